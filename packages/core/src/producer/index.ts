@@ -1,0 +1,100 @@
+import { Entity, type EntityItem } from "electrodb";
+import { ulid } from "ulid";
+import { z } from "zod";
+import { lazyClient, tableName } from "../db/client";
+import { SERVICE } from "../db/service";
+import { PROVINCE_CODES } from "../geo/province";
+import { ward } from "../geo/ward";
+import { notFound } from "../util/error";
+import { fn } from "../util/fn";
+import { VnMobile } from "../util/phone";
+import { storage } from "../storage";
+
+export namespace Producer {
+  /** Chủ thể OCOP: cooperative (HTX), enterprise, or household business (hộ kinh doanh). */
+  export const Kind = z.enum(["cooperative", "enterprise", "household"]);
+  export type Kind = z.infer<typeof Kind>;
+
+  export const Id = z.string().regex(/^[0-9a-z]{26}$/, "expected an id");
+
+  export const Fields = z.object({
+      name: z.string().trim().min(2).max(120),
+      kind: Kind,
+      provinceCode: z.enum(PROVINCE_CODES),
+      wardCode: z.string().regex(/^\d{5}$/, "expected a ward code"),
+      street: z.string().trim().max(200).default(""),
+      phone: VnMobile,
+      email: z.email().max(200).optional(),
+      story: z.string().trim().max(5000).default(""),
+      photos: z.array(z.string().max(200)).max(10).default([]),
+  });
+
+  function wardInProvince(p: { provinceCode: string; wardCode: string }, ctx: z.RefinementCtx) {
+    if (ward(p.wardCode)?.provinceCode !== p.provinceCode) {
+      ctx.addIssue({ code: "custom", path: ["wardCode"], message: "this ward is not in the chosen province" });
+    }
+  }
+
+  export const Input = Fields.superRefine(wardInProvince);
+  export type Input = z.input<typeof Input>;
+
+  export const entity = new Entity(
+    {
+      model: { entity: "producer", version: "1", service: SERVICE },
+      attributes: {
+        producerId: { type: "string", required: true },
+        name: { type: "string", required: true },
+        kind: { type: ["cooperative", "enterprise", "household"] as const, required: true },
+        provinceCode: { type: "string", required: true },
+        wardCode: { type: "string", required: true },
+        street: { type: "string", default: "" },
+        phone: { type: "string", required: true },
+        email: { type: "string" },
+        story: { type: "string", default: "" },
+        photos: { type: "list", items: { type: "string" }, default: [] },
+        createdAt: { type: "string", required: true },
+        updatedAt: { type: "string", required: true },
+      },
+      indexes: {
+        byId: { pk: { field: "pk", composite: ["producerId"] }, sk: { field: "sk", composite: [] } },
+        byProvince: {
+          index: "gsi1",
+          pk: { field: "gsi1pk", composite: ["provinceCode"] },
+          sk: { field: "gsi1sk", composite: ["producerId"] },
+        },
+      },
+    },
+    { client: lazyClient, table: tableName() },
+  );
+
+  export type Record = EntityItem<typeof entity>;
+
+  /** What shoppers see of a producer: no phone or e-mail until contact features need them. */
+  export function toPublic(p: Record) {
+    const w = ward(p.wardCode);
+    return {
+      producerId: p.producerId,
+      name: p.name,
+      kind: p.kind,
+      provinceCode: p.provinceCode,
+      wardCode: p.wardCode,
+      wardName: w?.name ?? "",
+      story: p.story ?? "",
+      photos: (p.photos ?? []).map((key) => storage().publicUrl(key)),
+    };
+  }
+  export type Public = ReturnType<typeof toPublic>;
+
+  export const create = fn(Fields.extend({ producerId: Id.optional() }).superRefine(wardInProvince), async (input) => {
+    const now = new Date().toISOString();
+    const producerId = input.producerId ?? ulid().toLowerCase();
+    await entity.create({ ...input, producerId, createdAt: now, updatedAt: now }).go();
+    return producerId;
+  });
+
+  export async function get(producerId: string): Promise<Record> {
+    const { data } = await entity.get({ producerId }).go();
+    if (!data) throw notFound({ vi: "chủ thể", en: "Producer" });
+    return data;
+  }
+}

@@ -1,0 +1,108 @@
+import { Entity, type EntityItem } from "electrodb";
+import { ulid } from "ulid";
+import { z } from "zod";
+import { lazyClient, tableName } from "../db/client";
+import { SERVICE } from "../db/service";
+import { PROVINCE_CODES } from "../geo/province";
+import { GROUP_IDS } from "../group";
+import { notFound } from "../util/error";
+import { fn } from "../util/fn";
+import { Vnd } from "../util/money";
+
+export namespace Product {
+  export const Id = z.string().regex(/^[0-9a-z]{26}$/, "expected a product id");
+
+  /**
+   * draft → pending (submitted with a certificate) → approved | rejected;
+   * approved → suspended (staff) | expired (its certificate ran out) | pending (certificate changed).
+   */
+  export const Status = z.enum(["draft", "pending", "approved", "rejected", "suspended", "expired"]);
+  export type Status = z.infer<typeof Status>;
+
+  export const Fields = z.object({
+    producerId: Id,
+    name: z.string().trim().min(2).max(150),
+    group: z.enum(GROUP_IDS),
+    provinceCode: z.enum(PROVINCE_CODES),
+    /** The pre-2025 province named on older packaging, e.g. "Hòa Bình" for a product now of Phú Thọ. */
+    formerProvince: z.string().trim().min(2).max(60).optional(),
+    priceVnd: Vnd.min(1000, "a price is at least 1.000 đ"),
+    unit: z.string().trim().min(1).max(40),
+    weightGrams: z.number().int().min(0).max(50_000),
+    stock: z.number().int().min(0).max(1_000_000),
+    images: z.array(z.string().max(200)).max(8).default([]),
+    story: z.string().trim().max(5000).default(""),
+    tags: z.array(z.string().trim().min(2).max(40)).max(10).default([]),
+  });
+  export type Input = z.input<typeof Fields>;
+
+  const certificateAttribute = {
+    type: "map",
+    properties: {
+      certificateId: { type: "string", required: true },
+      stars: { type: "number", required: true },
+      score: {
+        type: "map",
+        properties: { a: { type: "number" }, b: { type: "number" }, c: { type: "number" } },
+      },
+      decisionNumber: { type: "string", required: true },
+      decisionDate: { type: "string", required: true },
+      issuer: { type: "string", required: true },
+      level: { type: ["province", "central"] as const, required: true },
+      validUntil: { type: "string", required: true },
+    },
+  } as const;
+
+  export const entity = new Entity(
+    {
+      model: { entity: "product", version: "1", service: SERVICE },
+      attributes: {
+        productId: { type: "string", required: true },
+        producerId: { type: "string", required: true },
+        name: { type: "string", required: true },
+        group: { type: GROUP_IDS, required: true },
+        provinceCode: { type: "string", required: true },
+        formerProvince: { type: "string" },
+        priceVnd: { type: "number", required: true },
+        unit: { type: "string", required: true },
+        weightGrams: { type: "number", required: true },
+        stock: { type: "number", required: true },
+        images: { type: "list", items: { type: "string" }, default: [] },
+        story: { type: "string", default: "" },
+        tags: { type: "list", items: { type: "string" }, default: [] },
+        status: { type: ["draft", "pending", "approved", "rejected", "suspended", "expired"] as const, required: true },
+        /** The approved certificate in force: copied here so that a product page is one read. */
+        certificate: certificateAttribute,
+        listedAt: { type: "string" },
+        createdAt: { type: "string", required: true },
+        updatedAt: { type: "string", required: true },
+        /** Bumped by every write that changes the storefront; writes are conditional on it. */
+        version: { type: "number", required: true, default: 0 },
+      },
+      indexes: {
+        byId: { pk: { field: "pk", composite: ["productId"] }, sk: { field: "sk", composite: [] } },
+        byProducer: {
+          index: "gsi1",
+          pk: { field: "gsi1pk", composite: ["producerId"] },
+          sk: { field: "gsi1sk", composite: ["createdAt", "productId"] },
+        },
+      },
+    },
+    { client: lazyClient, table: tableName() },
+  );
+
+  export type Record = EntityItem<typeof entity>;
+
+  export const create = fn(Fields.extend({ productId: Id.optional() }), async (input) => {
+    const now = new Date().toISOString();
+    const productId = input.productId ?? ulid().toLowerCase();
+    await entity.create({ ...input, productId, status: "draft", createdAt: now, updatedAt: now, version: 0 }).go();
+    return productId;
+  });
+
+  export async function get(productId: string): Promise<Record> {
+    const { data } = await entity.get({ productId }).go();
+    if (!data) throw notFound({ vi: "sản phẩm", en: "Product" });
+    return data;
+  }
+}
