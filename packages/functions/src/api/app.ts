@@ -1,5 +1,36 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { countDbCalls } from "@cho-ocop/core/db/client";
+import { renderDocs } from "./docs";
+import { notFoundRoute, onError, router } from "./error";
+import { catalog } from "./catalog";
+import { producers } from "./producers";
+import { products } from "./products";
 
-// Placeholder while the API is being written; replaced by the real app.
-export const app = new OpenAPIHono();
-app.get("/api/health", (c) => c.json({ ok: true }));
+const base = router();
+
+base.use("/api/*", async (c, next) => {
+  const { calls } = await countDbCalls(next);
+  // Lets tests and benchmarks see how many DynamoDB calls a request made.
+  if (process.env.EXPOSE_DB_CALLS === "1") c.header("x-db-calls", String(calls));
+});
+
+export const app = base
+  .get("/api/health", (c) => c.json({ status: "ok", time: new Date().toISOString() }))
+  .route("/api/products", products)
+  .route("/api/producers", producers)
+  .route("/api", catalog);
+
+export type AppType = typeof app;
+
+const DOC = {
+  openapi: "3.1.0",
+  info: {
+    title: "Chợ OCOP API",
+    version: "1.0.0",
+    description: "Certified OCOP products (3★–5★) from Vietnam's 34 provinces. Money is integer VND.",
+  },
+};
+
+base.doc31("/api/openapi.json", DOC);
+base.get("/api/docs", (c) => c.html(renderDocs(base.getOpenAPI31Document(DOC) as never)));
+base.notFound(notFoundRoute);
+base.onError(onError);

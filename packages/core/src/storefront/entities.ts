@@ -1,0 +1,139 @@
+import { Entity, Service } from "electrodb";
+import { CertificateEntity } from "../certificate";
+import { lazyClient, tableName } from "../db/client";
+import { SERVICE } from "../db/service";
+import { REGION_IDS } from "../geo/region";
+import { GROUP_IDS } from "../group";
+import { Product } from "../product";
+
+const config = { client: lazyClient, table: tableName() };
+
+const cardAttributes = {
+  productId: { type: "string", required: true },
+  name: { type: "string", required: true },
+  group: { type: GROUP_IDS, required: true },
+  provinceCode: { type: "string", required: true },
+  region: { type: REGION_IDS, required: true },
+  stars: { type: "number", required: true },
+  score: { type: "number", required: true, padding: { length: 3, char: "0" } },
+  priceVnd: { type: "number", required: true, padding: { length: 11, char: "0" } },
+  unit: { type: "string", required: true },
+  image: { type: "string" },
+  producerId: { type: "string", required: true },
+  producerName: { type: "string", required: true },
+  validUntil: { type: "string", required: true },
+  listedAt: { type: "string", required: true },
+} as const;
+
+/**
+ * A product on one shelf of the storefront. Shelves: `all`, `p-<province>`, `g-<group>`, `r-<region>`,
+ * `m-<producer>`. A listed product has one item per shelf, kept in its own item collection (pk = product),
+ * and each shelf is read through three GSIs, one per sort order, so every list is a single Query.
+ */
+export const ListingEntity = new Entity(
+  {
+    model: { entity: "listing", version: "1", service: SERVICE },
+    attributes: { shelf: { type: "string", required: true }, ...cardAttributes },
+    indexes: {
+      byProduct: { pk: { field: "pk", composite: ["productId"] }, sk: { field: "sk", composite: ["shelf"] } },
+      newest: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["shelf"] },
+        sk: { field: "gsi1sk", composite: ["listedAt", "productId"] },
+      },
+      price: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: ["shelf"] },
+        sk: { field: "gsi2sk", composite: ["priceVnd", "productId"] },
+      },
+      stars: {
+        index: "gsi3",
+        pk: { field: "gsi3pk", composite: ["shelf"] },
+        sk: { field: "gsi3sk", composite: ["stars", "score", "listedAt", "productId"] },
+      },
+    },
+  },
+  config,
+);
+
+/**
+ * Search: one item per distinct folded word of a listed product (name, producer, province, tags),
+ * read by the word's first letter and a begins_with on the word, so "nuoc ma" finds "nước mắm".
+ * `text` holds all the product's folded words for matching the rest of a multi-word query.
+ */
+export const WordEntity = new Entity(
+  {
+    model: { entity: "word", version: "1", service: SERVICE },
+    attributes: {
+      token: { type: "string", required: true },
+      initial: { type: "string", required: true },
+      text: { type: "string", required: true },
+      ...cardAttributes,
+    },
+    indexes: {
+      byProduct: { pk: { field: "pk", composite: ["productId"] }, sk: { field: "sk", composite: ["token"] } },
+      byToken: {
+        index: "gsi4",
+        pk: { field: "gsi4pk", composite: ["initial"] },
+        sk: { field: "gsi4sk", composite: ["token", "productId"] },
+      },
+    },
+  },
+  config,
+);
+
+/** Listed-product counts by province, group, region and stars, kept in step with the listings in the same transaction. */
+export const CounterEntity = new Entity(
+  {
+    model: { entity: "counter", version: "1", service: SERVICE },
+    attributes: {
+      scope: { type: "string", required: true, default: "storefront" },
+      key: { type: "string", required: true },
+      count: { type: "number", required: true, default: 0 },
+    },
+    indexes: {
+      byScope: {
+        collection: "storefront",
+        pk: { field: "pk", composite: ["scope"] },
+        sk: { field: "sk", composite: ["key"] },
+      },
+    },
+  },
+  config,
+);
+
+/** An ordered, titled list of products curated by staff ("featured", "Đặc sản Tây Bắc", "Quà Tết"). */
+export const CollectionEntity = new Entity(
+  {
+    model: { entity: "collection", version: "1", service: SERVICE },
+    attributes: {
+      scope: { type: "string", required: true, default: "storefront" },
+      collectionId: { type: "string", required: true },
+      titleVi: { type: "string", required: true },
+      titleEn: { type: "string", required: true },
+      position: { type: "number", required: true, default: 0 },
+      productIds: { type: "list", items: { type: "string" }, required: true },
+      updatedAt: { type: "string", required: true },
+    },
+    indexes: {
+      byScope: {
+        collection: "storefront",
+        pk: { field: "pk", composite: ["scope"] },
+        sk: { field: "sk", composite: ["collectionId"] },
+      },
+    },
+  },
+  config,
+);
+
+export const StorefrontService = new Service(
+  {
+    product: Product.entity,
+    certificate: CertificateEntity,
+    listing: ListingEntity,
+    word: WordEntity,
+    counter: CounterEntity,
+    collection: CollectionEntity,
+  },
+  config,
+);

@@ -1,0 +1,34 @@
+import { createRoute } from "@hono/zod-openapi";
+import { Storefront } from "@cho-ocop/core/storefront/index";
+import { errorResponses, router } from "./error";
+import { IdParam, PageSchema, ProductDetailSchema } from "./schemas";
+
+const list = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Storefront"],
+  summary: "List and search products on the storefront",
+  description:
+    "Only approved products whose certificate is valid today are listed. `q` matches words by prefix without diacritics (\"nuoc mam\" finds \"nước mắm\").",
+  request: { query: Storefront.ListQuery },
+  responses: {
+    200: { description: "A page of products", content: { "application/json": { schema: PageSchema } } },
+    400: errorResponses[400],
+  },
+});
+
+const detail = createRoute({
+  method: "get",
+  path: "/{id}",
+  tags: ["Storefront"],
+  summary: "A product with its certificate and producer",
+  request: { params: IdParam("product") },
+  responses: {
+    200: { description: "The product", content: { "application/json": { schema: ProductDetailSchema } } },
+    ...errorResponses,
+  },
+});
+
+export const products = router()
+  .openapi(list, async (c) => c.json(await Storefront.list(c.req.valid("query")), 200))
+  .openapi(detail, async (c) => c.json(await Storefront.product(c.req.valid("param").id), 200));

@@ -1,0 +1,120 @@
+import { createHash } from "node:crypto";
+import { Product } from "@cho-ocop/core/product/index";
+import { Producer } from "@cho-ocop/core/producer/index";
+import { Review } from "@cho-ocop/core/review/index";
+import { Storefront } from "@cho-ocop/core/storefront/index";
+import { storage } from "@cho-ocop/core/storage/index";
+import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
+import { productImage, producerImage } from "./demo/images";
+import { PRODUCERS } from "./demo/producers";
+import { PRODUCTS } from "./demo/products";
+
+const CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
+
+/** A stable id for a demo record, so demo links stay the same across reseeds. */
+export function demoId(kind: "producer" | "product" | "certificate", key: string): string {
+  const digest = createHash("sha256").update(`${kind}:${key}`).digest();
+  let id = "";
+  for (let i = 0; i < 26; i++) id += CROCKFORD[(digest[i] ?? 0) % 32];
+  return id;
+}
+
+function daysBefore(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function isSeeded(): Promise<boolean> {
+  const first = PRODUCERS[0];
+  if (!first) return false;
+  const { data } = await Producer.entity.get({ producerId: demoId("producer", first.key) }).go();
+  return data !== null;
+}
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
+/** Writes the demo producers, products, certificates, images and collections. */
+export async function seedDemo(today = vietnamDay()): Promise<{ producers: number; products: number }> {
+  const store = storage();
+  const producerIds = new Map<string, string>();
+  const producerProvince = new Map<string, string>();
+
+  await inBatches(PRODUCERS, 6, async (p) => {
+    const producerId = demoId("producer", p.key);
+    const photo = `producers/${producerId}/1.svg`;
+    await store.putPublic(photo, producerImage({ name: p.name, seed: p.key }), "image/svg+xml");
+    await Producer.create({
+      producerId,
+      name: p.name,
+      kind: p.kind,
+      provinceCode: p.provinceCode,
+      wardCode: p.wardCode,
+      street: p.street,
+      phone: p.phone,
+      email: p.email,
+      story: p.story,
+      photos: [photo],
+    });
+    producerIds.set(p.key, producerId);
+    producerProvince.set(p.key, p.provinceCode);
+  });
+
+  await inBatches(PRODUCTS, 6, async (p) => {
+    const productId = demoId("product", p.key);
+    const producerId = producerIds.get(p.producer);
+    const provinceCode = producerProvince.get(p.producer);
+    if (!producerId || !provinceCode) throw new Error(`demo product ${p.key}: unknown producer ${p.producer}`);
+    const images = [1, 2].map((n) => `products/${productId}/${n}.svg`);
+    await Promise.all(
+      images.map((key, index) =>
+        store.putPublic(key, productImage({ name: p.name, group: p.group, seed: p.key, index }), "image/svg+xml"),
+      ),
+    );
+    await Product.create({
+      productId,
+      producerId,
+      name: p.name,
+      group: p.group,
+      provinceCode,
+      formerProvince: p.formerProvince,
+      priceVnd: p.priceVnd,
+      unit: p.unit,
+      weightGrams: p.weightGrams,
+      stock: p.stock,
+      images,
+      story: p.story,
+      tags: p.tags,
+    });
+    const { monthsAgo, daysAgo = 0, ...certificate } = p.certificate;
+    const certificateId = demoId("certificate", p.key);
+    await Review.submit({
+      productId,
+      certificateId,
+      certificate: { ...certificate, decisionDate: daysBefore(addMonths(today, -monthsAgo), daysAgo) },
+    });
+    if (p.status === "approved") await Review.approve({ productId, certificateId });
+  });
+
+  const featured = PRODUCTS.filter((p) => p.featured !== undefined).sort((a, b) => (a.featured ?? 0) - (b.featured ?? 0));
+  await Storefront.putCollection({
+    collectionId: "noi-bat",
+    titleVi: "Sản phẩm nổi bật",
+    titleEn: "Featured products",
+    position: 0,
+    productIds: featured.map((p) => demoId("product", p.key)),
+  });
+  const gifts = PRODUCTS.filter(
+    (p) => p.status === "approved" && p.featured === undefined && p.tags.some((t) => /quà tết/i.test(t)),
+  ).slice(0, 8);
+  await Storefront.putCollection({
+    collectionId: "qua-tet",
+    titleVi: "Quà Tết ba miền",
+    titleEn: "Tết gifts from the three regions",
+    position: 1,
+    productIds: gifts.map((p) => demoId("product", p.key)),
+  });
+  return { producers: PRODUCERS.length, products: PRODUCTS.length };
+}

@@ -1,0 +1,66 @@
+import { readFile, stat } from "node:fs/promises";
+import { extname, resolve, sep } from "node:path";
+import { LocalStorage } from "@cho-ocop/core/storage/index";
+import { Hono } from "hono";
+import { compress } from "hono/compress";
+import { app as api } from "../api/app";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".txt": "text/plain; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".pdf": "application/pdf",
+};
+
+async function fileIn(root: string, path: string): Promise<string | undefined> {
+  const file = resolve(root, `.${decodeURIComponent(path)}`);
+  if (file !== root && !file.startsWith(root + sep)) return undefined;
+  const info = await stat(file).catch(() => undefined);
+  return info?.isFile() ? file : undefined;
+}
+
+/**
+ * The local server: the same Hono API as on Lambda, plus what CloudFront does on AWS —
+ * public media from the local storage folder and the built web app with an SPA fallback.
+ */
+export function localApp(options: { webDist: string; storage: LocalStorage }) {
+  const webDist = resolve(options.webDist);
+  const server = new Hono();
+  server.use(compress());
+
+  server.get("/media/*", async (c) => {
+    const key = c.req.path.slice("/media/".length);
+    const body = await options.storage.read(decodeURIComponent(key));
+    if (!body) return c.json({ error: { code: "not_found", message: "Không tìm thấy tệp / file not found" } }, 404);
+    return c.body(new Uint8Array(body), 200, {
+      "content-type": TYPES[extname(key)] ?? "application/octet-stream",
+      "cache-control": "public, max-age=86400",
+      "x-content-type-options": "nosniff",
+    });
+  });
+
+  server.route("/", api);
+
+  server.get("*", async (c) => {
+    const file = (await fileIn(webDist, c.req.path)) ?? resolve(webDist, "index.html");
+    const body = await readFile(file).catch(() => undefined);
+    if (!body) return c.text("The web app is not built: run `pnpm start` again (it builds web/ first).", 503);
+    const immutable = c.req.path.startsWith("/assets/");
+    return c.body(new Uint8Array(body), 200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+      "x-content-type-options": "nosniff",
+    });
+  });
+  return server;
+}

@@ -1,0 +1,152 @@
+/**
+ * `pnpm start`: the whole product on one machine. DynamoDB Local (data under .data/), the table, demo data on
+ * first run, the web app built when missing or stale, and API + web + media on one port (PORT, default 3000).
+ *
+ *   pnpm start                 start (Ctrl-C stops everything it started)
+ *   pnpm start --reset         wipe .data/ and reseed first
+ *   pnpm db:reset              wipe and reseed, then exit
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SetupError, checkJava, checkPortFree, startDynamoLocal } from "./dynamo";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
+const args = new Set(process.argv.slice(2));
+const reset = args.has("--reset");
+const serve = !args.has("--no-serve");
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(process.env.DATA_DIR ?? join(ROOT, ".data"));
+const webDir = join(ROOT, "web");
+
+const children = new Set<ChildProcess>();
+const cleanups: Array<() => Promise<void> | void> = [];
+let stopping = false;
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill("SIGTERM");
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+
+function log(message: string) {
+  console.log(`[cho-ocop] ${message}`);
+}
+
+/** A DynamoDB Local left running by a run that was killed holds the database files: end it (it was ours). */
+function endLeftover(pidFile: string) {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8"));
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    if (cmdline.includes("DynamoDBLocal.jar")) {
+      process.kill(pid, "SIGKILL");
+      log(`ended DynamoDB Local (pid ${pid}) left by an earlier run`);
+    }
+  } catch {
+    // not running any more, or not Linux: nothing to end
+  }
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+async function buildWebIfStale() {
+  const built = join(webDir, "dist", "index.html");
+  const sources = ["src", "public", "index.html", "vite.config.ts", "package.json"].map((p) => join(webDir, p));
+  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
+  if (builtAt > Math.max(...sources.map(newestMtime))) return;
+  log(builtAt ? "web sources changed: rebuilding web/ …" : "building web/ (first run) …");
+  await new Promise<void>((done, fail) => {
+    const child = spawn("pnpm", ["run", "build"], {
+      cwd: webDir,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, VITE_API_URL: "" },
+    });
+    children.add(child);
+    child.on("exit", (code) => {
+      children.delete(child);
+      code === 0 ? done() : fail(new Error(`web build failed (exit ${code})`));
+    });
+  });
+}
+
+async function main() {
+  if (serve) await checkPortFree(port);
+  const java = await checkJava();
+
+  if (reset) {
+    log(`wiping ${dataDir}`);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  const dbPath = join(dataDir, "dynamodb");
+  await mkdir(dbPath, { recursive: true });
+  const pidFile = join(dataDir, "dynamodb.pid");
+  endLeftover(pidFile);
+
+  log(`starting DynamoDB Local (${java}) …`);
+  const dynamo = await startDynamoLocal({ dbPath });
+  writeFileSync(pidFile, String(dynamo.process.pid));
+  cleanups.push(() => dynamo.stop());
+  dynamo.process.once("exit", () => {
+    if (!stopping) {
+      console.error("[cho-ocop] DynamoDB Local stopped unexpectedly.");
+      void stop(1);
+    }
+  });
+
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  process.env.TABLE_NAME ??= "cho-ocop-local";
+  process.env.UPLOAD_DIR = join(dataDir, "uploads");
+  process.env.STORAGE = "local";
+  process.env.EXPOSE_DB_CALLS ??= "1";
+
+  // Imported only now: the domain reads its configuration from the environment set above.
+  const { ensureTable } = await import("@cho-ocop/core/db/migrate");
+  const { isSeeded, seedDemo } = await import("./seed");
+  const { Storefront } = await import("@cho-ocop/core/storefront/index");
+
+  if (await ensureTable()) log(`created table ${process.env.TABLE_NAME}`);
+  if (!(await isSeeded())) {
+    const started = Date.now();
+    const { producers, products } = await seedDemo();
+    log(`seeded demo data: ${producers} producers, ${products} products (${Date.now() - started} ms)`);
+  }
+  const expired = await Storefront.sweepExpired();
+  if (expired.length) log(`took ${expired.length} product(s) with expired certificates off the storefront`);
+  const sweeper = setInterval(() => void Storefront.sweepExpired().catch(console.error), 60 * 60 * 1000);
+  cleanups.push(() => clearInterval(sweeper));
+
+  if (!serve) {
+    log("database ready");
+    return stop(0);
+  }
+
+  await buildWebIfStale();
+  const { serve: listen } = await import("@hono/node-server");
+  const { LocalStorage } = await import("@cho-ocop/core/storage/index");
+  const { localApp } = await import("./server");
+  const app = localApp({ webDist: join(webDir, "dist"), storage: new LocalStorage(process.env.UPLOAD_DIR) });
+  const server = listen({ fetch: app.fetch, port, hostname: "0.0.0.0" });
+  cleanups.push(() => new Promise<void>((done) => server.close(() => done())));
+  log(`ready: http://localhost:${port}  (API reference: http://localhost:${port}/api/docs; Ctrl-C to stop)`);
+}
+
+main().catch(async (err) => {
+  if (err instanceof SetupError) {
+    console.error(`\n[cho-ocop] ${err.message}\n[cho-ocop] Fix: ${err.fix}\n`);
+  } else {
+    console.error(err);
+  }
+  await stop(1);
+});
