@@ -1,7 +1,7 @@
 import { countDbCalls } from "@cho-ocop/core/db/client";
+import { catalog } from "./catalog";
 import { renderDocs } from "./docs";
 import { notFoundRoute, onError, router } from "./error";
-import { catalog } from "./catalog";
 import { producers } from "./producers";
 import { products } from "./products";
 

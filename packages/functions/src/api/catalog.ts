@@ -1,5 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import { Storefront } from "@cho-ocop/core/storefront/index";
+import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "./error";
 import { GroupSchema, HomeSchema, ProvinceSchema } from "./schemas";
 

@@ -1,5 +1,5 @@
-import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { DomainError } from "@cho-ocop/core/util/error";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context, Env } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -16,7 +16,10 @@ export const ErrorBody = z
   .openapi("Error");
 
 export const errorResponses = {
-  400: { description: "Invalid input; `field` names the first offending field", content: { "application/json": { schema: ErrorBody } } },
+  400: {
+    description: "Invalid input; `field` names the first offending field",
+    content: { "application/json": { schema: ErrorBody } },
+  },
   404: { description: "Not found", content: { "application/json": { schema: ErrorBody } } },
 } as const;
 

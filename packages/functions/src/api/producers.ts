@@ -1,5 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import { Storefront } from "@cho-ocop/core/storefront/index";
+import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, router } from "./error";
 import { CardSchema, IdParam, ProducerSchema } from "./schemas";
 
@@ -22,4 +22,6 @@ const page = createRoute({
   },
 });
 
-export const producers = router().openapi(page, async (c) => c.json(await Storefront.producer(c.req.valid("param").id), 200));
+export const producers = router().openapi(page, async (c) =>
+  c.json(await Storefront.producer(c.req.valid("param").id), 200),
+);

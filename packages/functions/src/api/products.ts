@@ -1,5 +1,5 @@
-import { createRoute } from "@hono/zod-openapi";
 import { Storefront } from "@cho-ocop/core/storefront/index";
+import { createRoute } from "@hono/zod-openapi";
 import { errorResponses, router } from "./error";
 import { IdParam, PageSchema, ProductDetailSchema } from "./schemas";
 
@@ -9,7 +9,7 @@ const list = createRoute({
   tags: ["Storefront"],
   summary: "List and search products on the storefront",
   description:
-    "Only approved products whose certificate is valid today are listed. `q` matches words by prefix without diacritics (\"nuoc mam\" finds \"nước mắm\").",
+    'Only approved products whose certificate is valid today are listed. `q` matches words by prefix without diacritics ("nuoc mam" finds "nước mắm").',
   request: { query: Storefront.ListQuery },
   responses: {
     200: { description: "A page of products", content: { "application/json": { schema: PageSchema } } },

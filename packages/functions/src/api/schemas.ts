@@ -1,9 +1,9 @@
-import { z } from "@hono/zod-openapi";
-import { Card } from "@cho-ocop/core/storefront/card";
 import { REGION_IDS } from "@cho-ocop/core/geo/region";
 import { GROUP_IDS } from "@cho-ocop/core/group/index";
+import { Card } from "@cho-ocop/core/storefront/card";
+import { z } from "@hono/zod-openapi";
 
-export const CardSchema = Card.openapi("ProductCard");
+export const CardSchema = z.object(Card.shape).openapi("ProductCard");
 
 export const PageSchema = z
   .object({
@@ -72,7 +72,9 @@ export const ProvinceSchema = z
   .openapi("Province");
 
 export const GroupSchema = z.object({ id: z.enum(GROUP_IDS), ...Named, products: z.number().int() }).openapi("Group");
-export const RegionSchema = z.object({ id: z.enum(REGION_IDS), ...Named, products: z.number().int() }).openapi("Region");
+export const RegionSchema = z
+  .object({ id: z.enum(REGION_IDS), ...Named, products: z.number().int() })
+  .openapi("Region");
 
 export const HomeSchema = z
   .object({

@@ -113,7 +113,9 @@ describe("GET /api/products", () => {
     const items = await all("q=dac%20san");
     const expected = listed.filter((p) => fold(`${p.name} ${p.tags.join(" ")}`).includes("dac san"));
     expect(expected.length).toBeGreaterThan(0);
-    expect(items.map((i) => i.productId)).toEqual(expect.arrayContaining(expected.map((p) => demoId("product", p.key))));
+    expect(items.map((i) => i.productId)).toEqual(
+      expect.arrayContaining(expected.map((p) => demoId("product", p.key))),
+    );
   });
 
   it("combines search with filters", async () => {
@@ -200,7 +202,10 @@ describe("GET /api/producers/:id", () => {
     expect(page.producer.name).toBe(producer.name);
     expect(page.producer).not.toHaveProperty("phone");
     expect(page.products.map((p) => p.productId).sort()).toEqual(
-      listed.filter((p) => p.producer === producer.key).map((p) => demoId("product", p.key)).sort(),
+      listed
+        .filter((p) => p.producer === producer.key)
+        .map((p) => demoId("product", p.key))
+        .sort(),
     );
     expect(calls).toBeLessThanOrEqual(2);
   });
@@ -224,8 +229,12 @@ describe("catalog", () => {
   it("serves the home page's collections and counts in at most 2 calls", async () => {
     const { body, calls } = await get("/api/home");
     const home = body as { collections: Array<{ id: string; products: Card[] }>; total: number };
-    const featured = PRODUCTS.filter((p) => p.featured !== undefined).sort((a, b) => (a.featured ?? 0) - (b.featured ?? 0));
-    expect(home.collections[0]?.products.map((p) => p.productId)).toEqual(featured.map((p) => demoId("product", p.key)));
+    const featured = PRODUCTS.filter((p) => p.featured !== undefined).sort(
+      (a, b) => (a.featured ?? 0) - (b.featured ?? 0),
+    );
+    expect(home.collections[0]?.products.map((p) => p.productId)).toEqual(
+      featured.map((p) => demoId("product", p.key)),
+    );
     expect(home.total).toBe(listed.length);
     expect(calls).toBeLessThanOrEqual(2);
   });

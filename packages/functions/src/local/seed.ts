@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { Product } from "@cho-ocop/core/product/index";
 import { Producer } from "@cho-ocop/core/producer/index";
+import { Product } from "@cho-ocop/core/product/index";
 import { Review } from "@cho-ocop/core/review/index";
-import { Storefront } from "@cho-ocop/core/storefront/index";
 import { storage } from "@cho-ocop/core/storage/index";
+import { Storefront } from "@cho-ocop/core/storefront/index";
 import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
-import { productImage, producerImage } from "./demo/images";
+import { producerImage, productImage } from "./demo/images";
 import { PRODUCERS } from "./demo/producers";
 import { PRODUCTS } from "./demo/products";
 
@@ -98,7 +98,9 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
     if (p.status === "approved") await Review.approve({ productId, certificateId });
   });
 
-  const featured = PRODUCTS.filter((p) => p.featured !== undefined).sort((a, b) => (a.featured ?? 0) - (b.featured ?? 0));
+  const featured = PRODUCTS.filter((p) => p.featured !== undefined).sort(
+    (a, b) => (a.featured ?? 0) - (b.featured ?? 0),
+  );
   await Storefront.putCollection({
     collectionId: "noi-bat",
     titleVi: "Sản phẩm nổi bật",

@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve, sep } from "node:path";
-import { LocalStorage } from "@cho-ocop/core/storage/index";
+import type { LocalStorage } from "@cho-ocop/core/storage/index";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { app as api } from "../api/app";

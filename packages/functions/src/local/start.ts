@@ -7,11 +7,11 @@
  *   pnpm db:reset              wipe and reseed, then exit
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SetupError, checkJava, checkPortFree, startDynamoLocal } from "./dynamo";
+import { checkJava, checkPortFree, SetupError, startDynamoLocal } from "./dynamo";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const args = new Set(process.argv.slice(2));

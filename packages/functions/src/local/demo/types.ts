@@ -1,6 +1,6 @@
 import type { Certificate } from "@cho-ocop/core/certificate/index";
-import type { Producer } from "@cho-ocop/core/producer/index";
 import type { GroupId } from "@cho-ocop/core/group/index";
+import type { Producer } from "@cho-ocop/core/producer/index";
 
 /** A demo producer. `key` is a short stable handle products use to point at it. */
 export interface DemoProducer {

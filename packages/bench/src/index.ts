@@ -1,0 +1,50 @@
+/**
+ * `pnpm bench [load] [bundle] [web] [lighthouse]` (all when none is named). Prints figures; asserts nothing.
+ * Targets: ≤ 2 DynamoDB calls per storefront request; API bundle < 1 MB minified; initial JS < 60 KB gzipped;
+ * Lighthouse mobile performance ≥ 95.
+ */
+import { bundleBench } from "./bundle";
+import { lighthouseBench } from "./lighthouse";
+import { loadBench } from "./load";
+import { startServer } from "./local-server";
+import { webBench } from "./web";
+
+const asked = new Set(process.argv.slice(2).filter((a) => !a.startsWith("-")));
+const wants = (name: string) => asked.size === 0 || asked.has(name);
+
+console.log(`Chợ OCOP benchmarks — ${new Date().toISOString()} — Node ${process.version}`);
+
+if (wants("bundle")) {
+  console.log("\nAPI bundle (esbuild, minified; target < 1024 KB)");
+  console.table([await bundleBench()]);
+}
+
+if (wants("load") || wants("web") || wants("lighthouse")) {
+  const server = await startServer();
+  try {
+    if (wants("web")) {
+      console.log("\nWeb initial JavaScript (target < 60 KB gzipped)");
+      console.table([await webBench()]);
+    }
+    if (wants("load")) {
+      console.log("\nLoad on the local server: 50 connections, 10 s each (target ≤ 2 DynamoDB calls per request)");
+      console.table(await loadBench(server));
+    }
+    if (wants("lighthouse")) {
+      const first = (await (await fetch(`${server.url}/api/products?limit=1`)).json()) as {
+        items: Array<{ productId: string }>;
+      };
+      console.log("\nLighthouse mobile (simulated slow 4G, target performance ≥ 95)");
+      const rows = [];
+      for (const [page, path] of [
+        ["home", "/"],
+        ["product", `/san-pham/${first.items[0]?.productId}`],
+      ]) {
+        rows.push({ page, ...(await lighthouseBench(`${server.url}${path}`)) });
+      }
+      console.table(rows);
+    }
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,44 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real local server (`pnpm start`'s script) on its own port and data folder, freshly seeded. */
+export async function startServer(port = 3900 + Math.floor(Math.random() * 90)): Promise<Server> {
+  const dataDir = await mkdtemp(join(tmpdir(), "cho-ocop-bench-"));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "packages/functions/src/local/start.ts"), "--reset"],
+    {
+      cwd: join(ROOT, "packages/functions"),
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`local server exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return { url, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error("local server did not start within 180 s");
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
