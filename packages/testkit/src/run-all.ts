@@ -25,28 +25,39 @@ const vitest = (name: string, cwd: string, extra: string[] = []): Step => {
   return {
     name,
     cwd,
-    command: ["pnpm", "exec", "vitest", "run", ...extra, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
+    command: [
+      "pnpm",
+      "exec",
+      "vitest",
+      "run",
+      ...extra,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${file}`,
+    ],
     report: { file, kind: "vitest" },
   };
 };
 
 const only = process.argv.slice(2);
-const steps: Step[] = [
-  { name: "typecheck", cwd: ROOT, command: ["pnpm", "typecheck"] },
-  { name: "lint", cwd: ROOT, command: ["pnpm", "lint"] },
-  vitest("core", join(ROOT, "packages/core")),
-  vitest("functions", join(ROOT, "packages/functions")),
-  vitest("testkit", join(ROOT, "packages/testkit")),
-  vitest("web", join(ROOT, "web")),
-  vitest("stacks", ROOT, ["--config", "stacks/vitest.config.ts"]),
-  { name: "synth", cwd: ROOT, command: ["pnpm", "synth"] },
-  {
-    name: "e2e",
-    cwd: join(ROOT, "web"),
-    command: ["pnpm", "exec", "playwright", "test"],
-    report: { file: join(ROOT, "web/test-results/e2e.json"), kind: "playwright" },
-  },
-].filter((s) => only.length === 0 || only.includes(s.name));
+const steps: Step[] = (
+  [
+    { name: "typecheck", cwd: ROOT, command: ["pnpm", "typecheck"] },
+    { name: "lint", cwd: ROOT, command: ["pnpm", "lint"] },
+    vitest("core", join(ROOT, "packages/core")),
+    vitest("functions", join(ROOT, "packages/functions")),
+    vitest("testkit", join(ROOT, "packages/testkit")),
+    vitest("web", join(ROOT, "web")),
+    vitest("stacks", ROOT, ["--dir", "stacks"]),
+    { name: "synth", cwd: ROOT, command: ["pnpm", "synth"] },
+    {
+      name: "e2e",
+      cwd: join(ROOT, "web"),
+      command: ["pnpm", "exec", "playwright", "test"],
+      report: { file: join(ROOT, "web/test-results/e2e.json"), kind: "playwright" as const },
+    },
+  ] satisfies Step[]
+).filter((s) => only.length === 0 || only.includes(s.name));
 
 function counts(report: NonNullable<Step["report"]>): { passed: number; failed: number; skipped: number } | undefined {
   if (!existsSync(report.file)) return undefined;
@@ -59,7 +70,11 @@ function counts(report: NonNullable<Step["report"]>): { passed: number; failed: 
     };
   }
   const stats = json.stats ?? {};
-  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 };
+  return {
+    passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+    failed: stats.unexpected ?? 0,
+    skipped: stats.skipped ?? 0,
+  };
 }
 
 const total = { passed: 0, failed: 0, skipped: 0 };

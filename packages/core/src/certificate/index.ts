@@ -2,11 +2,15 @@ import { Entity } from "electrodb";
 import { z } from "zod";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
-import { IsoDate, addMonths, daysBetween } from "../util/date";
+import { addMonths, daysBetween, IsoDate } from "../util/date";
 
 export namespace Certificate {
   /** Only 3★, 4★ and 5★ products are OCOP products, and only they are sold (Decision 148/QĐ-TTg). */
-  export const Stars = z.number().int().min(3, "OCOP products have 3 to 5 stars").max(5, "OCOP products have 3 to 5 stars");
+  export const Stars = z
+    .number()
+    .int()
+    .min(3, "OCOP products have 3 to 5 stars")
+    .max(5, "OCOP products have 3 to 5 stars");
   export type Stars = z.infer<typeof Stars>;
 
   /** Since Decision 1489/QĐ-TTg (July 2025) the province certifies 3★ and 4★, the central level 5★. */
@@ -26,7 +30,7 @@ export namespace Certificate {
   export const DecisionNumber = z
     .string()
     .trim()
-    .regex(/^\d{1,6}\/[\p{L}\d.\-]{2,40}$/u, "expected a decision number such as 1234/QĐ-UBND");
+    .regex(/^\d{1,6}\/[\p{L}\d.-]{2,40}$/u, "expected a decision number such as 1234/QĐ-UBND");
 
   export const Fields = z.object({
     stars: Stars,

@@ -6,7 +6,7 @@ import {
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
 import { dynamo, tableName } from "./client";
-import { TABLE, createTableInput } from "./table";
+import { createTableInput, TABLE } from "./table";
 
 /** Creates the table when it is missing (DynamoDB Local; on AWS the stack owns it). Returns true if it created it. */
 export async function ensureTable(name = tableName()): Promise<boolean> {

@@ -5,10 +5,10 @@ import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
 import { PROVINCE_CODES } from "../geo/province";
 import { ward } from "../geo/ward";
+import { storage } from "../storage";
 import { notFound } from "../util/error";
 import { fn } from "../util/fn";
 import { VnMobile } from "../util/phone";
-import { storage } from "../storage";
 
 export namespace Producer {
   /** Chủ thể OCOP: cooperative (HTX), enterprise, or household business (hộ kinh doanh). */
@@ -18,15 +18,15 @@ export namespace Producer {
   export const Id = z.string().regex(/^[0-9a-z]{26}$/, "expected an id");
 
   export const Fields = z.object({
-      name: z.string().trim().min(2).max(120),
-      kind: Kind,
-      provinceCode: z.enum(PROVINCE_CODES),
-      wardCode: z.string().regex(/^\d{5}$/, "expected a ward code"),
-      street: z.string().trim().max(200).default(""),
-      phone: VnMobile,
-      email: z.email().max(200).optional(),
-      story: z.string().trim().max(5000).default(""),
-      photos: z.array(z.string().max(200)).max(10).default([]),
+    name: z.string().trim().min(2).max(120),
+    kind: Kind,
+    provinceCode: z.enum(PROVINCE_CODES),
+    wardCode: z.string().regex(/^\d{5}$/, "expected a ward code"),
+    street: z.string().trim().max(200).default(""),
+    phone: VnMobile,
+    email: z.email().max(200).optional(),
+    story: z.string().trim().max(5000).default(""),
+    photos: z.array(z.string().max(200)).max(10).default([]),
   });
 
   function wardInProvince(p: { provinceCode: string; wardCode: string }, ctx: z.RefinementCtx) {

@@ -14,7 +14,14 @@ export namespace Review {
       const validUntil = Certificate.validUntil(certificate.decisionDate);
       await Storefront.sync(productId, { status: "pending" }, (tx) => [
         tx.certificate
-          .create({ ...certificate, certificateId, productId, validUntil, status: "pending", createdAt: new Date().toISOString() })
+          .create({
+            ...certificate,
+            certificateId,
+            productId,
+            validUntil,
+            status: "pending",
+            createdAt: new Date().toISOString(),
+          })
           .commit(),
       ]);
       return certificateId;

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { province } from "../geo/province";
 import { REGION_IDS } from "../geo/region";
 import { GROUP_IDS } from "../group";
-import type { Product } from "../product";
 import type { Producer } from "../producer";
+import type { Product } from "../product";
 import { storage } from "../storage";
 
 /** What a storefront list shows of a product; stored on every shelf and search item so that a list is one read. */

@@ -1,20 +1,20 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
+import { Certificate } from "../certificate";
 import { dynamo } from "../db/client";
-import { province, PROVINCE_CODES, PROVINCES } from "../geo/province";
+import { PROVINCE_CODES, PROVINCES, province } from "../geo/province";
 import { REGION_IDS, REGIONS } from "../geo/region";
 import { GROUP_IDS, GROUPS } from "../group";
-import { Product } from "../product";
 import { Producer } from "../producer";
+import { Product } from "../product";
 import { vietnamDay } from "../util/date";
 import { DomainError, notFound } from "../util/error";
 import { fn } from "../util/fn";
 import { fold, words } from "../util/fold";
 import { MAX_VND } from "../util/money";
-import { Certificate } from "../certificate";
 import { type Card, type StoredCard, storedCard, toCard } from "./card";
 import { decodeCursor, encodeCursor, invalidCursor } from "./cursor";
-import { CollectionEntity, CounterEntity, ListingEntity, StorefrontService, WordEntity } from "./entities";
+import { CollectionEntity, ListingEntity, StorefrontService, WordEntity } from "./entities";
 
 export { Card } from "./card";
 
@@ -126,9 +126,7 @@ export namespace Storefront {
             .filter((w) => !newWords.includes(w.token))
             .map((w) => tx.word.delete({ productId, token: w.token }).commit()),
           ...(card
-            ? newWords.map((token) =>
-                tx.word.put({ ...card, token, initial: token.charAt(0), text }).commit(),
-              )
+            ? newWords.map((token) => tx.word.put({ ...card, token, initial: token.charAt(0), text }).commit())
             : []),
           ...[...delta]
             .filter(([, n]) => n !== 0)
@@ -217,7 +215,8 @@ export namespace Storefront {
   function shelfQueryParams(index: "newest" | "price" | "stars", shelf: string, today: string, query: Filters) {
     type Params = { TableName: string; ExpressionAttributeValues: Record<string, unknown> } & Record<string, unknown>;
     // biome-ignore lint/suspicious/noExplicitAny: ElectroDB's where-callback attribute and operation types
-    const where = (a: any, op: any) => [op.gte(a.validUntil, today), filterExpression(a, op, query, shelf)].filter(Boolean).join(" AND ");
+    const where = (a: any, op: any) =>
+      [op.gte(a.validUntil, today), filterExpression(a, op, query, shelf)].filter(Boolean).join(" AND ");
     switch (index) {
       case "newest":
         return ListingEntity.query.newest({ shelf }).where(where).params<Params>();

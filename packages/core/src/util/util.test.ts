@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { vietnamDay } from "./date";
 import { fold, slugify, words } from "./fold";
-import { Vnd, formatVnd } from "./money";
+import { formatVnd, Vnd } from "./money";
 
 describe("folding Vietnamese for search", () => {
   it("drops diacritics and folds đ to d", () => {

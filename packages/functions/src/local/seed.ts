@@ -62,7 +62,7 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
     producerProvince.set(p.key, p.provinceCode);
   });
 
-  await inBatches(PRODUCTS, 6, async (p) => {
+  await inBatches(PRODUCTS, 8, async (p) => {
     const productId = demoId("product", p.key);
     const producerId = producerIds.get(p.producer);
     const provinceCode = producerProvince.get(p.producer);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -9,7 +9,9 @@ import { freePort } from "./dynamo";
 
 const START = join(dirname(fileURLToPath(import.meta.url)), "start.ts");
 const dirs: string[] = [];
+const children: ChildProcess[] = [];
 afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGINT");
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -20,6 +22,7 @@ function run(args: string[], env: Record<string, string>) {
     env: { ...process.env, DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.push(child);
   let output = "";
   child.stdout?.on("data", (d) => {
     output += d;
@@ -50,8 +53,11 @@ function alive(pid: number): boolean {
 describe("pnpm start", () => {
   it("says how to fix a missing Java instead of crashing", async () => {
     const port = await freePort();
-    // Only node's own folder on PATH: no java.
-    const { exit, output } = run([], { PATH: dirname(process.execPath), PORT: String(port) });
+    // A PATH with node and nothing else: no java.
+    const bin = mkdtempSync(join(tmpdir(), "cho-ocop-bin-"));
+    dirs.push(bin);
+    symlinkSync(process.execPath, join(bin, "node"));
+    const { exit, output } = run([], { PATH: bin, PORT: String(port) });
     expect(await exit).toBe(1);
     expect(output()).toContain("DynamoDB Local needs Java 17");
     expect(output()).toMatch(/Fix: Install it/);

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { checkJava, checkPortFree, SetupError, startDynamoLocal } from "./dynamo";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const args = new Set(process.argv.slice(2));
 const reset = args.has("--reset");
 const serve = !args.has("--no-serve");

@@ -1,0 +1,53 @@
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Effect, PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import { BucketEncryption } from "aws-cdk-lib/aws-s3";
+import { Bucket, type StackContext } from "sst/constructs";
+import { isProd, webOrigins } from "./config";
+
+/** Public product images, served by the web distribution under /media/*. */
+export const MEDIA_PREFIX = "media/";
+/** Certificate scans: never served publicly, only through presigned URLs the API issues. */
+export const PRIVATE_PREFIX = "private/";
+
+export function Storage({ stack, app }: StackContext) {
+  const prod = isProd(app.stage);
+  const bucket = new Bucket(stack, "Uploads", {
+    blockPublicACLs: true,
+    cors: [
+      {
+        allowedMethods: ["PUT", "GET", "HEAD"],
+        // The site's own CloudFront domain cannot be named here without a Storage <-> Web cycle;
+        // the presigned signature, not CORS, is what guards an upload.
+        allowedOrigins: [...webOrigins(app.stage), "https://*.cloudfront.net"],
+        allowedHeaders: ["*"],
+        exposedHeaders: ["ETag"],
+        maxAge: "1 hour",
+      },
+    ],
+    cdk: {
+      bucket: {
+        encryption: BucketEncryption.S3_MANAGED,
+        enforceSSL: true,
+        lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+        removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        autoDeleteObjects: !prod,
+      },
+    },
+  });
+
+  // CloudFront reads media/* through Origin Access Control. The distribution lives in the Web stack,
+  // which depends on this one, so the grant names any distribution of this account rather than its id.
+  bucket.cdk.bucket.addToResourcePolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      principals: [new ServicePrincipal("cloudfront.amazonaws.com")],
+      actions: ["s3:GetObject"],
+      resources: [bucket.cdk.bucket.arnForObjects(`${MEDIA_PREFIX}*`)],
+      conditions: {
+        ArnLike: { "AWS:SourceArn": `arn:${stack.partition}:cloudfront::${stack.account}:distribution/*` },
+      },
+    }),
+  );
+
+  return { bucket };
+}

@@ -1,0 +1,103 @@
+import path from "node:path";
+import { Annotations } from "aws-cdk-lib";
+import {
+  AllowedMethods,
+  CachePolicy,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  ViewerProtocolPolicy,
+} from "aws-cdk-lib/aws-cloudfront";
+import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { Bucket as S3Bucket } from "aws-cdk-lib/aws-s3";
+import { type StackContext, StaticSite, use } from "sst/constructs";
+import { Api } from "./Api";
+import { Storage } from "./Storage";
+
+// Client-side routes (a last path segment without a dot) get the SPA shell. This replaces
+// distribution-wide 403/404 -> index.html error pages, which would also rewrite the API's 404s.
+const SPA_ROUTING = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.split("/").pop();
+  if (last.indexOf(".") === -1) request.uri = "/index.html";
+  return request;
+}`;
+
+/**
+ * Where the site's files come from: normally `pnpm run build` in web/ during the deploy.
+ * WEB_DIST names an already built directory instead (a CI artifact, the offline synth, the stack tests).
+ */
+function siteSource() {
+  const dist = process.env.WEB_DIST;
+  if (dist) return { path: path.resolve(dist) };
+  return {
+    path: "web",
+    buildCommand: "pnpm run build",
+    buildOutput: "dist",
+    // SST writes Vite env typings when it sees a vite config; keep them out of web/src.
+    vite: { types: "../.sst/types/web-env.d.ts" },
+  };
+}
+
+export function Web({ stack }: StackContext) {
+  const { api } = use(Api);
+  const { bucket } = use(Storage);
+
+  const apiOrigin = new HttpOrigin(`${api.httpApiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+    protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+  });
+
+  // Referenced by attributes so the OAC origin does not add a statement naming this distribution to
+  // the Storage stack's bucket policy (a cross-stack cycle); Storage grants CloudFront media/* itself.
+  const mediaBucket = S3Bucket.fromBucketAttributes(stack, "MediaBucket", {
+    bucketArn: bucket.bucketArn,
+    bucketName: bucket.bucketName,
+    bucketRegionalDomainName: bucket.cdk.bucket.bucketRegionalDomainName,
+  });
+  const mediaOrigin = S3BucketOrigin.withOriginAccessControl(mediaBucket);
+  Annotations.of(stack).acknowledgeWarning(
+    "@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac",
+    "the Storage stack's bucket policy grants CloudFront read on media/*",
+  );
+
+  const spaRouting = new CloudFrontFunction(stack, "SpaRouting", {
+    code: FunctionCode.fromInline(SPA_ROUTING),
+    runtime: FunctionRuntime.JS_2_0,
+  });
+
+  const site = new StaticSite(stack, "Site", {
+    ...siteSource(),
+    // Same origin: the browser calls /api/* on the site's own domain.
+    environment: { VITE_API_URL: "" },
+    cdk: {
+      distribution: {
+        errorResponses: [],
+        defaultBehavior: {
+          functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
+        },
+        additionalBehaviors: {
+          "/api/*": {
+            origin: apiOrigin,
+            viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+            allowedMethods: AllowedMethods.ALLOW_ALL,
+            cachePolicy: CachePolicy.CACHING_DISABLED,
+            originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          },
+          "/media/*": {
+            origin: mediaOrigin,
+            viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+            allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+            cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+            compress: true,
+          },
+        },
+      },
+    },
+  });
+
+  if (site.url) stack.addOutputs({ SiteUrl: site.url, ApiUrl: `${site.url}/api` });
+  return { site };
+}
