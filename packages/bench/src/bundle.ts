@@ -36,7 +36,10 @@ export async function bundleBench() {
         }).toString(),
       ),
     ).sort((a, b) => a - b);
-    return { "bundle KB (minified)": Math.round(size / 1024), "cold import ms (median of 5)": Math.round(times[2] ?? 0) };
+    return {
+      "bundle KB (minified)": Math.round(size / 1024),
+      "cold import ms (median of 5)": Math.round(times[2] ?? 0),
+    };
   } finally {
     await rm(out, { recursive: true, force: true });
   }

@@ -3,7 +3,9 @@ import type { Server } from "./local-server";
 
 /** requests/s, p50 and p99 at 50 connections, and DynamoDB calls per request, for the storefront's reads. */
 export async function loadBench(server: Server, seconds = 10) {
-  const first = (await (await fetch(`${server.url}/api/products?limit=1`)).json()) as { items: Array<{ productId: string }> };
+  const first = (await (await fetch(`${server.url}/api/products?limit=1`)).json()) as {
+    items: Array<{ productId: string }>;
+  };
   const productId = first.items[0]?.productId;
   const targets = [
     ["product list", "/api/products"],

@@ -19,7 +19,12 @@ export async function startServer(port = 3900 + Math.floor(Math.random() * 90)):
     ["--import", "tsx", join(ROOT, "packages/functions/src/local/start.ts"), "--reset"],
     {
       cwd: join(ROOT, "packages/functions"),
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      },
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
@@ -33,7 +38,10 @@ export async function startServer(port = 3900 + Math.floor(Math.random() * 90)):
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`local server exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, stop };
     if (Date.now() > deadline) {
       await stop();
