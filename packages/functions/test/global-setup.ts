@@ -19,13 +19,19 @@ export default async function setup(project: TestProject) {
     UPLOAD_DIR: uploads,
     STORAGE: "local",
     EXPOSE_DB_CALLS: "1",
+    SESSION_SECRET: "test-signing-key-0123456789abcdef0123456789",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   };
   Object.assign(process.env, env);
-  const { ensureTable } = await import("@cho-ocop/core/db/migrate");
-  const { seedDemo } = await import("../src/local/seed");
-  await ensureTable();
-  await seedDemo();
+  try {
+    const { ensureTable } = await import("@cho-ocop/core/db/migrate");
+    const { seedDemo } = await import("../src/local/seed");
+    await ensureTable();
+    await seedDemo();
+  } catch (err) {
+    await dynamo.stop();
+    throw err;
+  }
   project.provide("env", env);
   return async () => {
     await dynamo.stop();

@@ -119,6 +119,8 @@ export const CertificateEntity = new Entity(
       level: { type: ["province", "central"] as const, required: true },
       validUntil: { type: "string", required: true },
       status: { type: ["pending", "approved", "rejected", "superseded"] as const, required: true },
+      /** Storage key of the uploaded scan (private). */
+      scanKey: { type: "string" },
       createdAt: { type: "string", required: true },
     },
     indexes: {

@@ -1,11 +1,13 @@
-import { Entity, type EntityItem } from "electrodb";
+import { Entity, type EntityItem, Service } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
+import { UserEntity } from "../account/entities";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
 import { PROVINCE_CODES } from "../geo/province";
 import { ward } from "../geo/ward";
 import { storage } from "../storage";
+import { CounterEntity } from "../storefront/entities";
 import { notFound } from "../util/error";
 import { fn } from "../util/fn";
 import { VnMobile } from "../util/phone";
@@ -26,7 +28,20 @@ export namespace Producer {
     phone: VnMobile,
     email: z.email().max(200).optional(),
     story: z.string().trim().max(5000).default(""),
-    photos: z.array(z.string().max(200)).max(10).default([]),
+    photos: z.array(z.string().max(300)).max(10).default([]),
+    /**
+     * Mã số thuế (10 digits, or 10-3 for a branch; 12 digits for people since July 2025) or a household
+     * business registration number (e.g. 01A8012345).
+     */
+    taxCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(
+        /^(\d{10}(-\d{3})?|\d{12}|\d{2}[A-Z][0-9A-Z]{5,12})$/,
+        "expected a tax code (10 or 12 digits) or a household business number such as 01A8012345",
+      )
+      .optional(),
   });
 
   function wardInProvince(p: { provinceCode: string; wardCode: string }, ctx: z.RefinementCtx) {
@@ -52,6 +67,7 @@ export namespace Producer {
         email: { type: "string" },
         story: { type: "string", default: "" },
         photos: { type: "list", items: { type: "string" }, default: [] },
+        taxCode: { type: "string" },
         createdAt: { type: "string", required: true },
         updatedAt: { type: "string", required: true },
       },
@@ -85,12 +101,32 @@ export namespace Producer {
   }
   export type Public = ReturnType<typeof toPublic>;
 
+  /** Creates a producer and counts it in its province (for the staff dashboard), in one transaction. */
   export const create = fn(Fields.extend({ producerId: Id.optional() }).superRefine(wardInProvince), async (input) => {
     const now = new Date().toISOString();
     const producerId = input.producerId ?? ulid().toLowerCase();
-    await entity.create({ ...input, producerId, createdAt: now, updatedAt: now }).go();
+    await creation(producerId, input, now);
     return producerId;
   });
+
+  export async function creation(
+    producerId: string,
+    input: z.output<typeof Fields>,
+    now: string,
+    extra: (tx: ProducerTx) => unknown[] = () => [],
+  ) {
+    const result = await ProducerService.transaction
+      .write((tx) => [
+        tx.producer.create({ ...input, producerId, createdAt: now, updatedAt: now }).commit(),
+        tx.counter
+          .update({ scope: "storefront", key: `producers-${input.provinceCode}` })
+          .add({ count: 1 })
+          .commit(),
+        ...(extra(tx) as never[]),
+      ])
+      .go();
+    if (result.canceled) throw new Error(`could not create producer ${producerId}`);
+  }
 
   export async function get(producerId: string): Promise<Record> {
     const { data } = await entity.get({ producerId }).go();
@@ -98,3 +134,9 @@ export namespace Producer {
     return data;
   }
 }
+
+const ProducerService = new Service(
+  { producer: Producer.entity, counter: CounterEntity, user: UserEntity },
+  { client: lazyClient, table: tableName() },
+);
+type ProducerTx = Parameters<Parameters<typeof ProducerService.transaction.write>[0]>[0];

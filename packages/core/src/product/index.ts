@@ -73,6 +73,14 @@ export namespace Product {
         status: { type: ["draft", "pending", "approved", "rejected", "suspended", "expired"] as const, required: true },
         /** The approved certificate in force: copied here so that a product page is one read. */
         certificate: certificateAttribute,
+        /** Stars of the certificate under review, or else of the one in force: for review queues. */
+        stars: { type: "number" },
+        /** The certificate's last valid day, on the item itself so that expiring products can be queried. */
+        validUntil: { type: "string", default: "" },
+        /** Why staff rejected or suspended it, shown to its sellers. */
+        statusReason: { type: "string" },
+        /** The certificate waiting for review, if any. */
+        pendingCertificateId: { type: "string" },
         listedAt: { type: "string" },
         createdAt: { type: "string", required: true },
         updatedAt: { type: "string", required: true },
@@ -85,6 +93,18 @@ export namespace Product {
           index: "gsi1",
           pk: { field: "gsi1pk", composite: ["producerId"] },
           sk: { field: "gsi1sk", composite: ["createdAt", "productId"] },
+        },
+        /** Staff review queues: by status, then province. */
+        byStatus: {
+          index: "gsi2",
+          pk: { field: "gsi2pk", composite: ["status"] },
+          sk: { field: "gsi2sk", composite: ["provinceCode", "updatedAt", "productId"] },
+        },
+        /** Certificates running out: approved products by their certificate's last valid day. */
+        byExpiry: {
+          index: "gsi3",
+          pk: { field: "gsi3pk", composite: ["status"] },
+          sk: { field: "gsi3sk", composite: ["validUntil", "productId"] },
         },
       },
     },

@@ -1,4 +1,5 @@
 import { Entity, Service } from "electrodb";
+import { AuditEntity } from "../audit";
 import { CertificateEntity } from "../certificate";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
@@ -134,6 +135,7 @@ export const StorefrontService = new Service(
     word: WordEntity,
     counter: CounterEntity,
     collection: CollectionEntity,
+    audit: AuditEntity,
   },
   config,
 );

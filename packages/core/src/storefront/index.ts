@@ -93,6 +93,7 @@ export namespace Storefront {
       if (next.status === "approved" && (!next.certificate || !Certificate.isValidOn(next.certificate, today))) {
         next.status = "expired";
       }
+      next.validUntil = next.certificate?.validUntil ?? "";
       const producer = await Producer.get(next.producerId);
       const [{ data: oldListings }, { data: oldWords }] = await Promise.all([
         ListingEntity.query.byProduct({ productId }).go({ pages: "all" }),
@@ -109,13 +110,21 @@ export namespace Storefront {
       for (const key of oldAll ? counterKeys(oldAll) : []) delta.set(key, (delta.get(key) ?? 0) - 1);
       for (const key of card ? counterKeys(card) : []) delta.set(key, (delta.get(key) ?? 0) + 1);
 
-      const { productId: _id, version: _v, createdAt: _c, ...changed } = next;
+      const { productId: _id, version: _v, createdAt: _c, ...fields } = next;
+      const changed = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as typeof fields;
+      const removed = Object.keys(fields).filter(
+        (k) => fields[k as keyof typeof fields] === undefined && product[k as keyof typeof product] !== undefined,
+      ) as Array<keyof typeof fields>;
       const result = await StorefrontService.transaction
         .write((tx) => [
-          tx.product
-            .patch({ productId })
-            .set(changed)
-            .set({ version: next.version })
+          (removed.length
+            ? tx.product
+                .patch({ productId })
+                .set(changed)
+                .set({ version: next.version })
+                .remove(removed as never[])
+            : tx.product.patch({ productId }).set(changed).set({ version: next.version })
+          )
             .where(({ version }, { eq }) => eq(version, product.version))
             .commit(),
           ...oldListings
@@ -347,17 +356,24 @@ export namespace Storefront {
     group: Record<string, number>;
     region: Record<string, number>;
     stars: Record<string, number>;
+    producers: Record<string, number>;
   }
 
   function countsFrom(rows: Array<{ key: string; count: number }>): Counts {
-    const counts: Counts = { all: 0, province: {}, group: {}, region: {}, stars: {} };
+    const counts: Counts = { all: 0, province: {}, group: {}, region: {}, stars: {}, producers: {} };
     for (const { key, count } of rows) {
       if (key === "all") counts.all = count;
       const [kind, ...rest] = key.split("-");
       const id = rest.join("-");
-      if (kind === "province" || kind === "group" || kind === "region" || kind === "stars") counts[kind][id] = count;
+      if (kind === "province" || kind === "group" || kind === "region" || kind === "stars" || kind === "producers") {
+        counts[kind][id] = count;
+      }
     }
     return counts;
+  }
+
+  export async function counts(): Promise<Counts> {
+    return (await storefrontItems()).counts;
   }
 
   async function storefrontItems() {
@@ -407,27 +423,14 @@ export namespace Storefront {
     };
   }
 
-  export const CollectionInput = z.object({
-    collectionId: z.string().regex(/^[a-z0-9-]{2,40}$/),
-    titleVi: z.string().trim().min(2).max(80),
-    titleEn: z.string().trim().min(2).max(80),
-    position: z.number().int().min(0).max(1000).default(0),
-    productIds: z.array(Product.Id).max(48),
-  });
-
-  export const putCollection = fn(CollectionInput, async (input) => {
-    await CollectionEntity.put({ ...input, scope: "storefront", updatedAt: new Date().toISOString() }).go();
-  });
-
   /**
    * Takes products whose certificate has run out off the storefront and marks them expired.
    * Readers already hide them (validity is checked at read time); this keeps statuses and counts true.
-   * Reads the `all` shelf: a background job, not a request path.
    */
   export async function sweepExpired(today = vietnamDay()): Promise<string[]> {
-    const { data } = await ListingEntity.query
-      .newest({ shelf: "all" })
-      .where(({ validUntil }, { lt }) => lt(validUntil, today))
+    const { data } = await Product.entity.query
+      .byExpiry({ status: "approved" })
+      .lt({ validUntil: today })
       .go({ pages: "all" });
     const expired: string[] = [];
     for (const item of data) {

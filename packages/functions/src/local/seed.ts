@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
+import { SYSTEM } from "@cho-ocop/core/account/actor";
+import { Curation } from "@cho-ocop/core/curation/index";
 import { Producer } from "@cho-ocop/core/producer/index";
 import { Product } from "@cho-ocop/core/product/index";
 import { Review } from "@cho-ocop/core/review/index";
 import { storage } from "@cho-ocop/core/storage/index";
-import { Storefront } from "@cho-ocop/core/storefront/index";
 import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { producerImage, productImage } from "./demo/images";
 import { PRODUCERS } from "./demo/producers";
@@ -12,7 +13,7 @@ import { PRODUCTS } from "./demo/products";
 const CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
 
 /** A stable id for a demo record, so demo links stay the same across reseeds. */
-export function demoId(kind: "producer" | "product" | "certificate", key: string): string {
+export function demoId(kind: "producer" | "product", key: string): string {
   const digest = createHash("sha256").update(`${kind}:${key}`).digest();
   let id = "";
   for (let i = 0; i < 26; i++) id += CROCKFORD[(digest[i] ?? 0) % 32];
@@ -44,8 +45,8 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
 
   await inBatches(PRODUCERS, 6, async (p) => {
     const producerId = demoId("producer", p.key);
-    const photo = `producers/${producerId}/1.svg`;
-    await store.putPublic(photo, producerImage({ name: p.name, seed: p.key }), "image/svg+xml");
+    const photo = `media/producers/${producerId}/1.svg`;
+    await store.put(photo, producerImage({ name: p.name, seed: p.key }), "image/svg+xml");
     await Producer.create({
       producerId,
       name: p.name,
@@ -67,10 +68,10 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
     const producerId = producerIds.get(p.producer);
     const provinceCode = producerProvince.get(p.producer);
     if (!producerId || !provinceCode) throw new Error(`demo product ${p.key}: unknown producer ${p.producer}`);
-    const images = [1, 2].map((n) => `products/${productId}/${n}.svg`);
+    const images = [1, 2].map((n) => `media/products/${productId}/${n}.svg`);
     await Promise.all(
       images.map((key, index) =>
-        store.putPublic(key, productImage({ name: p.name, group: p.group, seed: p.key, index }), "image/svg+xml"),
+        store.put(key, productImage({ name: p.name, group: p.group, seed: p.key, index }), "image/svg+xml"),
       ),
     );
     await Product.create({
@@ -89,20 +90,16 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
       tags: p.tags,
     });
     const { monthsAgo, daysAgo = 0, ...certificate } = p.certificate;
-    const certificateId = demoId("certificate", p.key);
-    await Review.submit({
-      productId,
-      certificateId,
+    await Review.submit(SYSTEM, productId, {
       certificate: { ...certificate, decisionDate: daysBefore(addMonths(today, -monthsAgo), daysAgo) },
     });
-    if (p.status === "approved") await Review.approve({ productId, certificateId });
+    if (p.status === "approved") await Review.approve(SYSTEM, productId);
   });
 
   const featured = PRODUCTS.filter((p) => p.featured !== undefined).sort(
     (a, b) => (a.featured ?? 0) - (b.featured ?? 0),
   );
-  await Storefront.putCollection({
-    collectionId: "noi-bat",
+  await Curation.put(SYSTEM, "noi-bat", {
     titleVi: "Sản phẩm nổi bật",
     titleEn: "Featured products",
     position: 0,
@@ -111,8 +108,7 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
   const gifts = PRODUCTS.filter(
     (p) => p.status === "approved" && p.featured === undefined && p.tags.some((t) => /quà tết/i.test(t)),
   ).slice(0, 8);
-  await Storefront.putCollection({
-    collectionId: "qua-tet",
+  await Curation.put(SYSTEM, "qua-tet", {
     titleVi: "Quà Tết ba miền",
     titleEn: "Tết gifts from the three regions",
     position: 1,

@@ -40,7 +40,7 @@ export function localApp(options: { webDist: string; storage: LocalStorage }) {
 
   server.get("/media/*", async (c) => {
     const key = c.req.path.slice("/media/".length);
-    const body = await options.storage.read(decodeURIComponent(key));
+    const body = await options.storage.read(`media/${decodeURIComponent(key)}`);
     if (!body) return c.json({ error: { code: "not_found", message: "Không tìm thấy tệp / file not found" } }, 404);
     return c.body(new Uint8Array(body), 200, {
       "content-type": TYPES[extname(key)] ?? "application/octet-stream",

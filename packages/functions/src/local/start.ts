@@ -7,6 +7,7 @@
  *   pnpm db:reset              wipe and reseed, then exit
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
@@ -53,6 +54,14 @@ function endLeftover(pidFile: string) {
   } catch {
     // not running any more, or not Linux: nothing to end
   }
+}
+
+/** The signing key for sessions and upload tickets: made once per data folder, never committed. */
+function localSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 function newestMtime(path: string): number {
@@ -106,6 +115,7 @@ async function main() {
     }
   });
 
+  process.env.SESSION_SECRET ??= localSecret(join(dataDir, "session-secret"));
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.TABLE_NAME ??= "cho-ocop-local";
   process.env.UPLOAD_DIR = join(dataDir, "uploads");

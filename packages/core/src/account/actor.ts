@@ -1,0 +1,73 @@
+import { DomainError } from "../util/error";
+import type { Account } from "./index";
+
+/** Who is acting: nobody signed in, or a user with their role. Every authorization decision reads this. */
+export type Actor = { kind: "anonymous" } | { kind: "user"; user: Account.User } | { kind: "system" };
+
+export const ANONYMOUS: Actor = { kind: "anonymous" };
+/** Seeds, scheduled jobs and admin commands: never built from a request. */
+export const SYSTEM: Actor = { kind: "system" };
+
+const unauthenticated = () =>
+  new DomainError(401, "unauthenticated", {
+    vi: "Bạn cần đăng nhập để làm việc này.",
+    en: "Sign in to do this.",
+  });
+
+const forbidden = (vi: string, en: string) => new DomainError(403, "forbidden", { vi, en });
+
+export function requireUser(actor: Actor): Account.User {
+  if (actor.kind === "system") throw new Error("requireUser: the system acts as nobody");
+  if (actor.kind !== "user") throw unauthenticated();
+  return actor.user;
+}
+
+/** A seller and the producer they belong to. */
+export function requireSeller(actor: Actor): Account.User & { producerId: string } {
+  const user = requireUser(actor);
+  if (user.role !== "seller" || !user.producerId) {
+    throw forbidden(
+      "Chỉ người bán của một chủ thể OCOP mới làm được việc này.",
+      "Only a producer's sellers can do this.",
+    );
+  }
+  return user as Account.User & { producerId: string };
+}
+
+/** Only the producer's own sellers edit its products and profile. */
+export function requireSellerOf(actor: Actor, producerId: string) {
+  const seller = requireSeller(actor);
+  if (seller.producerId !== producerId) {
+    throw forbidden("Sản phẩm này thuộc chủ thể khác.", "This belongs to another producer.");
+  }
+  return seller;
+}
+
+export function requireStaff(actor: Actor): Account.User & { staffScope: string } {
+  const user = requireUser(actor);
+  if (user.role !== "staff" || !user.staffScope) {
+    throw forbidden("Chỉ cán bộ chương trình OCOP mới làm được việc này.", "Only OCOP programme staff can do this.");
+  }
+  return user as Account.User & { staffScope: string };
+}
+
+/**
+ * Province staff curate their province's 3★ and 4★ listings; central staff all provinces and 5★
+ * (the levels that certify them since Decision 1489/QĐ-TTg).
+ */
+export function staffMayActOn(staff: { staffScope: string }, target: { provinceCode: string; stars?: number }) {
+  if (staff.staffScope === "central") return true;
+  return staff.staffScope === target.provinceCode && (target.stars ?? 0) <= 4;
+}
+
+export function requireStaffFor(actor: Actor, target: { provinceCode: string; stars?: number }) {
+  if (actor.kind === "system") return { staffScope: "central" };
+  const staff = requireStaff(actor);
+  if (!staffMayActOn(staff, target)) {
+    throw forbidden(
+      "Việc này thuộc thẩm quyền của tỉnh khác hoặc cấp trung ương.",
+      "This is for another province's staff or for central staff.",
+    );
+  }
+  return staff;
+}

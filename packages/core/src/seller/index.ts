@@ -1,0 +1,176 @@
+import { ulid } from "ulid";
+import type { z } from "zod";
+import { Account } from "../account";
+import { type Actor, requireSeller, requireSellerOf, requireUser } from "../account/actor";
+import { LoginEntity } from "../account/entities";
+import { identityOf, LoginInput } from "../account/identity";
+import { Batch } from "../batch";
+import { Producer } from "../producer";
+import { Product } from "../product";
+import { Review } from "../review";
+import { storage } from "../storage";
+import { Storefront } from "../storefront";
+import { CounterEntity } from "../storefront/entities";
+import { Upload } from "../upload";
+import { vietnamDay } from "../util/date";
+import { DomainError } from "../util/error";
+
+/** What a producer's sellers do from the seller portal. Every function checks who is acting. */
+export namespace Seller {
+  export async function registerProducer(actor: Actor, input: Producer.Input) {
+    const user = requireUser(actor);
+    if (user.role !== "shopper") {
+      throw new DomainError(409, "already_registered", {
+        vi: "Tài khoản này đã thuộc một chủ thể hoặc là cán bộ.",
+        en: "This account already belongs to a producer or to staff.",
+      });
+    }
+    const fields = Producer.Input.parse({ ...input, photos: [] });
+    const producerId = ulid().toLowerCase();
+    const now = new Date().toISOString();
+    await Producer.creation(producerId, fields, now, (tx) => [
+      tx.user
+        .patch({ userId: user.userId })
+        .set({ role: "seller", producerId })
+        .where(({ role }, { eq }) => eq(role, "shopper"))
+        .commit(),
+    ]);
+    return Producer.get(producerId);
+  }
+
+  export async function producer(actor: Actor) {
+    const seller = requireSeller(actor);
+    const item = await Producer.get(seller.producerId);
+    return { ...item, photoUrls: (item.photos ?? []).map((key) => storage().publicUrl(key)) };
+  }
+
+  export const ProducerPatch = Producer.Fields.partial();
+
+  export async function updateProducer(actor: Actor, input: z.input<typeof ProducerPatch>) {
+    const seller = requireSeller(actor);
+    const patch = ProducerPatch.parse(input);
+    const current = await Producer.get(seller.producerId);
+    const next = Producer.Input.parse({ ...current, ...patch });
+    for (const [i, key] of (patch.photos ?? []).entries()) {
+      if (!current.photos?.includes(key)) {
+        await Upload.verify(key, { purpose: "producer-photo", producerId: seller.producerId }, `photos.${i}`);
+      }
+    }
+    await Producer.entity
+      .patch({ producerId: seller.producerId })
+      .set({ ...next, updatedAt: new Date().toISOString() })
+      .go();
+    if (next.provinceCode !== current.provinceCode) {
+      await CounterEntity.update({ scope: "storefront", key: `producers-${current.provinceCode}` })
+        .add({ count: -1 })
+        .go();
+      await CounterEntity.update({ scope: "storefront", key: `producers-${next.provinceCode}` })
+        .add({ count: 1 })
+        .go();
+    }
+    if (next.name !== current.name) {
+      // Cards and search words carry the producer's name.
+      for (const product of await products(actor)) {
+        if (product.status === "approved") await Storefront.sync(product.productId);
+      }
+    }
+    return Producer.get(seller.producerId);
+  }
+
+  export async function members(actor: Actor) {
+    const seller = requireSeller(actor);
+    const users = await Account.sellersOf(seller.producerId);
+    return users.map((u) => ({
+      userId: u.userId,
+      name: u.name ?? null,
+      phone: u.phone ?? null,
+      email: u.email ?? null,
+    }));
+  }
+
+  /** Adds another seller to the producer by phone or e-mail (their account is created if they have none). */
+  export async function addMember(actor: Actor, login: LoginInput) {
+    const seller = requireSeller(actor);
+    const parsed = LoginInput.parse(login);
+    const { data: existing } = await LoginEntity.get({ loginKey: identityOf(parsed).key }).go();
+    if (existing) {
+      const user = await Account.getUser(existing.userId);
+      if (user.role !== "shopper" && user.producerId !== seller.producerId) {
+        throw new DomainError(409, "already_registered", {
+          vi: "Người này đã thuộc chủ thể khác hoặc là cán bộ.",
+          en: "This person already belongs to another producer or to staff.",
+        });
+      }
+    }
+    const user = await Account.assign(parsed, { role: "seller", producerId: seller.producerId });
+    return { userId: user.userId };
+  }
+
+  export const NewProduct = Product.Fields.omit({ producerId: true, provinceCode: true }).extend({
+    /** Defaults to the producer's province: a product keeps its province of origin. */
+    provinceCode: Product.Fields.shape.provinceCode.optional(),
+  });
+
+  async function checkImages(producerId: string, images: string[], known: string[] = []) {
+    for (const [i, key] of images.entries()) {
+      if (!known.includes(key)) await Upload.verify(key, { purpose: "product-image", producerId }, `images.${i}`);
+    }
+  }
+
+  export async function createProduct(actor: Actor, input: z.input<typeof NewProduct>) {
+    const seller = requireSeller(actor);
+    const fields = NewProduct.parse(input);
+    const producer = await Producer.get(seller.producerId);
+    await checkImages(seller.producerId, fields.images);
+    const productId = await Product.create({
+      ...fields,
+      producerId: seller.producerId,
+      provinceCode: fields.provinceCode ?? producer.provinceCode,
+    });
+    return Product.get(productId);
+  }
+
+  export async function products(actor: Actor) {
+    const seller = requireSeller(actor);
+    const { data } = await Product.entity.query.byProducer({ producerId: seller.producerId }).go({ pages: "all" });
+    return data.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  export async function product(actor: Actor, productId: string) {
+    const item = await Product.get(productId);
+    requireSellerOf(actor, item.producerId);
+    const [certificates, batches] = await Promise.all([Review.history(productId), Batch.of(productId)]);
+    return { product: item, certificates, batches };
+  }
+
+  export const ProductPatch = NewProduct.partial();
+
+  /**
+   * Edits a product. Price, stock, photos and story change at once (a listed product's card follows);
+   * a new name or group sends an approved product back to review.
+   */
+  export async function editProduct(actor: Actor, productId: string, input: z.input<typeof ProductPatch>) {
+    const patch = ProductPatch.parse(input);
+    const current = await Product.get(productId);
+    requireSellerOf(actor, current.producerId);
+    if (patch.images) await checkImages(current.producerId, patch.images, current.images ?? []);
+    const renamed =
+      (patch.name !== undefined && patch.name !== current.name) ||
+      (patch.group !== undefined && patch.group !== current.group) ||
+      (patch.provinceCode !== undefined && patch.provinceCode !== current.provinceCode);
+    const review = renamed && current.status === "approved" ? Review.reReviewPatch(current) : {};
+    return Storefront.sync(productId, { ...patch, ...review });
+  }
+
+  export async function submit(actor: Actor, productId: string, input: z.input<typeof Review.SubmitInput>) {
+    await Review.submit(actor, productId, input);
+    return Product.get(productId);
+  }
+
+  export async function recordBatch(actor: Actor, productId: string, input: z.input<typeof Batch.Input>) {
+    const item = await Product.get(productId);
+    requireSellerOf(actor, item.producerId);
+    const batchId = await Batch.record(productId, input, vietnamDay());
+    return { batchId };
+  }
+}
