@@ -1,0 +1,37 @@
+import { expect, type Locator, type Page, type TestInfo } from "@playwright/test";
+
+export const cards = (page: Page) => page.getByTestId("product-card");
+
+/** The star rating a card shows, read from its OCOP seal ("OCOP 4 sao"). */
+export async function starsOf(card: Locator): Promise<number> {
+  const label = await card.getByRole("img", { name: /^OCOP \d (sao|stars)$/ }).getAttribute("aria-label");
+  return Number(label?.match(/\d/)?.[0]);
+}
+
+/** On a phone the filters sit behind a "Bộ lọc" button; on a desktop they are always shown. */
+export async function openFilters(page: Page) {
+  const toggle = page.getByRole("button", { name: /^Bộ lọc|^Filters/ });
+  if (await toggle.isVisible()) {
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  }
+}
+
+export async function screenshot(page: Page, info: TestInfo, name: string) {
+  // Lazy images below the fold: scroll through so the full-page picture shows them.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: `test-results/screenshots/${info.project.name}-${name}.png`, fullPage: true });
+}
+
+/** "2028-10-24" → "24/10/2028", as the page shows certificate dates. */
+export function vnDate(isoDay: string): string {
+  const [y, m, d] = isoDay.split("-");
+  return `${d}/${m}/${y}`;
+}

@@ -1,0 +1,68 @@
+import { A } from "@solidjs/router";
+import { For } from "solid-js";
+import { type Key, t } from "../i18n";
+import type { Card } from "../lib/api";
+import { formatVnd } from "../lib/format";
+import { provinceShort } from "../lib/geo";
+import { OcopStars } from "./OcopStars";
+import { Photo } from "./Photo";
+
+export const CARD_SIZES = "(min-width: 1200px) 270px, (min-width: 900px) 25vw, (min-width: 600px) 33vw, 50vw";
+
+export function ProductCard(props: { card: Card }) {
+  return (
+    <A href={`/san-pham/${props.card.productId}`} class="card" data-testid="product-card">
+      <span class="card__media">
+        <Photo src={props.card.image} alt="" width={400} height={300} sizes={CARD_SIZES} />
+        <OcopStars stars={props.card.stars} class="card__badge" />
+      </span>
+      <span class="card__body">
+        <span class="card__name">{props.card.name}</span>
+        <span class="card__meta">
+          <span class="card__province">{provinceShort(props.card.provinceCode)}</span>
+          <span aria-hidden="true"> · </span>
+          <span>{t(`group.short.${props.card.group}` as Key)}</span>
+        </span>
+        <span class="card__producer">{props.card.producerName}</span>
+        <span class="card__price">
+          <strong>{formatVnd(props.card.priceVnd)}</strong> <span class="card__unit">/ {props.card.unit}</span>
+        </span>
+      </span>
+    </A>
+  );
+}
+
+export function CardGrid(props: { cards: Card[]; label?: string; row?: boolean }) {
+  return (
+    <ul class={props.row ? "cards cards--row" : "cards"} aria-label={props.label}>
+      <For each={props.cards}>
+        {(card) => (
+          <li>
+            <ProductCard card={card} />
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
+
+export function CardSkeletons(props: { count?: number; row?: boolean }) {
+  return (
+    <ul class={props.row ? "cards cards--row" : "cards"} aria-hidden="true">
+      <For each={Array.from({ length: props.count ?? 8 })}>
+        {() => (
+          <li>
+            <span class="card card--skeleton">
+              <span class="card__media skeleton" />
+              <span class="card__body">
+                <span class="skeleton skeleton--line" />
+                <span class="skeleton skeleton--line skeleton--short" />
+                <span class="skeleton skeleton--line skeleton--short" />
+              </span>
+            </span>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}

@@ -1,0 +1,31 @@
+import { en, type Key, vi } from "./dict";
+
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export type Params = Record<string, string | number>;
+
+const dictionaries: Record<Locale, Partial<Record<string, string>>> = { vi, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Numbers in messages are written the Vietnamese way in both languages, as prices are ("1.234 sản phẩm"). */
+const number = new Intl.NumberFormat("vi-VN");
+
+/**
+ * The message for `key` in `locale`, falling back to Vietnamese and then to the key itself,
+ * so that a missing translation shows Vietnamese text rather than nothing.
+ */
+export function translate(locale: Locale, key: Key, params?: Params): string {
+  const wanted = dictionaries[locale] ?? dictionaries.vi;
+  const one = params?.n === 1 ? `${key}_one` : undefined;
+  const message =
+    (one && (wanted[one] ?? dictionaries.vi[one])) ?? wanted[key] ?? dictionaries.vi[key] ?? (key as string);
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? number.format(value) : value;
+  });
+}

@@ -1,0 +1,71 @@
+import type { AppType } from "@cho-ocop/functions/api/app";
+import { type ClientResponse, hc, type InferRequestType } from "hono/client";
+import { locale } from "../i18n";
+
+/** Same origin by default (the local server and CloudFront serve the API next to the app). */
+const base = import.meta.env.VITE_API_URL || globalThis.location?.origin || "http://localhost";
+
+/** The API's own route types, straight from the Hono app: a renamed field breaks the build, not the page. */
+export const client = hc<AppType>(base, {
+  headers: () => ({ "Accept-Language": locale() }),
+});
+
+/** A failed API call: `status` 0 when the network failed, else the HTTP status and the API's error code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  get notFound(): boolean {
+    return this.status === 404 || (this.status === 400 && this.field === "id");
+  }
+}
+
+type Body200<R> = R extends ClientResponse<infer T, infer S, "json"> ? (S extends 200 ? T : never) : never;
+type ErrorBody = { error?: { code?: string; message?: string; field?: string } };
+
+/** Awaits a typed call and returns its 200 body, or throws an ApiError carrying the API's message. */
+export async function ok<R extends ClientResponse<unknown, number, "json">>(call: Promise<R>): Promise<Body200<R>> {
+  let res: R;
+  try {
+    res = await call;
+  } catch (cause) {
+    throw new ApiError(0, "network", cause instanceof Error ? cause.message : String(cause));
+  }
+  if (res.status !== 200) {
+    const body = (await res.json().catch(() => ({}))) as ErrorBody;
+    throw new ApiError(
+      res.status,
+      body.error?.code ?? "http_error",
+      body.error?.message ?? res.statusText,
+      body.error?.field,
+    );
+  }
+  return (await res.json()) as Body200<R>;
+}
+
+export type ProductQuery = InferRequestType<typeof client.api.products.$get>["query"];
+
+export const api = {
+  home: () => ok(client.api.home.$get()),
+  products: (query: ProductQuery) => ok(client.api.products.$get({ query })),
+  product: (id: string) => ok(client.api.products[":id"].$get({ param: { id } })),
+  producer: (id: string) => ok(client.api.producers[":id"].$get({ param: { id } })),
+  provinces: () => ok(client.api.provinces.$get()),
+  groups: () => ok(client.api.groups.$get()),
+};
+
+export type Home = Awaited<ReturnType<typeof api.home>>;
+export type ProductPage = Awaited<ReturnType<typeof api.products>>;
+export type Card = ProductPage["items"][number];
+export type ProductDetail = Awaited<ReturnType<typeof api.product>>;
+export type ProducerPage = Awaited<ReturnType<typeof api.producer>>;
+export type Producer = ProducerPage["producer"];
+export type ProvinceCount = Awaited<ReturnType<typeof api.provinces>>[number];
+export type GroupCount = Awaited<ReturnType<typeof api.groups>>[number];

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { daysBetween, formatDate, formatVnd, validity, vietnamDay } from "./format";
+
+// Intl puts a no-break space before the currency sign; compare with plain spaces.
+const plain = (s: string) => s.replace(/\s/g, " ");
+
+describe("formatVnd", () => {
+  it("writes integer đồng the Vietnamese way", () => {
+    expect(plain(formatVnd(450000))).toBe("450.000 ₫");
+    expect(plain(formatVnd(1250000))).toBe("1.250.000 ₫");
+    expect(plain(formatVnd(0))).toBe("0 ₫");
+  });
+
+  it("matches Intl.NumberFormat vi-VN VND exactly", () => {
+    const intl = new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" });
+    for (const n of [1, 999, 65000, 8500000, 10_000_000_000]) expect(formatVnd(n)).toBe(intl.format(n));
+  });
+});
+
+describe("formatDate", () => {
+  it("shows a calendar day as dd/mm/yyyy", () => {
+    expect(formatDate("2027-03-15")).toBe("15/03/2027");
+  });
+
+  it("shows an instant as the day it is in Vietnam, not in UTC", () => {
+    // 18:30 UTC on 14 March is 01:30 on 15 March in Hà Nội (UTC+7).
+    expect(formatDate("2027-03-14T18:30:00Z")).toBe("15/03/2027");
+    expect(formatDate("2027-03-14T16:59:59Z")).toBe("14/03/2027");
+  });
+
+  it("leaves a value it cannot read as it is", () => {
+    expect(formatDate("soon")).toBe("soon");
+  });
+});
+
+describe("vietnamDay", () => {
+  it("turns over at midnight in Vietnam", () => {
+    expect(vietnamDay(new Date("2026-12-31T16:59:59Z"))).toBe("2026-12-31");
+    expect(vietnamDay(new Date("2026-12-31T17:00:00Z"))).toBe("2027-01-01");
+  });
+});
+
+describe("validity", () => {
+  it("counts whole days, across months and leap days", () => {
+    expect(daysBetween("2028-02-28", "2028-03-01")).toBe(2);
+    expect(daysBetween("2027-03-15", "2027-03-14")).toBe(-1);
+  });
+
+  it("is valid with the days left when far from the end", () => {
+    expect(validity("2028-10-24", "2026-11-24")).toEqual({ state: "valid", daysLeft: 700 });
+  });
+
+  it("warns in the last 90 days and still counts the last day as valid", () => {
+    expect(validity("2027-03-15", "2026-12-15")).toEqual({ state: "expiring", daysLeft: 90 });
+    expect(validity("2027-03-15", "2027-03-15")).toEqual({ state: "expiring", daysLeft: 0 });
+  });
+
+  it("is expired from the day after validUntil", () => {
+    expect(validity("2027-03-15", "2027-03-16")).toEqual({ state: "expired", daysLeft: -1 });
+  });
+});

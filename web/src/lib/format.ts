@@ -1,0 +1,65 @@
+/** Money is integer đồng, shown the Vietnamese way ("450.000 ₫") in both languages. */
+const vnd = new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" });
+const count = new Intl.NumberFormat("vi-VN");
+
+export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+export function formatVnd(amount: number): string {
+  return vnd.format(amount);
+}
+
+export function formatCount(n: number): string {
+  return count.format(n);
+}
+
+const dateFormatter = new Intl.DateTimeFormat("vi-VN", {
+  timeZone: VIETNAM_TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * "15/03/2027". A bare calendar day (certificate dates) is already a Vietnamese day and is read at Vietnam
+ * midnight; an instant (2027-03-14T18:30:00Z) is shown as the day it is in Vietnam.
+ */
+export function formatDate(value: string): string {
+  const at = CALENDAR_DAY.test(value) ? new Date(`${value}T00:00:00+07:00`) : new Date(value);
+  if (Number.isNaN(at.getTime())) return value;
+  return dateFormatter.format(at);
+}
+
+const dayKey = new Intl.DateTimeFormat("en-CA", {
+  timeZone: VIETNAM_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar day (YYYY-MM-DD) in Vietnam at an instant: certificates run out by Vietnamese days. */
+export function vietnamDay(at: Date = new Date()): string {
+  return dayKey.format(at);
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Certificates run 36 months; in the last 90 days the shopper is told it is about to run out. */
+export const EXPIRING_WITHIN_DAYS = 90;
+
+export type Validity =
+  | { state: "valid"; daysLeft: number }
+  | { state: "expiring"; daysLeft: number }
+  | { state: "expired"; daysLeft: number };
+
+/** A certificate is valid through its last day (`validUntil`, inclusive), judged on Vietnam's calendar. */
+export function validity(validUntil: string, today: string = vietnamDay()): Validity {
+  const daysLeft = daysBetween(today, validUntil);
+  if (daysLeft < 0) return { state: "expired", daysLeft };
+  if (daysLeft <= EXPIRING_WITHIN_DAYS) return { state: "expiring", daysLeft };
+  return { state: "valid", daysLeft };
+}

@@ -1,0 +1,151 @@
+import { A } from "@solidjs/router";
+import { createResource, For, Show } from "solid-js";
+import { OcopStars } from "../components/OcopStars";
+import { CardGrid, CardSkeletons } from "../components/ProductCard";
+import { SearchBox } from "../components/SearchBox";
+import { EmptyState, Loaded } from "../components/States";
+import { type Key, locale, t } from "../i18n";
+import { api, type Home as HomeData } from "../lib/api";
+import { catalogHref } from "../lib/filters";
+import { useTitle } from "../lib/title";
+
+function Check() {
+  return (
+    <svg viewBox="0 0 20 20" aria-hidden="true" class="trust__icon">
+      <path d="M4 10.5l4 4 8-9" />
+    </svg>
+  );
+}
+
+const percent = new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 });
+
+function StarsBar(props: { stars: HomeData["stars"] }) {
+  const total = () => props.stars.reduce((sum, s) => sum + s.products, 0) || 1;
+  const sorted = () => [...props.stars].sort((a, b) => b.stars - a.stars);
+  return (
+    <div class="stars-bar">
+      <div class="stars-bar__track" aria-hidden="true">
+        <For each={sorted()}>
+          {(s) => <span class={`stars-bar__part stars-bar__part--${s.stars}`} style={{ "flex-grow": s.products }} />}
+        </For>
+      </div>
+      <ul class="stars-bar__legend">
+        <For each={sorted()}>
+          {(s) => (
+            <li>
+              <span class={`stars-bar__dot stars-bar__part--${s.stars}`} aria-hidden="true" />
+              <OcopStars stars={s.stars} />
+              <span>
+                {t("common.products", { n: s.products })}{" "}
+                <span class="muted">({percent.format(s.products / total())})</span>
+              </span>
+            </li>
+          )}
+        </For>
+      </ul>
+    </div>
+  );
+}
+
+function HomeSkeleton() {
+  return (
+    <div class="wrap" aria-busy="true">
+      <span class="sr-only">{t("common.loading")}</span>
+      <section class="section">
+        <span class="skeleton skeleton--heading" />
+        <CardSkeletons count={4} row />
+      </section>
+    </div>
+  );
+}
+
+export default function Home() {
+  const [home, { refetch }] = createResource(api.home);
+  useTitle(() => undefined);
+  return (
+    <>
+      <section class="hero">
+        <div class="wrap hero__inner">
+          <p class="hero__kicker">{t("app.tagline")}</p>
+          <h1 class="hero__title">{t("home.title")}</h1>
+          <SearchBox size="lg" />
+          <ul class="trust">
+            <li>
+              <Check />
+              {t("home.trust.stars")}
+            </li>
+            <li>
+              <Check />
+              {t("home.trust.valid")}
+            </li>
+            <li>
+              <Check />
+              {t("home.trust.direct")}
+            </li>
+          </ul>
+        </div>
+      </section>
+      <Loaded data={home} retry={refetch} loading={<HomeSkeleton />}>
+        {(data) => (
+          <div class="wrap">
+            <Show when={data.total > 0} fallback={<EmptyState title={t("home.empty")} />}>
+              <p class="home-lead">{t("home.lead", { n: data.total })}</p>
+            </Show>
+            <For each={data.collections.filter((c) => c.products.length > 0)}>
+              {(collection) => (
+                <section class="section" aria-labelledby={`c-${collection.id}`}>
+                  <div class="section__head">
+                    <h2 id={`c-${collection.id}`}>{collection.title[locale()]}</h2>
+                  </div>
+                  <CardGrid cards={collection.products} row />
+                </section>
+              )}
+            </For>
+            <p class="section__more">
+              <A href="/san-pham" class="button button--ghost">
+                {t("home.allProducts")}
+              </A>
+            </p>
+
+            <section class="section" aria-labelledby="by-region">
+              <h2 id="by-region">{t("home.byRegion")}</h2>
+              <ul class="tiles">
+                <For each={data.regions}>
+                  {(region) => (
+                    <li>
+                      <A href={catalogHref({ region: region.id })} class={`tile tile--region tile--${region.id}`}>
+                        <span class="tile__name">{region[locale()]}</span>
+                        <span class="tile__count">{t("common.products", { n: region.products })}</span>
+                      </A>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+
+            <section class="section" aria-labelledby="by-group">
+              <h2 id="by-group">{t("home.byGroup")}</h2>
+              <ul class="tiles">
+                <For each={data.groups}>
+                  {(group) => (
+                    <li>
+                      <A href={catalogHref({ group: group.id })} class="tile tile--group" title={group[locale()]}>
+                        <span class="tile__name">{t(`group.short.${group.id}` as Key)}</span>
+                        <span class="tile__count">{t("common.products", { n: group.products })}</span>
+                      </A>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+
+            <section class="section" aria-labelledby="by-stars">
+              <h2 id="by-stars">{t("home.byStars")}</h2>
+              <StarsBar stars={data.stars} />
+            </section>
+          </div>
+        )}
+      </Loaded>
+    </>
+  );
+}
