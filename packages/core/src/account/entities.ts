@@ -27,7 +27,6 @@ export const UserEntity = new Entity(
         index: "gsi1",
         pk: { field: "gsi1pk", composite: ["producerId"] },
         sk: { field: "gsi1sk", composite: ["userId"] },
-        condition: (attrs) => typeof attrs.producerId === "string" && attrs.producerId.length > 0,
       },
     },
   },

@@ -14,7 +14,7 @@ import { fold, words } from "../util/fold";
 import { MAX_VND } from "../util/money";
 import { type Card, type StoredCard, storedCard, toCard } from "./card";
 import { decodeCursor, encodeCursor, invalidCursor } from "./cursor";
-import { CollectionEntity, ListingEntity, StorefrontService, WordEntity } from "./entities";
+import { ListingEntity, StorefrontService, WordEntity } from "./entities";
 
 export { Card } from "./card";
 

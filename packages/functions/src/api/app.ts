@@ -1,11 +1,16 @@
 import { countDbCalls } from "@cho-ocop/core/db/client";
+import { type AppEnv, actorContext } from "./actor";
+import { admin } from "./admin";
+import { auth } from "./auth";
 import { catalog } from "./catalog";
 import { renderDocs } from "./docs";
 import { notFoundRoute, onError, router } from "./error";
 import { producers } from "./producers";
 import { products } from "./products";
+import { seller } from "./seller";
+import { traceRoutes } from "./trace";
 
-const base = router();
+const base = router<AppEnv>();
 
 base.use("/api/*", async (c, next) => {
   const { calls } = await countDbCalls(next);
@@ -13,11 +18,17 @@ base.use("/api/*", async (c, next) => {
   if (process.env.EXPOSE_DB_CALLS === "1") c.header("x-db-calls", String(calls));
 });
 
+base.use("/api/*", actorContext);
+
 export const app = base
   .get("/api/health", (c) => c.json({ status: "ok", time: new Date().toISOString() }))
   .route("/api/products", products)
   .route("/api/producers", producers)
-  .route("/api", catalog);
+  .route("/api", catalog)
+  .route("/api/auth", auth)
+  .route("/api/seller", seller)
+  .route("/api/admin", admin)
+  .route("/api/trace", traceRoutes);
 
 export type AppType = typeof app;
 

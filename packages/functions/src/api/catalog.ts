@@ -1,6 +1,9 @@
+import { PROVINCE_CODES } from "@cho-ocop/core/geo/province";
+import { wardsOf } from "@cho-ocop/core/geo/ward";
 import { Storefront } from "@cho-ocop/core/storefront/index";
 import { createRoute, z } from "@hono/zod-openapi";
-import { router } from "./error";
+import { errorResponses, router } from "./error";
+import { PUBLIC, roles } from "./roles";
 import { GroupSchema, HomeSchema, ProvinceSchema } from "./schemas";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -9,6 +12,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 
 const home = createRoute({
   method: "get",
+  ...roles(PUBLIC),
   path: "/home",
   tags: ["Storefront"],
   summary: "Home page: curated collections and counts by region, group and stars",
@@ -17,6 +21,7 @@ const home = createRoute({
 
 const provinces = createRoute({
   method: "get",
+  ...roles(PUBLIC),
   path: "/provinces",
   tags: ["Catalog"],
   summary: "The 34 provinces and cities (since 1 July 2025) with listed-product counts",
@@ -25,13 +30,34 @@ const provinces = createRoute({
 
 const groups = createRoute({
   method: "get",
+  ...roles(PUBLIC),
   path: "/groups",
   tags: ["Catalog"],
   summary: "The six OCOP product groups (Decision 148/QĐ-TTg) with listed-product counts",
   responses: json(z.array(GroupSchema), "Groups"),
 });
 
+const wards = createRoute({
+  method: "get",
+  path: "/provinces/{code}/wards",
+  tags: ["Catalog"],
+  ...roles(PUBLIC),
+  summary: "The wards and communes (xã/phường) of one province, Resolution 202/2025/QH15",
+  request: {
+    params: z.object({ code: z.enum(PROVINCE_CODES).openapi({ param: { name: "code", in: "path" }, example: "14" }) }),
+  },
+  responses: {
+    ...json(z.array(z.object({ code: z.string(), name: z.string() })).openapi("Wards"), "Wards"),
+    400: errorResponses[400],
+  },
+});
+
 export const catalog = router()
   .openapi(home, async (c) => c.json(await Storefront.home(), 200))
   .openapi(provinces, async (c) => c.json(await Storefront.provinces(), 200))
-  .openapi(groups, async (c) => c.json(await Storefront.groups(), 200));
+  .openapi(groups, async (c) => c.json(await Storefront.groups(), 200))
+  .openapi(wards, (c) => {
+    const list = wardsOf(c.req.valid("param").code).map((w) => ({ code: w.code, name: w.name }));
+    c.header("cache-control", "public, max-age=86400");
+    return c.json(list, 200);
+  });

@@ -1,6 +1,8 @@
 import { html, raw } from "hono/html";
+import { ROLE_NAMES, type Role } from "./roles";
 
 interface Operation {
+  "x-roles"?: string[];
   summary?: string;
   description?: string;
   tags?: string[];
@@ -47,6 +49,7 @@ export function renderDocs(doc: Document) {
 <style>
 body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1d2a1f}
 h1{font-size:1.6rem}section{border-top:1px solid #d7dfd5;padding:.75rem 0}
+.r{display:inline-block;background:#fff4d6;border-radius:3px;padding:0 .3rem;margin-right:.3rem}
 .m{display:inline-block;min-width:3.5rem;font-weight:700;color:#0b6b3a}code{background:#eef3ec;padding:0 .25rem;border-radius:3px}
 table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #d7dfd5;padding:.25rem .5rem;text-align:left;vertical-align:top}
 </style>
@@ -60,6 +63,7 @@ ${operations.map(
   ({ path, method, op }) => html`<section>
 <h2><span class="m">${method}</span><code>${path}</code></h2>
 <p><strong>${op.summary ?? ""}</strong></p>
+<p>Who may call it: ${(op["x-roles"] ?? []).map((r) => html`<span class="r">${ROLE_NAMES[r as Role] ?? r}</span>`)}</p>
 ${op.description ? html`<p>${op.description}</p>` : ""}
 ${
   op.parameters?.length

@@ -15,12 +15,17 @@ export const ErrorBody = z
   })
   .openapi("Error");
 
+const errorOf = (description: string) => ({ description, content: { "application/json": { schema: ErrorBody } } });
+
 export const errorResponses = {
-  400: {
-    description: "Invalid input; `field` names the first offending field",
-    content: { "application/json": { schema: ErrorBody } },
-  },
-  404: { description: "Not found", content: { "application/json": { schema: ErrorBody } } },
+  400: errorOf("Invalid input; `field` names the first offending field"),
+  401: errorOf("Not signed in"),
+  403: errorOf("Signed in, but not allowed"),
+  404: errorOf("Not found"),
+  409: errorOf("Not possible in the current state"),
+  413: errorOf("Too large"),
+  415: errorOf("Unsupported type"),
+  429: errorOf("Too many requests or tries"),
 } as const;
 
 /** Vietnamese first; English when the client asks for it. */

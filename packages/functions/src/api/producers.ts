@@ -1,10 +1,12 @@
 import { Storefront } from "@cho-ocop/core/storefront/index";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, router } from "./error";
+import { PUBLIC, roles } from "./roles";
 import { CardSchema, IdParam, ProducerSchema } from "./schemas";
 
 const page = createRoute({
   method: "get",
+  ...roles(PUBLIC),
   path: "/{id}",
   tags: ["Storefront"],
   summary: "A producer (chủ thể OCOP) with their listed products",

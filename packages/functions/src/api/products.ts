@@ -1,10 +1,12 @@
 import { Storefront } from "@cho-ocop/core/storefront/index";
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses, router } from "./error";
+import { PUBLIC, roles } from "./roles";
 import { IdParam, PageSchema, ProductDetailSchema } from "./schemas";
 
 const list = createRoute({
   method: "get",
+  ...roles(PUBLIC),
   path: "/",
   tags: ["Storefront"],
   summary: "List and search products on the storefront",
@@ -19,6 +21,7 @@ const list = createRoute({
 
 const detail = createRoute({
   method: "get",
+  ...roles(PUBLIC),
   path: "/{id}",
   tags: ["Storefront"],
   summary: "A product with its certificate and producer",

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { SYSTEM } from "@cho-ocop/core/account/actor";
+import { Account } from "@cho-ocop/core/account/index";
 import { Curation } from "@cho-ocop/core/curation/index";
 import { Producer } from "@cho-ocop/core/producer/index";
 import { Product } from "@cho-ocop/core/product/index";
@@ -9,6 +10,12 @@ import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { producerImage, productImage } from "./demo/images";
 import { PRODUCERS } from "./demo/producers";
 import { PRODUCTS } from "./demo/products";
+
+/** Demo programme staff: central, and Sơn La province. */
+export const DEMO_STAFF = [
+  { phone: "0900000001", scope: "central", name: "Cán bộ Văn phòng Điều phối OCOP Trung ương" },
+  { phone: "0900000014", scope: "14", name: "Cán bộ OCOP tỉnh Sơn La" },
+];
 
 const CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
 
@@ -59,6 +66,8 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
       story: p.story,
       photos: [photo],
     });
+    // Each demo producer's phone signs in as its seller (codes arrive in the local outbox).
+    await Account.assign({ phone: p.phone }, { role: "seller", producerId });
     producerIds.set(p.key, producerId);
     producerProvince.set(p.key, p.provinceCode);
   });
@@ -95,6 +104,10 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
     });
     if (p.status === "approved") await Review.approve(SYSTEM, productId);
   });
+
+  for (const staff of DEMO_STAFF) {
+    await Account.assign({ phone: staff.phone }, { role: "staff", staffScope: staff.scope, name: staff.name });
+  }
 
   const featured = PRODUCTS.filter((p) => p.featured !== undefined).sort(
     (a, b) => (a.featured ?? 0) - (b.featured ?? 0),

@@ -4,6 +4,7 @@ import type { LocalStorage } from "@cho-ocop/core/storage/index";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { app as api } from "../api/app";
+import { devRoutes } from "./dev-routes";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -49,6 +50,7 @@ export function localApp(options: { webDist: string; storage: LocalStorage }) {
     });
   });
 
+  server.route("/", devRoutes(options.storage));
   server.route("/", api);
 
   server.get("*", async (c) => {

@@ -107,6 +107,7 @@ async function main() {
   log(`starting DynamoDB Local (${java}) …`);
   const dynamo = await startDynamoLocal({ dbPath });
   writeFileSync(pidFile, String(dynamo.process.pid));
+  writeFileSync(join(dataDir, "dynamodb.endpoint"), dynamo.endpoint);
   cleanups.push(() => dynamo.stop());
   dynamo.process.once("exit", () => {
     if (!stopping) {
@@ -132,6 +133,17 @@ async function main() {
     const started = Date.now();
     const { producers, products } = await seedDemo();
     log(`seeded demo data: ${producers} producers, ${products} products (${Date.now() - started} ms)`);
+  }
+  const staffLogin = process.env.STAFF_PHONE
+    ? { phone: process.env.STAFF_PHONE }
+    : process.env.STAFF_EMAIL
+      ? { email: process.env.STAFF_EMAIL }
+      : undefined;
+  if (staffLogin) {
+    const { Account } = await import("@cho-ocop/core/account/index");
+    const scope = process.env.STAFF_SCOPE ?? "central";
+    await Account.assign(staffLogin, { role: "staff", staffScope: scope });
+    log(`staff account ${Object.values(staffLogin)[0]} (${scope}) ready`);
   }
   const expired = await Storefront.sweepExpired();
   if (expired.length) log(`took ${expired.length} product(s) with expired certificates off the storefront`);

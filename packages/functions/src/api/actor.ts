@@ -1,0 +1,71 @@
+import { type Actor, ANONYMOUS } from "@cho-ocop/core/account/actor";
+import { Account } from "@cho-ocop/core/account/index";
+import { signingKey } from "@cho-ocop/core/account/secret";
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+
+export const SESSION_COOKIE = "ocop_session";
+
+export type AppEnv = { Variables: { actor: () => Promise<Actor> } };
+
+/**
+ * Who is calling, resolved only when a route asks (storefront reads never pay for it): the signed session
+ * cookie of the web app, or `Authorization: Bearer <token>` for API clients.
+ */
+export const actorContext: MiddlewareHandler<AppEnv> = async (c, next) => {
+  let resolved: Promise<Actor> | undefined;
+  c.set("actor", () => {
+    resolved ??= (async () => {
+      const token = await sessionToken(c);
+      const user = token ? await Account.resolve(token) : undefined;
+      return user ? { kind: "user", user } : ANONYMOUS;
+    })();
+    return resolved;
+  });
+  await next();
+};
+
+export async function sessionToken(c: Context): Promise<string | undefined> {
+  const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return bearer;
+  const cookie = await getSignedCookie(c, signingKey(), SESSION_COOKIE);
+  return cookie || undefined;
+}
+
+export async function startSession(c: Context, token: string, expiresAt: string) {
+  await setSignedCookie(c, SESSION_COOKIE, token, signingKey(), {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: new URL(c.req.url).protocol === "https:" || process.env.STORAGE === "s3",
+    path: "/",
+    expires: new Date(expiresAt),
+  });
+}
+
+export function endSession(c: Context) {
+  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+}
+
+/**
+ * The caller's address for rate limits. Never from X-Forwarded-For, which the caller controls:
+ * CloudFront's viewer address on AWS, the socket locally, the Lambda event's source otherwise.
+ */
+export function clientIp(c: Context): string {
+  const viewer = c.req.header("cloudfront-viewer-address");
+  if (viewer) return viewer.replace(/:\d+$/, "");
+  const env = c.env as
+    | {
+        incoming?: { socket?: { remoteAddress?: string } };
+        event?: { requestContext?: { http?: { sourceIp?: string } } };
+      }
+    | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? env?.event?.requestContext?.http?.sourceIp ?? "unknown";
+}
+
+/** The public origin of the web app, for links such as the QR code's. */
+export function publicOrigin(c: Context): string {
+  if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL.replace(/\/$/, "");
+  const forwarded = c.req.header("x-forwarded-host");
+  if (forwarded) return `https://${forwarded}`;
+  return new URL(c.req.url).origin;
+}

@@ -1,0 +1,20 @@
+/**
+ * Who may call an endpoint, recorded on every route as the OpenAPI extension `x-roles`; the reference page
+ * shows it and the authorization tests call every endpoint as each of these.
+ */
+export const ROLE_NAMES = {
+  anonymous: "anyone, signed in or not",
+  shopper: "a signed-in shopper",
+  seller: "a seller of the producer concerned",
+  "staff-province": "province staff, for their province's 3★ and 4★",
+  "staff-central": "central staff",
+} as const;
+export type Role = keyof typeof ROLE_NAMES;
+
+export const PUBLIC: Role[] = ["anonymous", "shopper", "seller", "staff-province", "staff-central"];
+export const SIGNED_IN: Role[] = ["shopper", "seller", "staff-province", "staff-central"];
+export const SELLER: Role[] = ["seller"];
+export const STAFF: Role[] = ["staff-province", "staff-central"];
+export const CENTRAL: Role[] = ["staff-central"];
+
+export const roles = (allowed: Role[]) => ({ "x-roles": allowed });

@@ -1,0 +1,199 @@
+import { LoginInput } from "@cho-ocop/core/account/identity";
+import { Batch } from "@cho-ocop/core/batch/index";
+import { Producer } from "@cho-ocop/core/producer/index";
+import { Review } from "@cho-ocop/core/review/index";
+import { Seller } from "@cho-ocop/core/seller/index";
+import { Upload } from "@cho-ocop/core/upload/index";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "./actor";
+import { errorResponses, router } from "./error";
+import { roles, SELLER, SIGNED_IN } from "./roles";
+import { IdParam } from "./schemas";
+import { BatchSchema, CertificateRecordSchema, ProducerRecordSchema, ProductRecordSchema } from "./schemas-account";
+
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { "application/json": { schema } } },
+});
+const created = <T extends z.ZodType>(schema: T, description: string) => ({
+  201: { description, content: { "application/json": { schema } } },
+});
+const guarded = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
+const onProduct = { ...guarded, 404: errorResponses[404], 409: errorResponses[409] };
+
+const SellerProductSchema = z
+  .object({
+    product: ProductRecordSchema,
+    certificates: z.array(CertificateRecordSchema),
+    batches: z.array(BatchSchema),
+  })
+  .openapi("SellerProduct");
+
+const register = createRoute({
+  method: "post",
+  path: "/producer",
+  tags: ["Seller portal"],
+  summary: "Register a producer (chủ thể OCOP); the caller becomes its first seller",
+  ...roles(SIGNED_IN),
+  request: body(Producer.Fields.omit({ photos: true })),
+  responses: { ...created(ProducerRecordSchema, "The producer"), ...guarded, 409: errorResponses[409] },
+});
+
+const getProducer = createRoute({
+  method: "get",
+  path: "/producer",
+  tags: ["Seller portal"],
+  summary: "The seller's producer, with contact details",
+  ...roles(SELLER),
+  responses: { ...ok(ProducerRecordSchema, "The producer"), ...guarded },
+});
+
+const patchProducer = createRoute({
+  method: "patch",
+  path: "/producer",
+  tags: ["Seller portal"],
+  summary: "Edit the producer (photos must be uploaded first with POST /api/seller/uploads)",
+  ...roles(SELLER),
+  request: body(Seller.ProducerPatch),
+  responses: { ...ok(ProducerRecordSchema, "The producer"), ...guarded },
+});
+
+const members = createRoute({
+  method: "get",
+  path: "/members",
+  tags: ["Seller portal"],
+  summary: "The producer's sellers",
+  ...roles(SELLER),
+  responses: {
+    ...ok(
+      z.array(
+        z.object({
+          userId: z.string(),
+          name: z.string().nullable(),
+          phone: z.string().nullable(),
+          email: z.string().nullable(),
+        }),
+      ),
+      "Sellers",
+    ),
+    ...guarded,
+  },
+});
+
+const addMember = createRoute({
+  method: "post",
+  path: "/members",
+  tags: ["Seller portal"],
+  summary: "Add a seller to the producer by phone or e-mail",
+  ...roles(SELLER),
+  request: body(LoginInput),
+  responses: { ...created(z.object({ userId: z.string() }), "Added"), ...guarded, 409: errorResponses[409] },
+});
+
+const listProducts = createRoute({
+  method: "get",
+  path: "/products",
+  tags: ["Seller portal"],
+  summary: "The producer's products in every status",
+  ...roles(SELLER),
+  responses: { ...ok(z.array(ProductRecordSchema), "Products"), ...guarded },
+});
+
+const createProduct = createRoute({
+  method: "post",
+  path: "/products",
+  tags: ["Seller portal"],
+  summary: "Add a product (a draft until submitted with its certificate)",
+  ...roles(SELLER),
+  request: body(Seller.NewProduct),
+  responses: { ...created(ProductRecordSchema, "The product"), ...guarded },
+});
+
+const getProduct = createRoute({
+  method: "get",
+  path: "/products/{id}",
+  tags: ["Seller portal"],
+  summary: "A product with its certificate history and batches",
+  ...roles(SELLER),
+  request: { params: IdParam("product") },
+  responses: { ...ok(SellerProductSchema, "The product"), ...onProduct },
+});
+
+const patchProduct = createRoute({
+  method: "patch",
+  path: "/products/{id}",
+  tags: ["Seller portal"],
+  summary: "Edit a product: price, stock, photos and story apply at once; a new name or group goes back to review",
+  ...roles(SELLER),
+  request: { params: IdParam("product"), ...body(Seller.ProductPatch) },
+  responses: { ...ok(ProductRecordSchema, "The product"), ...onProduct },
+});
+
+const submit = createRoute({
+  method: "post",
+  path: "/products/{id}/submit",
+  tags: ["Seller portal"],
+  summary: "Submit a product for listing with its OCOP certificate",
+  description:
+    "Stars 3–5; an optional score A (≤40) + B (≤25) + C (≤35) must fall in the star band; province level for 3★/4★, central for 5★.",
+  ...roles(SELLER),
+  request: { params: IdParam("product"), ...body(Review.SubmitInput) },
+  responses: { ...ok(ProductRecordSchema, "Pending review"), ...onProduct },
+});
+
+const recordBatch = createRoute({
+  method: "post",
+  path: "/products/{id}/batches",
+  tags: ["Seller portal"],
+  summary: "Record a production batch (production date, best-before, quantity)",
+  ...roles(SELLER),
+  request: { params: IdParam("product"), ...body(Batch.Input) },
+  responses: { ...created(z.object({ batchId: z.string() }), "Recorded"), ...onProduct },
+});
+
+const presign = createRoute({
+  method: "post",
+  path: "/uploads",
+  tags: ["Seller portal"],
+  summary:
+    "Get a presigned form to upload a product image, producer photo (JPEG/PNG/WebP ≤ 5 MB) or certificate scan (also PDF, ≤ 10 MB)",
+  description:
+    "POST the returned `fields` and then the file as `file` (multipart) to `url`; then use `key` in the product or certificate.",
+  ...roles(SELLER),
+  request: body(Upload.Request),
+  responses: {
+    ...created(
+      z.object({ key: z.string(), url: z.string(), fields: z.record(z.string(), z.string()), maxBytes: z.number() }),
+      "Upload form",
+    ),
+    ...guarded,
+    413: errorResponses[413],
+    415: errorResponses[415],
+  },
+});
+
+export const seller = router<AppEnv>()
+  .openapi(register, async (c) => c.json(await Seller.registerProducer(await c.var.actor(), c.req.valid("json")), 201))
+  .openapi(getProducer, async (c) => c.json(await Seller.producer(await c.var.actor()), 200))
+  .openapi(patchProducer, async (c) =>
+    c.json(await Seller.updateProducer(await c.var.actor(), c.req.valid("json")), 200),
+  )
+  .openapi(members, async (c) => c.json(await Seller.members(await c.var.actor()), 200))
+  .openapi(addMember, async (c) => c.json(await Seller.addMember(await c.var.actor(), c.req.valid("json")), 201))
+  .openapi(listProducts, async (c) => c.json(await Seller.products(await c.var.actor()), 200))
+  .openapi(createProduct, async (c) =>
+    c.json(await Seller.createProduct(await c.var.actor(), c.req.valid("json")), 201),
+  )
+  .openapi(getProduct, async (c) => c.json(await Seller.product(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(patchProduct, async (c) =>
+    c.json(await Seller.editProduct(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 200),
+  )
+  .openapi(submit, async (c) =>
+    c.json(await Seller.submit(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 200),
+  )
+  .openapi(recordBatch, async (c) =>
+    c.json(await Seller.recordBatch(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 201),
+  )
+  .openapi(presign, async (c) => c.json(await Upload.presign(await c.var.actor(), c.req.valid("json")), 201));
