@@ -89,7 +89,7 @@ describe("pnpm start", () => {
       expect(((await api.json()) as { items: unknown[] }).items).toHaveLength(2);
       const page = await fetch(`http://127.0.0.1:${port}/san-pham`);
       expect(page.headers.get("content-type")).toContain("text/html");
-      expect(await page.text()).toContain('<div id="root"');
+      expect(await page.text()).toContain('<div id="app"');
 
       const dynamoPid = Number(readFileSync(join(server.dataDir, "dynamodb.pid"), "utf8"));
       expect(alive(dynamoPid)).toBe(true);
