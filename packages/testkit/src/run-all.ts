@@ -39,7 +39,7 @@ const vitest = (name: string, cwd: string, extra: string[] = []): Step => {
   };
 };
 
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const steps: Step[] = (
   [
     { name: "typecheck", cwd: ROOT, command: ["pnpm", "typecheck"] },
@@ -58,6 +58,7 @@ const steps: Step[] = (
     },
   ] satisfies Step[]
 ).filter((s) => only.length === 0 || only.includes(s.name));
+if (steps.length === 0) console.error(`no such step: ${only.join(", ")}`);
 
 function counts(report: NonNullable<Step["report"]>): { passed: number; failed: number; skipped: number } | undefined {
   if (!existsSync(report.file)) return undefined;
@@ -111,4 +112,4 @@ console.log(`\n━━ summary\n${lines.join("\n")}`);
 const summary = `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`;
 writeFileSync(join(RESULTS, "summary.txt"), `${summary}\n`);
 console.log(summary);
-process.exit(total.failed > 0 ? 1 : 0);
+process.exit(total.failed > 0 || steps.length === 0 ? 1 : 0);

@@ -175,6 +175,11 @@ export namespace Account {
     if (parsed) await SessionEntity.delete(parsed).go({ response: "none" });
   }
 
+  /** The account behind a login, created as a shopper's on first use. */
+  export async function findOrCreate(login: LoginInput) {
+    return userFor(identityOf(LoginInput.parse(login)));
+  }
+
   /** Sets the role of the person behind a login, creating the account if needed (first staff, invited sellers). */
   export async function assign(
     login: LoginInput,
