@@ -22,13 +22,13 @@ export namespace Account {
 
   /**
    * Sends a 6-digit sign-in code. Limits: one code per 30 s and 5 per hour for a number or address,
-   * 30 per hour from one IP address.
+   * 100 per hour from one IP address (mobile carriers put many people behind one address).
    */
   export const requestCode = fn(z.object({ login: LoginInput, ip: z.string().max(64) }), async ({ login, ip }) => {
     const identity = identityOf(login);
     await rateLimit(`otp-send:${identity.key}`, 1, 30);
     await rateLimit(`otp-send-hour:${identity.key}`, 5, 3600);
-    await rateLimit(`otp-send-ip:${ip}`, 30, 3600);
+    await rateLimit(`otp-send-ip:${ip}`, 100, 3600);
     const code = randomCode();
     const now = Math.floor(Date.now() / 1000);
     await OtpEntity.put({

@@ -20,7 +20,7 @@ export namespace Seller {
   export async function registerProducer(actor: Actor, input: Producer.Input) {
     const user = requireUser(actor);
     if (user.role !== "shopper") {
-      throw new DomainError(409, "already_registered", {
+      throw new DomainError(403, "already_registered", {
         vi: "Tài khoản này đã thuộc một chủ thể hoặc là cán bộ.",
         en: "This account already belongs to a producer or to staff.",
       });

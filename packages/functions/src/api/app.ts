@@ -25,7 +25,7 @@ export const app = base
   .route("/api/products", products)
   .route("/api/producers", producers)
   .route("/api", catalog)
-  .route("/api/auth", auth)
+  .route("/api", auth)
   .route("/api/seller", seller)
   .route("/api/admin", admin)
   .route("/api/trace", traceRoutes);

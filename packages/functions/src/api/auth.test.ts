@@ -60,7 +60,10 @@ describe("sign-in with a one-time code", () => {
     expect(again.body).toMatchObject({ error: { code: "code_expired", field: "code" } });
 
     // Signing out ends the session.
-    const out = await app.request("/api/auth/signout", { method: "POST", headers: { authorization: `Bearer ${token}` } });
+    const out = await app.request("/api/auth/signout", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(out.status).toBe(204);
     expect((await call("GET", "/api/me", { token })).status).toBe(401);
   });
@@ -130,7 +133,9 @@ describe("sign-in with a one-time code", () => {
 
   it("accepts +84 and spaced forms of the same number", async () => {
     const number = phone();
-    const res = await call("POST", "/api/auth/code", { body: { phone: `+84 ${number.slice(1, 4)} ${number.slice(4)}` } });
+    const res = await call("POST", "/api/auth/code", {
+      body: { phone: `+84 ${number.slice(1, 4)} ${number.slice(4)}` },
+    });
     expect(res.status).toBe(202);
     expect(await codeSentTo(e164(number))).toMatch(/^\d{6}$/);
   });

@@ -11,7 +11,7 @@ const err = { 400: errorResponses[400], 401: errorResponses[401], 429: errorResp
 
 const requestCode = createRoute({
   method: "post",
-  path: "/code",
+  path: "/auth/code",
   tags: ["Accounts"],
   summary: "Send a one-time 6-digit sign-in code by SMS or e-mail",
   description: "Valid 5 minutes, 5 tries. At most one code per 30 s and 5 per hour for a number or address.",
@@ -37,7 +37,7 @@ const VerifyBody = z.union([
 
 const verify = createRoute({
   method: "post",
-  path: "/verify",
+  path: "/auth/verify",
   tags: ["Accounts"],
   summary: "Sign in with the code: sets the session cookie and returns a bearer token",
   ...roles(PUBLIC),
@@ -55,7 +55,7 @@ const verify = createRoute({
 
 const signOut = createRoute({
   method: "post",
-  path: "/signout",
+  path: "/auth/signout",
   tags: ["Accounts"],
   summary: "Sign out: ends this session",
   ...roles(PUBLIC),

@@ -13,6 +13,7 @@ export type Role = keyof typeof ROLE_NAMES;
 
 export const PUBLIC: Role[] = ["anonymous", "shopper", "seller", "staff-province", "staff-central"];
 export const SIGNED_IN: Role[] = ["shopper", "seller", "staff-province", "staff-central"];
+export const SHOPPER: Role[] = ["shopper"];
 export const SELLER: Role[] = ["seller"];
 export const STAFF: Role[] = ["staff-province", "staff-central"];
 export const CENTRAL: Role[] = ["staff-central"];

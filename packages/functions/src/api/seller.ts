@@ -7,7 +7,7 @@ import { Upload } from "@cho-ocop/core/upload/index";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./actor";
 import { errorResponses, router } from "./error";
-import { roles, SELLER, SIGNED_IN } from "./roles";
+import { roles, SELLER, SHOPPER } from "./roles";
 import { IdParam } from "./schemas";
 import { BatchSchema, CertificateRecordSchema, ProducerRecordSchema, ProductRecordSchema } from "./schemas-account";
 
@@ -35,10 +35,10 @@ const register = createRoute({
   method: "post",
   path: "/producer",
   tags: ["Seller portal"],
-  summary: "Register a producer (chủ thể OCOP); the caller becomes its first seller",
-  ...roles(SIGNED_IN),
+  summary: "Register a producer (chủ thể OCOP); the caller (a shopper) becomes its first seller",
+  ...roles(SHOPPER),
   request: body(Producer.Fields.omit({ photos: true })),
-  responses: { ...created(ProducerRecordSchema, "The producer"), ...guarded, 409: errorResponses[409] },
+  responses: { ...created(ProducerRecordSchema, "The producer"), ...guarded },
 });
 
 const getProducer = createRoute({

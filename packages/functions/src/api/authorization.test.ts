@@ -1,0 +1,327 @@
+import { UserEntity } from "@cho-ocop/core/account/entities";
+import { Account } from "@cho-ocop/core/account/index";
+import { OutboxMessenger } from "@cho-ocop/core/message/index";
+import { Producer } from "@cho-ocop/core/producer/index";
+import { Product } from "@cho-ocop/core/product/index";
+import { CollectionEntity } from "@cho-ocop/core/storefront/entities";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  call,
+  certificateInput,
+  phone,
+  producerInput,
+  productInput,
+  SON_LA,
+  sonLaWard,
+  tokenFor,
+} from "../../test/people";
+import { app } from "./app";
+
+/**
+ * Seller endpoints without a product id act on the caller's own producer, so any seller may call them;
+ * those with a product id only that product's sellers.
+ *
+ * Every endpoint, called as each kind of person. The allowed ones must succeed; everyone else gets 401
+ * (not signed in) or 403 and nothing changes. Endpoints are read from the OpenAPI document, so a new route
+ * without a case here fails the test.
+ */
+type Who = "anonymous" | "shopper" | "sellerOther" | "sellerOwn" | "staffOther" | "staffOwn" | "central";
+const EVERYONE: Who[] = ["anonymous", "shopper", "sellerOther", "sellerOwn", "staffOther", "staffOwn", "central"];
+const SIGNED_IN = EVERYONE.filter((w) => w !== "anonymous");
+const ANY_SELLER: Who[] = ["sellerOther", "sellerOwn"];
+const ANY_STAFF: Who[] = ["staffOther", "staffOwn", "central"];
+const OWN_STAFF: Who[] = ["staffOwn", "central"];
+
+interface Fixture {
+  productId: string;
+  token: Record<Exclude<Who, "anonymous">, string>;
+}
+
+interface Case {
+  method: string;
+  path: string;
+  allowed: Who[];
+  /** The product the call acts on, in the state it needs (fresh for each allowed caller). */
+  state?: "draft" | "pending" | "approved" | "suspended";
+  url?: (f: Fixture) => string;
+  body?: (f: Fixture, who: Who) => unknown | Promise<unknown>;
+  /** "spare": call with a second session of the same person. */
+  session?: "spare";
+  /** What must not change when the call is refused. */
+  probe?: (f: Fixture, who: Who) => Promise<unknown>;
+}
+
+const productProbe = async (f: Fixture) => {
+  const p = await Product.get(f.productId);
+  return { status: p.status, version: p.version, stock: p.stock, priceVnd: p.priceVnd };
+};
+let ownProducerId = "";
+const producerProbe = async () => {
+  const p = await Producer.get(ownProducerId);
+  return { name: p.name, updatedAt: p.updatedAt };
+};
+const membersProbe = async () => (await Account.sellersOf(ownProducerId)).length;
+const productsProbe = async () =>
+  (await Product.entity.query.byProducer({ producerId: ownProducerId }).go({ pages: "all" })).data.length;
+const collectionProbe = async () =>
+  (await CollectionEntity.get({ scope: "storefront", collectionId: "ma-tran" }).go()).data?.productIds ?? null;
+
+async function sentCode(local: string) {
+  const messages = await OutboxMessenger.recent(300);
+  return messages.find((m) => m.to === `+84${local.slice(1)}`)?.text.match(/\b(\d{6})\b/)?.[1] ?? "";
+}
+
+const CASES: Case[] = [
+  { method: "GET", path: "/api/products", allowed: EVERYONE },
+  { method: "GET", path: "/api/products/{id}", allowed: EVERYONE, state: "approved" },
+  { method: "GET", path: "/api/producers/{id}", allowed: EVERYONE, url: () => `/api/producers/${ownProducerId}` },
+  { method: "GET", path: "/api/home", allowed: EVERYONE },
+  { method: "GET", path: "/api/provinces", allowed: EVERYONE },
+  { method: "GET", path: "/api/groups", allowed: EVERYONE },
+  {
+    method: "GET",
+    path: "/api/provinces/{code}/wards",
+    allowed: EVERYONE,
+    url: () => `/api/provinces/${SON_LA}/wards`,
+  },
+  { method: "GET", path: "/api/trace/{id}", allowed: EVERYONE, state: "approved" },
+  { method: "GET", path: "/api/trace/{id}/qr.svg", allowed: EVERYONE, state: "approved" },
+  { method: "POST", path: "/api/auth/code", allowed: EVERYONE, body: () => ({ phone: phone() }) },
+  {
+    method: "POST",
+    path: "/api/auth/verify",
+    allowed: EVERYONE,
+    body: async () => {
+      const local = phone();
+      await call("POST", "/api/auth/code", { body: { phone: local } });
+      return { phone: local, code: await sentCode(local) };
+    },
+  },
+  // Signs out a second session of each person, so that their main session stays for the other cases.
+  { method: "POST", path: "/api/auth/signout", allowed: EVERYONE, session: "spare" },
+  { method: "GET", path: "/api/me", allowed: SIGNED_IN },
+  {
+    method: "POST",
+    path: "/api/seller/producer",
+    allowed: ["shopper"],
+    body: async () => producerInput(await sonLaWard(), "HTX Ma Trận"),
+    probe: async (f, who) =>
+      who === "anonymous" ? null : (await UserEntity.query.byId({ userId: idOf(f, who) }).go()).data[0]?.role,
+  },
+  { method: "GET", path: "/api/seller/producer", allowed: ANY_SELLER },
+  {
+    method: "PATCH",
+    path: "/api/seller/producer",
+    allowed: ANY_SELLER,
+    body: () => ({ story: `Cập nhật ${Date.now()}` }),
+    probe: producerProbe,
+  },
+  { method: "GET", path: "/api/seller/members", allowed: ANY_SELLER },
+  {
+    method: "POST",
+    path: "/api/seller/members",
+    allowed: ANY_SELLER,
+    body: () => ({ phone: phone() }),
+    probe: membersProbe,
+  },
+  { method: "GET", path: "/api/seller/products", allowed: ANY_SELLER },
+  {
+    method: "POST",
+    path: "/api/seller/products",
+    allowed: ANY_SELLER,
+    body: () => productInput("Sản phẩm ma trận"),
+    probe: productsProbe,
+  },
+  { method: "GET", path: "/api/seller/products/{id}", allowed: ["sellerOwn"], state: "draft" },
+  {
+    method: "PATCH",
+    path: "/api/seller/products/{id}",
+    allowed: ["sellerOwn"],
+    state: "approved",
+    body: () => ({ priceVnd: 99000, stock: 3 }),
+    probe: productProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/seller/products/{id}/submit",
+    allowed: ["sellerOwn"],
+    state: "draft",
+    body: () => ({ certificate: certificateInput(4) }),
+    probe: productProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/seller/products/{id}/batches",
+    allowed: ["sellerOwn"],
+    state: "approved",
+    body: () => ({ code: "LO-MT-1", productionDate: "2026-01-05", quantity: 10 }),
+    probe: async (f) => (await call("GET", `/api/trace/${f.productId}`)).body,
+  },
+  {
+    method: "POST",
+    path: "/api/seller/uploads",
+    allowed: ANY_SELLER,
+    body: () => ({ purpose: "product-image", contentType: "image/jpeg", size: 1000 }),
+  },
+  { method: "GET", path: "/api/admin/reviews", allowed: ANY_STAFF },
+  { method: "GET", path: "/api/admin/products/{id}", allowed: OWN_STAFF, state: "pending" },
+  {
+    method: "POST",
+    path: "/api/admin/products/{id}/approve",
+    allowed: OWN_STAFF,
+    state: "pending",
+    probe: productProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/admin/products/{id}/reject",
+    allowed: OWN_STAFF,
+    state: "pending",
+    body: () => ({ reason: "Thiếu bản chụp giấy chứng nhận." }),
+    probe: productProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/admin/products/{id}/suspend",
+    allowed: OWN_STAFF,
+    state: "approved",
+    body: () => ({ reason: "Tạm ngừng để kiểm tra." }),
+    probe: productProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/admin/products/{id}/reinstate",
+    allowed: OWN_STAFF,
+    state: "suspended",
+    probe: productProbe,
+  },
+  { method: "GET", path: "/api/admin/expiring", allowed: ANY_STAFF },
+  { method: "GET", path: "/api/admin/dashboard", allowed: ANY_STAFF },
+  { method: "GET", path: "/api/admin/audit", allowed: ANY_STAFF },
+  { method: "GET", path: "/api/admin/collections", allowed: ANY_STAFF },
+  {
+    method: "PUT",
+    path: "/api/admin/collections/{id}",
+    allowed: ["central"],
+    state: "approved",
+    url: () => "/api/admin/collections/ma-tran",
+    body: async (f) => ({ titleVi: "Ma trận", titleEn: "Matrix", position: 99, productIds: [f.productId] }),
+    probe: collectionProbe,
+  },
+  {
+    method: "DELETE",
+    path: "/api/admin/collections/{id}",
+    allowed: ["central"],
+    url: () => "/api/admin/collections/tam-thoi",
+    probe: async () =>
+      (await CollectionEntity.get({ scope: "storefront", collectionId: "tam-thoi" }).go()).data?.titleVi,
+  },
+];
+
+const users: Record<string, string> = {};
+function idOf(f: Fixture, who: Exclude<Who, "anonymous">) {
+  return users[f.token[who]] ?? "";
+}
+
+let ownSeller = "";
+let tokens: Fixture["token"];
+
+async function freshProduct(state: NonNullable<Case["state"]>): Promise<string> {
+  const created = await call<{ productId: string }>("POST", "/api/seller/products", {
+    token: ownSeller,
+    body: productInput(),
+  });
+  const productId = created.body.productId;
+  if (state === "draft") return productId;
+  await call("POST", `/api/seller/products/${productId}/submit`, {
+    token: ownSeller,
+    body: { certificate: certificateInput(4) },
+  });
+  if (state === "pending") return productId;
+  await call("POST", `/api/admin/products/${productId}/approve`, { token: tokens.central });
+  if (state === "approved") return productId;
+  await call("POST", `/api/admin/products/${productId}/suspend`, {
+    token: tokens.central,
+    body: { reason: "Chuẩn bị cho bài kiểm tra." },
+  });
+  return productId;
+}
+
+beforeAll(async () => {
+  const ward = await sonLaWard();
+  ownSeller = await tokenFor();
+  await call("POST", "/api/seller/producer", { token: ownSeller, body: producerInput(ward, "HTX Chủ Sở Hữu") });
+  const otherSeller = await tokenFor();
+  await call("POST", "/api/seller/producer", { token: otherSeller, body: producerInput(ward, "HTX Khác") });
+  const me = await call<{ user: { producerId: string } }>("GET", "/api/me", { token: ownSeller });
+  ownProducerId = me.body.user.producerId;
+  tokens = {
+    shopper: await tokenFor(),
+    sellerOwn: ownSeller,
+    sellerOther: otherSeller,
+    staffOwn: await tokenFor({ role: "staff", staffScope: SON_LA }),
+    staffOther: await tokenFor({ role: "staff", staffScope: "01" }),
+    central: await tokenFor({ role: "staff", staffScope: "central" }),
+  };
+  for (const token of Object.values(tokens)) {
+    const me = await call<{ user: { userId: string } }>("GET", "/api/me", { token });
+    users[token] = me.body.user.userId;
+  }
+});
+
+describe("who may call what", () => {
+  it("has a case for every endpoint of the OpenAPI document, with the roles it declares", async () => {
+    const doc = (await (await app.request("/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { "x-roles"?: string[] }>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, roles: op["x-roles"] })),
+    );
+    const covered = new Set(CASES.map((c) => `${c.method} ${c.path}`));
+    expect(operations.filter((o) => !covered.has(o.key)).map((o) => o.key)).toEqual([]);
+    expect(operations.filter((o) => !o.roles?.length).map((o) => o.key)).toEqual([]);
+  });
+
+  for (const c of CASES) {
+    it(`${c.method} ${c.path}: ${c.allowed.length === EVERYONE.length ? "everyone" : c.allowed.join(", ")}`, async () => {
+      const run = async (who: Who, fixture: Fixture) => {
+        const url = c.url ? c.url(fixture) : c.path.replace("{id}", fixture.productId);
+        const main = who === "anonymous" ? undefined : fixture.token[who];
+        const token = main && c.session === "spare" ? (await Account.createSession(users[main] ?? "")).token : main;
+        return call(c.method, url, {
+          token,
+          body: c.body ? await c.body(fixture, who) : undefined,
+        });
+      };
+
+      const refused = EVERYONE.filter((w) => !c.allowed.includes(w));
+      if (refused.length) {
+        const fixture: Fixture = { productId: c.state ? await freshProduct(c.state) : "", token: tokens };
+        for (const who of refused) {
+          const before = c.probe ? await c.probe(fixture, who) : undefined;
+          const res = await run(who, fixture);
+          expect(res.status, `${who}: ${JSON.stringify(res.body)}`).toBe(who === "anonymous" ? 401 : 403);
+          expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+          if (c.probe) expect(await c.probe(fixture, who), `${who} changed something`).toEqual(before);
+        }
+      }
+
+      for (const who of c.allowed) {
+        const fixture: Fixture = { productId: c.state ? await freshProduct(c.state) : "", token: tokens };
+        if (c.path === "/api/seller/producer" && c.method === "POST") {
+          // Registering turns the shopper into a seller: use a fresh shopper.
+          fixture.token = { ...tokens, shopper: await tokenFor() };
+        }
+        if (c.method === "DELETE") {
+          await call("PUT", "/api/admin/collections/tam-thoi", {
+            token: tokens.central,
+            body: { titleVi: "Tạm thời", titleEn: "Temporary", productIds: [] },
+          });
+        }
+        const res = await run(who, fixture);
+        expect(res.status, `${who}: ${JSON.stringify(res.body).slice(0, 300)}`).toBeGreaterThanOrEqual(200);
+        expect(res.status, `${who}: ${JSON.stringify(res.body).slice(0, 300)}`).toBeLessThan(300);
+      }
+    });
+  }
+});
