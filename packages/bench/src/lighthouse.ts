@@ -28,12 +28,20 @@ export async function lighthouseBench(url: string) {
     );
     const report = JSON.parse(await readFile(out, "utf8"));
     const audit = (id: string) => report.audits[id]?.numericValue as number | undefined;
+    const requests = (report.audits["network-requests"]?.details?.items ?? []) as Array<{
+      resourceType?: string;
+      transferSize?: number;
+    }>;
+    const scriptBytes = requests
+      .filter((r) => r.resourceType === "Script")
+      .reduce((n, r) => n + (r.transferSize ?? 0), 0);
     return {
       performance: Math.round((report.categories.performance.score ?? 0) * 100),
       "FCP ms": Math.round(audit("first-contentful-paint") ?? 0),
       "LCP ms": Math.round(audit("largest-contentful-paint") ?? 0),
       "TBT ms": Math.round(audit("total-blocking-time") ?? 0),
       CLS: +(audit("cumulative-layout-shift") ?? 0).toFixed(3),
+      "JS KB transferred (gzip)": +(scriptBytes / 1024).toFixed(1),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

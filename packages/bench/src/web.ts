@@ -3,7 +3,10 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ROOT } from "./local-server";
 
-/** The JavaScript a first visit downloads before the app can run: the entry script and what it preloads. */
+/**
+ * The entry script and what index.html preloads, gzipped. Each page then loads its own lazy chunk: the Lighthouse
+ * run reports the JavaScript a page really transfers.
+ */
 export async function webBench() {
   const dist = join(ROOT, "web/dist");
   const html = await readFile(join(dist, "index.html"), "utf8");

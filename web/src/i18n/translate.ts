@@ -4,7 +4,7 @@ export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export type Params = Record<string, string | number>;
 
-const dictionaries: Record<Locale, Partial<Record<string, string>>> = { vi, en };
+const dictionaries: Dictionaries = { vi, en };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
@@ -18,10 +18,16 @@ const number = new Intl.NumberFormat("vi-VN");
  * so that a missing translation shows Vietnamese text rather than nothing.
  */
 export function translate(locale: Locale, key: Key, params?: Params): string {
-  const wanted = dictionaries[locale] ?? dictionaries.vi;
+  return translateIn(dictionaries, locale, key, params);
+}
+
+export type Dictionaries = Record<Locale, Partial<Record<string, string>>>;
+
+/** `translate` over another pair of dictionaries: the lazily loaded ones of the seller, staff and trace pages. */
+export function translateIn(dicts: Dictionaries, locale: Locale, key: string, params?: Params): string {
+  const wanted = dicts[locale] ?? dicts.vi;
   const one = params?.n === 1 ? `${key}_one` : undefined;
-  const message =
-    (one && (wanted[one] ?? dictionaries.vi[one])) ?? wanted[key] ?? dictionaries.vi[key] ?? (key as string);
+  const message = (one && (wanted[one] ?? dicts.vi[one])) ?? wanted[key] ?? dicts.vi[key] ?? key;
   if (!params) return message;
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -8,6 +8,8 @@ const base = import.meta.env.VITE_API_URL || globalThis.location?.origin || "htt
 /** The API's own route types, straight from the Hono app: a renamed field breaks the build, not the page. */
 export const client = hc<AppType>(base, {
   headers: () => ({ "Accept-Language": locale() }),
+  // The session is an httpOnly cookie: sent with every same-origin call, never readable by scripts.
+  init: { credentials: "same-origin" },
 });
 
 /** A failed API call: `status` 0 when the network failed, else the HTTP status and the API's error code. */
@@ -38,16 +40,14 @@ export async function ok<R extends ClientResponse<unknown, number, "json">>(call
   } catch (cause) {
     throw new ApiError(0, "network", cause instanceof Error ? cause.message : String(cause));
   }
-  if (res.status !== 200) {
-    const body = (await res.json().catch(() => ({}))) as ErrorBody;
-    throw new ApiError(
-      res.status,
-      body.error?.code ?? "http_error",
-      body.error?.message ?? res.statusText,
-      body.error?.field,
-    );
-  }
+  if (res.status !== 200) throw await errorOf(res);
   return (await res.json()) as Body200<R>;
+}
+
+/** The API's error (`{ error: { code, message, field } }`) of a failed response. */
+export async function errorOf(res: { status: number; statusText: string; json(): Promise<unknown> }): Promise<ApiError> {
+  const body = (await res.json().catch(() => ({}))) as ErrorBody;
+  return new ApiError(res.status, body.error?.code ?? "http_error", body.error?.message ?? res.statusText, body.error?.field);
 }
 
 export type ProductQuery = InferRequestType<typeof client.api.products.$get>["query"];
