@@ -50,11 +50,11 @@ export async function sonLaWard(): Promise<string> {
   return wardsOf(SON_LA)[0]?.code ?? "";
 }
 
-export function producerInput(wardCode: string, name = "HTX Thử Nghiệm Mộc Châu") {
+export function producerInput(wardCode: string, name = "HTX Thử Nghiệm Mộc Châu", provinceCode = SON_LA) {
   return {
     name,
     kind: "cooperative",
-    provinceCode: SON_LA,
+    provinceCode,
     wardCode,
     street: "Bản Áng",
     phone: "0912 345 678",
