@@ -31,7 +31,7 @@ describe("certificates that run out", () => {
 
     // Four days later it has run out…
     const later = addDays(vietnamDay(), 4);
-    expect((await Product.get(id)).validUntil < later).toBe(true);
+    expect((await Product.get(id)).validUntil ?? "").toBe(addDays(vietnamDay(), 3));
     // …and the sweep, run that day, marks it and corrects the counts.
     const swept = await Storefront.sweepExpired(later);
     expect(swept).toContain(id);
