@@ -55,7 +55,9 @@ export const FAKE_CREDENTIALS: FakeCredentials = {
 
 type Reply = { status: number; headers?: Record<string, string>; body?: Buffer | string };
 
-const FILENAME = ["$", "{filename}"].join("");
+// biome-ignore lint/suspicious/noTemplateCurlyInString: S3's literal placeholder for the uploaded file's name
+const FILENAME = "${filename}";
+
 /** An error answer: its HTTP status, code and message, in S3's words. */
 export type Failure = { status: number; code: string; message: string; extra?: Record<string, string | number> };
 
@@ -191,7 +193,6 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
     const template = fields.get("key");
     if (!template)
       return { status: 400, code: "InvalidArgument", message: "Bucket POST must contain a field named 'key'." };
-    // S3 puts the uploaded file's name where the key says ${filename}.
     const key = template.replaceAll(FILENAME, file.name);
 
     const signatureProblem = checkPolicySignature(policy, fields, { credentials, region });

@@ -126,6 +126,11 @@ export class LocalStorage implements Storage {
   }
 }
 
+/** Media keys are never rewritten (each upload gets a new key), so they can be cached for good. */
+function cacheControl(key: string) {
+  return key.startsWith("media/") ? "public, max-age=31536000, immutable" : "private, no-store";
+}
+
 export class S3Storage implements Storage {
   private readonly s3: S3Client;
   constructor(
@@ -144,7 +149,7 @@ export class S3Storage implements Storage {
         Key: key,
         Body: body,
         ContentType: contentType,
-        CacheControl: key.startsWith("media/") ? "public, max-age=31536000, immutable" : "private, no-store",
+        CacheControl: cacheControl(key),
       }),
     );
   }
@@ -162,7 +167,7 @@ export class S3Storage implements Storage {
         ["content-length-range", 1, maxBytes],
         ["eq", "$Content-Type", contentType],
       ],
-      Fields: { "Content-Type": contentType },
+      Fields: { "Content-Type": contentType, "Cache-Control": cacheControl(key) },
       Expires: seconds,
     });
   }

@@ -83,14 +83,14 @@ describe("S3Storage against a local S3 server", () => {
     const key = "media/products/htx-a/mat-ong-ban-the.jpg";
     const ticket = () => storage.presignUpload({ key, contentType: "image/jpeg", maxBytes: 2048 });
 
-    it("accepts a JPEG under the limit and stores it with the declared Content-Type", async () => {
+    it("accepts a JPEG under the limit and stores it with the declared Content-Type and media caching", async () => {
       const t = await ticket();
       expect(t.url).toBe(`${fake.url}/${BUCKET}`);
       const file = jpeg(1500);
       const res = await upload(t, file, "image/jpeg");
       expect(res.status).toBe(204);
       const stored = fake.object(BUCKET, key);
-      expect(stored?.contentType).toBe("image/jpeg");
+      expect(stored).toMatchObject({ contentType: "image/jpeg", cacheControl: "public, max-age=31536000, immutable" });
       expect(new Uint8Array(stored?.body ?? [])).toEqual(file);
       expect(await storage.inspect(key)).toEqual({ size: 1500, head: file.slice(0, 16) });
     });
