@@ -1,6 +1,7 @@
 import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api";
 import { Database } from "./stacks/Database";
+import { Jobs } from "./stacks/Jobs";
 import { Storage } from "./stacks/Storage";
 import { Web } from "./stacks/Web";
 
@@ -10,6 +11,6 @@ export default {
   },
   stacks(app) {
     app.setDefaultFunctionProps({ runtime: "nodejs22.x", architecture: "arm_64" });
-    app.stack(Database).stack(Storage).stack(Api).stack(Web);
+    app.stack(Database).stack(Storage).stack(Api).stack(Web).stack(Jobs);
   },
 } satisfies SSTConfig;

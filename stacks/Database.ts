@@ -20,5 +20,7 @@ export function Database({ stack, app }: StackContext) {
       },
     },
   });
+  // For operator scripts run against the stage, e.g. `TABLE_NAME=<TableName> pnpm admin:create-staff ...`.
+  stack.addOutputs({ TableName: table.tableName });
   return { table };
 }

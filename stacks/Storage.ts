@@ -15,9 +15,10 @@ export function Storage({ stack, app }: StackContext) {
     blockPublicACLs: true,
     cors: [
       {
-        allowedMethods: ["PUT", "GET", "HEAD"],
+        // Uploads are presigned POST forms (packages/core/src/storage); GET/HEAD for presigned reads of private/.
+        allowedMethods: ["POST", "GET", "HEAD"],
         // The site's own CloudFront domain cannot be named here without a Storage <-> Web cycle;
-        // the presigned signature, not CORS, is what guards an upload.
+        // the presigned policy, not CORS, is what guards an upload.
         allowedOrigins: [...webOrigins(app.stage), "https://*.cloudfront.net"],
         allowedHeaders: ["*"],
         exposedHeaders: ["ETag"],
@@ -46,6 +47,16 @@ export function Storage({ stack, app }: StackContext) {
       conditions: {
         ArnLike: { "AWS:SourceArn": `arn:${stack.partition}:cloudfront::${stack.account}:distribution/*` },
       },
+    }),
+  );
+
+  // Nothing under private/ is ever served by CloudFront, whatever grant is added above in future.
+  bucket.cdk.bucket.addToResourcePolicy(
+    new PolicyStatement({
+      effect: Effect.DENY,
+      principals: [new ServicePrincipal("cloudfront.amazonaws.com")],
+      actions: ["s3:GetObject"],
+      resources: [bucket.cdk.bucket.arnForObjects(`${PRIVATE_PREFIX}*`)],
     }),
   );
 

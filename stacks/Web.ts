@@ -26,6 +26,19 @@ const SPA_ROUTING = `function handler(event) {
   return request;
 }`;
 
+// The caller as CloudFront saw it, for the API (publicOrigin, clientIp); a viewer's own values under these names are
+// replaced. An origin request policy adds the generated CloudFront-Viewer-Address only in modes that also forward
+// Host (which API Gateway must not get) or in allow-lists (which cannot carry Authorization), so the function writes
+// the address itself, in that header's "ip:port" form (the port is not known here: 0).
+export const API_VIEWER_HEADERS = `function handler(event) {
+  var request = event.request;
+  var host = request.headers.host;
+  if (host) request.headers["x-forwarded-host"] = { value: host.value };
+  else delete request.headers["x-forwarded-host"];
+  request.headers["cloudfront-viewer-address"] = { value: event.viewer.ip + ":0" };
+  return request;
+}`;
+
 /**
  * Where the site's files come from: normally `pnpm run build` in web/ during the deploy.
  * WEB_DIST names an already built directory instead (a CI artifact, the offline synth, the stack tests).
@@ -68,6 +81,11 @@ export function Web({ stack }: StackContext) {
     runtime: FunctionRuntime.JS_2_0,
   });
 
+  const apiViewerHeaders = new CloudFrontFunction(stack, "ApiViewerHeaders", {
+    code: FunctionCode.fromInline(API_VIEWER_HEADERS),
+    runtime: FunctionRuntime.JS_2_0,
+  });
+
   const site = new StaticSite(stack, "Site", {
     ...siteSource(),
     // Same origin: the browser calls /api/* on the site's own domain.
@@ -84,7 +102,10 @@ export function Web({ stack }: StackContext) {
             viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
             allowedMethods: AllowedMethods.ALLOW_ALL,
             cachePolicy: CachePolicy.CACHING_DISABLED,
+            // All viewer headers (including those the function above sets), cookies and query strings; not Host,
+            // which API Gateway needs to be its own.
             originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+            functionAssociations: [{ function: apiViewerHeaders, eventType: FunctionEventType.VIEWER_REQUEST }],
           },
           "/media/*": {
             origin: mediaOrigin,

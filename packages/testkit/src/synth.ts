@@ -6,7 +6,7 @@
  *   pnpm synth --strict-web    also fail when the web app does not build (default: warn, use a placeholder site)
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { devNull, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,6 +40,18 @@ const EXPECTED: Expected[] = [
         "AWS::Lambda::Function",
         "for packages/functions/src/lambda.handler",
         (p) => p.Handler === "packages/functions/src/lambda.handler",
+      ),
+    ],
+  },
+  {
+    stack: "Jobs",
+    check: (t) => [
+      ...has(t, "AWS::Events::Rule", "scheduled daily", (p) => p.ScheduleExpression === "cron(5 17 * * ? *)"),
+      ...has(
+        t,
+        "AWS::Lambda::Function",
+        "for packages/functions/src/jobs.sweepExpired",
+        (p) => p.Handler === "packages/functions/src/jobs.sweepExpired",
       ),
     ],
   },
@@ -106,8 +118,10 @@ async function main() {
       problems.push(...check(template).map((p) => `${name}: ${p}`));
       summary.push(`  ${name.padEnd(22)} ${countByType(template)}`);
     }
-    const bundle = findFunctionBundle();
+    const bundle = findFunctionBundle("lambda.mjs");
     if (!bundle) problems.push("no Lambda asset containing packages/functions/src/lambda.mjs");
+    const jobBundle = findFunctionBundle("jobs.mjs");
+    if (!jobBundle) problems.push("no Lambda asset containing packages/functions/src/jobs.mjs");
     const unknown = fake.calls.filter((c) => !c.answered);
     if (unknown.length)
       problems.push(`unanswered AWS calls: ${unknown.map((c) => `${c.service} ${c.action}`).join(", ")}`);
@@ -123,7 +137,8 @@ async function main() {
         "",
         `Synthesized ${EXPECTED.length} stacks (stage ${STAGE}, ${REGION}) to ${path.relative(ROOT, OUT)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
         ...summary,
-        `  API bundle: ${bundle ? path.relative(ROOT, bundle) : "-"}`,
+        `  API bundle: ${bundle ? describeBundle(bundle) : "-"}`,
+        `  job bundle: ${jobBundle ? describeBundle(jobBundle) : "-"}`,
         `  web: ${web}`,
         `  AWS calls answered by the fake: ${[...calls].map(([k, n]) => `${k} x${n}`).join(", ") || "none"}`,
       ].join("\n"),
@@ -192,11 +207,15 @@ function stackTemplates(): Map<string, string> {
   return templates;
 }
 
-function findFunctionBundle(): string | undefined {
+function findFunctionBundle(name: string): string | undefined {
   for (const dir of readdirSync(OUT)) {
-    const file = path.join(OUT, dir, "packages", "functions", "src", "lambda.mjs");
+    const file = path.join(OUT, dir, "packages", "functions", "src", name);
     if (dir.startsWith("asset.") && existsSync(file)) return file;
   }
+}
+
+function describeBundle(file: string): string {
+  return `${path.relative(ROOT, file)} (${Math.round(statSync(file).size / 1024)} KB)`;
 }
 
 function countByType(template: Json): string {
@@ -208,7 +227,9 @@ function countByType(template: Json): string {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const main = [...counts]
     .filter(([t]) =>
-      /DynamoDB::Table|S3::Bucket$|Lambda::Function|ApiGatewayV2::(Api|Route)|CloudFront::Distribution/.test(t),
+      /DynamoDB::Table|S3::Bucket$|Lambda::Function|ApiGatewayV2::(Api|Route)|CloudFront::Distribution|Events::Rule/.test(
+        t,
+      ),
     )
     .map(([t, n]) => `${t} x${n}`);
   return `${total} resources: ${main.join(", ")}`;
