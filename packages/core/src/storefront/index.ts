@@ -110,11 +110,20 @@ export namespace Storefront {
       for (const key of oldAll ? counterKeys(oldAll) : []) delta.set(key, (delta.get(key) ?? 0) - 1);
       for (const key of card ? counterKeys(card) : []) delta.set(key, (delta.get(key) ?? 0) + 1);
 
-      const { productId: _id, version: _v, createdAt: _c, ...fields } = next;
-      const changed = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as typeof fields;
+      // Only what this change touches is written: stock in particular moves with every order (conditional ADDs
+      // that do not bump the version) and must never be overwritten with the value read above.
+      const fields = {
+        ...patch,
+        status: next.status,
+        validUntil: next.validUntil,
+        updatedAt: next.updatedAt,
+        // Part of the status index's sort key, which ElectroDB rewrites whole.
+        provinceCode: next.provinceCode,
+      };
+      const changed = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as ProductPatch;
       const removed = Object.keys(fields).filter(
         (k) => fields[k as keyof typeof fields] === undefined && product[k as keyof typeof product] !== undefined,
-      ) as Array<keyof typeof fields>;
+      ) as Array<keyof ProductPatch>;
       const result = await StorefrontService.transaction
         .write((tx) => [
           (removed.length

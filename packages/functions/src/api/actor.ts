@@ -1,6 +1,7 @@
 import { type Actor, ANONYMOUS } from "@cho-ocop/core/account/actor";
 import { Account } from "@cho-ocop/core/account/index";
 import { signingKey } from "@cho-ocop/core/account/secret";
+import { Cart } from "@cho-ocop/core/cart/index";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 
@@ -68,4 +69,36 @@ export function publicOrigin(c: Context): string {
   const forwarded = c.req.header("x-forwarded-host");
   if (forwarded) return `https://${forwarded}`;
   return new URL(c.req.url).origin;
+}
+
+export const CART_COOKIE = "ocop_cart";
+
+/**
+ * The cart of whoever is calling: a signed-in user's own cart, or an anonymous cart named by a signed cookie
+ * (created on first use when `create` is set).
+ */
+export async function cartOf(c: Context<AppEnv>, create: boolean): Promise<string | undefined> {
+  const actor = await c.var.actor();
+  if (actor.kind === "user") return Cart.forUser(actor.user.userId);
+  const existing = await getSignedCookie(c, signingKey(), CART_COOKIE);
+  if (existing && Cart.Id.safeParse(existing).success) return existing;
+  if (!create) return undefined;
+  const cartId = Cart.newAnonymous();
+  await setSignedCookie(c, CART_COOKIE, cartId, signingKey(), {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: new URL(c.req.url).protocol === "https:" || process.env.STORAGE === "s3",
+    path: "/",
+    maxAge: 60 * 86_400,
+  });
+  return cartId;
+}
+
+/** On sign-in the anonymous cart joins the account's. */
+export async function adoptCart(c: Context, userId: string) {
+  const anonymous = await getSignedCookie(c, signingKey(), CART_COOKIE);
+  if (anonymous && Cart.Id.safeParse(anonymous).success && anonymous.startsWith("a-")) {
+    await Cart.merge(anonymous, Cart.forUser(userId));
+    deleteCookie(c, CART_COOKIE, { path: "/" });
+  }
 }

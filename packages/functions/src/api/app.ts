@@ -1,14 +1,18 @@
 import { countDbCalls } from "@cho-ocop/core/db/client";
 import { type AppEnv, actorContext } from "./actor";
 import { admin } from "./admin";
+import { adminCommerce } from "./admin-commerce";
 import { auth } from "./auth";
 import { catalog } from "./catalog";
+import { commerce } from "./commerce";
 import { renderDocs } from "./docs";
 import { notFoundRoute, onError, router } from "./error";
+import { fulfilment } from "./fulfilment";
 import { producers } from "./producers";
 import { products } from "./products";
 import { seller } from "./seller";
 import { traceRoutes } from "./trace";
+import { webhooks } from "./webhooks";
 
 const base = router<AppEnv>();
 
@@ -28,6 +32,10 @@ export const app = base
   .route("/api", auth)
   .route("/api/seller", seller)
   .route("/api/admin", admin)
+  .route("/api/admin", adminCommerce)
+  .route("/api", commerce)
+  .route("/api/seller/fulfilments", fulfilment)
+  .route("/api/webhooks", webhooks)
   .route("/api/trace", traceRoutes);
 
 export type AppType = typeof app;

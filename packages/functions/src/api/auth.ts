@@ -1,7 +1,7 @@
 import { requireUser } from "@cho-ocop/core/account/actor";
 import { Account, LoginInput } from "@cho-ocop/core/account/index";
 import { createRoute, z } from "@hono/zod-openapi";
-import { type AppEnv, clientIp, endSession, sessionToken, startSession } from "./actor";
+import { type AppEnv, adoptCart, clientIp, endSession, sessionToken, startSession } from "./actor";
 import { errorResponses, router } from "./error";
 import { PUBLIC, roles, SIGNED_IN } from "./roles";
 import { UserSchema } from "./schemas-account";
@@ -83,6 +83,7 @@ export const auth = router<AppEnv>()
     const { code, ...login } = c.req.valid("json");
     const result = await Account.verifyCode({ login: login as LoginInput, code, ip: clientIp(c) });
     await startSession(c, result.token, result.expiresAt);
+    await adoptCart(c, result.user.userId);
     return c.json(result, 200);
   })
   .openapi(signOut, async (c) => {

@@ -73,7 +73,10 @@ describe("certificates that run out", () => {
 describe("text from people is stored as written and never interpreted", () => {
   it("keeps a story with markup verbatim (the web renders it as text)", async () => {
     const seller = await tokenFor();
-    await call("POST", "/api/seller/producer", { token: seller, body: producerInput(await sonLaWard(), "HTX Kiểm Tra") });
+    await call("POST", "/api/seller/producer", {
+      token: seller,
+      body: producerInput(await sonLaWard(), "HTX Kiểm Tra"),
+    });
     const story = `<script>alert("x")</script><img src=x onerror=alert(1)> Mật ong rừng`;
     const created = await call<{ productId: string; story: string; name: string }>("POST", "/api/seller/products", {
       token: seller,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { SYSTEM } from "@cho-ocop/core/account/actor";
 import { Account } from "@cho-ocop/core/account/index";
+import { Combo } from "@cho-ocop/core/combo/index";
 import { Curation } from "@cho-ocop/core/curation/index";
 import { Producer } from "@cho-ocop/core/producer/index";
 import { Product } from "@cho-ocop/core/product/index";
@@ -16,6 +17,62 @@ export const DEMO_STAFF = [
   { phone: "0900000001", scope: "central", name: "Cán bộ Văn phòng Điều phối OCOP Trung ương" },
   { phone: "0900000014", scope: "14", name: "Cán bộ OCOP tỉnh Sơn La" },
 ];
+
+/** Gift boxes staff offer for combos. */
+export const DEMO_BOXES = {
+  "hop-giay-kraft": {
+    nameVi: "Hộp giấy kraft in hoa văn",
+    nameEn: "Patterned kraft box",
+    priceVnd: 35_000,
+    capacityGrams: 3_000,
+    weightGrams: 250,
+  },
+  "gio-may-tre": {
+    nameVi: "Giỏ mây tre đan",
+    nameEn: "Woven rattan basket",
+    priceVnd: 60_000,
+    capacityGrams: 6_000,
+    weightGrams: 600,
+  },
+  "hop-go-son-mai": {
+    nameVi: "Hộp gỗ sơn mài",
+    nameEn: "Lacquered wooden box",
+    priceVnd: 150_000,
+    capacityGrams: 4_000,
+    weightGrams: 900,
+  },
+};
+
+/** Staff-curated gift combos with their fixed price (box included). */
+export const DEMO_TEMPLATES = {
+  "qua-tet-tay-bac": {
+    titleVi: "Quà Tết Tây Bắc",
+    titleEn: "Northwest Tết gift",
+    descriptionVi: "Chè Shan Tuyết, thịt trâu gác bếp, mật ong bạc hà và cà phê Arabica Sơn La trong giỏ mây tre.",
+    products: ["che-shan-tuyet-suoi-giang", "thit-trau-gac-bep", "mat-ong-bac-ha-meo-vac", "ca-phe-arabica-son-la"],
+    boxId: "gio-may-tre",
+    fixedPriceVnd: 1_890_000,
+    position: 0,
+  },
+  "huong-vi-mien-tay": {
+    titleVi: "Hương vị miền Tây",
+    titleEn: "Flavours of the Mekong",
+    descriptionVi: "Nước mắm Phú Quốc, kẹo dừa sầu riêng, trà tim sen Tháp Mười và mật ong rừng U Minh.",
+    products: ["nuoc-mam-phu-quoc-40", "keo-dua-sau-rieng", "tra-tim-sen-thap-muoi", "mat-ong-rung-u-minh"],
+    boxId: "hop-giay-kraft",
+    fixedPriceVnd: 640_000,
+    position: 1,
+  },
+  "tra-banh-co-do": {
+    titleVi: "Trà và quà cố đô Huế",
+    titleEn: "Tea and treats of Huế",
+    descriptionVi: "Trà cung đình, mè xửng và mắm tôm chà — ba hương vị của Huế.",
+    products: ["tra-cung-dinh-hue", "me-xung-hue", "mam-tom-cha-hue"],
+    boxId: "hop-giay-kraft",
+    fixedPriceVnd: 295_000,
+    position: 2,
+  },
+};
 
 const CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
 
@@ -127,5 +184,9 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
     position: 1,
     productIds: gifts.map((p) => demoId("product", p.key)),
   });
+  for (const [boxId, box] of Object.entries(DEMO_BOXES)) await Combo.putBox(SYSTEM, boxId, box);
+  for (const [templateId, t] of Object.entries(DEMO_TEMPLATES)) {
+    await Combo.putTemplate(SYSTEM, templateId, { ...t, productIds: t.products.map((key) => demoId("product", key)) });
+  }
   return { producers: PRODUCERS.length, products: PRODUCTS.length };
 }

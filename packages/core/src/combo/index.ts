@@ -1,0 +1,209 @@
+import { Entity, type EntityItem } from "electrodb";
+import { ulid } from "ulid";
+import { z } from "zod";
+import { type Actor, requireStaff } from "../account/actor";
+import { lazyClient, tableName } from "../db/client";
+import { SERVICE } from "../db/service";
+import { Product } from "../product";
+import { DomainError, notFound } from "../util/error";
+import { Vnd } from "../util/money";
+
+const config = { client: lazyClient, table: tableName() };
+
+/** Gift combos: staff-defined gift boxes, staff-curated templates, and the combos shoppers build and share. */
+export namespace Combo {
+  export const MIN_ITEMS = 2;
+  export const MAX_ITEMS = 8;
+  export const GREETING_MAX = 300;
+  /** A shared combo link keeps working for a year. */
+  const CUSTOM_TTL_SECONDS = 365 * 86_400;
+
+  export const boxEntity = new Entity(
+    {
+      model: { entity: "giftbox", version: "1", service: SERVICE },
+      attributes: {
+        scope: { type: "string", required: true, default: "giftboxes" },
+        boxId: { type: "string", required: true },
+        nameVi: { type: "string", required: true },
+        nameEn: { type: "string", required: true },
+        priceVnd: { type: "number", required: true },
+        capacityGrams: { type: "number", required: true },
+        weightGrams: { type: "number", required: true },
+        active: { type: "boolean", required: true, default: true },
+      },
+      indexes: { byScope: { pk: { field: "pk", composite: ["scope"] }, sk: { field: "sk", composite: ["boxId"] } } },
+    },
+    config,
+  );
+  export type Box = EntityItem<typeof boxEntity>;
+
+  export const entity = new Entity(
+    {
+      model: { entity: "combo", version: "1", service: SERVICE },
+      attributes: {
+        comboId: { type: "string", required: true },
+        kind: { type: ["template", "custom"] as const, required: true },
+        productIds: { type: "list", items: { type: "string" }, required: true },
+        boxId: { type: "string", required: true },
+        greeting: { type: "string" },
+        titleVi: { type: "string" },
+        titleEn: { type: "string" },
+        descriptionVi: { type: "string" },
+        /** Templates only: the price of the whole combo, box included. */
+        fixedPriceVnd: { type: "number" },
+        /** A custom combo started from a template keeps its fixed price. */
+        templateId: { type: "string" },
+        active: { type: "boolean", default: true },
+        position: { type: "number", required: true, default: 0 },
+        createdAt: { type: "string", required: true },
+        expiresAt: { type: "number" },
+      },
+      indexes: {
+        byId: { pk: { field: "pk", composite: ["comboId"] }, sk: { field: "sk", composite: [] } },
+        byKind: {
+          index: "gsi1",
+          pk: { field: "gsi1pk", composite: ["kind"] },
+          sk: { field: "gsi1sk", composite: ["position", "comboId"] },
+        },
+      },
+    },
+    config,
+  );
+  export type Record = EntityItem<typeof entity>;
+
+  export const Id = z.string().regex(/^[0-9a-z-]{2,40}$/, "expected a combo id");
+
+  const Parts = z
+    .array(Product.Id)
+    .min(MIN_ITEMS, `a combo has ${MIN_ITEMS} to ${MAX_ITEMS} products`)
+    .max(MAX_ITEMS, `a combo has ${MIN_ITEMS} to ${MAX_ITEMS} products`)
+    .refine((ids) => new Set(ids).size === ids.length, "each product once");
+
+  export const NewCombo = z.union([
+    z.object({
+      productIds: Parts,
+      boxId: Id,
+      greeting: z.string().trim().max(GREETING_MAX).optional(),
+    }),
+    z.object({ templateId: Id, greeting: z.string().trim().max(GREETING_MAX).optional() }),
+  ]);
+
+  export async function box(boxId: string): Promise<Box> {
+    const { data } = await boxEntity.get({ scope: "giftboxes", boxId }).go();
+    if (!data) throw notFound({ vi: "hộp quà", en: "Gift box" });
+    return data;
+  }
+
+  export async function boxes(): Promise<Box[]> {
+    const { data } = await boxEntity.query.byScope({ scope: "giftboxes" }).go({ pages: "all" });
+    return data.filter((b) => b.active).sort((a, b) => a.priceVnd - b.priceVnd);
+  }
+
+  export async function get(comboId: string): Promise<Record> {
+    const { data } = await entity.get({ comboId }).go();
+    if (!data || (data.kind === "template" && data.active === false)) throw notFound({ vi: "hộp quà", en: "Combo" });
+    return data;
+  }
+
+  export async function templates(): Promise<Record[]> {
+    const { data } = await entity.query.byKind({ kind: "template" }).go({ pages: "all" });
+    return data.filter((t) => t.active !== false);
+  }
+
+  const wontFit = () =>
+    new DomainError(
+      400,
+      "does_not_fit",
+      { vi: "Các sản phẩm này không vừa hộp quà đã chọn.", en: "These products do not fit the chosen gift box." },
+      "boxId",
+    );
+
+  /** Saves a combo a shopper built (or started from a template) so that a link re-opens it. */
+  export async function create(input: z.input<typeof NewCombo>) {
+    const parsed = NewCombo.parse(input);
+    const template = "templateId" in parsed ? await get(parsed.templateId) : undefined;
+    if (template && template.kind !== "template") throw notFound({ vi: "mẫu hộp quà", en: "Combo template" });
+    const productIds = template ? template.productIds : "productIds" in parsed ? parsed.productIds : [];
+    const boxId = template ? template.boxId : "boxId" in parsed ? parsed.boxId : "";
+    const giftBox = await box(boxId);
+    const products = await Product.entity.get(productIds.map((productId) => ({ productId }))).go();
+    if (products.data.length !== productIds.length) {
+      throw new DomainError(
+        400,
+        "invalid_input",
+        { vi: "Có sản phẩm không tồn tại.", en: "Unknown product." },
+        "productIds",
+      );
+    }
+    const weight = products.data.reduce((n, p) => n + p.weightGrams, 0);
+    if (weight > giftBox.capacityGrams) throw wontFit();
+    const now = new Date();
+    const comboId = ulid(now.getTime()).toLowerCase();
+    await entity
+      .create({
+        comboId,
+        kind: "custom",
+        productIds,
+        boxId,
+        greeting: parsed.greeting || undefined,
+        templateId: template?.comboId,
+        fixedPriceVnd: template?.fixedPriceVnd,
+        titleVi: template?.titleVi,
+        titleEn: template?.titleEn,
+        position: 0,
+        createdAt: now.toISOString(),
+        expiresAt: Math.floor(now.getTime() / 1000) + CUSTOM_TTL_SECONDS,
+      })
+      .go();
+    return get(comboId);
+  }
+
+  function requireCentral(actor: Actor) {
+    if (actor.kind === "system") return;
+    if (requireStaff(actor).staffScope !== "central") {
+      throw new DomainError(403, "forbidden", {
+        vi: "Chỉ cán bộ trung ương quản lý hộp quà.",
+        en: "Only central staff manage gift boxes and combos.",
+      });
+    }
+  }
+
+  export const BoxInput = z.object({
+    nameVi: z.string().trim().min(2).max(80),
+    nameEn: z.string().trim().min(2).max(80),
+    priceVnd: Vnd,
+    capacityGrams: z.number().int().min(100).max(50_000),
+    weightGrams: z.number().int().min(0).max(10_000),
+    active: z.boolean().default(true),
+  });
+
+  export async function putBox(actor: Actor, boxId: string, input: z.input<typeof BoxInput>) {
+    requireCentral(actor);
+    const fields = BoxInput.parse(input);
+    await boxEntity.put({ ...fields, scope: "giftboxes", boxId: Id.parse(boxId) }).go();
+    return box(boxId);
+  }
+
+  export const TemplateInput = z.object({
+    titleVi: z.string().trim().min(2).max(80),
+    titleEn: z.string().trim().min(2).max(80),
+    descriptionVi: z.string().trim().max(500).default(""),
+    productIds: Parts,
+    boxId: Id,
+    fixedPriceVnd: Vnd.min(1000),
+    position: z.number().int().min(0).max(1000).default(0),
+    active: z.boolean().default(true),
+  });
+
+  export async function putTemplate(actor: Actor, templateId: string, input: z.input<typeof TemplateInput>) {
+    requireCentral(actor);
+    const fields = TemplateInput.parse(input);
+    const giftBox = await box(fields.boxId);
+    const products = await Product.entity.get(fields.productIds.map((productId) => ({ productId }))).go();
+    if (products.data.reduce((n, p) => n + p.weightGrams, 0) > giftBox.capacityGrams) throw wontFit();
+    await entity
+      .put({ ...fields, comboId: Id.parse(templateId), kind: "template", createdAt: new Date().toISOString() })
+      .go();
+    return get(templateId);
+  }
+}

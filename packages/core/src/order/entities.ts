@@ -1,0 +1,197 @@
+import { Entity, Service } from "electrodb";
+import { Cart } from "../cart";
+import { lazyClient, tableName } from "../db/client";
+import { SERVICE } from "../db/service";
+import { Product } from "../product";
+
+const config = { client: lazyClient, table: tableName() };
+
+export const ORDER_STATUSES = ["pending_payment", "confirmed", "completed", "cancelled", "refunded"] as const;
+export const FULFILMENT_STATUSES = [
+  "pending_payment",
+  "confirmed",
+  "packed",
+  "shipped",
+  "delivered",
+  "cancelled",
+] as const;
+export const PAYMENT_METHODS = ["cod", "vietqr", "card"] as const;
+export const PAYMENT_STATUSES = ["pending", "paid", "failed", "refunded", "cod"] as const;
+
+const addressAttribute = {
+  type: "map",
+  required: true,
+  properties: {
+    name: { type: "string", required: true },
+    phone: { type: "string", required: true },
+    provinceCode: { type: "string", required: true },
+    wardCode: { type: "string", required: true },
+    street: { type: "string", required: true },
+    note: { type: "string" },
+  },
+} as const;
+
+/** An order: one per checkout, in the same partition as its fulfilments (one Query reads them all). */
+export const OrderEntity = new Entity(
+  {
+    model: { entity: "order", version: "1", service: SERVICE },
+    attributes: {
+      orderId: { type: "string", required: true },
+      code: { type: "string", required: true },
+      userId: { type: "string", required: true },
+      status: { type: ORDER_STATUSES, required: true },
+      paymentMethod: { type: PAYMENT_METHODS, required: true },
+      paymentStatus: { type: PAYMENT_STATUSES, required: true },
+      paymentIntentId: { type: "string" },
+      paymentError: { type: "string" },
+      address: addressAttribute,
+      /** The priced lines at the moment of ordering (JSON), as the shopper saw them. */
+      lines: { type: "string", required: true },
+      /** Units reserved per product: what a cancellation gives back. */
+      reservations: {
+        type: "list",
+        required: true,
+        items: {
+          type: "map",
+          properties: { productId: { type: "string", required: true }, quantity: { type: "number", required: true } },
+        },
+      },
+      goodsVnd: { type: "number", required: true },
+      discountVnd: { type: "number", required: true },
+      shippingVnd: { type: "number", required: true },
+      totalVnd: { type: "number", required: true },
+      payBy: { type: "string" },
+      cancelReason: { type: "string" },
+      createdAt: { type: "string", required: true },
+      updatedAt: { type: "string", required: true },
+    },
+    indexes: {
+      byId: {
+        collection: "order",
+        pk: { field: "pk", composite: ["orderId"] },
+        sk: { field: "sk", composite: [] },
+      },
+      byUser: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["userId"] },
+        sk: { field: "gsi1sk", composite: ["createdAt", "orderId"] },
+      },
+      byStatus: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: ["status"] },
+        sk: { field: "gsi2sk", composite: ["createdAt", "orderId"] },
+      },
+    },
+  },
+  config,
+);
+
+/** One producer's part of an order: its own status, shipping and (for COD) collection. */
+export const FulfilmentEntity = new Entity(
+  {
+    model: { entity: "fulfilment", version: "1", service: SERVICE },
+    attributes: {
+      orderId: { type: "string", required: true },
+      producerId: { type: "string", required: true },
+      code: { type: "string", required: true },
+      producerName: { type: "string", required: true },
+      status: { type: FULFILMENT_STATUSES, required: true },
+      paymentMethod: { type: PAYMENT_METHODS, required: true },
+      items: { type: "string", required: true },
+      boxes: { type: "string", required: true },
+      address: addressAttribute,
+      weightGrams: { type: "number", required: true },
+      goodsVnd: { type: "number", required: true },
+      discountVnd: { type: "number", required: true },
+      shippingVnd: { type: "number", required: true },
+      totalVnd: { type: "number", required: true },
+      carrier: { type: "string" },
+      trackingNumber: { type: "string" },
+      codCollected: { type: "boolean", default: false },
+      history: {
+        type: "list",
+        items: { type: "map", properties: { status: { type: "string" }, at: { type: "string" } } },
+        default: [],
+      },
+      createdAt: { type: "string", required: true },
+      updatedAt: { type: "string", required: true },
+    },
+    indexes: {
+      byOrder: {
+        collection: "order",
+        pk: { field: "pk", composite: ["orderId"] },
+        sk: { field: "sk", composite: ["producerId"] },
+      },
+      byProducer: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["producerId"] },
+        sk: { field: "gsi1sk", composite: ["createdAt", "orderId"] },
+      },
+    },
+  },
+  config,
+);
+
+/** An Idempotency-Key, per shopper, naming the order it created; kept a day. */
+export const IdempotencyEntity = new Entity(
+  {
+    model: { entity: "idempotency", version: "1", service: SERVICE },
+    attributes: {
+      owner: { type: "string", required: true },
+      key: { type: "string", required: true },
+      orderId: { type: "string", required: true },
+      expiresAt: { type: "number", required: true },
+    },
+    indexes: { byKey: { pk: { field: "pk", composite: ["owner", "key"] }, sk: { field: "sk", composite: [] } } },
+  },
+  config,
+);
+
+/**
+ * The stock an unpaid card or VietQR order holds, until `payBy`. The expiry sweeper reads holds in time order;
+ * the TTL removes any the sweeper already settled.
+ */
+export const HoldEntity = new Entity(
+  {
+    model: { entity: "hold", version: "1", service: SERVICE },
+    attributes: {
+      scope: { type: "string", required: true, default: "holds" },
+      payBy: { type: "string", required: true },
+      orderId: { type: "string", required: true },
+      expiresAt: { type: "number", required: true },
+    },
+    indexes: {
+      byTime: { pk: { field: "pk", composite: ["scope"] }, sk: { field: "sk", composite: ["payBy", "orderId"] } },
+    },
+  },
+  config,
+);
+
+/** Card processor events already handled (webhooks may arrive twice); kept 30 days. */
+export const PaymentEventEntity = new Entity(
+  {
+    model: { entity: "paymentevent", version: "1", service: SERVICE },
+    attributes: {
+      eventId: { type: "string", required: true },
+      type: { type: "string", required: true },
+      orderId: { type: "string" },
+      expiresAt: { type: "number", required: true },
+    },
+    indexes: { byId: { pk: { field: "pk", composite: ["eventId"] }, sk: { field: "sk", composite: [] } } },
+  },
+  config,
+);
+
+export const OrderService = new Service(
+  {
+    order: OrderEntity,
+    fulfilment: FulfilmentEntity,
+    idempotency: IdempotencyEntity,
+    hold: HoldEntity,
+    event: PaymentEventEntity,
+    product: Product.entity,
+    cart: Cart.entity,
+  },
+  config,
+);
+export type OrderTx = Parameters<Parameters<typeof OrderService.transaction.write>[0]>[0];

@@ -1,0 +1,327 @@
+import { Certificate } from "../certificate";
+import { Combo } from "../combo";
+import { allocate, comboPrice } from "../combo/pricing";
+import { Producer } from "../producer";
+import { Product } from "../product";
+import { Settings } from "../settings";
+import { Shipping } from "../shipping";
+import { storage } from "../storage";
+import { vietnamDay } from "../util/date";
+
+export type Line =
+  | { lineId: string; kind: "product"; productId: string; quantity: number }
+  | { lineId: string; kind: "combo"; comboId: string; quantity: number };
+
+export type Problem = "unavailable" | "insufficient_stock";
+
+export interface PricedPart {
+  productId: string;
+  name: string;
+  image: string | null;
+  producerId: string;
+  producerName: string;
+  priceVnd: number;
+  weightGrams: number;
+  available: boolean;
+}
+
+export type PricedLine =
+  | (PricedPart & {
+      lineId: string;
+      kind: "product";
+      quantity: number;
+      unitPriceVnd: number;
+      subtotalVnd: number;
+      stock: number;
+      problem: Problem | null;
+    })
+  | {
+      lineId: string;
+      kind: "combo";
+      comboId: string;
+      title: string | null;
+      greeting: string | null;
+      box: { boxId: string; name: string; priceVnd: number };
+      parts: PricedPart[];
+      quantity: number;
+      /** The combo's price for one: parts less the discount, plus the box (or the template's fixed price). */
+      unitPriceVnd: number;
+      discountVnd: number;
+      percent: number;
+      subtotalVnd: number;
+      problem: Problem | null;
+    };
+
+export interface FulfilmentQuote {
+  producerId: string;
+  producerName: string;
+  fromProvince: string;
+  /** What this producer ships: product lines and combo parts, with their share of combo discounts. */
+  items: Array<{ productId: string; name: string; quantity: number; unitPriceVnd: number; comboLineId: string | null }>;
+  weightGrams: number;
+  goodsVnd: number;
+  discountVnd: number;
+  shippingVnd: number | null;
+  totalVnd: number;
+  /** The producer who packs the gift boxes and cards of combos whose first product is theirs. */
+  boxes: Array<{ comboLineId: string; boxName: string; quantity: number; greeting: string | null }>;
+}
+
+export interface Quote {
+  lines: PricedLine[];
+  fulfilments: FulfilmentQuote[];
+  totals: {
+    goodsVnd: number;
+    discountVnd: number;
+    shippingVnd: number | null;
+    totalVnd: number;
+    freeShipping: boolean;
+  };
+  /** Units each product needs: what placing the order reserves. */
+  needs: Map<string, number>;
+  problems: Array<{ lineId: string; productId: string | null; problem: Problem }>;
+  pricing: Settings.Pricing;
+}
+
+/**
+ * Prices lines from the catalog — never from anything a client sent — and groups them into one fulfilment per
+ * producer with its shipping fee to `toProvince` (when known).
+ */
+export async function quote(lines: Line[], toProvince?: string, today = vietnamDay()): Promise<Quote> {
+  const comboIds = [...new Set(lines.flatMap((l) => (l.kind === "combo" ? [l.comboId] : [])))];
+  const [combos, pricing] = await Promise.all([
+    comboIds.length ? Combo.entity.get(comboIds.map((comboId) => ({ comboId }))).go() : { data: [] },
+    Settings.pricing(),
+  ]);
+  const comboById = new Map(combos.data.map((c) => [c.comboId, c]));
+  const boxIds = [...new Set(combos.data.map((c) => c.boxId))];
+  const productIds = [
+    ...new Set(
+      lines.flatMap((l) => (l.kind === "product" ? [l.productId] : (comboById.get(l.comboId)?.productIds ?? []))),
+    ),
+  ];
+  const [boxes, products] = await Promise.all([
+    boxIds.length
+      ? Combo.boxEntity.get(boxIds.map((boxId) => ({ scope: "giftboxes", boxId }))).go()
+      : { data: [] as Combo.Box[] },
+    productIds.length ? Product.entity.get(productIds.map((productId) => ({ productId }))).go() : { data: [] },
+  ]);
+  const boxById = new Map(boxes.data.map((b) => [b.boxId, b]));
+  const productById = new Map(products.data.map((p) => [p.productId, p]));
+  const producerIds = [...new Set(products.data.map((p) => p.producerId))];
+  const producers = producerIds.length
+    ? await Producer.entity.get(producerIds.map((producerId) => ({ producerId }))).go()
+    : { data: [] as Producer.Record[] };
+  const producerById = new Map(producers.data.map((p) => [p.producerId, p]));
+
+  const listed = (p: Product.Record | undefined) =>
+    !!p && p.status === "approved" && !!p.certificate && Certificate.isValidOn(p.certificate, today);
+  const part = (productId: string): PricedPart => {
+    const p = productById.get(productId);
+    return {
+      productId,
+      name: p?.name ?? "",
+      image: p?.images?.[0] ? storage().publicUrl(p.images[0]) : null,
+      producerId: p?.producerId ?? "",
+      producerName: producerById.get(p?.producerId ?? "")?.name ?? "",
+      priceVnd: p?.priceVnd ?? 0,
+      weightGrams: p?.weightGrams ?? 0,
+      available: listed(p),
+    };
+  };
+
+  const needs = new Map<string, number>();
+  for (const line of lines) {
+    const ids = line.kind === "product" ? [line.productId] : (comboById.get(line.comboId)?.productIds ?? []);
+    for (const id of ids) needs.set(id, (needs.get(id) ?? 0) + line.quantity);
+  }
+  const stockProblem = (productId: string): Problem | null => {
+    const p = productById.get(productId);
+    if (!listed(p)) return "unavailable";
+    return (p?.stock ?? 0) < (needs.get(productId) ?? 0) ? "insufficient_stock" : null;
+  };
+
+  const priced: PricedLine[] = [];
+  const problems: Quote["problems"] = [];
+  for (const line of lines) {
+    if (line.kind === "product") {
+      const p = part(line.productId);
+      const problem = stockProblem(line.productId);
+      if (problem) problems.push({ lineId: line.lineId, productId: line.productId, problem });
+      priced.push({
+        ...p,
+        lineId: line.lineId,
+        kind: "product",
+        quantity: line.quantity,
+        unitPriceVnd: p.priceVnd,
+        subtotalVnd: p.priceVnd * line.quantity,
+        stock: productById.get(line.productId)?.stock ?? 0,
+        problem,
+      });
+      continue;
+    }
+    const combo = comboById.get(line.comboId);
+    const giftBox = combo ? boxById.get(combo.boxId) : undefined;
+    const parts = (combo?.productIds ?? []).map(part);
+    const partsVnd = parts.reduce((n, p) => n + p.priceVnd, 0);
+    const price = comboPrice(pricing, {
+      partsVnd,
+      items: parts.length,
+      boxVnd: giftBox?.priceVnd ?? 0,
+      fixedPriceVnd: combo?.fixedPriceVnd,
+    });
+    let problem: Problem | null = combo && giftBox?.active ? null : "unavailable";
+    for (const p of parts) {
+      const partProblem = stockProblem(p.productId);
+      if (partProblem && problem !== "unavailable") problem = partProblem;
+    }
+    if (problem) problems.push({ lineId: line.lineId, productId: null, problem });
+    priced.push({
+      lineId: line.lineId,
+      kind: "combo",
+      comboId: line.comboId,
+      title: combo?.titleVi ?? null,
+      greeting: combo?.greeting ?? null,
+      box: { boxId: giftBox?.boxId ?? "", name: giftBox?.nameVi ?? "", priceVnd: giftBox?.priceVnd ?? 0 },
+      parts,
+      quantity: line.quantity,
+      unitPriceVnd: price.priceVnd,
+      discountVnd: price.discountVnd,
+      percent: price.percent,
+      subtotalVnd: price.priceVnd * line.quantity,
+      problem,
+    });
+  }
+
+  // One fulfilment per producer.
+  const byProducer = new Map<string, FulfilmentQuote>();
+  const fulfilment = (producerId: string) => {
+    let f = byProducer.get(producerId);
+    if (!f) {
+      const producer = producerById.get(producerId);
+      f = {
+        producerId,
+        producerName: producer?.name ?? "",
+        fromProvince: producer?.provinceCode ?? "",
+        items: [],
+        weightGrams: 0,
+        goodsVnd: 0,
+        discountVnd: 0,
+        shippingVnd: null,
+        totalVnd: 0,
+        boxes: [],
+      };
+      byProducer.set(producerId, f);
+    }
+    return f;
+  };
+  for (const line of priced) {
+    if (line.kind === "product") {
+      const f = fulfilment(line.producerId);
+      f.items.push({
+        productId: line.productId,
+        name: line.name,
+        quantity: line.quantity,
+        unitPriceVnd: line.unitPriceVnd,
+        comboLineId: null,
+      });
+      f.weightGrams += line.weightGrams * line.quantity;
+      f.goodsVnd += line.subtotalVnd;
+      continue;
+    }
+    // The combo's discount is shared among its parts by price; the box goes with the first part's producer.
+    const shares = allocate(
+      line.discountVnd * line.quantity,
+      line.parts.map((p) => p.priceVnd),
+    );
+    line.parts.forEach((p, i) => {
+      const f = fulfilment(p.producerId);
+      f.items.push({
+        productId: p.productId,
+        name: p.name,
+        quantity: line.quantity,
+        unitPriceVnd: p.priceVnd,
+        comboLineId: line.lineId,
+      });
+      f.weightGrams += p.weightGrams * line.quantity;
+      f.goodsVnd += p.priceVnd * line.quantity;
+      f.discountVnd += shares[i] ?? 0;
+    });
+    const lead = line.parts[0];
+    if (lead) {
+      const f = fulfilment(lead.producerId);
+      const giftBox = boxById.get(line.box.boxId);
+      f.goodsVnd += line.box.priceVnd * line.quantity;
+      f.weightGrams += (giftBox?.weightGrams ?? 0) * line.quantity;
+      f.boxes.push({
+        comboLineId: line.lineId,
+        boxName: line.box.name,
+        quantity: line.quantity,
+        greeting: line.greeting,
+      });
+    }
+  }
+
+  const fulfilments = [...byProducer.values()];
+  const goodsVnd = fulfilments.reduce((n, f) => n + f.goodsVnd, 0);
+  const discountVnd = fulfilments.reduce((n, f) => n + f.discountVnd, 0);
+  const freeShipping = Shipping.isFree(pricing, goodsVnd - discountVnd);
+  for (const f of fulfilments) {
+    f.shippingVnd = toProvince
+      ? freeShipping
+        ? 0
+        : Shipping.fee(pricing, f.fromProvince, toProvince, f.weightGrams)
+      : null;
+    f.totalVnd = f.goodsVnd - f.discountVnd + (f.shippingVnd ?? 0);
+  }
+  const shippingVnd = toProvince ? fulfilments.reduce((n, f) => n + (f.shippingVnd ?? 0), 0) : null;
+  return {
+    lines: priced,
+    fulfilments,
+    totals: { goodsVnd, discountVnd, shippingVnd, totalVnd: goodsVnd - discountVnd + (shippingVnd ?? 0), freeShipping },
+    needs,
+    problems,
+    pricing,
+  };
+}
+
+/** A combo as a shopper sees it: its parts, box, price and whether it can be ordered now. */
+export async function comboView(comboId: string) {
+  const combo = await Combo.get(comboId);
+  const q = await quote([{ lineId: "view", kind: "combo", comboId, quantity: 1 }]);
+  const line = q.lines[0];
+  if (!line || line.kind !== "combo") throw new Error("combo did not price");
+  return describe(combo, line);
+}
+
+/** The staff-curated templates, priced together in one quote. */
+export async function templatesView() {
+  const templates = await Combo.templates();
+  if (templates.length === 0) return [];
+  const q = await quote(
+    templates.map((t) => ({ lineId: t.comboId, kind: "combo" as const, comboId: t.comboId, quantity: 1 })),
+  );
+  return templates.flatMap((t) => {
+    const line = q.lines.find((l) => l.lineId === t.comboId);
+    return line?.kind === "combo" ? [describe(t, line)] : [];
+  });
+}
+
+function describe(combo: Combo.Record, line: Extract<PricedLine, { kind: "combo" }>) {
+  return {
+    comboId: combo.comboId,
+    kind: combo.kind,
+    templateId: combo.templateId ?? null,
+    title: { vi: combo.titleVi ?? null, en: combo.titleEn ?? null },
+    description: combo.descriptionVi ?? null,
+    greeting: combo.greeting ?? null,
+    parts: line.parts,
+    box: line.box,
+    priceVnd: line.unitPriceVnd,
+    discountVnd: line.discountVnd,
+    percent: line.percent,
+    weightGrams: line.parts.reduce((n, p) => n + p.weightGrams, 0),
+    available: line.problem === null,
+    problem: line.problem,
+  };
+}

@@ -1,0 +1,110 @@
+import Stripe from "stripe";
+
+/** What the order needs from a card processor. */
+export interface CardGateway {
+  readonly publishableKey: string;
+  createIntent(input: {
+    orderId: string;
+    code: string;
+    amountVnd: number;
+  }): Promise<{ id: string; clientSecret: string }>;
+  cancelIntent(id: string): Promise<void>;
+  refund(paymentIntentId: string): Promise<{ id: string; status: string }>;
+  /** Verifies the signature of a webhook delivery and returns its event; throws when it does not verify. */
+  verifyWebhook(rawBody: string, signature: string): Promise<CardEvent>;
+}
+
+export interface CardEvent {
+  id: string;
+  type: string;
+  created: number;
+  /** The PaymentIntent (payment_intent.*) or Charge (charge.refunded) the event is about. */
+  object: {
+    id: string;
+    object: string;
+    status?: string;
+    metadata?: Record<string, string>;
+    payment_intent?: string | null;
+  };
+}
+
+/**
+ * Stripe. VND is a zero-decimal currency in Stripe: 250000 means 250.000 đ, exactly our integer đồng.
+ * STRIPE_API_URL points the real SDK at another Stripe-compatible server (tests); unset, it talks to Stripe.
+ */
+export class StripeGateway implements CardGateway {
+  private readonly stripe: Stripe;
+  constructor(
+    secretKey: string,
+    private readonly webhookSecret: string,
+    readonly publishableKey: string,
+    apiUrl?: string,
+  ) {
+    const url = apiUrl ? new URL(apiUrl) : undefined;
+    this.stripe = new Stripe(secretKey, {
+      maxNetworkRetries: 2,
+      telemetry: false,
+      ...(url
+        ? {
+            host: url.hostname,
+            port: url.port || (url.protocol === "https:" ? 443 : 80),
+            protocol: url.protocol === "https:" ? "https" : "http",
+          }
+        : {}),
+    });
+  }
+
+  async createIntent({ orderId, code, amountVnd }: { orderId: string; code: string; amountVnd: number }) {
+    const intent = await this.stripe.paymentIntents.create(
+      {
+        amount: amountVnd,
+        currency: "vnd",
+        automatic_payment_methods: { enabled: true },
+        description: `Chợ OCOP ${code}`,
+        metadata: { orderId, code },
+      },
+      { idempotencyKey: `order-${orderId}` },
+    );
+    if (!intent.client_secret) throw new Error("Stripe returned no client secret");
+    return { id: intent.id, clientSecret: intent.client_secret };
+  }
+
+  async cancelIntent(id: string) {
+    await this.stripe.paymentIntents.cancel(id);
+  }
+
+  async refund(paymentIntentId: string) {
+    const refund = await this.stripe.refunds.create(
+      { payment_intent: paymentIntentId },
+      { idempotencyKey: `refund-${paymentIntentId}` },
+    );
+    return { id: refund.id, status: refund.status ?? "pending" };
+  }
+
+  async verifyWebhook(rawBody: string, signature: string): Promise<CardEvent> {
+    const event = await this.stripe.webhooks.constructEventAsync(rawBody, signature, this.webhookSecret);
+    return {
+      id: event.id,
+      type: event.type,
+      created: event.created,
+      object: event.data.object as unknown as CardEvent["object"],
+    };
+  }
+}
+
+let current: CardGateway | null | undefined;
+
+/** Card payments exist only when Stripe is configured (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PUBLISHABLE_KEY). */
+export function cardGateway(): CardGateway | null {
+  if (current !== undefined) return current;
+  const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PUBLISHABLE_KEY, STRIPE_API_URL } = process.env;
+  current =
+    STRIPE_SECRET_KEY && STRIPE_WEBHOOK_SECRET
+      ? new StripeGateway(STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PUBLISHABLE_KEY ?? "", STRIPE_API_URL)
+      : null;
+  return current;
+}
+
+export function useCardGateway(next: CardGateway | null) {
+  current = next;
+}
