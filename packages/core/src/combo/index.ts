@@ -201,9 +201,13 @@ export namespace Combo {
     const giftBox = await box(fields.boxId);
     const products = await Product.entity.get(fields.productIds.map((productId) => ({ productId }))).go();
     if (products.data.reduce((n, p) => n + p.weightGrams, 0) > giftBox.capacityGrams) throw wontFit();
-    await entity
-      .put({ ...fields, comboId: Id.parse(templateId), kind: "template", createdAt: new Date().toISOString() })
-      .go();
-    return get(templateId);
+    const record = {
+      ...fields,
+      comboId: Id.parse(templateId),
+      kind: "template" as const,
+      createdAt: new Date().toISOString(),
+    };
+    await entity.put(record).go();
+    return record;
   }
 }

@@ -69,6 +69,9 @@ export namespace Order {
     return `DH${[...bytes].map((b) => alphabet[b % 32]).join("")}`;
   }
 
+  const notYours = () =>
+    new DomainError(403, "forbidden", { vi: "Đây không phải đơn hàng của bạn.", en: "This is not your order." });
+
   const problem = (status: 409 | 400 | 402 | 503, code: string, vi: string, en: string, field?: string) =>
     new DomainError(status as 409, code, { vi, en }, field);
 
@@ -291,11 +294,8 @@ export namespace Order {
   /** The shopper's own order, with how to pay when it waits for payment. */
   export async function mine(actor: Actor, orderId: string) {
     const user = requireUser(actor);
-    const order = await view(orderId).catch(() => undefined);
-    // Someone else's order is reported as missing, so that order ids cannot be probed.
-    if (!order || (order.userId !== user.userId && !(user.role === "staff"))) {
-      throw notFound({ vi: "đơn hàng", en: "Order" });
-    }
+    const order = await view(orderId);
+    if (order.userId !== user.userId && user.role !== "staff") throw notYours();
     return { ...order, payment: paymentInstructions(order) };
   }
 
@@ -322,7 +322,10 @@ export namespace Order {
 
   /** The card client secret again (a shopper who reloads the payment page). */
   export async function cardSecret(actor: Actor, orderId: string) {
-    const order = await mine(actor, orderId);
+    const user = requireUser(actor);
+    const order = await view(orderId);
+    // The client secret pays the order: only its buyer ever sees it, not even staff.
+    if (order.userId !== user.userId) throw notYours();
     const card = cardGateway();
     if (!card || order.paymentMethod !== "card" || order.status !== "pending_payment") {
       throw problem(
@@ -403,7 +406,7 @@ export namespace Order {
     const order = await view(orderId);
     if (actor.kind === "user") {
       const user = actor.user;
-      if (user.role !== "staff" && order.userId !== user.userId) throw notFound({ vi: "đơn hàng", en: "Order" });
+      if (user.role !== "staff" && order.userId !== user.userId) throw notYours();
     } else if (actor.kind === "anonymous") {
       requireUser(actor);
     }
@@ -596,7 +599,11 @@ export namespace Order {
   ) {
     requireSellerOf(actor, producerId);
     const { data: f } = await FulfilmentEntity.get({ orderId, producerId }).go({ consistent: true });
-    if (!f) throw notFound({ vi: "phần đơn hàng", en: "Fulfilment" });
+    if (!f) {
+      const { data: order } = await OrderEntity.get({ orderId }).go();
+      if (order) throw notYours();
+      throw notFound({ vi: "đơn hàng", en: "Order" });
+    }
     const stamp = new Date().toISOString();
     if (move === "cod-collected") {
       if (f.paymentMethod !== "cod" || f.status !== "delivered") {

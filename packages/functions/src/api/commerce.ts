@@ -8,7 +8,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import QRCode from "qrcode";
 import { type AppEnv, cartOf } from "./actor";
 import { errorResponses, router } from "./error";
-import { PUBLIC, roles, SIGNED_IN } from "./roles";
+import { BUYER_OR_STAFF, PUBLIC, roles, SIGNED_IN } from "./roles";
 
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } }, required: true },
@@ -214,7 +214,7 @@ const myOrder = createRoute({
   path: "/orders/{id}",
   tags: ["Orders"],
   summary: "Tracking: the order, its fulfilments with their status and tracking, and how to pay if unpaid",
-  ...roles(SIGNED_IN),
+  ...roles(BUYER_OR_STAFF),
   request: { params: OrderParam },
   responses: { 200: json(OrderSchema, "The order"), ...errs, 401: errorResponses[401] },
 });
@@ -224,7 +224,7 @@ const cancel = createRoute({
   path: "/orders/{id}/cancel",
   tags: ["Orders"],
   summary: "Cancel an order that has not shipped (stock goes back; a card payment is refunded)",
-  ...roles(SIGNED_IN),
+  ...roles(BUYER_OR_STAFF),
   request: { params: OrderParam },
   responses: { 200: json(OrderSchema, "Cancelled"), ...errs, 401: errorResponses[401] },
 });
@@ -234,7 +234,7 @@ const cardSecret = createRoute({
   path: "/orders/{id}/card",
   tags: ["Orders"],
   summary: "The card payment's client secret for Stripe's Payment Element",
-  ...roles(SIGNED_IN),
+  ...roles(["buyer"]),
   request: { params: OrderParam },
   responses: {
     200: json(z.object({ clientSecret: z.string(), publishableKey: z.string() }), "Secret"),
@@ -248,7 +248,7 @@ const vietqr = createRoute({
   path: "/orders/{id}/vietqr.svg",
   tags: ["Orders"],
   summary: "The VietQR code to pay an order by bank transfer",
-  ...roles(SIGNED_IN),
+  ...roles(BUYER_OR_STAFF),
   request: { params: OrderParam },
   responses: {
     200: { description: "SVG", content: { "image/svg+xml": { schema: z.string() } } },

@@ -5,6 +5,7 @@
 export const ROLE_NAMES = {
   anonymous: "anyone, signed in or not",
   shopper: "a signed-in shopper",
+  buyer: "the shopper who placed the order",
   seller: "a seller of the producer concerned",
   "staff-province": "province staff, for their province's 3★ and 4★",
   "staff-central": "central staff",
@@ -17,5 +18,6 @@ export const SHOPPER: Role[] = ["shopper"];
 export const SELLER: Role[] = ["seller"];
 export const STAFF: Role[] = ["staff-province", "staff-central"];
 export const CENTRAL: Role[] = ["staff-central"];
+export const BUYER_OR_STAFF: Role[] = ["buyer", "staff-province", "staff-central"];
 
 export const roles = (allowed: Role[]) => ({ "x-roles": allowed });
