@@ -16,3 +16,27 @@ export class DomainError extends Error {
 
 export const notFound = (what: { vi: string; en: string }) =>
   new DomainError(404, "not_found", { vi: `Không tìm thấy ${what.vi}.`, en: `${what.en} not found.` });
+
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  errors?: Issue[][];
+}
+
+/**
+ * The issue to report for a failed parse. For a union ("a phone or an e-mail"), the alternative that came closest
+ * (fewest issues) speaks, so that the error names a real field instead of the whole body.
+ */
+export function firstIssue(issues: ReadonlyArray<Issue>): { field?: string; message: string } {
+  let issue = issues[0];
+  let prefix: PropertyKey[] = [];
+  while (issue?.code === "invalid_union" && issue.errors?.length) {
+    prefix = [...prefix, ...issue.path];
+    const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0];
+    if (!closest?.length) break;
+    issue = closest[0];
+  }
+  const path = [...prefix, ...(issue?.path ?? [])];
+  return { field: path.map(String).join(".") || undefined, message: issue?.message ?? "invalid" };
+}

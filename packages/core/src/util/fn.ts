@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { DomainError } from "./error";
+import { DomainError, firstIssue } from "./error";
 
 /**
  * A domain function whose input is parsed once, here, whatever calls it
@@ -9,9 +9,7 @@ export function fn<Schema extends z.ZodType, Result>(schema: Schema, body: (inpu
   const run = (input: z.input<Schema>): Result => {
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join(".") || undefined;
-      const detail = issue?.message ?? "invalid";
+      const { field, message: detail } = firstIssue(parsed.error.issues);
       throw new DomainError(
         400,
         "invalid_input",

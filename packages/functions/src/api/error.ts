@@ -1,4 +1,4 @@
-import { DomainError } from "@cho-ocop/core/util/error";
+import { DomainError, firstIssue } from "@cho-ocop/core/util/error";
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context, Env } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -44,10 +44,8 @@ export function errorJson(
   return c.json({ error: { code, message: messages[language(c)], ...(field ? { field } : {}) } }, status);
 }
 
-function fromIssues(c: Context, issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) {
-  const issue = issues[0];
-  const field = issue?.path.map(String).join(".") || undefined;
-  const detail = issue?.message ?? "invalid";
+function fromIssues(c: Context, issues: Parameters<typeof firstIssue>[0]) {
+  const { field, message: detail } = firstIssue(issues);
   return errorJson(
     c,
     400,
