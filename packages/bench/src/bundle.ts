@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { zodEnglishOnly } from "@cho-ocop/functions/build/zod-english-only";
+import { build } from "esbuild";
 import { ROOT } from "./local-server";
 
 /**

@@ -1,9 +1,10 @@
 /**
- * `pnpm bench [load] [bundle] [web] [lighthouse]` (all when none is named). Prints figures; asserts nothing.
+ * `pnpm bench [load] [bundle] [web] [lighthouse] [checkout]` (all when none is named). Prints figures; asserts nothing.
  * Targets: ≤ 2 DynamoDB calls per storefront request; API bundle < 1 MB minified; initial JS < 60 KB gzipped;
  * Lighthouse mobile performance ≥ 95.
  */
 import { bundleBench } from "./bundle";
+import { checkoutBench } from "./checkout";
 import { lighthouseBench } from "./lighthouse";
 import { loadBench } from "./load";
 import { startServer } from "./local-server";
@@ -17,6 +18,11 @@ console.log(`Chợ OCOP benchmarks — ${new Date().toISOString()} — Node ${pr
 if (wants("bundle")) {
   console.log("\nAPI bundle (esbuild, minified; target < 1024 KB)");
   console.table([await bundleBench()]);
+}
+
+if (wants("checkout")) {
+  console.log("\n500 concurrent checkouts (in process, DynamoDB Local; one TransactWriteItems per order)");
+  console.table(await checkoutBench());
 }
 
 if (wants("load") || wants("web") || wants("lighthouse")) {
