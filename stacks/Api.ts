@@ -1,6 +1,7 @@
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import type { Stack } from "sst/constructs";
 import { Config, Api as HttpApi, type StackContext, use } from "sst/constructs";
-import { LAMBDA_DEFAULTS, mailFrom, mailIdentities, webDomain, webOrigins } from "./config";
+import { cardPublishableKey, LAMBDA_DEFAULTS, mailFrom, mailIdentities, webDomain, webOrigins } from "./config";
 import { Database } from "./Database";
 import { Storage } from "./Storage";
 
@@ -14,6 +15,11 @@ export function Api({ stack, app }: StackContext) {
   // Signs sessions, sign-in codes and upload tickets. Set per stage: `pnpm sst secrets set SESSION_SECRET … --stage …`;
   // packages/functions/src/lambda-config.ts reads it into process.env on cold start.
   const sessionSecret = new Config.Secret(stack, "SESSION_SECRET");
+  const publishableKey = cardPublishableKey();
+  const stripeSecrets = publishableKey
+    ? [new Config.Secret(stack, "STRIPE_SECRET_KEY"), new Config.Secret(stack, "STRIPE_WEBHOOK_SECRET")]
+    : [];
+  const messaging = messagingAccess(stack, from);
 
   const api = new HttpApi(stack, "Api", {
     defaults: {
@@ -21,36 +27,19 @@ export function Api({ stack, app }: StackContext) {
         ...LAMBDA_DEFAULTS,
         memorySize: "1024 MB",
         timeout: "10 seconds",
-        bind: [table, bucket, sessionSecret],
+        bind: [table, bucket, sessionSecret, ...stripeSecrets],
         environment: {
           TABLE_NAME: table.tableName,
           BUCKET_NAME: bucket.bucketName,
           STORAGE: "s3",
           MEDIA_URL: "/media",
-          MESSAGES: "aws",
-          MAIL_FROM: from,
+          ...messaging.environment,
+          ...(publishableKey ? { STRIPE_PUBLISHABLE_KEY: publishableKey } : {}),
           // Links the API hands out (the trace QR code) name the site; without a custom domain the API takes the
           // host CloudFront forwards as x-forwarded-host (stacks/Web.ts).
           ...(domain ? { PUBLIC_URL: `https://${domain}` } : {}),
         },
-        permissions: [
-          // SMS to a phone number has no ARN to name (IAM sees the number itself), so Publish needs "*";
-          // the Deny keeps it from reaching any topic or push endpoint.
-          new PolicyStatement({ effect: Effect.ALLOW, actions: ["sns:Publish"], resources: ["*"] }),
-          new PolicyStatement({
-            effect: Effect.DENY,
-            actions: ["sns:Publish"],
-            resources: [`arn:${stack.partition}:sns:*:*:*`],
-          }),
-          // SES v2 SendEmail is authorised on the sending identity: the MAIL_FROM address or its domain.
-          new PolicyStatement({
-            effect: Effect.ALLOW,
-            actions: ["ses:SendEmail"],
-            resources: mailIdentities(from).map(
-              (identity) => `arn:${stack.partition}:ses:${stack.region}:${stack.account}:identity/${identity}`,
-            ),
-          }),
-        ],
+        permissions: messaging.permissions,
       },
     },
     // The Hono app routes everything under /api/*; the web distribution forwards /api/* here.
@@ -62,5 +51,30 @@ export function Api({ stack, app }: StackContext) {
   });
 
   stack.addOutputs({ ApiEndpoint: api.url });
-  return { api, sessionSecret };
+  return { api, sessionSecret, stripeSecrets, messaging };
+}
+
+/** What a function needs to send SMS (SNS) and e-mail (SES) as the app. */
+export function messagingAccess(stack: Stack, from: string) {
+  return {
+    environment: { MESSAGES: "aws", MAIL_FROM: from },
+    permissions: [
+      // SMS to a phone number has no ARN to name (IAM sees the number itself), so Publish needs "*";
+      // the Deny keeps it from reaching any topic or push endpoint.
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ["sns:Publish"], resources: ["*"] }),
+      new PolicyStatement({
+        effect: Effect.DENY,
+        actions: ["sns:Publish"],
+        resources: [`arn:${stack.partition}:sns:*:*:*`],
+      }),
+      // SES v2 SendEmail is authorised on the sending identity: the MAIL_FROM address or its domain.
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["ses:SendEmail"],
+        resources: mailIdentities(from).map(
+          (identity) => `arn:${stack.partition}:ses:${stack.region}:${stack.account}:identity/${identity}`,
+        ),
+      }),
+    ],
+  };
 }

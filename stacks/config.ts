@@ -58,3 +58,12 @@ export const LAMBDA_DEFAULTS = {
     esbuild: { external: ["@aws-sdk/*"], plugins: [zodPlugin] },
   },
 } satisfies FunctionProps;
+
+/**
+ * Card payments are on for a stage deployed with STRIPE_PUBLISHABLE_KEY set; its secret key and webhook secret are
+ * then SST secrets (`pnpm sst secrets set STRIPE_SECRET_KEY …`, `… STRIPE_WEBHOOK_SECRET …`). Off otherwise: the
+ * checkout offers cash on delivery and VietQR.
+ */
+export function cardPublishableKey(): string | undefined {
+  return process.env.STRIPE_PUBLISHABLE_KEY?.trim() || undefined;
+}

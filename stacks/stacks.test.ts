@@ -9,7 +9,7 @@ import { TABLE } from "../packages/core/src/db/table";
 import config from "../sst.config";
 import { Api } from "./Api";
 import { Database } from "./Database";
-import { Jobs, SWEEP_SCHEDULE } from "./Jobs";
+import { Jobs, ORDER_EXPIRY_SCHEDULE, SWEEP_SCHEDULE } from "./Jobs";
 import { Storage } from "./Storage";
 import { API_VIEWER_HEADERS, Web } from "./Web";
 
@@ -50,7 +50,15 @@ async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Pr
 
 /** Synthesizes the whole app exactly as sst.config.ts wires it, without touching AWS. */
 function synth(stage: string, webDomain?: string): Promise<Synthesized> {
-  const env = { NODE_ENV: "test", SST_STAGE: undefined, WEB_DIST: site, WEB_DOMAIN: webDomain, MAIL_FROM: undefined };
+  const env = {
+    NODE_ENV: "test",
+    SST_STAGE: undefined,
+    WEB_DIST: site,
+    WEB_DOMAIN: webDomain,
+    MAIL_FROM: undefined,
+    // Card payments on for the prod synth, off for dev.
+    STRIPE_PUBLISHABLE_KEY: webDomain ? "pk_live_example" : undefined,
+  };
   return withEnv(env, async () => {
     await initProject({ stage });
     // NODE_ENV=test is SST's switch for "no bootstrap lookups", i.e. no AWS calls in finish();
@@ -314,6 +322,24 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(JSON.stringify(s.byStack.get(stackName("Api")))).not.toMatch(/AWS::SSM::Parameter"[^}]*SESSION_SECRET/);
     });
 
+    it(
+      prod
+        ? "takes cards: Stripe keys as SST secrets, the publishable key in the environment"
+        : "offers no card payment without STRIPE_PUBLISHABLE_KEY",
+      () => {
+        const [, fn] = apiFunction();
+        const env = fn.Properties.Environment.Variables;
+        if (prod) {
+          expect(env.STRIPE_PUBLISHABLE_KEY).toBe("pk_live_example");
+          expect(env.SST_Secret_value_STRIPE_SECRET_KEY).toBe("__FETCH_FROM_SSM__");
+          expect(env.SST_Secret_value_STRIPE_WEBHOOK_SECRET).toBe("__FETCH_FROM_SSM__");
+          expect(env.STRIPE_SECRET_KEY, "never in the function's configuration").toBeUndefined();
+        } else {
+          expect(Object.keys(env).filter((k) => k.includes("STRIPE"))).toEqual([]);
+        }
+      },
+    );
+
     it("sends SMS and e-mail through AWS from MAIL_FROM", () => {
       const [, fn] = apiFunction();
       const env = fn.Properties.Environment.Variables;
@@ -342,11 +368,11 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
           XRAY,
           { effect: "Allow", actions: ["dynamodb:*"], resources: [tableArn(), `${tableArn()}/*`] },
           { effect: "Allow", actions: ["s3:*"], resources: [bucket, `${bucket}/*`] },
-          {
-            effect: "Allow",
+          ...["SESSION_SECRET", ...(prod ? ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] : [])].map((name) => ({
+            effect: "Allow" as const,
             actions: ["ssm:GetParameters"],
-            resources: [`${ssm}/${stage}/Secret/SESSION_SECRET/value`, `${ssm}/.fallback/Secret/SESSION_SECRET/value`],
-          },
+            resources: [`${ssm}/${stage}/Secret/${name}/value`, `${ssm}/.fallback/Secret/${name}/value`],
+          })),
           // Direct SMS has no ARN (IAM sees the phone number), so Publish is on "*" and every SNS ARN is denied.
           { effect: "Allow", actions: ["sns:Publish"], resources: ["*"] },
           { effect: "Deny", actions: ["sns:Publish"], resources: ["arn:{AWS::Partition}:sns:*:*:*"] },
@@ -377,10 +403,26 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       return fns[0] as [string, Json];
     }
 
+    function ruleFor(fnId: string): Json {
+      const rules = Object.values(s.jobs.findResources("AWS::Events::Rule")).filter((r) =>
+        JSON.stringify(r.Properties.Targets).includes(`"${fnId}"`),
+      );
+      expect(rules).toHaveLength(1);
+      return rules[0] as Json;
+    }
+
+    function orderExpiry(): [string, Json] {
+      const fns = Object.entries(s.jobs.findResources("AWS::Lambda::Function")).filter(([, f]) =>
+        String(f.Properties.Handler).endsWith("jobs.expireUnpaidOrders"),
+      );
+      expect(fns).toHaveLength(1);
+      return fns[0] as [string, Json];
+    }
+
     it("runs the expiry sweep daily at 00:05 Vietnam time (17:05 UTC)", () => {
       expect(SWEEP_SCHEDULE).toBe("cron(5 17 * * ? *)");
       const [fnId] = sweeper();
-      const [, rule] = only(s.jobs, "AWS::Events::Rule");
+      const rule = ruleFor(fnId);
       expect(rule.Properties.ScheduleExpression).toBe("cron(5 17 * * ? *)");
       expect(rule.Properties.State).toBe("ENABLED");
       expect(rule.Properties.Targets).toEqual([expect.objectContaining({ Arn: { "Fn::GetAtt": [fnId, "Arn"] } })]);
@@ -391,6 +433,47 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
           FunctionName: { "Fn::GetAtt": [fnId, "Arn"] },
         },
       });
+    });
+
+    it("cancels unpaid orders every 5 minutes: packages/functions/src/jobs.expireUnpaidOrders", () => {
+      expect(ORDER_EXPIRY_SCHEDULE).toBe("rate(5 minutes)");
+      const [fnId, fn] = orderExpiry();
+      const rule = ruleFor(fnId);
+      expect(rule.Properties.ScheduleExpression).toBe("rate(5 minutes)");
+      expect(rule.Properties.State).toBe("ENABLED");
+      expect(fn.Properties.Handler).toBe("packages/functions/src/jobs.expireUnpaidOrders");
+      expect(fn.Properties.Runtime).toBe("nodejs22.x");
+      expect(fn.Properties.Architectures).toEqual(["arm64"]);
+      const env = fn.Properties.Environment.Variables;
+      expect(env.MESSAGES).toBe("aws");
+      const secrets = Object.keys(env)
+        .filter((k) => k.startsWith("SST_Secret_value_"))
+        .sort();
+      expect(secrets).toEqual(
+        prod ? ["SST_Secret_value_STRIPE_SECRET_KEY", "SST_Secret_value_STRIPE_WEBHOOK_SECRET"] : [],
+      );
+    });
+
+    it("the order-expiry job reaches only the table, SMS, its MAIL_FROM identity and the Stripe secrets", () => {
+      const [, fn] = orderExpiry();
+      const grants = grantsOf(s.jobs, fn, stackName("Jobs"), s.byStack);
+      const other = grants.filter((g) => !g.actions.every((a) => a.startsWith("xray:")));
+      const ssm = "arn:{AWS::Partition}:ssm:ap-southeast-1:123456789012:parameter/sst/cho-ocop";
+      const expected: Grant[] = [
+        { effect: "Allow", actions: ["dynamodb:*"], resources: [tableArn(), `${tableArn()}/*`] },
+        { effect: "Allow", actions: ["sns:Publish"], resources: ["*"] },
+        { effect: "Deny", actions: ["sns:Publish"], resources: ["arn:{AWS::Partition}:sns:*:*:*"] },
+        expect.objectContaining({ effect: "Allow", actions: ["ses:SendEmail"] }) as Grant,
+        ...(prod
+          ? ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"].map((name) => ({
+              effect: "Allow" as const,
+              actions: ["ssm:GetParameters"],
+              resources: [`${ssm}/${stage}/Secret/${name}/value`, `${ssm}/.fallback/Secret/${name}/value`],
+            }))
+          : []),
+      ];
+      expect(other).toHaveLength(expected.length);
+      expect(other).toEqual(expect.arrayContaining(expected));
     });
 
     it("is packages/functions/src/jobs.sweepExpired on nodejs22.x arm64, given the table", () => {

@@ -1,18 +1,44 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
-afterEach(() => vi.unstubAllEnvs());
+// How SST hands bound secrets to sst/node/config: "__FETCH_FROM_SSM__" on AWS, here the values themselves (no SSM).
+// sst/node/config reads them once, when first imported, so they are set before any import below.
+const KEY = "k".repeat(48);
+const before = { ...process.env };
+Object.assign(process.env, {
+  SST_APP: "cho-ocop",
+  SST_STAGE: "test",
+  SST_Secret_value_SESSION_SECRET: KEY,
+  SST_Secret_value_STRIPE_SECRET_KEY: "sk_live_example",
+  SST_Secret_value_STRIPE_WEBHOOK_SECRET: "whsec_example",
+});
+afterAll(() => {
+  for (const name of Object.keys(process.env)) if (!(name in before)) delete process.env[name];
+});
 
 describe("the Lambda's secrets", () => {
-  it("on AWS, SESSION_SECRET is the SST secret bound to the function", async () => {
-    const key = "k".repeat(48);
-    // How SST hands a bound secret to sst/node/config: "__FETCH_FROM_SSM__" on AWS, here the value itself (no SSM).
-    vi.stubEnv("SST_APP", "cho-ocop");
-    vi.stubEnv("SST_STAGE", "test");
-    vi.stubEnv("SST_Secret_value_SESSION_SECRET", key);
+  it("on AWS, SESSION_SECRET and the Stripe keys are the SST secrets bound to the function", async () => {
     const { loadSecrets } = await import("./lambda-config");
     const env: NodeJS.ProcessEnv = { SST_APP: "cho-ocop", SESSION_SECRET: "stale" };
     loadSecrets(env);
-    expect(env.SESSION_SECRET).toBe(key);
+    expect(env).toMatchObject({
+      SESSION_SECRET: KEY,
+      STRIPE_SECRET_KEY: "sk_live_example",
+      STRIPE_WEBHOOK_SECRET: "whsec_example",
+    });
+  });
+
+  it("skips the Stripe keys when card payments are not bound to the function", async () => {
+    const { loadSecrets } = await import("./lambda-config");
+    const saved = process.env.SST_Secret_value_STRIPE_SECRET_KEY;
+    delete process.env.SST_Secret_value_STRIPE_SECRET_KEY;
+    try {
+      const env: NodeJS.ProcessEnv = { SST_APP: "cho-ocop" };
+      loadSecrets(env);
+      expect(env.STRIPE_SECRET_KEY).toBeUndefined();
+      expect(env.SESSION_SECRET).toBe(KEY);
+    } finally {
+      process.env.SST_Secret_value_STRIPE_SECRET_KEY = saved;
+    }
   });
 
   it("off AWS, the environment's SESSION_SECRET stays as it is", async () => {

@@ -149,6 +149,15 @@ async function main() {
   if (expired.length) log(`took ${expired.length} product(s) with expired certificates off the storefront`);
   const sweeper = setInterval(() => void Storefront.sweepExpired().catch(console.error), 60 * 60 * 1000);
   cleanups.push(() => clearInterval(sweeper));
+  // Unpaid card and VietQR orders give their stock back after 30 minutes (a Cron every 5 minutes on AWS).
+  const { Order } = await import("@cho-ocop/core/order/index");
+  const orderExpiry = setInterval(() => void Order.expireUnpaid().catch(console.error), 60 * 1000);
+  cleanups.push(() => clearInterval(orderExpiry));
+  log(
+    process.env.STRIPE_SECRET_KEY
+      ? "card payments: on (Stripe keys configured)"
+      : "card payments: off — set STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_PUBLISHABLE_KEY to offer them",
+  );
 
   if (!serve) {
     log("database ready");
