@@ -26,6 +26,9 @@ export default defineConfig({
         test: {
           ...shared,
           name: "flows",
+          // One file at a time: the flows share a database, and sweeps of unpaid orders or counts of listings in one
+          // file must not see another file's work half done.
+          fileParallelism: false,
           include: ["src/**/*.test.ts"],
           exclude: ["src/api/storefront.test.ts", "src/local/**/*.test.ts", "**/node_modules/**"],
         },

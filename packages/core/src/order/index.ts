@@ -410,6 +410,11 @@ export namespace Order {
     } else if (actor.kind === "anonymous") {
       requireUser(actor);
     }
+    // Cancelled and paid by card: the refund failed at Stripe last time; cancelling again retries it.
+    if (order.status === "cancelled" && order.paymentStatus === "paid" && order.paymentIntentId && cardGateway()) {
+      await refund(orderId);
+      return view(orderId);
+    }
     if (
       !["pending_payment", "confirmed"].includes(order.status) ||
       order.fulfilments.some((f) => !CANCELLABLE.includes(f.status))
@@ -512,13 +517,15 @@ export namespace Order {
           if (paid) return { handled: true, reason: "paid" };
           return handleCardEvent(event);
         }
-        await OrderService.transaction.write(record).go();
         if (order.status === "cancelled" && order.paymentStatus !== "refunded") {
-          // Paid after it expired or was cancelled: give the money back.
+          // Paid after it expired or was cancelled: give the money back. The event is recorded only once refunded,
+          // so that when the refund fails Stripe's next delivery of the event tries again.
           await OrderEntity.patch({ orderId: order.orderId }).set({ paymentStatus: "paid" }).go();
           await refund(order.orderId);
+          await OrderService.transaction.write(record).go();
           return { handled: true, reason: "refunded late payment" };
         }
+        await OrderService.transaction.write(record).go();
         return { handled: false, reason: "already settled" };
       }
       case "payment_intent.payment_failed": {

@@ -2,7 +2,7 @@ import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { Order } from "@cho-ocop/core/order/index";
 import { VietQr } from "@cho-ocop/core/payment/vietqr";
 import { Product } from "@cho-ocop/core/product/index";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { call, certificateInput, phone, producerInput, productInput, sonLaWard, tokenFor } from "../../test/people";
 
 interface CartView {
@@ -345,10 +345,16 @@ describe("checkout and orders", () => {
     const shopper = await tokenFor();
     await call("POST", "/api/cart/items", { token: shopper, body: { productId: mine.a1, quantity: 4 } });
     const before = (await Product.get(mine.a1)).stock;
-    const { order } = (await place(shopper, "vietqr")).body;
+    // Placed "four hours ago", and swept as of then: other test files' pending orders are younger than that
+    // and stay untouched by this sweep.
+    const placedAt = Date.now() - 4 * 3_600_000;
+    vi.useFakeTimers({ toFake: ["Date"], now: placedAt });
+    const { order } = await place(shopper, "vietqr")
+      .then((r) => r.body)
+      .finally(() => vi.useRealTimers());
     expect((await Product.get(mine.a1)).stock).toBe(before - 4);
-    expect(await Order.expireUnpaid(new Date(Date.now() + 29 * 60_000))).not.toContain(order.orderId);
-    expect(await Order.expireUnpaid(new Date(Date.now() + 31 * 60_000))).toContain(order.orderId);
+    expect(await Order.expireUnpaid(new Date(placedAt + 29 * 60_000))).not.toContain(order.orderId);
+    expect(await Order.expireUnpaid(new Date(placedAt + 31 * 60_000))).toContain(order.orderId);
     const view = await call<OrderView & { cancelReason: string }>("GET", `/api/orders/${order.orderId}`, {
       token: shopper,
     });
