@@ -35,6 +35,12 @@ export function Api({ stack, app }: StackContext) {
           MEDIA_URL: "/media",
           ...messaging.environment,
           ...(publishableKey ? { STRIPE_PUBLISHABLE_KEY: publishableKey } : {}),
+          // The bank account VietQR transfers go to (a demo account when unset).
+          ...Object.fromEntries(
+            ["VIETQR_BANK_BIN", "VIETQR_ACCOUNT", "VIETQR_ACCOUNT_NAME"].flatMap((name) =>
+              process.env[name] ? [[name, process.env[name] as string]] : [],
+            ),
+          ),
           // Links the API hands out (the trace QR code) name the site; without a custom domain the API takes the
           // host CloudFront forwards as x-forwarded-host (stacks/Web.ts).
           ...(domain ? { PUBLIC_URL: `https://${domain}` } : {}),
