@@ -1,6 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { DESKTOP, PHONE } from "./e2e/viewports";
 
 /** The real product: DynamoDB Local, demo data, API and the built web app on one port. */
 const PORT = Number(process.env.E2E_PORT ?? 3211);
@@ -37,11 +38,19 @@ export default defineConfig({
   projects: [
     {
       name: "phone",
-      use: { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+      testIgnore: /(selling|accounts)\.spec\.ts/,
+      use: PHONE,
     },
     {
       name: "desktop",
-      use: { viewport: { width: 1280, height: 800 } },
+      testIgnore: /(selling|accounts)\.spec\.ts/,
+      use: DESKTOP,
+    },
+    {
+      // Stories run once: their steps choose the phone or the desktop viewport themselves (sellers on phones,
+      // staff on desktops), in order, sharing what they create.
+      name: "selling",
+      testMatch: /(selling|accounts)\.spec\.ts/,
     },
   ],
   webServer: {

@@ -34,17 +34,39 @@ function inlineCss(): Plugin {
   };
 }
 
+/**
+ * Modules every storefront page uses (cards, photos, the OCOP mark, formatting, the API client): one chunk,
+ * fetched once, instead of many small ones whose boundaries shift as the seller and staff pages share them.
+ */
+const SHOP_MODULES =
+  /web[\\/]src[\\/](components[\\/](OcopStars|Photo|ProductCard|SearchBox|States)|lib[\\/](api|format|geo|filters|title))\.tsx?$|packages[\\/]core[\\/]src[\\/](geo[\\/](province|region)|group[\\/]index)\.ts$|hono[\\/]dist[\\/](client[\\/]|utils[\\/]cookie)/;
+
 export default defineConfig({
   plugins: [solid(), inlineCss()],
   build: {
     target: "es2022",
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // What the first page needs before it can run: one file, not four that import each other.
+            { name: "index", tags: ["$initial"], priority: 2 },
+            { name: "shop", test: SHOP_MODULES, includeDependenciesRecursively: false, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,
     proxy: {
       "/api": backend,
       "/media": backend,
+      // The local server's stand-ins for S3 (uploads, signed reads of scans) and the outbox of sign-in codes.
+      "/local-upload": backend,
+      "/local-files": backend,
+      "/dev/outbox": backend,
     },
   },
 });

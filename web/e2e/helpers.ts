@@ -18,6 +18,11 @@ export async function openFilters(page: Page) {
 }
 
 export async function screenshot(page: Page, info: TestInfo, name: string) {
+  await screenshotAs(page, `${info.project.name}-${name}`);
+}
+
+/** A full-page picture saved as test-results/screenshots/<file>.png. */
+export async function screenshotAs(page: Page, file: string) {
   // Lazy images below the fold: scroll through so the full-page picture shows them.
   await page.evaluate(async () => {
     for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
@@ -27,7 +32,7 @@ export async function screenshot(page: Page, info: TestInfo, name: string) {
     window.scrollTo(0, 0);
   });
   await page.waitForLoadState("networkidle");
-  await page.screenshot({ path: `test-results/screenshots/${info.project.name}-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/screenshots/${file}.png`, fullPage: true });
 }
 
 /** "2028-10-24" → "24/10/2028", as the page shows certificate dates. */

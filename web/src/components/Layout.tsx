@@ -1,6 +1,7 @@
 import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
 import { createEffect, on, Suspense } from "solid-js";
 import { locale, setLocale, t } from "../i18n";
+import { AccountMenu } from "./AccountMenu";
 
 function LanguageSwitch() {
   return (
@@ -65,6 +66,7 @@ export function Layout(props: RouteSectionProps) {
               {t("nav.catalog")}
             </A>
           </nav>
+          <AccountMenu />
           <LanguageSwitch />
         </div>
       </header>

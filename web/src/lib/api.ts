@@ -45,9 +45,18 @@ export async function ok<R extends ClientResponse<unknown, number, "json">>(call
 }
 
 /** The API's error (`{ error: { code, message, field } }`) of a failed response. */
-export async function errorOf(res: { status: number; statusText: string; json(): Promise<unknown> }): Promise<ApiError> {
+export async function errorOf(res: {
+  status: number;
+  statusText: string;
+  json(): Promise<unknown>;
+}): Promise<ApiError> {
   const body = (await res.json().catch(() => ({}))) as ErrorBody;
-  return new ApiError(res.status, body.error?.code ?? "http_error", body.error?.message ?? res.statusText, body.error?.field);
+  return new ApiError(
+    res.status,
+    body.error?.code ?? "http_error",
+    body.error?.message ?? res.statusText,
+    body.error?.field,
+  );
 }
 
 export type ProductQuery = InferRequestType<typeof client.api.products.$get>["query"];

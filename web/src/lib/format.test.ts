@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, formatDate, formatVnd, validity, vietnamDay } from "./format";
+import { daysBetween, formatDate, formatDateTime, formatVnd, validity, vietnamDay } from "./format";
 
 // Intl puts a no-break space before the currency sign; compare with plain spaces.
 const plain = (s: string) => s.replace(/\s/g, " ");
@@ -57,5 +57,16 @@ describe("validity", () => {
 
   it("is expired from the day after validUntil", () => {
     expect(validity("2027-03-15", "2027-03-16")).toEqual({ state: "expired", daysLeft: -1 });
+  });
+});
+
+describe("formatDateTime", () => {
+  it("shows an instant at its time in Vietnam, 24-hour clock", () => {
+    expect(formatDateTime("2027-03-14T18:30:00Z")).toBe("01:30 15/03/2027");
+    expect(formatDateTime("2027-03-15T07:05:00Z")).toBe("14:05 15/03/2027");
+  });
+
+  it("leaves a value it cannot read as it is", () => {
+    expect(formatDateTime("later")).toBe("later");
   });
 });

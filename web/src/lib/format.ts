@@ -63,3 +63,21 @@ export function validity(validUntil: string, today: string = vietnamDay()): Vali
   if (daysLeft <= EXPIRING_WITHIN_DAYS) return { state: "expiring", daysLeft };
   return { state: "valid", daysLeft };
 }
+
+const dateTimeFormatter = new Intl.DateTimeFormat("vi-VN", {
+  timeZone: VIETNAM_TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+
+/** "14:05 15/03/2027": an instant as the time it was in Vietnam (audit log, review history). */
+export function formatDateTime(value: string): string {
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) return value;
+  const parts = Object.fromEntries(dateTimeFormatter.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.hour}:${parts.minute} ${parts.day}/${parts.month}/${parts.year}`;
+}

@@ -4,6 +4,7 @@ import {
   checkFile,
   formatBytes,
   formatPhone,
+  formatShare,
   formatVndInput,
   isEmail,
   isPdf,
@@ -16,6 +17,7 @@ import {
   readScore,
   safeNext,
   scoreTotal,
+  slugify,
   starsForTotal,
 } from "./ocop";
 
@@ -173,5 +175,21 @@ describe("small helpers", () => {
     expect(mediaUrl("blob:http://x/1")).toBe("blob:http://x/1");
     expect(isPdf("/local-files/private/certificates/p/a.pdf?expires=1&signature=x")).toBe(true);
     expect(isPdf("https://bucket.s3.amazonaws.com/private/a.png?X-Amz-Signature=pdf")).toBe(false);
+  });
+});
+
+describe("figures and ids", () => {
+  it("writes shares the way the programme's reports do", () => {
+    expect(formatShare(65.9)).toBe("65,9%");
+    expect(formatShare(33.3)).toBe("33,3%");
+    expect(formatShare(100)).toBe("100%");
+    expect(formatShare(0.7)).toBe("0,7%");
+  });
+
+  it("makes a collection id from a Vietnamese title", () => {
+    expect(slugify("Đặc sản Tây Bắc")).toBe("dac-san-tay-bac");
+    expect(slugify("  Quà Tết 2027!  ")).toBe("qua-tet-2027");
+    expect(slugify("Nước mắm, mắm tôm & mắm cá — ba miền Bắc Trung Nam")).toHaveLength(40);
+    expect(slugify("Nước mắm, mắm tôm & mắm cá — ba miền Bắc Trung Nam")).not.toMatch(/-$/);
   });
 });

@@ -194,7 +194,7 @@ export function parseTags(input: string): string[] {
  * ("//evil.example", "https://…") or the sign-in page itself.
  */
 export function safeNext(next: string | null | undefined): string | undefined {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return undefined;
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return undefined;
   if (next.startsWith("/dang-nhap")) return undefined;
   return next;
 }
@@ -208,4 +208,24 @@ export function mediaUrl(key: string): string {
 /** Whether a (signed) URL or key points at a PDF, judged by its path, not its query string. */
 export function isPdf(url: string): boolean {
   return /\.pdf$/i.test(url.split(/[?#]/)[0] ?? "");
+}
+
+const shareFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+
+/** 65.9 → "65,9%": a share the API gives in percent, written the Vietnamese way as the programme's reports do. */
+export function formatShare(percent: number): string {
+  return `${shareFormat.format(percent)}%`;
+}
+
+/** "Đặc sản Tây Bắc" → "dac-san-tay-bac": a collection id from its title (a–z, 0–9 and dashes, at most 40). */
+export function slugify(title: string): string {
+  return title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
 }

@@ -105,7 +105,7 @@ function Score(props: { score: NonNullable<Certificate["score"]> }) {
   );
 }
 
-function CertificateCard(props: { cert: Certificate }) {
+function CertificateCard(props: { cert: Certificate; productId: string }) {
   return (
     <section class="cert" aria-labelledby="cert-title" data-testid="certificate">
       <div class="cert__head">
@@ -146,7 +146,9 @@ function CertificateCard(props: { cert: Certificate }) {
           {(score) => <Score score={score()} />}
         </Show>
       </div>
-      <p class="cert__note">{t("cert.note")}</p>
+      <p class="cert__note">
+        {t("cert.note")} <A href={`/truy-xuat/${props.productId}`}>{t("product.trace")}</A>
+      </p>
     </section>
   );
 }
@@ -273,7 +275,7 @@ export default function Product() {
             </div>
           </div>
 
-          <CertificateCard cert={p.certificate} />
+          <CertificateCard cert={p.certificate} productId={p.productId} />
 
           <Show when={p.story}>
             <section class="story" aria-labelledby="story-title">

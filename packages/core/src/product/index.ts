@@ -5,6 +5,7 @@ import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
 import { PROVINCE_CODES } from "../geo/province";
 import { GROUP_IDS } from "../group";
+import { storage } from "../storage";
 import { notFound } from "../util/error";
 import { fn } from "../util/fn";
 import { Vnd } from "../util/money";
@@ -119,6 +120,11 @@ export namespace Product {
     await entity.create({ ...input, productId, status: "draft", createdAt: now, updatedAt: now, version: 0 }).go();
     return productId;
   });
+
+  /** A product as its sellers and staff see it: every field, with the images' URLs beside their storage keys. */
+  export function withUrls<T extends { images?: string[] }>(product: T) {
+    return { ...product, imageUrls: (product.images ?? []).map((key) => storage().publicUrl(key)) };
+  }
 
   export async function get(productId: string): Promise<Record> {
     const { data } = await entity.get({ productId }).go();

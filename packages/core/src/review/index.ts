@@ -32,7 +32,8 @@ export namespace Review {
         "The product is suspended; contact OCOP staff.",
       );
     }
-    if (scanKey) await Upload.verify(scanKey, { purpose: "certificate-scan", producerId: product.producerId });
+    if (scanKey)
+      await Upload.verify(scanKey, { purpose: "certificate-scan", producerId: product.producerId }, "scanKey");
     const certificateId = ulid().toLowerCase();
     const validUntil = Certificate.validUntil(certificate.decisionDate);
     const previousPending = product.pendingCertificateId;

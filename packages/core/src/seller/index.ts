@@ -133,14 +133,14 @@ export namespace Seller {
   export async function products(actor: Actor) {
     const seller = requireSeller(actor);
     const { data } = await Product.entity.query.byProducer({ producerId: seller.producerId }).go({ pages: "all" });
-    return data.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return data.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(Product.withUrls);
   }
 
   export async function product(actor: Actor, productId: string) {
     const item = await Product.get(productId);
     requireSellerOf(actor, item.producerId);
     const [certificates, batches] = await Promise.all([Review.history(productId), Batch.of(productId)]);
-    return { product: item, certificates, batches };
+    return { product: Product.withUrls(item), certificates, batches };
   }
 
   export const ProductPatch = NewProduct.partial();

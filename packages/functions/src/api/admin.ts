@@ -187,7 +187,7 @@ export const admin = router<AppEnv>()
         scanUrl: cert.scanKey ? await storage().readUrl(cert.scanKey) : null,
       })),
     );
-    return c.json({ product, certificates: withScans, audit: trail }, 200);
+    return c.json({ product: Product.withUrls(product), certificates: withScans, audit: trail }, 200);
   })
   .openapi(action("approve", "Approve the certificate under review: the product goes on the storefront"), async (c) =>
     c.json(await Review.approve(await c.var.actor(), c.req.valid("param").id), 200),

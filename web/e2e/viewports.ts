@@ -1,0 +1,3 @@
+/** The viewports of the two kinds of people: a mid-range Android phone, and an office desktop. */
+export const PHONE = { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };

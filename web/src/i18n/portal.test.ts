@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import * as admin from "./admin";
+import * as portal from "./portal";
+import * as trace from "./trace";
+
+const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe.each([
+  ["portal", portal.vi, portal.en],
+  ["admin", admin.vi, admin.en],
+  ["trace", trace.vi, trace.en],
+] as const)("the %s dictionary", (_name, vi, en) => {
+  it("has no English key that Vietnamese lacks", () => {
+    const known = new Set(Object.keys(vi));
+    for (const key of Object.keys(en)) expect(known.has(key.replace(/_one$/, "")), key).toBe(true);
+  });
+
+  it("fills in the same parameters in both languages", () => {
+    for (const [key, text] of Object.entries(en)) {
+      const base = key.replace(/_one$/, "") as keyof typeof vi;
+      const expected = params(vi[base]).filter((p) => !(key.endsWith("_one") && p === "n"));
+      expect(
+        params(text ?? "").filter((p) => !(key.endsWith("_one") && p === "n")),
+        key,
+      ).toEqual(expected);
+    }
+  });
+
+  it("translates every Vietnamese string", () => {
+    const missing = Object.keys(vi).filter((key) => !(key in en));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("labels for every state the API can return", () => {
+  const productStatuses = ["draft", "pending", "approved", "rejected", "suspended", "expired"];
+  it("names each product status and explains it to the seller", () => {
+    for (const s of productStatuses) {
+      expect(portal.vi).toHaveProperty(`status.${s}`);
+      expect(portal.en).toHaveProperty(`status.${s}`);
+      expect(portal.vi).toHaveProperty(`editor.status.${s}`);
+    }
+  });
+
+  it("names each certificate status", () => {
+    for (const s of ["pending", "approved", "rejected", "superseded"]) {
+      expect(portal.vi).toHaveProperty(`certStatus.${s}`);
+    }
+  });
+
+  it("has an empty-queue message for each status staff can filter by, and a note where no action applies", () => {
+    for (const s of ["pending", "approved", "rejected", "suspended", "expired"]) {
+      expect(admin.vi).toHaveProperty(`queue.empty.${s}`);
+    }
+    for (const s of ["draft", "rejected", "expired"]) expect(admin.vi).toHaveProperty(`review.noAction.${s}`);
+  });
+});

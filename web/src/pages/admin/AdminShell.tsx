@@ -1,0 +1,66 @@
+import { A, type RouteSectionProps } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { Refusal, RequireSignIn } from "../../components/portal/bits";
+import { type AdminKey, ta } from "../../i18n/admin";
+import { provinceName } from "../../lib/geo";
+import type { Me } from "../../lib/session";
+import "../../styles/portal.css";
+
+const SECTIONS: Array<{ href: string; key: AdminKey; end?: boolean }> = [
+  { href: "/quan-tri", key: "admin.nav.queue", end: true },
+  { href: "/quan-tri/sap-het-han", key: "admin.nav.expiring" },
+  { href: "/quan-tri/bo-suu-tap", key: "admin.nav.collections" },
+  { href: "/quan-tri/so-lieu", key: "admin.nav.dashboard" },
+  { href: "/quan-tri/nhat-ky", key: "admin.nav.audit" },
+];
+
+export function scopeLabel(user: Me): string {
+  return user.staffScope === "central"
+    ? ta("admin.scope.central")
+    : ta("admin.scope.province", { province: provinceName(user.staffScope ?? "") });
+}
+
+/** Staff admin: review queue, expiring certificates, collections, figures and the audit log (desktop first). */
+export default function AdminShell(props: RouteSectionProps) {
+  return (
+    <RequireSignIn>
+      {(user) => (
+        <Show
+          when={user().role === "staff"}
+          fallback={
+            <div class="wrap">
+              <Refusal title={ta("admin.onlyStaff")} text={ta("admin.onlyStaffText")}>
+                <A href="/" class="button">
+                  {ta("admin.toShop")}
+                </A>
+              </Refusal>
+            </div>
+          }
+        >
+          <div class="admin">
+            <div class="admin__bar">
+              <div class="wrap admin__bar-row">
+                <p class="admin__title">
+                  <strong>{ta("admin.title")}</strong>
+                  <span class="admin__scope" data-testid="staff-scope">
+                    {scopeLabel(user())}
+                  </span>
+                </p>
+                <nav class="admin__nav" aria-label={ta("admin.navLabel")}>
+                  <For each={SECTIONS}>
+                    {(s) => (
+                      <A href={s.href} end={s.end} activeClass="is-active">
+                        {ta(s.key)}
+                      </A>
+                    )}
+                  </For>
+                </nav>
+              </div>
+            </div>
+            <div class="wrap admin__body">{props.children}</div>
+          </div>
+        </Show>
+      )}
+    </RequireSignIn>
+  );
+}

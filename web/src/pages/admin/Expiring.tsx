@@ -1,0 +1,113 @@
+import { A, useSearchParams } from "@solidjs/router";
+import { createResource, For, Match, Show, Switch } from "solid-js";
+import { OcopStars } from "../../components/OcopStars";
+import { EmptyState, ErrorState } from "../../components/States";
+import { type Key, t } from "../../i18n";
+import { ta } from "../../i18n/admin";
+import { tp } from "../../i18n/portal";
+import { daysBetween, formatDate, vietnamDay } from "../../lib/format";
+import { provinceShort } from "../../lib/geo";
+import { adminApi } from "../../lib/portal-api";
+import { useTitle } from "../../lib/title";
+
+export const WINDOWS = [30, 60, 90, 180];
+
+/** Listed products whose certificate runs out soon, soonest first: a renewal must be approved before then. */
+export default function Expiring() {
+  const [params, setParams] = useSearchParams();
+  const days = () => {
+    const n = Number(params.days);
+    return WINDOWS.includes(n) ? n : 60;
+  };
+  const [items, { refetch }] = createResource(days, adminApi.expiring);
+  const today = vietnamDay();
+  useTitle(() => ta("expiring.title"));
+  return (
+    <>
+      <div class="admin-head">
+        <h1>{ta("expiring.title")}</h1>
+        <p class="muted">{ta("expiring.lead")}</p>
+      </div>
+      <form class="filters-row" onSubmit={(e) => e.preventDefault()} aria-label={ta("queue.filters")}>
+        <label class="pfield">
+          <span class="pfield__label">{ta("expiring.within")}</span>
+          <select
+            value={days()}
+            onChange={(e) => setParams({ days: e.currentTarget.value === "60" ? undefined : e.currentTarget.value })}
+          >
+            <For each={WINDOWS}>
+              {(n) => (
+                <option value={n} selected={days() === n}>
+                  {ta("expiring.days", { n })}
+                </option>
+              )}
+            </For>
+          </select>
+        </label>
+      </form>
+      <Switch>
+        <Match when={items.state === "errored"}>
+          <ErrorState error={items.error} retry={refetch} />
+        </Match>
+        <Match when={!items.latest}>
+          <p class="muted" aria-busy="true">
+            {tp("common.loading")}
+          </p>
+        </Match>
+        <Match when={items.latest?.length === 0}>
+          <EmptyState title={ta("expiring.empty", { n: days() })} />
+        </Match>
+        <Match when={items.latest}>
+          {(list) => (
+            <div class="table-wrap">
+              <p class="results-count" aria-live="polite">
+                {ta("queue.count", { n: list().length })}
+              </p>
+              <table class="ptable ptable--stack" data-testid="expiring">
+                <caption class="sr-only">{ta("expiring.title")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{ta("queue.product")}</th>
+                    <th scope="col">{ta("queue.province")}</th>
+                    <th scope="col">{ta("queue.stars")}</th>
+                    <th scope="col">{t("cert.validUntil")}</th>
+                    <th scope="col">{ta("expiring.left")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list()}>
+                    {(p) => {
+                      const left = daysBetween(today, p.validUntil ?? today);
+                      return (
+                        <tr>
+                          <th scope="row">
+                            <A href={`/quan-tri/san-pham/${p.productId}`} class="ptable__name">
+                              {p.name}
+                            </A>
+                            <span class="ptable__sub">{t(`group.short.${p.group}` as Key)}</span>
+                          </th>
+                          <td data-label={ta("queue.province")}>{provinceShort(p.provinceCode)}</td>
+                          <td data-label={ta("queue.stars")}>
+                            <Show when={p.stars} fallback="—">
+                              {(n) => <OcopStars stars={n()} />}
+                            </Show>
+                          </td>
+                          <td data-label={t("cert.validUntil")}>{formatDate(p.validUntil ?? "")}</td>
+                          <td data-label={ta("expiring.left")}>
+                            <span class={`days-left${left <= 30 ? " days-left--urgent" : ""}`} data-testid="days-left">
+                              {left === 0 ? t("cert.lastDay") : t("cert.daysLeft", { n: left })}
+                            </span>
+                          </td>
+                        </tr>
+                      );
+                    }}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Match>
+      </Switch>
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+import { A, useSearchParams } from "@solidjs/router";
+import { createResource, For, Match, Show, Switch } from "solid-js";
+import { OcopStars } from "../../components/OcopStars";
+import { StatusBadge } from "../../components/portal/bits";
+import { EmptyState, ErrorState } from "../../components/States";
+import { type Key, locale, t } from "../../i18n";
+import { type AdminKey, ta } from "../../i18n/admin";
+import { type PortalKey, tp } from "../../i18n/portal";
+import { formatDate } from "../../lib/format";
+import { provinceName, provinceShort, provincesByRegion, regionName } from "../../lib/geo";
+import { adminApi, type ProductStatus, type QueueQuery } from "../../lib/portal-api";
+import { currentUser } from "../../lib/session";
+import { useTitle } from "../../lib/title";
+
+export const QUEUE_STATUSES: ProductStatus[] = ["pending", "approved", "rejected", "suspended", "expired"];
+
+/** The review queue: by status (waiting first), province (province staff see only theirs) and stars. */
+export default function Queue() {
+  const [params, setParams] = useSearchParams();
+  const central = () => currentUser()?.staffScope === "central";
+  const status = (): ProductStatus => {
+    const s = params.status;
+    return typeof s === "string" && (QUEUE_STATUSES as string[]).includes(s) ? (s as ProductStatus) : "pending";
+  };
+  const province = () => (central() ? (typeof params.province === "string" ? params.province : "") : "");
+  const stars = () => (typeof params.stars === "string" && /^[345]$/.test(params.stars) ? params.stars : "");
+  const query = (): QueueQuery => ({
+    status: status(),
+    ...(province() ? { province: province() as QueueQuery["province"] } : {}),
+    ...(stars() ? { stars: stars() } : {}),
+  });
+  const [items, { refetch }] = createResource(query, adminApi.reviews);
+  useTitle(() => ta("queue.title"));
+
+  const set = (patch: Record<string, string>) => {
+    const next: Record<string, string | undefined> = {};
+    for (const [key, value] of Object.entries(patch)) next[key] = value || undefined;
+    setParams(next);
+  };
+
+  return (
+    <>
+      <div class="admin-head">
+        <h1>{ta("queue.title")}</h1>
+        <p class="muted">
+          {central()
+            ? ta("queue.leadCentral")
+            : ta("queue.leadProvince", { province: provinceName(currentUser()?.staffScope ?? "") })}
+        </p>
+      </div>
+      <form class="filters-row" aria-label={ta("queue.filters")} onSubmit={(e) => e.preventDefault()}>
+        <label class="pfield">
+          <span class="pfield__label">{ta("queue.status")}</span>
+          <select value={status()} onChange={(e) => set({ status: e.currentTarget.value })}>
+            <For each={QUEUE_STATUSES}>
+              {(s) => (
+                <option value={s} selected={status() === s}>
+                  {tp(`status.${s}` as PortalKey)}
+                </option>
+              )}
+            </For>
+          </select>
+        </label>
+        <label class="pfield">
+          <span class="pfield__label">{ta("queue.province")}</span>
+          <Show
+            when={central()}
+            fallback={
+              <select disabled>
+                <option>{provinceShort(currentUser()?.staffScope ?? "")}</option>
+              </select>
+            }
+          >
+            <select value={province()} onChange={(e) => set({ province: e.currentTarget.value })}>
+              <option value="">{t("filter.allProvinces")}</option>
+              <For each={provincesByRegion()}>
+                {(group) => (
+                  <optgroup label={regionName(group.region, locale())}>
+                    <For each={group.provinces}>
+                      {(p) => (
+                        <option value={p.code} selected={province() === p.code}>
+                          {p.short}
+                        </option>
+                      )}
+                    </For>
+                  </optgroup>
+                )}
+              </For>
+            </select>
+          </Show>
+        </label>
+        <label class="pfield">
+          <span class="pfield__label">{ta("queue.stars")}</span>
+          <select value={stars()} onChange={(e) => set({ stars: e.currentTarget.value })}>
+            <option value="">{ta("queue.anyStars")}</option>
+            <For each={["3", "4", "5"]}>
+              {(n) => (
+                <option value={n} selected={stars() === n}>
+                  {tp("submit.starsN", { n: Number(n) })}
+                </option>
+              )}
+            </For>
+          </select>
+        </label>
+      </form>
+
+      <Switch>
+        <Match when={items.state === "errored"}>
+          <ErrorState error={items.error} retry={refetch} />
+        </Match>
+        <Match when={!items.latest}>
+          <p class="muted" aria-busy="true">
+            {tp("common.loading")}
+          </p>
+        </Match>
+        <Match when={items.latest?.length === 0}>
+          <EmptyState title={ta(`queue.empty.${status()}` as AdminKey)} />
+        </Match>
+        <Match when={items.latest}>
+          {(list) => (
+            <div class="table-wrap" aria-busy={items.loading}>
+              <p class="results-count" aria-live="polite">
+                {ta("queue.count", { n: list().length })}
+              </p>
+              <table class="ptable ptable--stack" data-testid="queue">
+                <caption class="sr-only">{ta("queue.title")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{ta("queue.product")}</th>
+                    <th scope="col">{ta("queue.province")}</th>
+                    <th scope="col">{ta("queue.stars")}</th>
+                    <th scope="col">{ta("queue.status")}</th>
+                    <th scope="col">{ta("queue.updated")}</th>
+                    <th scope="col">
+                      <span class="sr-only">{ta("queue.open")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list()}>
+                    {(p) => (
+                      <tr>
+                        <th scope="row">
+                          <A href={`/quan-tri/san-pham/${p.productId}`} class="ptable__name">
+                            {p.name}
+                          </A>
+                          <span class="ptable__sub">{t(`group.short.${p.group}` as Key)}</span>
+                        </th>
+                        <td data-label={ta("queue.province")}>{provinceShort(p.provinceCode)}</td>
+                        <td data-label={ta("queue.stars")}>
+                          <Show when={p.stars} fallback="—">
+                            {(n) => <OcopStars stars={n()} />}
+                          </Show>
+                        </td>
+                        <td data-label={ta("queue.status")}>
+                          <StatusBadge status={p.status} validUntil={p.validUntil} />
+                        </td>
+                        <td data-label={ta("queue.updated")}>{formatDate(String(p.updatedAt ?? ""))}</td>
+                        <td class="ptable__action">
+                          <A href={`/quan-tri/san-pham/${p.productId}`} class="button button--small button--ghost">
+                            {ta("queue.review")}
+                            <span class="sr-only">: {p.name}</span>
+                          </A>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Match>
+      </Switch>
+    </>
+  );
+}

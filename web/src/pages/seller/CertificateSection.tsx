@@ -1,0 +1,335 @@
+import { createMemo, createSignal, For, Show } from "solid-js";
+import { OcopStars } from "../../components/OcopStars";
+import { CertStatusBadge, scoreOf } from "../../components/portal/bits";
+import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../components/portal/Field";
+import { ScanPicker } from "../../components/portal/Uploads";
+import { t } from "../../i18n";
+import { tp } from "../../i18n/portal";
+import { formatDate, vietnamDay } from "../../lib/format";
+import { provinceShort } from "../../lib/geo";
+import {
+  bandOf,
+  type Level,
+  levelForStars,
+  readScore,
+  SCORE_MAX,
+  type ScorePart,
+  type Stars,
+  scoreTotal,
+} from "../../lib/ocop";
+import { type CertificateRecord, type ProductRecord, sellerApi } from "../../lib/portal-api";
+
+const FIELDS = ["stars", "score", "decisionNumber", "decisionDate", "issuer", "level", "scan"];
+const ALIAS = { scanKey: "scan", key: "scan", certificate: "stars" };
+const DECISION = /^\d{1,6}\/[\p{L}\d.-]{2,40}$/u;
+
+/** The live total of the A/B/C score and the star band it falls in, announced as it changes. */
+function ScoreTotal(props: { reading: ReturnType<typeof readScore>; stars?: Stars }) {
+  return (
+    <output class="score-total" for="cert-score-a cert-score-b cert-score-c" aria-live="polite">
+      <Show
+        when={props.reading.state === "complete" && props.reading}
+        fallback={<span class="muted">{tp("submit.scoreEmpty")}</span>}
+      >
+        {(r) => {
+          const complete = () => r() as Extract<ReturnType<typeof readScore>, { state: "complete" }>;
+          return (
+            <>
+              <strong>{tp("submit.total", { n: complete().total })}</strong>
+              <span class={`band band--${complete().stars}`} data-testid="score-band">
+                {tp("submit.band", {
+                  n: complete().stars,
+                  min: bandOf(complete().stars).min,
+                  max: bandOf(complete().stars).max,
+                })}
+              </span>
+            </>
+          );
+        }}
+      </Show>
+    </output>
+  );
+}
+
+/**
+ * "Gửi duyệt": the product's OCOP certificate — stars, optional A/B/C score whose total must fall in the star band,
+ * decision number and date, issuing body, level (province for 3–4★, central for 5★) and a scan for staff to check.
+ */
+export function SubmitForm(props: { product: ProductRecord; onSubmitted: (product: ProductRecord) => void }) {
+  const [stars, setStars] = createSignal<Stars>();
+  const [level, setLevel] = createSignal<Level>("province");
+  const [raw, setRaw] = createSignal<Record<ScorePart, string>>({ a: "", b: "", c: "" });
+  const [scanKey, setScanKey] = createSignal<string>();
+  const [uploading, setUploading] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [done, setDone] = createSignal<string>();
+  const errors = createErrors();
+  const reading = createMemo(() => readScore(raw()));
+  const today = vietnamDay();
+  let form: HTMLFormElement | undefined;
+  const value = (name: string) => String(new FormData(form).get(name) ?? "").trim();
+  const province = () => provinceShort(props.product.provinceCode);
+
+  const chooseStars = (n: Stars) => {
+    setStars(n);
+    setLevel(levelForStars(n));
+    errors.set("stars", undefined);
+    errors.set("level", undefined);
+  };
+
+  const scoreError = () => {
+    const r = reading();
+    if (r.state === "invalid") return tp("submit.scorePart", { part: r.part.toUpperCase(), max: SCORE_MAX[r.part] });
+    return undefined;
+  };
+
+  function read() {
+    errors.clear();
+    const s = stars();
+    if (!s) errors.set("stars", () => tp("submit.starsMissing"));
+    const r = reading();
+    if (r.state === "partial") errors.set("score", () => tp("submit.scorePartial"));
+    else if (r.state === "invalid") errors.set("score", () => scoreError() ?? "");
+    else if (r.state === "complete" && s && r.stars !== s) {
+      errors.set("score", () => tp("submit.scoreBand", { total: r.total, band: r.stars, stars: s }));
+    }
+    const decisionNumber = value("decisionNumber");
+    if (!DECISION.test(decisionNumber)) errors.set("decisionNumber", () => tp("invalid.decisionNumber"));
+    const decisionDate = value("decisionDate");
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(decisionDate)) errors.set("decisionDate", () => tp("invalid.decisionDate"));
+    else if (decisionDate > today) errors.set("decisionDate", () => tp("submit.dateFuture"));
+    const issuer = value("issuer");
+    if (issuer.length < 2) errors.set("issuer", () => tp("invalid.issuer"));
+    if (s && level() !== levelForStars(s)) errors.set("level", () => tp("invalid.level"));
+    if (!scanKey()) errors.set("scan", () => tp("submit.scanMissing"));
+    if (errors.any() || !s) return undefined;
+    return {
+      certificate: {
+        stars: s,
+        ...(r.state === "complete" ? { score: r.score } : {}),
+        decisionNumber,
+        decisionDate,
+        issuer,
+        level: level(),
+      },
+      scanKey: scanKey(),
+    };
+  }
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setDone(undefined);
+    const input = read();
+    if (!input) {
+      focusFirstError(form);
+      return;
+    }
+    setBusy(true);
+    try {
+      const product = await sellerApi.submit(props.product.productId, input);
+      setDone(tp("submit.done"));
+      props.onSubmitted(product);
+    } catch (error) {
+      errors.fromApi(error, FIELDS, ALIAS);
+      queueMicrotask(() => focusFirstError(form));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setPart = (part: ScorePart, text: string) => setRaw({ ...raw(), [part]: text });
+
+  return (
+    <form ref={form} class="pform" onSubmit={submit} novalidate aria-labelledby="submit-title">
+      <fieldset class="pfield" classList={{ "pfield--error": Boolean(errors.of("stars")) }}>
+        <legend class="pfield__label">{tp("submit.stars")}</legend>
+        <div class="choice-row choice-row--stars">
+          <For each={[3, 4, 5] as Stars[]}>
+            {(n) => (
+              <label class="choice choice--stars">
+                <input
+                  type="radio"
+                  name="stars"
+                  value={n}
+                  checked={stars() === n}
+                  onChange={() => chooseStars(n)}
+                  aria-invalid={Boolean(errors.of("stars"))}
+                />
+                <span class="choice__box">
+                  <OcopStars stars={n} />
+                  <span class="choice__text">{tp("submit.starsN", { n })}</span>
+                </span>
+              </label>
+            )}
+          </For>
+        </div>
+        <Show when={errors.of("stars")}>
+          <p class="pfield__error" role="alert">
+            {errors.of("stars")}
+          </p>
+        </Show>
+      </fieldset>
+
+      <fieldset
+        class="pfield score-fields"
+        classList={{ "pfield--error": Boolean(errors.of("score") || scoreError()) }}
+      >
+        <legend class="pfield__label">
+          {tp("submit.score")} <span class="pfield__optional">({tp("form.optional")})</span>
+        </legend>
+        <div class="score-inputs">
+          <For each={["a", "b", "c"] as ScorePart[]}>
+            {(part) => (
+              <label class="score-input">
+                <span class="score-input__label">
+                  {tp(`submit.score${part.toUpperCase()}` as "submit.scoreA", { max: SCORE_MAX[part] })}
+                </span>
+                <input
+                  id={`cert-score-${part}`}
+                  name={`score-${part}`}
+                  inputmode="numeric"
+                  autocomplete="off"
+                  maxLength={2}
+                  placeholder={`0–${SCORE_MAX[part]}`}
+                  aria-invalid={Boolean(errors.of("score") || (reading().state === "invalid" && scoreError()))}
+                  aria-describedby="cert-score-total cert-score-error"
+                  onInput={(e) => setPart(part, e.currentTarget.value)}
+                />
+              </label>
+            )}
+          </For>
+        </div>
+        <div id="cert-score-total">
+          <ScoreTotal reading={reading()} stars={stars()} />
+        </div>
+        <Show when={errors.of("score") ?? scoreError()}>
+          <p class="pfield__error" id="cert-score-error" role="alert">
+            {errors.of("score") ?? scoreError()}
+          </p>
+        </Show>
+      </fieldset>
+
+      <div class="pform__row">
+        <Field
+          id="cert-number"
+          label={tp("submit.decisionNumber")}
+          error={errors.of("decisionNumber")}
+          hint={tp("submit.decisionNumberHint")}
+        >
+          <input
+            id="cert-number"
+            name="decisionNumber"
+            autocomplete="off"
+            maxLength={50}
+            placeholder="1520/QĐ-UBND"
+            aria-invalid={Boolean(errors.of("decisionNumber"))}
+            aria-describedby={describedBy("cert-number", { hint: true, error: errors.of("decisionNumber") })}
+          />
+        </Field>
+        <Field id="cert-date" label={tp("submit.decisionDate")} error={errors.of("decisionDate")}>
+          <input
+            id="cert-date"
+            name="decisionDate"
+            type="date"
+            max={today}
+            aria-invalid={Boolean(errors.of("decisionDate"))}
+            aria-describedby={describedBy("cert-date", { error: errors.of("decisionDate") })}
+          />
+        </Field>
+      </div>
+
+      <Field id="cert-level" label={tp("submit.level")} error={errors.of("level")} hint={tp("submit.levelHint")}>
+        <select
+          id="cert-level"
+          name="level"
+          value={level()}
+          onChange={(e) => setLevel(e.currentTarget.value as Level)}
+          aria-invalid={Boolean(errors.of("level"))}
+          aria-describedby={describedBy("cert-level", { hint: true, error: errors.of("level") })}
+        >
+          <option value="province" selected={level() === "province"}>
+            {t("cert.level.province")}
+          </option>
+          <option value="central" selected={level() === "central"}>
+            {t("cert.level.central")}
+          </option>
+        </select>
+      </Field>
+
+      <Field id="cert-issuer" label={tp("submit.issuer")} error={errors.of("issuer")}>
+        <input
+          id="cert-issuer"
+          name="issuer"
+          autocomplete="off"
+          maxLength={200}
+          placeholder={
+            level() === "central" ? tp("submit.issuerCentral") : tp("submit.issuerProvince", { province: province() })
+          }
+          aria-invalid={Boolean(errors.of("issuer"))}
+          aria-describedby={describedBy("cert-issuer", { error: errors.of("issuer") })}
+        />
+      </Field>
+
+      <ScanPicker
+        id="cert-scan"
+        label={tp("submit.scan")}
+        onChange={setScanKey}
+        onBusy={setUploading}
+        error={errors.of("scan")}
+      />
+
+      <button type="submit" class="button button--big button--block button--seal" disabled={busy() || uploading()}>
+        {busy() ? tp("submit.busy") : uploading() ? tp("file.waitUpload") : tp("submit.submit")}
+      </button>
+      <FormMessage error={errors.general()} success={done()} />
+    </form>
+  );
+}
+
+/** Every certificate submitted for the product, newest first, with what became of it. */
+export function CertificateHistory(props: { certificates: CertificateRecord[] }) {
+  return (
+    <Show when={props.certificates.length > 0} fallback={<p class="muted">{tp("history.empty")}</p>}>
+      <ol class="cert-history">
+        <For each={props.certificates}>
+          {(c) => {
+            const score = scoreOf((c as { score?: unknown }).score);
+            return (
+              <li class="cert-history__item">
+                <div class="cert-history__head">
+                  <OcopStars stars={c.stars} />
+                  <strong>{c.decisionNumber}</strong>
+                  <CertStatusBadge status={c.status} />
+                </div>
+                <dl class="mini-facts">
+                  <div>
+                    <dt>{t("cert.decisionDate")}</dt>
+                    <dd>{formatDate(c.decisionDate)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("cert.validUntil")}</dt>
+                    <dd>{formatDate(c.validUntil)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("cert.issuer")}</dt>
+                    <dd>
+                      {c.issuer} · {t(`cert.level.${c.level}`)}
+                    </dd>
+                  </div>
+                  <Show when={score}>
+                    {(s) => (
+                      <div>
+                        <dt>{t("cert.total")}</dt>
+                        <dd>{t("cert.points", { n: scoreTotal(s()), max: 100 })}</dd>
+                      </div>
+                    )}
+                  </Show>
+                </dl>
+              </li>
+            );
+          }}
+        </For>
+      </ol>
+    </Show>
+  );
+}

@@ -1,0 +1,44 @@
+import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
+import { Match, Switch } from "solid-js";
+import { Refusal, RequireSignIn } from "../../components/portal/bits";
+import { tp } from "../../i18n/portal";
+import "../../styles/portal.css";
+import Register from "./Register";
+
+/**
+ * The seller portal's frame: signed-in sellers see their pages; a shopper at /ban-hang registers a producer first;
+ * staff accounts do not sell.
+ */
+export default function SellerShell(props: RouteSectionProps) {
+  const location = useLocation();
+  return (
+    <RequireSignIn>
+      {(user) => (
+        <Switch>
+          <Match when={user().role === "seller"}>{props.children}</Match>
+          <Match when={user().role === "shopper" && /^\/ban-hang\/?$/.test(location.pathname)}>
+            <Register />
+          </Match>
+          <Match when={user().role === "shopper"}>
+            <div class="wrap">
+              <Refusal title={tp("seller.registerFirst")} text={tp("seller.registerFirstText")}>
+                <A href="/ban-hang" class="button">
+                  {tp("register.title")}
+                </A>
+              </Refusal>
+            </div>
+          </Match>
+          <Match when={user().role === "staff"}>
+            <div class="wrap">
+              <Refusal title={tp("seller.staffTitle")} text={tp("seller.staffText")}>
+                <A href="/quan-tri" class="button">
+                  {tp("seller.toAdmin")}
+                </A>
+              </Refusal>
+            </div>
+          </Match>
+        </Switch>
+      )}
+    </RequireSignIn>
+  );
+}
