@@ -96,7 +96,7 @@ export namespace Cart {
   export async function addProduct(cartId: string, input: z.input<typeof AddProduct>) {
     const { productId, quantity } = AddProduct.parse(input);
     const product = await Product.get(productId).catch(() => undefined);
-    if (!product || product.status !== "approved") throw notSold("productId");
+    if (product?.status !== "approved") throw notSold("productId");
     const current = await lines(cartId);
     const existing = current.find((l) => l.kind === "product" && l.productId === productId);
     const next = existing

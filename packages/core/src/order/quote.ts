@@ -290,7 +290,7 @@ export async function comboView(comboId: string) {
   const combo = await Combo.get(comboId);
   const q = await quote([{ lineId: "view", kind: "combo", comboId, quantity: 1 }]);
   const line = q.lines[0];
-  if (!line || line.kind !== "combo") throw new Error("combo did not price");
+  if (line?.kind !== "combo") throw new Error("combo did not price");
   return describe(combo, line);
 }
 
