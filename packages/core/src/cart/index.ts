@@ -32,6 +32,8 @@ export namespace Cart {
               kind: { type: ["product", "combo"] as const, required: true },
               productId: { type: "string" },
               comboId: { type: "string" },
+              /** A live deal the product was added under (its price holds while the deal runs). */
+              dealId: { type: "string" },
               quantity: { type: "number", required: true },
             },
           },
@@ -50,7 +52,14 @@ export namespace Cart {
   export const newAnonymous = () => `a-${ulid().toLowerCase()}`;
 
   export const Quantity = z.number().int().min(1).max(MAX_QUANTITY);
-  export const AddProduct = z.object({ productId: Product.Id, quantity: Quantity.default(1) });
+  export const AddProduct = z.object({
+    productId: Product.Id,
+    quantity: Quantity.default(1),
+    dealId: z
+      .string()
+      .regex(/^[0-9a-z]{26}$/, "expected a deal id")
+      .optional(),
+  });
   export const AddCombo = z.object({ comboId: Combo.Id, quantity: Quantity.default(1) });
 
   export async function lines(cartId: string): Promise<Line[]> {
@@ -94,14 +103,14 @@ export namespace Cart {
     );
 
   export async function addProduct(cartId: string, input: z.input<typeof AddProduct>) {
-    const { productId, quantity } = AddProduct.parse(input);
+    const { productId, quantity, dealId } = AddProduct.parse(input);
     const product = await Product.get(productId).catch(() => undefined);
     if (product?.status !== "approved") throw notSold("productId");
     const current = await lines(cartId);
-    const existing = current.find((l) => l.kind === "product" && l.productId === productId);
+    const existing = current.find((l) => l.kind === "product" && l.productId === productId && l.dealId === dealId);
     const next = existing
       ? current.map((l) => (l === existing ? { ...l, quantity: Math.min(MAX_QUANTITY, l.quantity + quantity) } : l))
-      : [...current, { lineId: ulid().toLowerCase(), kind: "product" as const, productId, quantity }];
+      : [...current, { lineId: ulid().toLowerCase(), kind: "product" as const, productId, quantity, dealId }];
     await save(cartId, next);
   }
 

@@ -2,6 +2,7 @@ import { Entity, Service } from "electrodb";
 import { Cart } from "../cart";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
+import { DealBuyerEntity, DealEntity } from "../live/entities";
 import { Product } from "../product";
 
 const config = { client: lazyClient, table: tableName() };
@@ -53,13 +54,26 @@ export const OrderEntity = new Entity(
         required: true,
         items: {
           type: "map",
-          properties: { productId: { type: "string", required: true }, quantity: { type: "number", required: true } },
+          properties: {
+            productId: { type: "string", required: true },
+            quantity: { type: "number", required: true },
+          },
         },
       },
       goodsVnd: { type: "number", required: true },
       discountVnd: { type: "number", required: true },
       shippingVnd: { type: "number", required: true },
       totalVnd: { type: "number", required: true },
+      /** Live deals this order took units from (given back if it is cancelled). */
+      dealReservations: {
+        type: "list",
+        items: {
+          type: "map",
+          properties: { dealId: { type: "string", required: true }, quantity: { type: "number", required: true } },
+        },
+      },
+      /** The live session the order was placed from, for the seller's live feed and the session's figures. */
+      liveSessionId: { type: "string" },
       payBy: { type: "string" },
       cancelReason: { type: "string" },
       createdAt: { type: "string", required: true },
@@ -80,6 +94,12 @@ export const OrderEntity = new Entity(
         index: "gsi2",
         pk: { field: "gsi2pk", composite: ["status"] },
         sk: { field: "gsi2sk", composite: ["createdAt", "orderId"] },
+      },
+      /** Only orders placed from a live session carry this index's keys. */
+      byLive: {
+        index: "gsi3",
+        pk: { field: "gsi3pk", composite: ["liveSessionId"] },
+        sk: { field: "gsi3sk", composite: ["createdAt", "orderId"] },
       },
     },
   },
@@ -191,6 +211,8 @@ export const OrderService = new Service(
     event: PaymentEventEntity,
     product: Product.entity,
     cart: Cart.entity,
+    deal: DealEntity,
+    dealBuyer: DealBuyerEntity,
   },
   config,
 );

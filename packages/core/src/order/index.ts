@@ -57,6 +57,11 @@ export namespace Order {
   export const PlaceInput = z.object({
     address: Address,
     paymentMethod: z.enum(PAYMENT_METHODS),
+    /** Set when buying from a live session's "buy now" sheet. */
+    liveSessionId: z
+      .string()
+      .regex(/^[0-9a-z]{26}$/, "expected a live session id")
+      .optional(),
   });
   export const IdempotencyKey = z
     .string()
@@ -93,7 +98,7 @@ export namespace Order {
   export async function place(actor: Actor, idempotencyKey: string, input: z.input<typeof PlaceInput>) {
     const user = requireUser(actor);
     const key = IdempotencyKey.parse(idempotencyKey);
-    const { address, paymentMethod } = PlaceInput.parse(input);
+    const { address, paymentMethod, liveSessionId } = PlaceInput.parse(input);
     const replay = await IdempotencyEntity.get({ owner: user.userId, key }).go({ consistent: true });
     if (replay.data) return { order: await view(replay.data.orderId), created: false };
 
@@ -130,6 +135,8 @@ export namespace Order {
     const payBy = pending ? new Date(now.getTime() + PAY_WITHIN_MINUTES * 60_000).toISOString() : undefined;
     const fulfilmentStatus = pending ? "pending_payment" : "confirmed";
     const reservations = [...q.needs].map(([productId, quantity]) => ({ productId, quantity }));
+    const dealReservations = q.dealNeeds.map(({ deal, quantity }) => ({ dealId: deal.dealId, quantity }));
+    const stampNow = now.toISOString();
     const stamp = now.toISOString();
     const shippingVnd = q.totals.shippingVnd ?? 0;
 
@@ -147,6 +154,22 @@ export namespace Order {
       tx.idempotency
         .create({ owner: user.userId, key, orderId, expiresAt: Math.floor(now.getTime() / 1000) + 86_400 })
         .commit(),
+      // A live deal: never more than its quantity, never more than its per-buyer limit, only while it runs.
+      ...q.dealNeeds.flatMap(({ deal, quantity }) => [
+        tx.deal
+          .patch({ dealId: deal.dealId })
+          .add({ sold: quantity })
+          .where(
+            ({ sold, startsAt, endsAt }, { lte, gt }) =>
+              `${lte(sold, deal.quantity - quantity)} AND ${lte(startsAt, stampNow)} AND ${gt(endsAt, stampNow)}`,
+          )
+          .commit(),
+        tx.dealBuyer
+          .update({ dealId: deal.dealId, userId: user.userId })
+          .add({ bought: quantity })
+          .where(({ bought }, { notExists, lte }) => `${notExists(bought)} OR ${lte(bought, deal.perBuyer - quantity)}`)
+          .commit(),
+      ]),
       tx.order
         .create({
           orderId,
@@ -158,6 +181,8 @@ export namespace Order {
           address,
           lines: JSON.stringify(q.lines),
           reservations,
+          dealReservations,
+          liveSessionId,
           goodsVnd: q.totals.goodsVnd,
           discountVnd: q.totals.discountVnd,
           shippingVnd,
@@ -209,6 +234,22 @@ export namespace Order {
       if (reasons[idemIndex] === "ConditionalCheckFailed") {
         const existing = await IdempotencyEntity.get({ owner: user.userId, key }).go({ consistent: true });
         if (existing.data) return { order: await view(existing.data.orderId), created: false };
+      }
+      const dealReasons = reasons.slice(idemIndex + 1, idemIndex + 1 + q.dealNeeds.length * 2);
+      const dealFailed = dealReasons.findIndex((r) => r === "ConditionalCheckFailed");
+      if (dealFailed >= 0) {
+        const perBuyer = dealFailed % 2 === 1;
+        throw problem(
+          409,
+          perBuyer ? "deal_limit" : "deal_sold_out",
+          perBuyer
+            ? "Bạn đã mua đủ số lượng tối đa của ưu đãi này."
+            : "Ưu đãi trong buổi live vừa hết suất hoặc đã kết thúc. Giá thường vẫn áp dụng nếu bạn muốn mua.",
+          perBuyer
+            ? "You already hold the most this deal allows per buyer."
+            : "The live deal has just sold out or ended. The regular price still applies if you want it.",
+          "cart",
+        );
       }
       const failed = reservations.find((_, i) => reasons[i] === "ConditionalCheckFailed");
       if (failed) {
@@ -448,6 +489,10 @@ export namespace Order {
         ...order.reservations.map(({ productId, quantity }) =>
           tx.product.patch({ productId }).add({ stock: quantity }).commit(),
         ),
+        ...(order.dealReservations ?? []).flatMap(({ dealId, quantity }) => [
+          tx.deal.patch({ dealId }).add({ sold: -quantity }).commit(),
+          tx.dealBuyer.patch({ dealId, userId: order.userId }).add({ bought: -quantity }).commit(),
+        ]),
         ...(order.payBy && order.status === "pending_payment"
           ? [tx.hold.delete({ scope: "holds", payBy: order.payBy, orderId }).commit()]
           : []),

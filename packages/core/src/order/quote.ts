@@ -1,6 +1,7 @@
 import { Certificate } from "../certificate";
 import { Combo } from "../combo";
 import { allocate, comboPrice } from "../combo/pricing";
+import { type Deal, DealEntity } from "../live/entities";
 import { Producer } from "../producer";
 import { Product } from "../product";
 import { Settings } from "../settings";
@@ -9,7 +10,7 @@ import { storage } from "../storage";
 import { vietnamDay } from "../util/date";
 
 export type Line =
-  | { lineId: string; kind: "product"; productId: string; quantity: number }
+  | { lineId: string; kind: "product"; productId: string; quantity: number; dealId?: string }
   | { lineId: string; kind: "combo"; comboId: string; quantity: number };
 
 export type Problem = "unavailable" | "insufficient_stock";
@@ -34,6 +35,10 @@ export type PricedLine =
       subtotalVnd: number;
       stock: number;
       problem: Problem | null;
+      /** The live deal this line is priced under, while it runs and has enough left; null otherwise. */
+      deal: { dealId: string; sessionId: string; priceVnd: number; endsAt: string; perBuyer: number } | null;
+      /** The line was added under a deal that has ended or sold out: it is priced normally now. */
+      dealEnded: boolean;
     })
   | {
       lineId: string;
@@ -79,6 +84,8 @@ export interface Quote {
   };
   /** Units each product needs: what placing the order reserves. */
   needs: Map<string, number>;
+  /** Units taken from each live deal, with the deal as read (its limits go into the order's conditions). */
+  dealNeeds: Array<{ deal: Deal; quantity: number }>;
   problems: Array<{ lineId: string; productId: string | null; problem: Problem }>;
   pricing: Settings.Pricing;
 }
@@ -87,7 +94,24 @@ export interface Quote {
  * Prices lines from the catalog — never from anything a client sent — and groups them into one fulfilment per
  * producer with its shipping fee to `toProvince` (when known).
  */
-export async function quote(lines: Line[], toProvince?: string, today = vietnamDay()): Promise<Quote> {
+export async function quote(
+  lines: Line[],
+  toProvince?: string,
+  today = vietnamDay(),
+  now = new Date(),
+): Promise<Quote> {
+  const dealIds = [...new Set(lines.flatMap((l) => (l.kind === "product" && l.dealId ? [l.dealId] : [])))];
+  const deals = dealIds.length ? (await DealEntity.get(dealIds.map((dealId) => ({ dealId }))).go()).data : [];
+  const dealById = new Map(deals.map((d) => [d.dealId, d]));
+  const dealWanted = new Map<string, number>();
+  for (const l of lines)
+    if (l.kind === "product" && l.dealId) dealWanted.set(l.dealId, (dealWanted.get(l.dealId) ?? 0) + l.quantity);
+  const stamp = now.toISOString();
+  const dealFor = (line: Extract<Line, { kind: "product" }>) => {
+    const deal = line.dealId ? dealById.get(line.dealId) : undefined;
+    const running = deal && deal.productId === line.productId && deal.startsAt <= stamp && stamp < deal.endsAt;
+    return running && deal.quantity - deal.sold >= (dealWanted.get(deal.dealId) ?? 0) ? deal : undefined;
+  };
   const comboIds = [...new Set(lines.flatMap((l) => (l.kind === "combo" ? [l.comboId] : [])))];
   const [combos, pricing] = await Promise.all([
     comboIds.length ? Combo.entity.get(comboIds.map((comboId) => ({ comboId }))).go() : { data: [] },
@@ -148,15 +172,27 @@ export async function quote(lines: Line[], toProvince?: string, today = vietnamD
       const p = part(line.productId);
       const problem = stockProblem(line.productId);
       if (problem) problems.push({ lineId: line.lineId, productId: line.productId, problem });
+      const deal = dealFor(line);
+      const unit = deal ? deal.priceVnd : p.priceVnd;
       priced.push({
         ...p,
         lineId: line.lineId,
         kind: "product",
         quantity: line.quantity,
-        unitPriceVnd: p.priceVnd,
-        subtotalVnd: p.priceVnd * line.quantity,
+        unitPriceVnd: unit,
+        subtotalVnd: unit * line.quantity,
         stock: productById.get(line.productId)?.stock ?? 0,
         problem,
+        deal: deal
+          ? {
+              dealId: deal.dealId,
+              sessionId: deal.sessionId,
+              priceVnd: deal.priceVnd,
+              endsAt: deal.endsAt,
+              perBuyer: deal.perBuyer,
+            }
+          : null,
+        dealEnded: !!line.dealId && !deal,
       });
       continue;
     }
@@ -275,8 +311,14 @@ export async function quote(lines: Line[], toProvince?: string, today = vietnamD
     f.totalVnd = f.goodsVnd - f.discountVnd + (f.shippingVnd ?? 0);
   }
   const shippingVnd = toProvince ? fulfilments.reduce((n, f) => n + (f.shippingVnd ?? 0), 0) : null;
+  const dealNeeds = [...dealWanted].flatMap(([dealId, quantity]) => {
+    const running = priced.some((l) => l.kind === "product" && l.deal?.dealId === dealId);
+    const deal = dealById.get(dealId);
+    return running && deal ? [{ deal, quantity }] : [];
+  });
   return {
     lines: priced,
+    dealNeeds,
     fulfilments,
     totals: { goodsVnd, discountVnd, shippingVnd, totalVnd: goodsVnd - discountVnd + (shippingVnd ?? 0), freeShipping },
     needs,

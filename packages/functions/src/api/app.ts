@@ -8,6 +8,7 @@ import { commerce } from "./commerce";
 import { renderDocs } from "./docs";
 import { notFoundRoute, onError, router } from "./error";
 import { fulfilment } from "./fulfilment";
+import { live } from "./live";
 import { producers } from "./producers";
 import { products } from "./products";
 import { seller } from "./seller";
@@ -36,6 +37,7 @@ export const app = base
   .route("/api", commerce)
   .route("/api/seller/fulfilments", fulfilment)
   .route("/api/webhooks", webhooks)
+  .route("/api", live)
   .route("/api/trace", traceRoutes);
 
 export type AppType = typeof app;

@@ -1,0 +1,36 @@
+/**
+ * Live chat: IVS Chat rooms in production, the local server's WebSocket hub for `pnpm start` and the tests.
+ * Messages are length- and rate-limited by the provider; the web shows them escaped.
+ */
+export interface ChatProvider {
+  readonly name: "ivs" | "local";
+  /** What a signed-in viewer needs to join a session's chat. */
+  join(
+    session: { sessionId: string; chatRoomArn?: string },
+    user: { userId: string; name: string; moderator: boolean },
+  ): Promise<{ provider: "ivs" | "local"; url: string; token: string; expiresAt: string }>;
+  /** A room for the session, when the provider needs one (IVS Chat). */
+  createRoom?(sessionId: string): Promise<string>;
+  deleteMessage(session: { sessionId: string; chatRoomArn?: string }, messageId: string, reason: string): Promise<void>;
+  /** Disconnects a viewer from the session's chat (they are also refused a new token). */
+  disconnect(session: { sessionId: string; chatRoomArn?: string }, userId: string, reason: string): Promise<void>;
+  /** A room event every viewer receives (likes, viewer counts, deal starts). */
+  announce(
+    session: { sessionId: string; chatRoomArn?: string },
+    name: string,
+    attributes: Record<string, string>,
+  ): Promise<void>;
+}
+
+export const CHAT_MAX_LENGTH = 200;
+
+let current: ChatProvider | undefined;
+
+export function chatProvider(): ChatProvider {
+  if (!current) throw new Error("no chat provider configured (useChatProvider at start-up)");
+  return current;
+}
+
+export function useChatProvider(next: ChatProvider) {
+  current = next;
+}

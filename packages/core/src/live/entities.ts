@@ -1,0 +1,155 @@
+import { Entity, type EntityItem } from "electrodb";
+import { lazyClient, tableName } from "../db/client";
+import { SERVICE } from "../db/service";
+
+const config = { client: lazyClient, table: tableName() };
+
+/** One live channel per producer, created on first use. Holds the stream key: never sent to anyone but its sellers. */
+export const ChannelEntity = new Entity(
+  {
+    model: { entity: "channel", version: "1", service: SERVICE },
+    attributes: {
+      producerId: { type: "string", required: true },
+      channelId: { type: "string", required: true },
+      provider: { type: ["ivs", "local"] as const, required: true },
+      arn: { type: "string" },
+      ingestUrl: { type: "string", required: true },
+      streamKey: { type: "string", required: true },
+      playbackUrl: { type: "string", required: true },
+      createdAt: { type: "string", required: true },
+    },
+    indexes: {
+      byProducer: { pk: { field: "pk", composite: ["producerId"] }, sk: { field: "sk", composite: [] } },
+      byChannel: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["channelId"] },
+        sk: { field: "gsi1sk", composite: [] },
+      },
+    },
+  },
+  config,
+);
+
+export const SESSION_STATUSES = ["scheduled", "live", "ended"] as const;
+
+/** A live selling session: scheduled by a seller, live and ended by the provider's stream events. */
+export const SessionEntity = new Entity(
+  {
+    model: { entity: "livesession", version: "1", service: SERVICE },
+    attributes: {
+      sessionId: { type: "string", required: true },
+      producerId: { type: "string", required: true },
+      producerName: { type: "string", required: true },
+      channelId: { type: "string", required: true },
+      title: { type: "string", required: true },
+      startAt: { type: "string", required: true },
+      coverKey: { type: "string" },
+      productIds: { type: "list", items: { type: "string" }, required: true },
+      status: { type: SESSION_STATUSES, required: true },
+      startedAt: { type: "string" },
+      endedAt: { type: "string" },
+      endedBy: { type: "string" },
+      /** The product pinned now (late joiners see it at once), and when. */
+      pinProductId: { type: "string" },
+      pinnedAt: { type: "string" },
+      dealId: { type: "string" },
+      likes: { type: "number", default: 0 },
+      peakViewers: { type: "number", default: 0 },
+      chatRoomArn: { type: "string" },
+      recordingUrl: { type: "string" },
+      createdAt: { type: "string", required: true },
+    },
+    indexes: {
+      byId: { pk: { field: "pk", composite: ["sessionId"] }, sk: { field: "sk", composite: [] } },
+      byProducer: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["producerId"] },
+        sk: { field: "gsi1sk", composite: ["startAt", "sessionId"] },
+      },
+      byStatus: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: ["status"] },
+        sk: { field: "gsi2sk", composite: ["startAt", "sessionId"] },
+      },
+    },
+  },
+  config,
+);
+export type Session = EntityItem<typeof SessionEntity>;
+
+/** Every pin and unpin of a session, with its time in the stream: the replay's timeline. */
+export const PinEntity = new Entity(
+  {
+    model: { entity: "livepin", version: "1", service: SERVICE },
+    attributes: {
+      sessionId: { type: "string", required: true },
+      at: { type: "string", required: true },
+      streamMs: { type: "number", required: true },
+      productId: { type: "string" },
+    },
+    indexes: { bySession: { pk: { field: "pk", composite: ["sessionId"] }, sk: { field: "sk", composite: ["at"] } } },
+  },
+  config,
+);
+
+/**
+ * A live-only deal: a price for a quantity of one featured product, each buyer at most `perBuyer`, from `startsAt`
+ * (after the countdown) to `endsAt`. `sold` and each buyer's count move only by conditional writes in the order's
+ * transaction, so a deal can never sell more than it has.
+ */
+export const DealEntity = new Entity(
+  {
+    model: { entity: "livedeal", version: "1", service: SERVICE },
+    attributes: {
+      dealId: { type: "string", required: true },
+      sessionId: { type: "string", required: true },
+      productId: { type: "string", required: true },
+      priceVnd: { type: "number", required: true },
+      quantity: { type: "number", required: true },
+      perBuyer: { type: "number", required: true },
+      sold: { type: "number", required: true, default: 0 },
+      startsAt: { type: "string", required: true },
+      endsAt: { type: "string", required: true },
+      createdAt: { type: "string", required: true },
+    },
+    indexes: {
+      byId: { pk: { field: "pk", composite: ["dealId"] }, sk: { field: "sk", composite: [] } },
+      bySession: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["sessionId"] },
+        sk: { field: "gsi1sk", composite: ["createdAt", "dealId"] },
+      },
+    },
+  },
+  config,
+);
+export type Deal = EntityItem<typeof DealEntity>;
+
+/** How many units of a deal one buyer holds. */
+export const DealBuyerEntity = new Entity(
+  {
+    model: { entity: "livedealbuyer", version: "1", service: SERVICE },
+    attributes: {
+      dealId: { type: "string", required: true },
+      userId: { type: "string", required: true },
+      bought: { type: "number", required: true, default: 0 },
+    },
+    indexes: { byKey: { pk: { field: "pk", composite: ["dealId", "userId"] }, sk: { field: "sk", composite: [] } } },
+  },
+  config,
+);
+
+/** Viewers muted in a session's chat by its seller or staff. */
+export const MuteEntity = new Entity(
+  {
+    model: { entity: "livemute", version: "1", service: SERVICE },
+    attributes: {
+      sessionId: { type: "string", required: true },
+      userId: { type: "string", required: true },
+      by: { type: "string", required: true },
+      at: { type: "string", required: true },
+    },
+    indexes: { byKey: { pk: { field: "pk", composite: ["sessionId"] }, sk: { field: "sk", composite: ["userId"] } } },
+  },
+  config,
+);

@@ -1,0 +1,584 @@
+import { ulid } from "ulid";
+import { z } from "zod";
+import { type Actor, requireSeller, requireSellerOf, requireStaff, requireUser } from "../account/actor";
+import { rateLimit } from "../account/rate-limit";
+import { OrderEntity } from "../order/entities";
+import { Producer } from "../producer";
+import { Product } from "../product";
+import { storage } from "../storage";
+import { type Card, toCard } from "../storefront/card";
+import { ListingEntity } from "../storefront/entities";
+import { Upload } from "../upload";
+import { DomainError, notFound } from "../util/error";
+import { Vnd } from "../util/money";
+import { chatProvider } from "./chat";
+import { ChannelEntity, type Deal, DealEntity, MuteEntity, PinEntity, type Session, SessionEntity } from "./entities";
+import { type Channel, METADATA_MAX_BYTES, MetadataError, videoProvider } from "./provider";
+
+export { CHAT_MAX_LENGTH } from "./chat";
+
+/**
+ * Live selling: a seller schedules a session with up to 50 featured products, goes live (the video provider's
+ * stream events move it to live and ended), pins products and starts live-only deals in step with the video;
+ * viewers watch, chat and buy without leaving the stream.
+ */
+export namespace Live {
+  export const MAX_FEATURED = 50;
+  export const Id = z.string().regex(/^[0-9a-z]{26}$/, "expected a live session id");
+
+  const conflict = (code: string, vi: string, en: string) => new DomainError(409, code, { vi, en });
+
+  export const ScheduleInput = z.object({
+    title: z.string().trim().min(3).max(120),
+    startAt: z.iso.datetime({ offset: true, message: "expected a date and time such as 2026-12-01T19:30:00+07:00" }),
+    coverKey: z.string().max(300).optional(),
+    productIds: z
+      .array(Product.Id)
+      .min(1, "feature at least one product")
+      .max(MAX_FEATURED, `at most ${MAX_FEATURED} featured products`)
+      .refine((ids) => new Set(ids).size === ids.length, "each product once"),
+  });
+
+  /** The producer's channel, created with the video provider on first use. */
+  export async function channelOf(producerId: string): Promise<Channel> {
+    const { data } = await ChannelEntity.get({ producerId }).go({ consistent: true });
+    if (data) return data;
+    const producer = await Producer.get(producerId);
+    const channel = await videoProvider().createChannel({ producerId, name: producer.name });
+    await ChannelEntity.create({ ...channel, producerId, createdAt: new Date().toISOString() })
+      .go()
+      .catch(async () => undefined);
+    const { data: stored } = await ChannelEntity.get({ producerId }).go({ consistent: true });
+    return stored ?? channel;
+  }
+
+  export async function schedule(actor: Actor, input: z.input<typeof ScheduleInput>) {
+    const seller = requireSeller(actor);
+    const fields = ScheduleInput.parse(input);
+    const startAt = new Date(fields.startAt);
+    if (startAt.getTime() < Date.now() - 5 * 60_000 || startAt.getTime() > Date.now() + 60 * 86_400_000) {
+      throw new DomainError(
+        400,
+        "invalid_input",
+        { vi: "Giờ bắt đầu phải trong 60 ngày tới.", en: "The start time must be within the next 60 days." },
+        "startAt",
+      );
+    }
+    const products = await Product.entity.get(fields.productIds.map((productId) => ({ productId }))).go();
+    const foreign = fields.productIds.find((id) => {
+      const p = products.data.find((x) => x.productId === id);
+      return !p || p.producerId !== seller.producerId || p.status !== "approved";
+    });
+    if (foreign) {
+      throw new DomainError(
+        400,
+        "invalid_input",
+        {
+          vi: "Chỉ giới thiệu được sản phẩm đang bán của chủ thể mình.",
+          en: "Only your producer's products on sale can be featured.",
+        },
+        "productIds",
+      );
+    }
+    if (fields.coverKey)
+      await Upload.verify(fields.coverKey, { purpose: "product-image", producerId: seller.producerId }, "coverKey");
+    const producer = await Producer.get(seller.producerId);
+    const channel = await channelOf(seller.producerId);
+    const sessionId = ulid().toLowerCase();
+    let chatRoomArn: string | undefined;
+    const chat = chatProvider();
+    if (chat.createRoom) chatRoomArn = await chat.createRoom(sessionId);
+    await SessionEntity.create({
+      sessionId,
+      producerId: seller.producerId,
+      producerName: producer.name,
+      channelId: channel.channelId,
+      title: fields.title,
+      startAt: startAt.toISOString(),
+      coverKey: fields.coverKey,
+      productIds: fields.productIds,
+      status: "scheduled",
+      chatRoomArn,
+      createdAt: new Date().toISOString(),
+    }).go();
+    return get(sessionId);
+  }
+
+  export async function get(sessionId: string): Promise<Session> {
+    const { data } = await SessionEntity.get({ sessionId }).go({ consistent: true });
+    if (!data) throw notFound({ vi: "buổi live", en: "Live session" });
+    return data;
+  }
+
+  /** Upcoming and live sessions, for the home page and the Live page: live first, then by start time. */
+  export async function listPublic() {
+    const [live, scheduled] = await Promise.all([
+      SessionEntity.query.byStatus({ status: "live" }).go({ pages: "all" }),
+      SessionEntity.query.byStatus({ status: "scheduled" }).go({ pages: "all" }),
+    ]);
+    const soon = new Date(Date.now() - 6 * 3_600_000).toISOString();
+    return [...live.data, ...scheduled.data.filter((s) => s.startAt >= soon)].map(summaryCard);
+  }
+
+  function summaryCard(s: Session) {
+    return {
+      sessionId: s.sessionId,
+      title: s.title,
+      status: s.status,
+      startAt: s.startAt,
+      producerId: s.producerId,
+      producerName: s.producerName,
+      cover: s.coverKey ? storage().publicUrl(s.coverKey) : null,
+      products: s.productIds.length,
+    };
+  }
+
+  async function channelById(channelId: string): Promise<Channel & { producerId: string }> {
+    const { data } = await ChannelEntity.query.byChannel({ channelId }).go();
+    const channel = data[0];
+    if (!channel) throw notFound({ vi: "kênh live", en: "Live channel" });
+    return channel;
+  }
+
+  /** What a viewer needs: playback, the pin now, the deal running, the featured products. */
+  export async function view(sessionId: string) {
+    const session = await get(sessionId);
+    const [cards, deal] = await Promise.all([
+      ListingEntity.get(session.productIds.map((productId) => ({ productId, shelf: "all" }))).go(),
+      session.dealId ? DealEntity.get({ dealId: session.dealId }).go() : Promise.resolve({ data: null }),
+    ]);
+    const byId = new Map(cards.data.map((c) => [c.productId, toCard(c)]));
+    const channel = await channelById(session.channelId);
+    return {
+      ...summaryCard(session),
+      startedAt: session.startedAt ?? null,
+      endedAt: session.endedAt ?? null,
+      likes: session.likes ?? 0,
+      playback: { provider: channel.provider, url: channel.playbackUrl },
+      pin: session.pinProductId ? (byId.get(session.pinProductId) ?? null) : null,
+      pinnedAt: session.pinnedAt ?? null,
+      deal: deal.data ? dealView(deal.data) : null,
+      products: session.productIds.flatMap((id) => byId.get(id) ?? []),
+      recordingUrl: session.status === "ended" ? (session.recordingUrl ?? null) : null,
+    };
+  }
+
+  function dealView(d: Deal) {
+    return {
+      dealId: d.dealId,
+      productId: d.productId,
+      priceVnd: d.priceVnd,
+      quantity: d.quantity,
+      remaining: Math.max(0, d.quantity - d.sold),
+      perBuyer: d.perBuyer,
+      startsAt: d.startsAt,
+      endsAt: d.endsAt,
+    };
+  }
+
+  async function ownSession(actor: Actor, sessionId: string) {
+    const session = await get(sessionId);
+    requireSellerOf(actor, session.producerId);
+    return session;
+  }
+
+  /** The ingest for the seller's broadcast page, OBS or Larix: only the producer's sellers ever see the key. */
+  export async function ingest(actor: Actor, sessionId: string) {
+    const session = await ownSession(actor, sessionId);
+    const channel = await channelOf(session.producerId);
+    return { provider: channel.provider, ingestUrl: channel.ingestUrl, streamKey: channel.streamKey };
+  }
+
+  export async function mine(actor: Actor) {
+    const seller = requireSeller(actor);
+    const { data } = await SessionEntity.query
+      .byProducer({ producerId: seller.producerId })
+      .go({ order: "desc", pages: "all" });
+    return data.map(summaryCard);
+  }
+
+  export async function all(actor: Actor) {
+    requireStaff(actor);
+    const sessions = await Promise.all(
+      (["live", "scheduled", "ended"] as const).map((status) =>
+        SessionEntity.query.byStatus({ status }).go({ order: "desc", limit: 100 }),
+      ),
+    );
+    return sessions.flatMap((r) => r.data).map(summaryCard);
+  }
+
+  function streamMs(session: Session, at = Date.now()) {
+    return session.startedAt ? Math.max(0, at - Date.parse(session.startedAt)) : 0;
+  }
+
+  function payload(data: Record<string, unknown>) {
+    const text = JSON.stringify(data);
+    if (Buffer.byteLength(text) > METADATA_MAX_BYTES) throw new MetadataError("too_large");
+    return text;
+  }
+
+  const notLive = () =>
+    conflict("not_live", "Buổi live chưa bắt đầu hoặc đã kết thúc.", "The live session is not on air.");
+
+  /**
+   * Pins a featured product (or unpins with null). The pin travels as timed metadata with the video, so viewers see
+   * the card in step with what the seller shows; late joiners get it from the session.
+   */
+  export async function pin(actor: Actor, sessionId: string, productId: string | null) {
+    const session = await ownSession(actor, sessionId);
+    if (session.status !== "live") throw notLive();
+    if (productId && !session.productIds.includes(productId)) {
+      throw new DomainError(
+        400,
+        "invalid_input",
+        {
+          vi: "Chỉ ghim được sản phẩm giới thiệu của buổi live.",
+          en: "Only the session's featured products can be pinned.",
+        },
+        "productId",
+      );
+    }
+    const channel = await channelById(session.channelId);
+    const at = new Date();
+    let card: Card | null = null;
+    if (productId) {
+      const { data } = await ListingEntity.get({ productId, shelf: "all" }).go();
+      card = data ? toCard(data) : null;
+    }
+    await videoProvider().putMetadata(
+      channel,
+      payload({
+        t: "pin",
+        s: sessionId,
+        ms: streamMs(session, at.getTime()),
+        p: card
+          ? { id: card.productId, n: card.name, v: card.priceVnd, u: card.unit, i: card.image, st: card.stars }
+          : null,
+      }),
+    );
+    await Promise.all([
+      productId
+        ? SessionEntity.patch({ sessionId }).set({ pinProductId: productId, pinnedAt: at.toISOString() }).go()
+        : SessionEntity.patch({ sessionId }).remove(["pinProductId", "pinnedAt"]).go(),
+      PinEntity.create({
+        sessionId,
+        at: at.toISOString(),
+        streamMs: streamMs(session, at.getTime()),
+        productId: productId ?? undefined,
+      }).go(),
+    ]);
+    return { pinned: card };
+  }
+
+  export const DealInput = z.object({
+    productId: Product.Id,
+    priceVnd: Vnd.min(1000),
+    quantity: z.number().int().min(1).max(10_000),
+    perBuyer: z.number().int().min(1).max(100),
+    countdownSeconds: z
+      .number()
+      .int()
+      .min(10, "a countdown of 10 to 300 seconds")
+      .max(300, "a countdown of 10 to 300 seconds"),
+    durationMinutes: z.number().int().min(1, "a deal lasts 1 to 20 minutes").max(20, "a deal lasts 1 to 20 minutes"),
+  });
+
+  /** A live-only deal on a featured product: it opens after its countdown and closes after its duration. */
+  export async function startDeal(actor: Actor, sessionId: string, input: z.input<typeof DealInput>) {
+    const session = await ownSession(actor, sessionId);
+    if (session.status !== "live") throw notLive();
+    const d = DealInput.parse(input);
+    if (!session.productIds.includes(d.productId)) {
+      throw new DomainError(
+        400,
+        "invalid_input",
+        { vi: "Sản phẩm không thuộc buổi live.", en: "Not a featured product." },
+        "productId",
+      );
+    }
+    const product = await Product.get(d.productId);
+    if (d.priceVnd >= product.priceVnd) {
+      throw new DomainError(
+        400,
+        "invalid_input",
+        { vi: "Giá ưu đãi phải thấp hơn giá thường.", en: "The deal price must be below the regular price." },
+        "priceVnd",
+      );
+    }
+    if (d.quantity > product.stock) {
+      throw new DomainError(
+        400,
+        "invalid_input",
+        { vi: `Chỉ còn ${product.stock} sản phẩm trong kho.`, en: `Only ${product.stock} in stock.` },
+        "quantity",
+      );
+    }
+    if (d.perBuyer > d.quantity) {
+      throw new DomainError(
+        400,
+        "invalid_input",
+        { vi: "Giới hạn mỗi người vượt số suất.", en: "Per-buyer limit above the quantity." },
+        "perBuyer",
+      );
+    }
+    if (session.dealId) {
+      const { data: running } = await DealEntity.get({ dealId: session.dealId }).go();
+      if (running && running.endsAt > new Date().toISOString() && running.sold < running.quantity) {
+        throw conflict("deal_running", "Đang có một ưu đãi khác.", "Another deal is running.");
+      }
+    }
+    const now = Date.now();
+    const deal = {
+      dealId: ulid(now).toLowerCase(),
+      sessionId,
+      productId: d.productId,
+      priceVnd: d.priceVnd,
+      quantity: d.quantity,
+      perBuyer: d.perBuyer,
+      sold: 0,
+      startsAt: new Date(now + d.countdownSeconds * 1000).toISOString(),
+      endsAt: new Date(now + d.countdownSeconds * 1000 + d.durationMinutes * 60_000).toISOString(),
+      createdAt: new Date(now).toISOString(),
+    };
+    await DealEntity.create(deal).go();
+    await SessionEntity.patch({ sessionId }).set({ dealId: deal.dealId }).go();
+    const channel = await channelById(session.channelId);
+    await videoProvider()
+      .putMetadata(
+        channel,
+        payload({
+          t: "deal",
+          s: sessionId,
+          ms: streamMs(session, now),
+          d: {
+            id: deal.dealId,
+            p: deal.productId,
+            v: deal.priceVnd,
+            q: deal.quantity,
+            b: deal.perBuyer,
+            from: deal.startsAt,
+            to: deal.endsAt,
+          },
+        }),
+      )
+      .catch((err) => console.error("deal cue", err));
+    return dealView(deal);
+  }
+
+  export async function deal(dealId: string) {
+    const { data } = await DealEntity.get({ dealId }).go({ consistent: true });
+    if (!data) throw notFound({ vi: "ưu đãi", en: "Deal" });
+    return dealView(data);
+  }
+
+  /**
+   * The provider's stream events drive the session: a stream starting on a channel puts its next scheduled session
+   * on air; the stream ending ends it. Events for channels with nothing scheduled change nothing.
+   */
+  export async function onStreamEvent(event: { channelId: string; type: "start" | "end"; at?: Date }) {
+    const at = (event.at ?? new Date()).toISOString();
+    const channel = await channelById(event.channelId).catch(() => undefined);
+    if (!channel) return null;
+    const { data } = await SessionEntity.query.byProducer({ producerId: channel.producerId }).go({ pages: "all" });
+    if (event.type === "start") {
+      const live = data.find((s) => s.status === "live");
+      if (live) return live.sessionId;
+      // The scheduled session nearest to now (a seller may start a little early or late).
+      const next = data
+        .filter((s) => s.status === "scheduled")
+        .sort(
+          (a, b) => Math.abs(Date.parse(a.startAt) - Date.parse(at)) - Math.abs(Date.parse(b.startAt) - Date.parse(at)),
+        )[0];
+      if (!next) return null;
+      await SessionEntity.patch({ sessionId: next.sessionId })
+        .set({ status: "live", startedAt: at })
+        .where(({ status }, { eq }) => eq(status, "scheduled"))
+        .go()
+        .catch(() => undefined);
+      return next.sessionId;
+    }
+    const live = data.find((s) => s.status === "live");
+    if (!live) return null;
+    await endSession(live.sessionId, at, "stream");
+    return live.sessionId;
+  }
+
+  async function endSession(sessionId: string, at: string, by: string) {
+    await SessionEntity.patch({ sessionId })
+      .set({ status: "ended", endedAt: at, endedBy: by })
+      .remove(["pinProductId", "pinnedAt"])
+      .where(({ status }, { eq }) => eq(status, "live"))
+      .go()
+      .catch(() => undefined);
+  }
+
+  /** The provider's recording of a session, for its replay. */
+  export async function onRecording(event: { channelId: string; url: string; startedAt?: Date }) {
+    const channel = await channelById(event.channelId).catch(() => undefined);
+    if (!channel) return null;
+    const { data } = await SessionEntity.query.byProducer({ producerId: channel.producerId }).go({ pages: "all" });
+    const session = data
+      .filter((s) => s.status !== "scheduled")
+      .sort((a, b) => (b.startedAt ?? "").localeCompare(a.startedAt ?? ""))[0];
+    if (!session) return null;
+    await SessionEntity.patch({ sessionId: session.sessionId }).set({ recordingUrl: event.url }).go();
+    return session.sessionId;
+  }
+
+  /** Ends a live: its seller, or any staff member (moderation). The stream is stopped at the provider. */
+  export async function end(actor: Actor, sessionId: string) {
+    const session = await get(sessionId);
+    const user = requireUser(actor);
+    if (user.role === "staff") requireStaff(actor);
+    else requireSellerOf(actor, session.producerId);
+    if (session.status === "ended") return view(sessionId);
+    const channel = await channelById(session.channelId);
+    if (session.status === "live")
+      await videoProvider()
+        .stopStream(channel)
+        .catch((err) => console.error(err));
+    if (session.status === "scheduled") {
+      await SessionEntity.patch({ sessionId })
+        .set({ status: "ended", endedAt: new Date().toISOString(), endedBy: user.userId })
+        .go();
+    } else {
+      await endSession(sessionId, new Date().toISOString(), user.userId);
+    }
+    return view(sessionId);
+  }
+
+  export async function like(sessionId: string, who: string) {
+    const session = await get(sessionId);
+    if (session.status !== "live") throw notLive();
+    await rateLimit(`like:${sessionId}:${who}`, 10, 10);
+    const { data } = await SessionEntity.update({ sessionId }).add({ likes: 1 }).go({ response: "all_new" });
+    return { likes: data.likes ?? 0 };
+  }
+
+  /** Keeps the session's peak audience (the local hub counts sockets; on IVS the provider's viewer count). */
+  export async function recordViewers(sessionId: string, count: number) {
+    await SessionEntity.patch({ sessionId })
+      .set({ peakViewers: count })
+      .where(({ peakViewers }, { lt, notExists }) => `${notExists(peakViewers)} OR ${lt(peakViewers, count)}`)
+      .go()
+      .catch(() => undefined);
+  }
+
+  export async function viewers(sessionId: string) {
+    const session = await get(sessionId);
+    if (session.status !== "live") return null;
+    const count = await videoProvider().viewerCount(await channelById(session.channelId));
+    if (count !== null) await recordViewers(sessionId, count);
+    return count;
+  }
+
+  /** Orders placed from the session, newest first: the seller's live feed. */
+  export async function orders(actor: Actor, sessionId: string) {
+    const session = await get(sessionId);
+    const user = requireUser(actor);
+    if (user.role === "staff") requireStaff(actor);
+    else requireSellerOf(actor, session.producerId);
+    const { data } = await OrderEntity.query.byLive({ liveSessionId: sessionId }).go({ order: "desc", pages: "all" });
+    return data.map((o) => ({
+      orderId: o.orderId,
+      code: o.code,
+      status: o.status,
+      totalVnd: o.totalVnd,
+      createdAt: o.createdAt,
+      buyer: o.address.name,
+    }));
+  }
+
+  /** Peak viewers, likes, orders and revenue: for the seller and staff after (or during) a live. */
+  export async function summary(actor: Actor, sessionId: string) {
+    const session = await get(sessionId);
+    const list = await orders(actor, sessionId);
+    const counted = list.filter((o) => o.status !== "cancelled" && o.status !== "refunded");
+    return {
+      sessionId,
+      title: session.title,
+      status: session.status,
+      startedAt: session.startedAt ?? null,
+      endedAt: session.endedAt ?? null,
+      peakViewers: session.peakViewers ?? 0,
+      likes: session.likes ?? 0,
+      orders: counted.length,
+      revenueVnd: counted.reduce((n, o) => n + o.totalVnd, 0),
+    };
+  }
+
+  /** The replay: the recording and the pins on its timeline. */
+  export async function replay(sessionId: string) {
+    const session = await get(sessionId);
+    if (session.status !== "ended") throw conflict("not_ended", "Buổi live chưa kết thúc.", "The live has not ended.");
+    const [{ data: pins }, cards] = await Promise.all([
+      PinEntity.query.bySession({ sessionId }).go({ pages: "all" }),
+      ListingEntity.get(session.productIds.map((productId) => ({ productId, shelf: "all" }))).go(),
+    ]);
+    const byId = new Map(cards.data.map((c) => [c.productId, toCard(c)]));
+    return {
+      ...summaryCard(session),
+      recordingUrl: session.recordingUrl ?? null,
+      startedAt: session.startedAt ?? null,
+      endedAt: session.endedAt ?? null,
+      pins: pins.map((p) => ({ atMs: p.streamMs, product: p.productId ? (byId.get(p.productId) ?? null) : null })),
+    };
+  }
+
+  // ─── Chat ────────────────────────────────────────────────────────────────
+
+  /** A signed-in viewer's ticket to the session's chat; muted viewers are refused. */
+  export async function joinChat(actor: Actor, sessionId: string) {
+    const user = requireUser(actor);
+    const session = await get(sessionId);
+    const { data: muted } = await MuteEntity.get({ sessionId, userId: user.userId }).go();
+    if (muted) {
+      throw new DomainError(403, "muted", {
+        vi: "Bạn đã bị tắt tiếng trong buổi live này.",
+        en: "You have been muted in this live.",
+      });
+    }
+    const moderator = (user.role === "seller" && user.producerId === session.producerId) || user.role === "staff";
+    const name = user.name ?? (user.phone ? `Khách ***${user.phone.slice(-3)}` : "Khách");
+    return chatProvider().join(session, { userId: user.userId, name, moderator });
+  }
+
+  async function moderate(actor: Actor, sessionId: string) {
+    const session = await get(sessionId);
+    const user = requireUser(actor);
+    if (user.role === "staff") requireStaff(actor);
+    else requireSellerOf(actor, session.producerId);
+    return { session, user };
+  }
+
+  export async function deleteMessage(actor: Actor, sessionId: string, messageId: string) {
+    const { session } = await moderate(actor, sessionId);
+    await chatProvider().deleteMessage(
+      session,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/)
+        .parse(messageId),
+      "moderated",
+    );
+  }
+
+  export async function mute(actor: Actor, sessionId: string, userId: string) {
+    const { session, user } = await moderate(actor, sessionId);
+    await MuteEntity.put({
+      sessionId,
+      userId: z
+        .string()
+        .regex(/^[0-9a-z]{26}$/)
+        .parse(userId),
+      by: user.userId,
+      at: new Date().toISOString(),
+    }).go();
+    await chatProvider().disconnect(session, userId, "muted");
+  }
+
+  export async function isMuted(sessionId: string, userId: string) {
+    const { data } = await MuteEntity.get({ sessionId, userId }).go();
+    return !!data;
+  }
+}

@@ -1,0 +1,307 @@
+import { Live } from "@cho-ocop/core/live/index";
+import { createRoute, z } from "@hono/zod-openapi";
+import { type AppEnv, clientIp } from "./actor";
+import { errorResponses, router } from "./error";
+import { PUBLIC, roles, SELLER, SIGNED_IN, STAFF } from "./roles";
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+const IdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9a-z]{26}$/, "expected a live session id")
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+const errs = {
+  400: errorResponses[400],
+  401: errorResponses[401],
+  403: errorResponses[403],
+  404: errorResponses[404],
+  409: errorResponses[409],
+};
+const SessionCard = z
+  .looseObject({ sessionId: z.string(), title: z.string(), status: z.enum(["scheduled", "live", "ended"]) })
+  .openapi("LiveSessionCard");
+const SessionView = z
+  .looseObject({
+    sessionId: z.string(),
+    title: z.string(),
+    status: z.enum(["scheduled", "live", "ended"]),
+    playback: z.object({ provider: z.enum(["ivs", "local"]), url: z.string() }),
+  })
+  .openapi("LiveSession");
+const DealView = z
+  .object({
+    dealId: z.string(),
+    productId: z.string(),
+    priceVnd: z.number(),
+    quantity: z.number(),
+    remaining: z.number(),
+    perBuyer: z.number(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+  })
+  .openapi("LiveDeal");
+const SELLER_OR_STAFF = [...SELLER, ...STAFF];
+
+const list = createRoute({
+  method: "get",
+  path: "/live",
+  tags: ["Live"],
+  summary: "Sessions on air and coming up",
+  ...roles(PUBLIC),
+  responses: { 200: json(z.array(SessionCard), "Sessions") },
+});
+
+const view = createRoute({
+  method: "get",
+  path: "/live/{id}",
+  tags: ["Live"],
+  summary: "A session for viewers: playback (no stream key), the pin now, the running deal, featured products",
+  ...roles(PUBLIC),
+  request: { params: IdParam },
+  responses: { 200: json(SessionView, "The session"), ...errs },
+});
+
+const like = createRoute({
+  method: "post",
+  path: "/live/{id}/like",
+  tags: ["Live"],
+  summary: "Like the live (at most 10 per 10 s per viewer)",
+  ...roles(PUBLIC),
+  request: { params: IdParam },
+  responses: { 200: json(z.object({ likes: z.number() }), "Likes"), ...errs, 429: errorResponses[429] },
+});
+
+const chat = createRoute({
+  method: "post",
+  path: "/live/{id}/chat",
+  tags: ["Live"],
+  summary: "A ticket to the session's chat (muted viewers are refused)",
+  ...roles(SIGNED_IN),
+  request: { params: IdParam },
+  responses: {
+    200: json(
+      z.object({ provider: z.enum(["ivs", "local"]), url: z.string(), token: z.string(), expiresAt: z.string() }),
+      "Chat ticket",
+    ),
+    ...errs,
+  },
+});
+
+const replay = createRoute({
+  method: "get",
+  path: "/live/{id}/replay",
+  tags: ["Live"],
+  summary: "An ended session's recording and the pins on its timeline",
+  ...roles(PUBLIC),
+  request: { params: IdParam },
+  responses: {
+    200: json(z.looseObject({ sessionId: z.string(), pins: z.array(z.looseObject({})) }), "Replay"),
+    ...errs,
+  },
+});
+
+const deal = createRoute({
+  method: "get",
+  path: "/live/deals/{id}",
+  tags: ["Live"],
+  summary: "A live deal now: price, units left, per-buyer limit, when it opens and closes",
+  ...roles(PUBLIC),
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .regex(/^[0-9a-z]{26}$/, "expected a deal id")
+        .openapi({ param: { name: "id", in: "path" } }),
+    }),
+  },
+  responses: { 200: json(DealView, "The deal"), ...errs },
+});
+
+const schedule = createRoute({
+  method: "post",
+  path: "/seller/live",
+  tags: ["Live"],
+  summary: "Schedule a live: title, start time, cover image, up to 50 featured products",
+  ...roles(SELLER),
+  request: body(Live.ScheduleInput),
+  responses: { 201: json(SessionView, "Scheduled"), ...errs },
+});
+
+const mine = createRoute({
+  method: "get",
+  path: "/seller/live",
+  tags: ["Live"],
+  summary: "The producer's sessions",
+  ...roles(SELLER),
+  responses: { 200: json(z.array(SessionCard), "Sessions"), ...errs },
+});
+
+const ingest = createRoute({
+  method: "get",
+  path: "/seller/live/{id}/ingest",
+  tags: ["Live"],
+  summary: "Where to send the stream (RTMP(S) URL and stream key): only for the producer's sellers",
+  ...roles(SELLER),
+  request: { params: IdParam },
+  responses: {
+    200: json(z.object({ provider: z.enum(["ivs", "local"]), ingestUrl: z.string(), streamKey: z.string() }), "Ingest"),
+    ...errs,
+  },
+});
+
+const pin = createRoute({
+  method: "post",
+  path: "/seller/live/{id}/pin",
+  tags: ["Live"],
+  summary: "Pin a featured product (or unpin with null): sent as timed metadata, at most 1 KB and 5 per second",
+  ...roles(SELLER),
+  request: {
+    params: IdParam,
+    ...body(
+      z.object({
+        productId: z
+          .string()
+          .regex(/^[0-9a-z]{26}$/, "expected a product id")
+          .nullable(),
+      }),
+    ),
+  },
+  responses: {
+    200: json(z.object({ pinned: z.looseObject({}).nullable() }), "Pinned"),
+    ...errs,
+    413: errorResponses[413],
+    429: errorResponses[429],
+  },
+});
+
+const startDeal = createRoute({
+  method: "post",
+  path: "/seller/live/{id}/deals",
+  tags: ["Live"],
+  summary: "Start a live-only deal: price, quantity, per-buyer limit, a 10–300 s countdown, a 1–20 minute duration",
+  ...roles(SELLER),
+  request: { params: IdParam, ...body(Live.DealInput) },
+  responses: { 201: json(DealView, "The deal"), ...errs, 429: errorResponses[429] },
+});
+
+const orders = createRoute({
+  method: "get",
+  path: "/live/{id}/orders",
+  tags: ["Live"],
+  summary: "Orders placed from the session, newest first (the seller's live feed)",
+  ...roles(SELLER_OR_STAFF),
+  request: { params: IdParam },
+  responses: { 200: json(z.array(z.looseObject({ orderId: z.string() })), "Orders"), ...errs },
+});
+
+const summary = createRoute({
+  method: "get",
+  path: "/live/{id}/summary",
+  tags: ["Live"],
+  summary: "Peak viewers, likes, orders and revenue of a session",
+  ...roles(SELLER_OR_STAFF),
+  request: { params: IdParam },
+  responses: {
+    200: json(
+      z.looseObject({ peakViewers: z.number(), likes: z.number(), orders: z.number(), revenueVnd: z.number() }),
+      "Summary",
+    ),
+    ...errs,
+  },
+});
+
+const viewers = createRoute({
+  method: "get",
+  path: "/live/{id}/viewers",
+  tags: ["Live"],
+  summary: "Viewers watching now (kept as the session's peak)",
+  ...roles(SELLER_OR_STAFF),
+  request: { params: IdParam },
+  responses: { 200: json(z.object({ viewers: z.number().nullable() }), "Viewers"), ...errs },
+});
+
+const end = createRoute({
+  method: "post",
+  path: "/live/{id}/end",
+  tags: ["Live"],
+  summary: "End a live: its seller, or staff moderating",
+  ...roles(SELLER_OR_STAFF),
+  request: { params: IdParam },
+  responses: { 200: json(SessionView, "Ended"), ...errs },
+});
+
+const deleteMessage = createRoute({
+  method: "post",
+  path: "/live/{id}/chat/delete",
+  tags: ["Live"],
+  summary: "Delete a chat message (the session's seller or staff)",
+  ...roles(SELLER_OR_STAFF),
+  request: { params: IdParam, ...body(z.object({ messageId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })) },
+  responses: { 204: { description: "Deleted" }, ...errs },
+});
+
+const mute = createRoute({
+  method: "post",
+  path: "/live/{id}/chat/mute",
+  tags: ["Live"],
+  summary: "Mute a viewer for the rest of the session (the session's seller or staff)",
+  ...roles(SELLER_OR_STAFF),
+  request: { params: IdParam, ...body(z.object({ userId: z.string().regex(/^[0-9a-z]{26}$/) })) },
+  responses: { 204: { description: "Muted" }, ...errs },
+});
+
+const staffList = createRoute({
+  method: "get",
+  path: "/admin/live",
+  tags: ["Live"],
+  summary: "Every session, live, scheduled and ended",
+  ...roles(STAFF),
+  responses: { 200: json(z.array(SessionCard), "Sessions"), ...errs },
+});
+
+export const live = router<AppEnv>()
+  .openapi(list, async (c) => c.json(await Live.listPublic(), 200))
+  .openapi(view, async (c) => c.json(await Live.view(c.req.valid("param").id), 200))
+  .openapi(like, async (c) => {
+    const actor = await c.var.actor();
+    const who = actor.kind === "user" ? actor.user.userId : clientIp(c);
+    return c.json(await Live.like(c.req.valid("param").id, who), 200);
+  })
+  .openapi(chat, async (c) => c.json(await Live.joinChat(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(replay, async (c) => c.json(await Live.replay(c.req.valid("param").id), 200))
+  .openapi(deal, async (c) => c.json(await Live.deal(c.req.valid("param").id), 200))
+  .openapi(schedule, async (c) =>
+    c.json(await Live.view((await Live.schedule(await c.var.actor(), c.req.valid("json"))).sessionId), 201),
+  )
+  .openapi(mine, async (c) => c.json(await Live.mine(await c.var.actor()), 200))
+  .openapi(ingest, async (c) => c.json(await Live.ingest(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(pin, async (c) =>
+    c.json(await Live.pin(await c.var.actor(), c.req.valid("param").id, c.req.valid("json").productId), 200),
+  )
+  .openapi(startDeal, async (c) =>
+    c.json(await Live.startDeal(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 201),
+  )
+  .openapi(orders, async (c) => c.json(await Live.orders(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(summary, async (c) => c.json(await Live.summary(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(viewers, async (c) => {
+    const actor = await c.var.actor();
+    await Live.summary(actor, c.req.valid("param").id);
+    return c.json({ viewers: await Live.viewers(c.req.valid("param").id) }, 200);
+  })
+  .openapi(end, async (c) => c.json(await Live.end(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(deleteMessage, async (c) => {
+    await Live.deleteMessage(await c.var.actor(), c.req.valid("param").id, c.req.valid("json").messageId);
+    return c.body(null, 204);
+  })
+  .openapi(mute, async (c) => {
+    await Live.mute(await c.var.actor(), c.req.valid("param").id, c.req.valid("json").userId);
+    return c.body(null, 204);
+  })
+  .openapi(staffList, async (c) => c.json(await Live.all(await c.var.actor()), 200));
