@@ -3,6 +3,7 @@ import type { Stack } from "sst/constructs";
 import { Config, Api as HttpApi, type StackContext, use } from "sst/constructs";
 import { cardPublishableKey, LAMBDA_DEFAULTS, mailFrom, mailIdentities, webDomain, webOrigins } from "./config";
 import { Database } from "./Database";
+import { Live } from "./Live";
 import { Storage } from "./Storage";
 
 export function Api({ stack, app }: StackContext) {
@@ -20,6 +21,7 @@ export function Api({ stack, app }: StackContext) {
     ? [new Config.Secret(stack, "STRIPE_SECRET_KEY"), new Config.Secret(stack, "STRIPE_WEBHOOK_SECRET")]
     : [];
   const messaging = messagingAccess(stack, from);
+  const live = liveAccess(stack, use(Live));
 
   const api = new HttpApi(stack, "Api", {
     defaults: {
@@ -34,6 +36,7 @@ export function Api({ stack, app }: StackContext) {
           STORAGE: "s3",
           MEDIA_URL: "/media",
           ...messaging.environment,
+          ...live.environment,
           ...(publishableKey ? { STRIPE_PUBLISHABLE_KEY: publishableKey } : {}),
           // The bank account VietQR transfers go to (a demo account when unset).
           ...Object.fromEntries(
@@ -45,7 +48,7 @@ export function Api({ stack, app }: StackContext) {
           // host CloudFront forwards as x-forwarded-host (stacks/Web.ts).
           ...(domain ? { PUBLIC_URL: `https://${domain}` } : {}),
         },
-        permissions: messaging.permissions,
+        permissions: [...messaging.permissions, ...live.permissions],
       },
     },
     // The Hono app routes everything under /api/*; the web distribution forwards /api/* here.
@@ -80,6 +83,53 @@ export function messagingAccess(stack: Stack, from: string) {
         resources: mailIdentities(from).map(
           (identity) => `arn:${stack.partition}:ses:${stack.region}:${stack.account}:identity/${identity}`,
         ),
+      }),
+    ],
+  };
+}
+
+/**
+ * What the API needs of IVS and IVS Chat (packages/core/src/live/ivs*.ts), in the IVS region and this account only.
+ * Channel and room ids are IVS's, so the grants name every channel and room there; the app's own are tagged
+ * `app=cho-ocop`, `stage=<stage>`.
+ */
+export function liveAccess(stack: Stack, live: { ivsRegion: string; recordingConfigurationArn: string }) {
+  const arn = (service: "ivs" | "ivschat", resource: string) =>
+    `arn:${stack.partition}:${service}:${live.ivsRegion}:${stack.account}:${resource}`;
+  const channels = arn("ivs", "channel/*");
+  const streamKeys = arn("ivs", "stream-key/*");
+  const rooms = arn("ivschat", "room/*");
+  return {
+    environment: {
+      LIVE_PROVIDER: "ivs",
+      IVS_REGION: live.ivsRegion,
+      IVS_RECORDING_CONFIGURATION_ARN: live.recordingConfigurationArn,
+    },
+    permissions: [
+      // CreateChannel is authorised on the new channel and its stream key, and names the stage's recording
+      // configuration; the tags it sets need TagResource.
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["ivs:CreateChannel"],
+        resources: [channels, streamKeys, live.recordingConfigurationArn],
+      }),
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ["ivs:TagResource"], resources: [channels, streamKeys] }),
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["ivs:PutMetadata", "ivs:StopStream", "ivs:GetStream"],
+        resources: [channels],
+      }),
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: [
+          "ivschat:CreateRoom",
+          "ivschat:TagResource",
+          "ivschat:CreateChatToken",
+          "ivschat:DeleteMessage",
+          "ivschat:DisconnectUser",
+          "ivschat:SendEvent",
+        ],
+        resources: [rooms],
       }),
     ],
   };

@@ -15,6 +15,7 @@ import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { Bucket as S3Bucket } from "aws-cdk-lib/aws-s3";
 import { type StackContext, StaticSite, use } from "sst/constructs";
 import { Api } from "./Api";
+import { Live } from "./Live";
 import { Storage } from "./Storage";
 
 // Client-side routes (a last path segment without a dot) get the SPA shell. This replaces
@@ -39,6 +40,14 @@ export const API_VIEWER_HEADERS = `function handler(event) {
   return request;
 }`;
 
+// IVS writes each recording under ivs/v1/… at the root of the recordings bucket; the site serves it under
+// /recordings/ivs/v1/… (packages/core/src/live/ivs.ts, recordingUrl), so the prefix goes before the request reaches S3.
+export const RECORDINGS_PATH = `function handler(event) {
+  var request = event.request;
+  if (request.uri.indexOf("/recordings/") === 0) request.uri = request.uri.substring("/recordings".length);
+  return request;
+}`;
+
 /**
  * Where the site's files come from: normally `pnpm run build` in web/ during the deploy.
  * WEB_DIST names an already built directory instead (a CI artifact, the offline synth, the stack tests).
@@ -58,6 +67,7 @@ function siteSource() {
 export function Web({ stack }: StackContext) {
   const { api } = use(Api);
   const { bucket } = use(Storage);
+  const live = use(Live);
 
   const apiOrigin = new HttpOrigin(`${api.httpApiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
     protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
@@ -73,8 +83,21 @@ export function Web({ stack }: StackContext) {
   const mediaOrigin = S3BucketOrigin.withOriginAccessControl(mediaBucket);
   Annotations.of(stack).acknowledgeWarning(
     "@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac",
-    "the Storage stack's bucket policy grants CloudFront read on media/*",
+    "the Storage stack's bucket policy grants CloudFront read on media/*, the LiveMedia stack's on ivs/*",
   );
+
+  // The replays: the recordings bucket is in the IVS region (stacks/LiveMedia.ts), known here by its name; its own
+  // policy grants this account's distributions read on ivs/*.
+  const recordingsBucket = S3Bucket.fromBucketAttributes(stack, "RecordingsBucket", {
+    bucketName: live.recordingsBucket,
+    region: live.ivsRegion,
+    bucketRegionalDomainName: `${live.recordingsBucket}.s3.${live.ivsRegion}.${stack.urlSuffix}`,
+  });
+  const recordingsOrigin = S3BucketOrigin.withOriginAccessControl(recordingsBucket);
+  const recordingsPath = new CloudFrontFunction(stack, "RecordingsPath", {
+    code: FunctionCode.fromInline(RECORDINGS_PATH),
+    runtime: FunctionRuntime.JS_2_0,
+  });
 
   const spaRouting = new CloudFrontFunction(stack, "SpaRouting", {
     code: FunctionCode.fromInline(SPA_ROUTING),
@@ -113,6 +136,15 @@ export function Web({ stack }: StackContext) {
             allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
             cachePolicy: CachePolicy.CACHING_OPTIMIZED,
             compress: true,
+          },
+          // A recording is complete when its URL is handed out (Recording End), so it caches like media.
+          "/recordings/*": {
+            origin: recordingsOrigin,
+            viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+            allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+            cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+            compress: true,
+            functionAssociations: [{ function: recordingsPath, eventType: FunctionEventType.VIEWER_REQUEST }],
           },
         },
       },

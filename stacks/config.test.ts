@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { mailFrom, mailIdentities, webOrigins } from "./config";
+import { ivsRegion, mailFrom, mailIdentities, recordingsBucketName, webOrigins } from "./config";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -32,5 +32,18 @@ describe("deploy configuration", () => {
       "http://localhost:3000",
       "http://localhost:5173",
     ]);
+  });
+
+  it("puts live video in IVS_REGION, Tokyo by default, and refuses a region without IVS (such as the app's own)", () => {
+    vi.stubEnv("IVS_REGION", "");
+    expect(ivsRegion()).toBe("ap-northeast-1");
+    vi.stubEnv("IVS_REGION", "ap-south-1");
+    expect(ivsRegion()).toBe("ap-south-1");
+    vi.stubEnv("IVS_REGION", "ap-southeast-1");
+    expect(() => ivsRegion()).toThrow(/has no IVS/);
+  });
+
+  it("names the recordings bucket for the stage and account, in lower case as S3 wants", () => {
+    expect(recordingsBucketName("Staging", "123456789012")).toBe("cho-ocop-staging-recordings-123456789012");
   });
 });

@@ -67,3 +67,45 @@ export const LAMBDA_DEFAULTS = {
 export function cardPublishableKey(): string | undefined {
   return process.env.STRIPE_PUBLISHABLE_KEY?.trim() || undefined;
 }
+
+/** Where the app runs (sst.config.ts). */
+export const APP_REGION = "ap-southeast-1";
+
+/** The regions with both IVS low-latency streaming and IVS Chat (AWS General Reference, "Amazon IVS endpoints"). */
+export const IVS_REGIONS = [
+  "us-east-1",
+  "us-west-2",
+  "ap-south-1",
+  "ap-northeast-2",
+  "ap-northeast-1",
+  "eu-central-1",
+  "eu-west-1",
+] as const;
+
+/**
+ * IVS is not offered in ap-southeast-1, so the live-video resources (channels, chat rooms, the recording configuration
+ * and its bucket, which IVS requires in the channel's region) live in `IVS_REGION`: Tokyo unless set. Sellers still
+ * ingest at the nearest IVS edge and viewers play from IVS's CDN; the region carries the API calls and recordings.
+ */
+export function ivsRegion(): (typeof IVS_REGIONS)[number] {
+  const region = process.env.IVS_REGION?.trim() || "ap-northeast-1";
+  const known = IVS_REGIONS.find((r) => r === region);
+  if (!known) throw new Error(`IVS_REGION=${region} has no IVS; use one of ${IVS_REGIONS.join(", ")}`);
+  return known;
+}
+
+/**
+ * The recordings bucket's name, known to both regions without a cross-region reference: the Web stack serves it and
+ * the Live stack checks events against it, while the LiveMedia stack creates it in the IVS region.
+ */
+export function recordingsBucketName(stage: string, account: string): string {
+  return `cho-ocop-${stage.toLowerCase()}-recordings-${account}`;
+}
+
+/** The SSM parameter (in the IVS region) through which the LiveMedia stack hands its recording configuration over. */
+export function recordingConfigurationParameter(stage: string): string {
+  return `/cho-ocop/${stage}/live/recording-configuration-arn`;
+}
+
+/** IVS names every channel and chat room of a stage with this prefix (packages/core/src/live/ivs*.ts). */
+export const ivsNamePrefix = (stage: string) => `cho-ocop-${stage}-`;

@@ -10,8 +10,10 @@ import config from "../sst.config";
 import { Api } from "./Api";
 import { Database } from "./Database";
 import { Jobs, ORDER_EXPIRY_SCHEDULE, SWEEP_SCHEDULE } from "./Jobs";
+import { Live } from "./Live";
+import { LiveMedia } from "./LiveMedia";
 import { Storage } from "./Storage";
-import { API_VIEWER_HEADERS, Web } from "./Web";
+import { API_VIEWER_HEADERS, RECORDINGS_PATH, Web } from "./Web";
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation templates are walked as loose JSON
 type Json = Record<string, any>;
@@ -20,12 +22,17 @@ interface Synthesized {
   stage: string;
   database: Template;
   storage: Template;
+  live: Template;
   api: Template;
   web: Template;
   jobs: Template;
   /** Every template by stack name, to follow Fn::ImportValue across stacks. */
   byStack: Map<string, Json>;
   warnings: string[];
+  /** The region of each stack. */
+  regions: Map<string, string>;
+  /** The same stage deployed to the IVS region: live video's resources only. */
+  media: { template: Template; stackName: string; region: string; warnings: string[] };
 }
 
 const site = mkdtempSync(path.join(tmpdir(), "cho-ocop-site-"));
@@ -56,6 +63,7 @@ function synth(stage: string, webDomain?: string): Promise<Synthesized> {
     WEB_DIST: site,
     WEB_DOMAIN: webDomain,
     MAIL_FROM: undefined,
+    IVS_REGION: undefined,
     // Card payments on for the prod synth, off for dev.
     STRIPE_PUBLISHABLE_KEY: webDomain ? "pk_live_example" : undefined,
   };
@@ -67,29 +75,54 @@ function synth(stage: string, webDomain?: string): Promise<Synthesized> {
     const app = new App({ mode: "deploy", stage, name: "cho-ocop", region: "ap-southeast-1", account: "123456789012" });
     await config.stacks(app);
     await app.finish();
-    const stacks = [Database, Storage, Api, Web, Jobs];
+    const stacks = [Database, Storage, Live, Api, Web, Jobs];
     const templates = stacks.map((fn) => Template.fromStack(getStack(fn)));
     const byStack = new Map<string, Json>();
-    const warnings: string[] = [];
+    const regions = new Map<string, string>();
     for (const [i, fn] of stacks.entries()) {
       const stack = getStack(fn);
       byStack.set(stack.stackName, (templates[i] as Template).toJSON());
-      for (const c of stack.node.findAll()) {
-        for (const m of c.node.metadata) if (m.type === "aws:cdk:warning") warnings.push(`${c.node.path}: ${m.data}`);
-      }
+      regions.set(stack.stackName, stack.region);
     }
-    const [database, storage, api, web, jobs] = templates as [Template, Template, Template, Template, Template];
-    return {
+    const warnings = warningsOf(stacks.map((fn) => getStack(fn)));
+    const [database, storage, live, api, web, jobs] = templates as [
+      Template,
+      Template,
+      Template,
+      Template,
+      Template,
+      Template,
+    ];
+
+    // `sst deploy --region ap-northeast-1`: the same sst.config.ts picks the IVS region's stack alone.
+    const mediaApp = new App({
+      mode: "deploy",
       stage,
-      database,
-      storage,
-      api,
-      web,
-      jobs,
-      byStack,
-      warnings,
+      name: "cho-ocop",
+      region: "ap-northeast-1",
+      account: "123456789012",
+    });
+    await config.stacks(mediaApp);
+    await mediaApp.finish();
+    const mediaStack = getStack(LiveMedia);
+    const media = {
+      template: Template.fromStack(mediaStack),
+      stackName: mediaStack.stackName,
+      region: mediaStack.region,
+      warnings: warningsOf([mediaStack]),
     };
+    return { stage, database, storage, live, api, web, jobs, byStack, warnings, regions, media };
   });
+}
+
+function warningsOf(stacks: ReturnType<typeof getStack>[]) {
+  const warnings: string[] = [];
+  for (const stack of stacks) {
+    for (const c of stack.node.findAll()) {
+      for (const m of c.node.metadata) if (m.type === "aws:cdk:warning") warnings.push(`${c.node.path}: ${m.data}`);
+    }
+  }
+  return warnings;
 }
 
 function only(template: Template, type: string, props: Json = {}): [string, Json] {
@@ -171,14 +204,18 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
   const stackName = (name: string) => `${stage}-cho-ocop-${name}`;
   const tableArn = () => `${stackName("Database")}/${only(s.database, "AWS::DynamoDB::Table")[0]}.Arn`;
   const bucketId = () => only(s.storage, "AWS::S3::Bucket", { Properties: { CorsConfiguration: Match.anyValue() } })[0];
+  /** The recording configuration's ARN as the Live stack reads it (SSM in the IVS region, at deploy time). */
+  const recordingArn = () => `${stackName("Live")}/${only(s.live, "Custom::AWS")[0]}.Parameter.Value`;
 
-  it("stacks are named <stage>-cho-ocop-<Name> in ap-southeast-1", () => {
-    expect([...s.byStack.keys()]).toEqual(["Database", "Storage", "Api", "Web", "Jobs"].map(stackName));
-    expect(getStack(Api).region).toBe("ap-southeast-1");
+  it("stacks are named <stage>-cho-ocop-<Name> in ap-southeast-1, live video's own in ap-northeast-1", () => {
+    expect([...s.byStack.keys()]).toEqual(["Database", "Storage", "Live", "Api", "Web", "Jobs"].map(stackName));
+    expect(new Set(s.regions.values())).toEqual(new Set(["ap-southeast-1"]));
+    expect(s.media).toMatchObject({ stackName: stackName("LiveMedia"), region: "ap-northeast-1" });
   });
 
   it("synthesizes without CDK warnings", () => {
     expect(s.warnings).toEqual([]);
+    expect(s.media.warnings).toEqual([]);
   });
 
   describe("Database", () => {
@@ -340,6 +377,14 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       },
     );
 
+    it("runs live video on IVS in ap-northeast-1, with the recording configuration the LiveMedia stack made", () => {
+      const [, fn] = apiFunction();
+      const env = fn.Properties.Environment.Variables;
+      expect(env.LIVE_PROVIDER).toBe("ivs");
+      expect(env.IVS_REGION).toBe("ap-northeast-1");
+      expect(render(env.IVS_RECORDING_CONFIGURATION_ARN, stackName("Api"), s.byStack)).toBe(recordingArn());
+    });
+
     it("sends SMS and e-mail through AWS from MAIL_FROM", () => {
       const [, fn] = apiFunction();
       const env = fn.Properties.Environment.Variables;
@@ -355,7 +400,9 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       },
     );
 
-    it("the function reaches only its own table, bucket and secret, plus SMS and its MAIL_FROM identity", () => {
+    it("the function reaches only its own table, bucket and secret, SMS, its MAIL_FROM identity and IVS", () => {
+      const ivsChannels = "arn:{AWS::Partition}:ivs:ap-northeast-1:123456789012:channel/*";
+      const ivsStreamKeys = "arn:{AWS::Partition}:ivs:ap-northeast-1:123456789012:stream-key/*";
       const [, fn] = apiFunction();
       const grants = grantsOf(s.api, fn, stackName("Api"), s.byStack);
       const bucket = `${stackName("Storage")}/${bucketId()}.Arn`;
@@ -381,8 +428,29 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
             actions: ["ses:SendEmail"],
             resources: [`${ses}/${mailFrom}`, `${ses}/${mailFrom.split("@")[1]}`],
           },
+          // IVS and IVS Chat in ap-northeast-1, this account: channels (and their stream keys) and rooms.
+          { effect: "Allow", actions: ["ivs:CreateChannel"], resources: [ivsChannels, ivsStreamKeys, recordingArn()] },
+          { effect: "Allow", actions: ["ivs:TagResource"], resources: [ivsChannels, ivsStreamKeys] },
+          {
+            effect: "Allow",
+            actions: ["ivs:PutMetadata", "ivs:StopStream", "ivs:GetStream"],
+            resources: [ivsChannels],
+          },
+          {
+            effect: "Allow",
+            actions: [
+              "ivschat:CreateRoom",
+              "ivschat:TagResource",
+              "ivschat:CreateChatToken",
+              "ivschat:DeleteMessage",
+              "ivschat:DisconnectUser",
+              "ivschat:SendEvent",
+            ],
+            resources: ["arn:{AWS::Partition}:ivschat:ap-northeast-1:123456789012:room/*"],
+          },
         ]),
       );
+      expect(grants.flatMap((g) => g.actions).filter((a) => /^ivs(chat)?:/.test(a))).not.toContain("ivs:*");
     });
 
     it(prod ? "allows CORS from WEB_DOMAIN only" : "allows CORS from localhost dev servers", () => {
@@ -391,6 +459,181 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(origins).toEqual(
         prod ? ["https://cho-ocop.example.vn"] : ["http://localhost:3000", "http://localhost:5173"],
       );
+    });
+  });
+
+  describe("Live", () => {
+    const pattern = () => ({
+      source: ["aws.ivs"],
+      "detail-type": ["IVS Stream State Change", "IVS Recording State Change"],
+      detail: { channel_name: [{ prefix: `cho-ocop-${stage}-` }] },
+    });
+
+    function liveEvents(): [string, Json] {
+      const fns = Object.entries(s.live.findResources("AWS::Lambda::Function")).filter(([, f]) =>
+        String(f.Properties.Handler).endsWith("live-events.handler"),
+      );
+      expect(fns).toHaveLength(1);
+      return fns[0] as [string, Json];
+    }
+
+    it("sends the stage's IVS events on the default bus to packages/functions/src/live-events.handler", () => {
+      const [fnId] = liveEvents();
+      const [ruleId, rule] = only(s.live, "AWS::Events::Rule");
+      expect(rule.Properties.EventPattern).toEqual(pattern());
+      expect(rule.Properties.EventBusName, "the default bus, where LiveMedia forwards IVS's events").toBeUndefined();
+      expect(rule.Properties.State).toBe("ENABLED");
+      expect(rule.Properties.Targets).toEqual([{ Arn: { "Fn::GetAtt": [fnId, "Arn"] }, Id: "Target0" }]);
+      only(s.live, "AWS::Lambda::Permission", {
+        Properties: {
+          Action: "lambda:InvokeFunction",
+          Principal: "events.amazonaws.com",
+          FunctionName: { "Fn::GetAtt": [fnId, "Arn"] },
+          SourceArn: { "Fn::GetAtt": [ruleId, "Arn"] },
+        },
+      });
+    });
+
+    it("the handler runs on nodejs22.x arm64 with the table and the recordings bucket's name", () => {
+      const [, fn] = liveEvents();
+      expect(fn.Properties.Handler).toBe("packages/functions/src/live-events.handler");
+      expect(fn.Properties.Runtime).toBe("nodejs22.x");
+      expect(fn.Properties.Architectures).toEqual(["arm64"]);
+      const env = fn.Properties.Environment.Variables;
+      expect(render(env.TABLE_NAME, stackName("Live"), s.byStack)).toBe(
+        `${stackName("Database")}/${only(s.database, "AWS::DynamoDB::Table")[0]}`,
+      );
+      expect(env.RECORDINGS_BUCKET).toBe(`cho-ocop-${stage}-recordings-123456789012`);
+      expect(Object.keys(env).filter((k) => k.startsWith("SST_Secret"))).toEqual([]);
+    });
+
+    it("the handler reaches only the table", () => {
+      const [, fn] = liveEvents();
+      const grants = grantsOf(s.live, fn, stackName("Live"), s.byStack);
+      expect(grants).toEqual([
+        XRAY,
+        { effect: "Allow", actions: ["dynamodb:*"], resources: [tableArn(), `${tableArn()}/*`] },
+      ]);
+    });
+
+    it("reads the recording configuration's ARN from SSM in ap-northeast-1 at deploy time, allowed that one parameter", () => {
+      const [, lookup] = only(s.live, "Custom::AWS");
+      const parameter = `/cho-ocop/${stage}/live/recording-configuration-arn`;
+      for (const call of [lookup.Properties.Create, lookup.Properties.Update]) {
+        expect(JSON.parse(call)).toEqual({
+          service: "SSM",
+          action: "getParameter",
+          parameters: { Name: parameter },
+          region: "ap-northeast-1",
+          physicalResourceId: { id: parameter },
+        });
+      }
+      expect(lookup.Properties.Delete).toBeUndefined();
+      // The function behind it (CDK's AwsCustomResource provider) may read that parameter and nothing else.
+      const providerId = lookup.Properties.ServiceToken["Fn::GetAtt"][0];
+      const provider = s.live.findResources("AWS::Lambda::Function")[providerId];
+      expect(grantsOf(s.live, provider as Json, stackName("Live"), s.byStack)).toEqual([
+        {
+          effect: "Allow",
+          actions: ["ssm:GetParameter"],
+          resources: [`arn:{AWS::Partition}:ssm:ap-northeast-1:123456789012:parameter${parameter}`],
+        },
+      ]);
+    });
+  });
+
+  describe("LiveMedia (ap-northeast-1)", () => {
+    const media = () => s.media.template;
+    const recordings = () => only(media(), "AWS::S3::Bucket", { Properties: { BucketName: Match.anyValue() } });
+
+    it("is a private, encrypted recordings bucket that enforces TLS, named for the stage and account", () => {
+      const [, bucket] = recordings();
+      expect(bucket.Properties.BucketName).toBe(`cho-ocop-${stage}-recordings-123456789012`);
+      expect(bucket.Properties.BucketEncryption).toEqual({
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+      });
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] });
+      const [, policy] = only(media(), "AWS::S3::BucketPolicy");
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({
+          Effect: "Deny",
+          Action: "s3:*",
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        }),
+      );
+    });
+
+    it(prod ? "keeps the recordings when the stage is removed" : "is emptied and deleted with the stage", () => {
+      const [, bucket] = recordings();
+      expect(bucket.DeletionPolicy).toBe(prod ? "Retain" : "Delete");
+      expect(Object.keys(media().findResources("Custom::S3AutoDeleteObjects"))).toHaveLength(prod ? 0 : 1);
+    });
+
+    it("lets only CloudFront read, and only what IVS wrote (ivs/*)", () => {
+      const [id] = recordings();
+      const [, policy] = only(media(), "AWS::S3::BucketPolicy");
+      const reads = (policy.Properties.PolicyDocument.Statement as Json[]).filter(
+        (st) => st.Effect === "Allow" && [st.Action].flat().some((a: string) => a === "s3:*" || a.startsWith("s3:Get")),
+      );
+      const cloudfront = reads.filter((st) => st.Principal?.Service === "cloudfront.amazonaws.com");
+      expect(cloudfront).toHaveLength(1);
+      expect(cloudfront[0]?.Action).toBe("s3:GetObject");
+      expect(render(cloudfront[0]?.Resource, "media", s.byStack)).toBe(`media/${id}.Arn/ivs/*`);
+      expect(JSON.stringify(cloudfront[0]?.Condition)).toContain(":cloudfront::123456789012:distribution/*");
+      // Anything else that may read is the auto-delete helper of a non-prod stage.
+      expect(reads.filter((st) => st.Principal?.Service !== "cloudfront.amazonaws.com")).toHaveLength(prod ? 0 : 1);
+    });
+
+    it("records every channel of the stage to that bucket, continuing a recording across a drop of up to 60 s", () => {
+      const [bucketId] = recordings();
+      const [configId, config] = only(media(), "AWS::IVS::RecordingConfiguration");
+      expect(config.Properties).toMatchObject({
+        Name: `cho-ocop-${stage}`,
+        DestinationConfiguration: { S3: { BucketName: { Ref: bucketId } } },
+        RecordingReconnectWindowSeconds: 60,
+        ThumbnailConfiguration: { RecordingMode: "DISABLED" },
+      });
+      const [, parameter] = only(media(), "AWS::SSM::Parameter", {
+        Properties: { Name: `/cho-ocop/${stage}/live/recording-configuration-arn` },
+      });
+      expect(parameter.Properties.Value).toEqual({ "Fn::GetAtt": [configId, "Arn"] });
+      expect(media().toJSON().Outputs.RecordingConfigurationArn.Value).toEqual({ "Fn::GetAtt": [configId, "Arn"] });
+    });
+
+    it("forwards the stage's IVS events to the default bus of ap-southeast-1, with a role that may only put there", () => {
+      const [, rule] = only(media(), "AWS::Events::Rule");
+      expect(rule.Properties.EventPattern).toEqual({
+        source: ["aws.ivs"],
+        "detail-type": ["IVS Stream State Change", "IVS Recording State Change"],
+        detail: { channel_name: [{ prefix: `cho-ocop-${stage}-` }] },
+      });
+      const bus = "arn:{AWS::Partition}:events:ap-southeast-1:123456789012:event-bus/default";
+      const targets = rule.Properties.Targets as Json[];
+      expect(targets).toHaveLength(1);
+      expect(render(targets[0]?.Arn, "media", s.byStack)).toBe(bus);
+      const roleId = targets[0]?.RoleArn["Fn::GetAtt"][0];
+      const policies = Object.values(media().findResources("AWS::IAM::Policy")).filter((p) =>
+        (p.Properties.Roles as Json[]).some((r) => r.Ref === roleId),
+      );
+      expect(policies.flatMap((p) => p.Properties.PolicyDocument.Statement)).toEqual([
+        { Action: "events:PutEvents", Effect: "Allow", Resource: expect.anything() },
+      ]);
+      expect(render(policies[0]?.Properties.PolicyDocument.Statement[0].Resource, "media", s.byStack)).toBe(bus);
+      expect(media().findResources("AWS::IAM::Role")[roleId]?.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+        { Action: "sts:AssumeRole", Effect: "Allow", Principal: { Service: "events.amazonaws.com" } },
+      ]);
+    });
+
+    it("holds nothing of the app itself: no table, API or function of ours", () => {
+      expect(Object.keys(media().findResources("AWS::DynamoDB::Table"))).toEqual([]);
+      const handlers = Object.values(media().findResources("AWS::Lambda::Function")).map((f) => f.Properties.Handler);
+      expect(handlers.filter((h) => String(h).startsWith("packages/"))).toEqual([]);
     });
   });
 
@@ -548,9 +791,41 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(render(origin.DomainName, stackName("Web"), s.byStack)).toBe(
         `${stackName("Storage")}/${bucketId()}.RegionalDomainName`,
       );
-      only(s.web, "AWS::CloudFront::OriginAccessControl", {
-        Properties: { OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: "s3" }) },
+      expectS3AccessControl(origin);
+    });
+
+    /** The origin signs its requests with an S3 Origin Access Control of this stack. */
+    function expectS3AccessControl(origin: Json) {
+      const oacId = origin.OriginAccessControlId?.["Fn::GetAtt"]?.[0];
+      const oac = s.web.findResources("AWS::CloudFront::OriginAccessControl")[oacId];
+      expect(oac?.Properties.OriginAccessControlConfig).toMatchObject({
+        OriginAccessControlOriginType: "s3",
+        SigningBehavior: "always",
+        SigningProtocol: "sigv4",
       });
+    }
+
+    it("serves the replays under /recordings/* from the recordings bucket in ap-northeast-1, through OAC", () => {
+      const { behavior, origin } = originOf(distribution(), "/recordings/*");
+      expect(behavior.AllowedMethods).toEqual(["GET", "HEAD"]);
+      expect(behavior.ViewerProtocolPolicy).toBe("redirect-to-https");
+      expect(behavior.CachePolicyId).toBe("658327ea-f89d-4fab-a63d-7e88639e58f6"); // CachingOptimized
+      expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: "" });
+      expectS3AccessControl(origin);
+      // The name the LiveMedia stack gives the bucket, in the IVS region.
+      const bucket = only(s.media.template, "AWS::S3::Bucket", { Properties: { BucketName: Match.anyValue() } })[1];
+      expect(render(origin.DomainName, stackName("Web"), s.byStack)).toBe(
+        `${bucket.Properties.BucketName}.s3.ap-northeast-1.{AWS::URLSuffix}`,
+      );
+      // The prefix is dropped on the way: IVS writes ivs/v1/… at the bucket's root.
+      const [fnId, fn] = only(s.web, "AWS::CloudFront::Function", {
+        Properties: { FunctionCode: Match.stringLikeRegexp("/recordings/") },
+      });
+      expect(fn.Properties.FunctionCode).toBe(RECORDINGS_PATH);
+      expect(fn.Properties.FunctionConfig.Runtime).toBe("cloudfront-js-2.0");
+      expect(behavior.FunctionAssociations).toEqual([
+        { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [fnId, "FunctionARN"] } },
+      ]);
     });
 
     it("does not turn API errors into index.html: SPA routing is a viewer-request function", () => {
@@ -602,6 +877,27 @@ describe("the /api/* viewer-request function", () => {
     expect(address).toBe("2001:db8::7:0");
     // What packages/functions/src/api/actor.ts's clientIp makes of it.
     expect(address.replace(/:\d+$/, "")).toBe("2001:db8::7");
+  });
+});
+
+describe("the /recordings/* viewer-request function", () => {
+  const event = (uri: string) => ({ version: "1.0", viewer: { ip: "203.0.113.9" }, request: { uri, headers: {} } });
+
+  it("drops /recordings, so the request names the key IVS wrote", () => {
+    const key = "ivs/v1/123456789012/AbCdef1G2hij/2026/3/14/12/3/j8Z9O91ndcVs/media/hls/master.m3u8";
+    expect(runCloudFrontFunction(RECORDINGS_PATH, event(`/recordings/${key}`)).uri).toBe(`/${key}`);
+  });
+
+  it("leaves other paths alone", () => {
+    expect(runCloudFrontFunction(RECORDINGS_PATH, event("/media/x.jpg")).uri).toBe("/media/x.jpg");
+    expect(runCloudFrontFunction(RECORDINGS_PATH, event("/recordingsx/y")).uri).toBe("/recordingsx/y");
+  });
+});
+
+describe("sst.config.ts regions", () => {
+  it("refuses a region that is neither the app's nor IVS's", async () => {
+    const app = new App({ mode: "deploy", stage: "x", name: "cho-ocop", region: "us-west-2", account: "123456789012" });
+    await expect(async () => config.stacks(app)).rejects.toThrow(/deploys to ap-southeast-1.*ap-northeast-1/);
   });
 });
 

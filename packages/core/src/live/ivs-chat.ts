@@ -1,0 +1,121 @@
+import type { IvschatClient } from "@aws-sdk/client-ivschat";
+import { DomainError } from "../util/error";
+import { CHAT_MAX_LENGTH, type ChatProvider } from "./chat";
+import type { IvsConfig } from "./ivs";
+
+type IvschatSdk = typeof import("@aws-sdk/client-ivschat");
+let sdk: Promise<IvschatSdk> | undefined;
+const loadSdk = () => {
+  sdk ??= import("@aws-sdk/client-ivschat");
+  return sdk;
+};
+
+/**
+ * Room-wide (every viewer together): more than this scrolls past faster than anyone reads on a phone, and every message
+ * is billed once per viewer it is delivered to.
+ */
+export const CHAT_MESSAGES_PER_SECOND = 5;
+/** A chat connection lasts at most this long (IVS's maximum); the client then asks for a new token. */
+export const CHAT_SESSION_MINUTES = 180;
+
+type Session = { sessionId: string; chatRoomArn?: string };
+
+/** Production chat: one Amazon IVS Chat room per live session. */
+export class IvsChatProvider implements ChatProvider {
+  readonly name = "ivs" as const;
+  private client?: Promise<IvschatClient>;
+
+  constructor(private readonly options: IvsConfig & { client?: IvschatClient }) {}
+
+  private connect() {
+    this.client ??= this.options.client
+      ? Promise.resolve(this.options.client)
+      : loadSdk().then(({ IvschatClient }) => new IvschatClient({ region: this.options.region }));
+    return this.client;
+  }
+
+  private async send<T>(call: (sdk: IvschatSdk, client: IvschatClient) => Promise<T>): Promise<T> {
+    const [loaded, client] = await Promise.all([loadSdk(), this.connect()]);
+    try {
+      return await call(loaded, client);
+    } catch (err) {
+      if (err instanceof Error && err.name === "ThrottlingException") {
+        throw new DomainError(429, "chat_throttled", {
+          vi: "Phòng chat đang quá tải, thử lại sau giây lát.",
+          en: "The chat room is busy; try again in a moment.",
+        });
+      }
+      throw err;
+    }
+  }
+
+  async createRoom(sessionId: string): Promise<string> {
+    const { stage } = this.options;
+    const out = await this.send(({ CreateRoomCommand }, client) =>
+      client.send(
+        new CreateRoomCommand({
+          name: `cho-ocop-${stage}-${sessionId}`,
+          maximumMessageLength: CHAT_MAX_LENGTH,
+          maximumMessageRatePerSecond: CHAT_MESSAGES_PER_SECOND,
+          tags: { app: "cho-ocop", stage, sessionId },
+        }),
+      ),
+    );
+    if (!out.arn) throw new Error("IVS Chat CreateRoom answered without the room's ARN");
+    return out.arn;
+  }
+
+  async join(session: Session, user: { userId: string; name: string; moderator: boolean }) {
+    const roomIdentifier = roomOf(session);
+    const out = await this.send(({ CreateChatTokenCommand }, client) =>
+      client.send(
+        new CreateChatTokenCommand({
+          roomIdentifier,
+          userId: user.userId,
+          attributes: { name: user.name },
+          capabilities: user.moderator ? ["SEND_MESSAGE", "DELETE_MESSAGE", "DISCONNECT_USER"] : ["SEND_MESSAGE"],
+          sessionDurationInMinutes: CHAT_SESSION_MINUTES,
+        }),
+      ),
+    );
+    if (!out.token || !out.tokenExpirationTime) throw new Error("IVS Chat CreateChatToken answered without a token");
+    return {
+      provider: "ivs" as const,
+      url: `wss://edge.ivschat.${this.options.region}.amazonaws.com`,
+      token: out.token,
+      // A token opens one connection, until then; a reconnecting client asks for a new one.
+      expiresAt: out.tokenExpirationTime.toISOString(),
+    };
+  }
+
+  async deleteMessage(session: Session, messageId: string, reason: string) {
+    const roomIdentifier = roomOf(session);
+    await this.send(({ DeleteMessageCommand }, client) =>
+      client.send(new DeleteMessageCommand({ roomIdentifier, id: messageId, reason })),
+    );
+  }
+
+  async disconnect(session: Session, userId: string, reason: string) {
+    const roomIdentifier = roomOf(session);
+    await this.send(({ DisconnectUserCommand }, client) =>
+      client.send(new DisconnectUserCommand({ roomIdentifier, userId, reason })),
+    );
+  }
+
+  async announce(session: Session, name: string, attributes: Record<string, string>) {
+    const roomIdentifier = roomOf(session);
+    await this.send(({ SendEventCommand }, client) =>
+      client.send(new SendEventCommand({ roomIdentifier, eventName: name, attributes })),
+    );
+  }
+}
+
+function roomOf(session: Session) {
+  if (!session.chatRoomArn) {
+    throw new DomainError(409, "no_chat_room", {
+      vi: "Buổi live này không có phòng chat.",
+      en: "This live session has no chat room.",
+    });
+  }
+  return session.chatRoomArn;
+}

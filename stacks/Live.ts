@@ -1,0 +1,53 @@
+import { Rule } from "aws-cdk-lib/aws-events";
+import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from "aws-cdk-lib/custom-resources";
+import { Function as SstFunction, type StackContext, use } from "sst/constructs";
+import { ivsRegion, LAMBDA_DEFAULTS, recordingConfigurationParameter, recordingsBucketName } from "./config";
+import { Database } from "./Database";
+import { ivsEventPattern } from "./LiveMedia";
+
+/**
+ * Live video's part in the app region: the handler of IVS's stream and recording events (forwarded here from the IVS
+ * region by stacks/LiveMedia.ts), and the recording configuration the API names when it creates channels.
+ */
+export function Live({ stack, app }: StackContext) {
+  const { table } = use(Database);
+  const region = ivsRegion();
+  const parameter = recordingConfigurationParameter(app.stage);
+
+  // The LiveMedia stack (deployed to the IVS region first) publishes its recording configuration's ARN in SSM there;
+  // read at deploy time, so the API needs no lookup at cold start. Fails the deploy if LiveMedia is not there yet.
+  const lookup = new AwsCustomResource(stack, "RecordingConfigurationLookup", {
+    onUpdate: {
+      service: "SSM",
+      action: "getParameter",
+      parameters: { Name: parameter },
+      region,
+      physicalResourceId: PhysicalResourceId.of(parameter),
+    },
+    policy: AwsCustomResourcePolicy.fromSdkCalls({
+      resources: [`arn:${stack.partition}:ssm:${region}:${stack.account}:parameter${parameter}`],
+    }),
+    installLatestAwsSdk: false,
+  });
+  const recordingConfigurationArn = lookup.getResponseField("Parameter.Value");
+
+  const recordingsBucket = recordingsBucketName(app.stage, stack.account);
+  const handler = new SstFunction(stack, "LiveEvents", {
+    ...LAMBDA_DEFAULTS,
+    handler: "packages/functions/src/live-events.handler",
+    description: "IVS stream and recording events: puts live sessions on air, ends them, keeps their recordings",
+    memorySize: "512 MB",
+    timeout: "30 seconds",
+    bind: [table],
+    environment: { TABLE_NAME: table.tableName, RECORDINGS_BUCKET: recordingsBucket },
+  });
+
+  const rule = new Rule(stack, "IvsEvents", {
+    description: `IVS stream and recording events of stage ${app.stage}`,
+    eventPattern: ivsEventPattern(app.stage),
+    targets: [new LambdaFunction(handler)],
+  });
+
+  return { ivsRegion: region, recordingConfigurationArn, recordingsBucket, handler, rule };
+}

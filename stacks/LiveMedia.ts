@@ -1,0 +1,89 @@
+import { RemovalPolicy } from "aws-cdk-lib";
+import { EventBus, Rule } from "aws-cdk-lib/aws-events";
+import { EventBus as EventBusTarget } from "aws-cdk-lib/aws-events-targets";
+import { Effect, PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import { CfnRecordingConfiguration } from "aws-cdk-lib/aws-ivs";
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { StringParameter } from "aws-cdk-lib/aws-ssm";
+import type { StackContext } from "sst/constructs";
+import { APP_REGION, isProd, ivsNamePrefix, recordingConfigurationParameter, recordingsBucketName } from "./config";
+
+/** The IVS events the app acts on (packages/core/src/live/ivs.ts). */
+export const IVS_EVENT_TYPES = ["IVS Stream State Change", "IVS Recording State Change"];
+
+/** A stage's IVS events: its channels are all named `cho-ocop-<stage>-…`, so stages sharing an account stay apart. */
+export const ivsEventPattern = (stage: string) => ({
+  source: ["aws.ivs"],
+  detailType: IVS_EVENT_TYPES,
+  detail: { channel_name: [{ prefix: ivsNamePrefix(stage) }] },
+});
+
+/**
+ * What live video needs in the IVS region (IVS is not offered in ap-southeast-1), deployed there on its own:
+ * `pnpm sst deploy --stage <stage> --region <IVS_REGION>` (sst.config.ts picks this stack for that region).
+ * The recordings bucket and IVS's recording configuration must share the channels' region. IVS's EventBridge events
+ * are forwarded to the app region's default bus, where stacks/Live.ts handles them.
+ */
+export function LiveMedia({ stack, app }: StackContext) {
+  const prod = isProd(app.stage);
+
+  // IVS writes here with its service-linked role (AWSServiceRoleForIVSRecordToS3, created with the first recording
+  // configuration), encrypted at rest with S3-managed keys.
+  const recordings = new Bucket(stack, "Recordings", {
+    bucketName: recordingsBucketName(app.stage, stack.account),
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    autoDeleteObjects: !prod,
+  });
+
+  // The site's CloudFront distribution (Web stack, another region and deploy) serves the replays under /recordings/*
+  // through Origin Access Control: any distribution of this account may read what IVS wrote (ivs/v1/…), nothing else.
+  recordings.addToResourcePolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      principals: [new ServicePrincipal("cloudfront.amazonaws.com")],
+      actions: ["s3:GetObject"],
+      resources: [recordings.arnForObjects("ivs/*")],
+      conditions: {
+        ArnLike: { "AWS:SourceArn": `arn:${stack.partition}:cloudfront::${stack.account}:distribution/*` },
+      },
+    }),
+  );
+
+  const recordingConfiguration = new CfnRecordingConfiguration(stack, "RecordingConfiguration", {
+    name: `cho-ocop-${app.stage}`,
+    destinationConfiguration: { s3: { bucketName: recordings.bucketName } },
+    // A seller's phone that drops off 4G and comes back within a minute continues the same recording.
+    recordingReconnectWindowSeconds: 60,
+    // The replay page shows the session's cover, not IVS's frame grabs.
+    thumbnailConfiguration: { recordingMode: "DISABLED" },
+  });
+
+  // Read by the app region's Live stack, which cannot reference this stack across regions.
+  new StringParameter(stack, "RecordingConfigurationArn", {
+    parameterName: recordingConfigurationParameter(app.stage),
+    stringValue: recordingConfiguration.attrArn,
+    description: "IVS recording configuration for the stage's live channels",
+  });
+
+  // IVS sends its events to this region's default bus; the handler lives with the table in the app region.
+  const appBus = EventBus.fromEventBusArn(
+    stack,
+    "AppRegionBus",
+    `arn:${stack.partition}:events:${APP_REGION}:${stack.account}:event-bus/default`,
+  );
+  const forward = new Rule(stack, "ForwardIvsEvents", {
+    description: `IVS stream and recording events of stage ${app.stage}, to ${APP_REGION}`,
+    eventPattern: ivsEventPattern(app.stage),
+    targets: [new EventBusTarget(appBus)],
+  });
+
+  stack.addOutputs({
+    RecordingConfigurationArn: recordingConfiguration.attrArn,
+    RecordingsBucket: recordings.bucketName,
+  });
+  return { recordings, recordingConfiguration, forward };
+}
