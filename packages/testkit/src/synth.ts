@@ -56,11 +56,25 @@ const EXPECTED: Expected[] = [
     ],
   },
   {
+    stack: "Live",
+    check: (t) => [
+      ...has(t, "AWS::Events::Rule", "for IVS stream and recording events", (p) =>
+        JSON.stringify(p.EventPattern ?? {}).includes("IVS Stream State Change"),
+      ),
+      ...has(
+        t,
+        "AWS::Lambda::Function",
+        "for packages/functions/src/live-events.handler",
+        (p) => p.Handler === "packages/functions/src/live-events.handler",
+      ),
+    ],
+  },
+  {
     stack: "Web",
     check: (t) =>
-      has(t, "AWS::CloudFront::Distribution", "with /api/* and /media/* behaviours", (p) => {
+      has(t, "AWS::CloudFront::Distribution", "with /api/*, /media/* and /recordings/* behaviours", (p) => {
         const patterns = (p.DistributionConfig.CacheBehaviors ?? []).map((b: Json) => b.PathPattern);
-        return patterns.includes("/api/*") && patterns.includes("/media/*");
+        return patterns.includes("/api/*") && patterns.includes("/media/*") && patterns.includes("/recordings/*");
       }),
   },
 ];
