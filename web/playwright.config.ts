@@ -38,12 +38,12 @@ export default defineConfig({
   projects: [
     {
       name: "phone",
-      testIgnore: /(selling|accounts)\.spec\.ts/,
+      testIgnore: /(selling|accounts|buying)\.spec\.ts/,
       use: PHONE,
     },
     {
       name: "desktop",
-      testIgnore: /(selling|accounts)\.spec\.ts/,
+      testIgnore: /(selling|accounts|buying)\.spec\.ts/,
       use: DESKTOP,
     },
     {
@@ -52,9 +52,15 @@ export default defineConfig({
       name: "selling",
       testMatch: /(selling|accounts)\.spec\.ts/,
     },
+    {
+      // Buying, once, in order: a shopper on a phone, the seller who ships, staff who confirm a transfer.
+      name: "buying",
+      testMatch: /buying\.spec\.ts/,
+    },
   ],
   webServer: {
-    command: "node --import tsx ../packages/functions/src/local/start.ts --reset",
+    // `pnpm start --reset`, with card payments going to the testkit's local Stripe-compatible server.
+    command: "node --import tsx e2e/serve.ts --reset",
     url: `${BASE_URL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,

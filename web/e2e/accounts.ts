@@ -48,3 +48,16 @@ export async function signIn(page: Page, phone: string, options: { wrongFirst?: 
   await input.fill(code);
   await expect(page).not.toHaveURL(/\/dang-nhap/);
 }
+
+/**
+ * A number may ask for a sign-in code once per 30 s. Another story of the run may have signed in with the same
+ * number a moment ago (central staff do in two of them): wait out what is left of the 30 s, if anything.
+ */
+export async function waitForCodeSlot(page: Page, phone: string) {
+  const res = await page.request.get("/api/dev/outbox");
+  const messages = (await res.json()) as Array<{ to: string; sentAt: string; text: string }>;
+  const last = messages.find((m) => m.to === e164(phone) && /\b\d{6}\b/.test(m.text));
+  if (!last) return;
+  const wait = Date.parse(last.sentAt) + 31_000 - Date.now();
+  if (wait > 0) await page.waitForTimeout(wait);
+}

@@ -12,6 +12,14 @@ const Product = lazy(() => import("./pages/Product"));
 const Producer = lazy(() => import("./pages/Producer"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
+// Buying: gift combos, the cart, checkout and orders, each its own chunk.
+const Gifts = lazy(() => import("./pages/shop/Gifts"));
+const ComboBuilder = lazy(() => import("./pages/shop/ComboBuilder"));
+const Cart = lazy(() => import("./pages/shop/Cart"));
+const Checkout = lazy(() => import("./pages/shop/Checkout"));
+const Orders = lazy(() => import("./pages/shop/Orders"));
+const OrderDetail = lazy(() => import("./pages/shop/OrderDetail"));
+
 // The seller portal, staff admin, sign-in and trace pages are separate chunks: a shopper never downloads them.
 const SignIn = lazy(() => import("./pages/SignIn"));
 const Trace = lazy(() => import("./pages/Trace"));
@@ -19,6 +27,7 @@ const SellerShell = lazy(() => import("./pages/seller/SellerShell"));
 const SellerHome = lazy(() => import("./pages/seller/SellerHome"));
 const ProductEditor = lazy(() => import("./pages/seller/ProductEditor"));
 const Labels = lazy(() => import("./pages/seller/Labels"));
+const Fulfilments = lazy(() => import("./pages/seller/Fulfilments"));
 const AdminShell = lazy(() => import("./pages/admin/AdminShell"));
 const Queue = lazy(() => import("./pages/admin/Queue"));
 const Review = lazy(() => import("./pages/admin/Review"));
@@ -26,6 +35,8 @@ const Expiring = lazy(() => import("./pages/admin/Expiring"));
 const Collections = lazy(() => import("./pages/admin/Collections"));
 const Dashboard = lazy(() => import("./pages/admin/Dashboard"));
 const AuditLog = lazy(() => import("./pages/admin/AuditLog"));
+const AdminOrders = lazy(() => import("./pages/admin/Orders"));
+const GiftsPricing = lazy(() => import("./pages/admin/GiftsPricing"));
 
 applyLang();
 initSession();
@@ -40,6 +51,13 @@ if (root) {
         <Route path="/san-pham" component={Catalog} />
         <Route path="/san-pham/:id" component={Product} />
         <Route path="/chu-the/:id" component={Producer} />
+        <Route path="/qua-tang" component={Gifts} />
+        <Route path="/qua-tang/tu-chon" component={ComboBuilder} />
+        <Route path="/qua-tang/:comboId" component={ComboBuilder} />
+        <Route path="/gio-hang" component={Cart} />
+        <Route path="/thanh-toan" component={Checkout} />
+        <Route path="/don-hang" component={Orders} />
+        <Route path="/don-hang/:id" component={OrderDetail} />
         <Route path="/dang-nhap" component={SignIn} />
         <Route path="/truy-xuat/:id" component={Trace} />
         <Route path="/ban-hang" component={SellerShell}>
@@ -47,6 +65,7 @@ if (root) {
           <Route path="/san-pham/moi" component={ProductEditor} />
           <Route path="/san-pham/:id" component={ProductEditor} />
           <Route path="/san-pham/:id/tem" component={Labels} />
+          <Route path="/don-hang" component={Fulfilments} />
         </Route>
         <Route path="/quan-tri" component={AdminShell}>
           <Route path="/" component={Queue} />
@@ -55,6 +74,8 @@ if (root) {
           <Route path="/bo-suu-tap" component={Collections} />
           <Route path="/so-lieu" component={Dashboard} />
           <Route path="/nhat-ky" component={AuditLog} />
+          <Route path="/don-hang" component={AdminOrders} />
+          <Route path="/qua-tang" component={GiftsPricing} />
         </Route>
         <Route path="*404" component={NotFound} />
       </Router>

@@ -63,6 +63,9 @@ export default function AccountPanel(props: { user: Me }) {
           <strong>{displayName(props.user)}</strong>
         </p>
         <ul>
+          <li>
+            <A href="/don-hang">{t("account.orders")}</A>
+          </li>
           <Show when={props.user.role === "seller"}>
             <li>
               <A href="/ban-hang">{t("account.seller")}</A>

@@ -1,7 +1,12 @@
 import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
-import { createEffect, on, Suspense } from "solid-js";
+import { createEffect, lazy, on, Show, Suspense } from "solid-js";
 import { locale, setLocale, t } from "../i18n";
+import { cartCount, rememberCart } from "../lib/cart-count";
+import { currentUser } from "../lib/session";
 import { AccountMenu } from "./AccountMenu";
+
+// The count and the code that refreshes it load only for a visitor who has a cart.
+const CartBadge = lazy(() => import("./CartBadge"));
 
 function LanguageSwitch() {
   return (
@@ -23,6 +28,26 @@ function Logo() {
       <circle cx="16" cy="16" r="15" fill="#b42318" />
       <path d="M16 6.5l2.6 5.4 5.9.8-4.3 4.1 1 5.9L16 19.9l-5.2 2.8 1-5.9-4.3-4.1 5.9-.8z" fill="#fcd34d" />
     </svg>
+  );
+}
+
+function CartLink() {
+  return (
+    <A
+      href="/gio-hang"
+      class="cart-link"
+      activeClass="is-active"
+      aria-label={cartCount() > 0 ? t("cart.linkCount", { n: cartCount() }) : t("cart.link")}
+    >
+      <svg class="cart-link__icon" viewBox="0 0 24 24" aria-hidden="true">
+        <path d="M3 4h2.2l2.1 10.2a1.5 1.5 0 0 0 1.5 1.2h8.4a1.5 1.5 0 0 0 1.5-1.1L20.5 8H6.3" />
+        <circle cx="9.5" cy="19.5" r="1.5" />
+        <circle cx="17" cy="19.5" r="1.5" />
+      </svg>
+      <Show when={cartCount() > 0}>
+        <CartBadge />
+      </Show>
+    </A>
   );
 }
 
@@ -48,6 +73,13 @@ export function Layout(props: RouteSectionProps) {
       { defer: true },
     ),
   );
+  // Signing in joins the visitor's cart to the account's (which may hold more); signing out leaves no cart.
+  createEffect(
+    on(currentUser, (user, before) => {
+      if (before === null && user) void import("./CartBadge").then((m) => m.refreshCart());
+      if (before && user === null) rememberCart(0);
+    }),
+  );
   return (
     <>
       <a class="skip" href="#main">
@@ -65,7 +97,11 @@ export function Layout(props: RouteSectionProps) {
             <A href="/san-pham" activeClass="is-active">
               {t("nav.catalog")}
             </A>
+            <A href="/qua-tang" activeClass="is-active">
+              {t("nav.gifts")}
+            </A>
           </nav>
+          <CartLink />
           <AccountMenu />
           <LanguageSwitch />
         </div>

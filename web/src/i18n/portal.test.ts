@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import * as admin from "./admin";
+import * as buy from "./buy";
+import * as gifts from "./gifts";
 import * as portal from "./portal";
+import * as sales from "./sales";
+import * as shop from "./shop";
 import * as trace from "./trace";
 
 const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -9,6 +13,10 @@ describe.each([
   ["portal", portal.vi, portal.en],
   ["admin", admin.vi, admin.en],
   ["trace", trace.vi, trace.en],
+  ["shop", shop.vi, shop.en],
+  ["gifts", gifts.vi, gifts.en],
+  ["sales", sales.vi, sales.en],
+  ["buy", buy.vi, buy.en],
 ] as const)("the %s dictionary", (_name, vi, en) => {
   it("has no English key that Vietnamese lacks", () => {
     const known = new Set(Object.keys(vi));
@@ -53,5 +61,28 @@ describe("labels for every state the API can return", () => {
       expect(admin.vi).toHaveProperty(`queue.empty.${s}`);
     }
     for (const s of ["draft", "rejected", "expired"]) expect(admin.vi).toHaveProperty(`review.noAction.${s}`);
+  });
+});
+
+describe("labels for every state of an order", () => {
+  it("names each order, parcel and payment status, and each way to pay", () => {
+    for (const s of ["pending_payment", "confirmed", "completed", "cancelled", "refunded"]) {
+      expect(shop.vi).toHaveProperty(`status.${s}`);
+      expect(shop.en).toHaveProperty(`status.${s}`);
+    }
+    for (const s of ["pending_payment", "confirmed", "packed", "shipped", "delivered", "cancelled"]) {
+      expect(shop.vi).toHaveProperty(`parcel.${s}`);
+    }
+    for (const s of ["pending", "paid", "failed", "refunded", "cod"]) expect(shop.vi).toHaveProperty(`payment.${s}`);
+    for (const m of ["cod", "vietqr", "card"]) {
+      expect(shop.vi).toHaveProperty(`method.${m}`);
+      expect(shop.vi).toHaveProperty(`checkout.method.${m}`);
+      expect(shop.vi).toHaveProperty(`checkout.method.${m}Hint`);
+    }
+  });
+
+  it("says what to do with every state a combo can be in before it is priced", () => {
+    for (const s of ["empty", "tooFew", "tooMany", "noBox", "tooHeavy"])
+      expect(gifts.vi).toHaveProperty(`builder.state.${s}`);
   });
 });

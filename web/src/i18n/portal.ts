@@ -111,6 +111,9 @@ export const vi = {
   "certStatus.superseded": "Đã thay thế",
 
   "seller.portal": "Kênh người bán",
+  "seller.tabs": "Các phần của kênh người bán",
+  "seller.tab.products": "Sản phẩm",
+  "seller.tab.orders": "Đơn hàng",
   "seller.addProduct": "Thêm sản phẩm",
   "seller.products": "Sản phẩm",
   "seller.byStatus": "Số sản phẩm theo trạng thái",
@@ -384,6 +387,9 @@ export const en: Partial<Record<PortalKey | `${PortalKey}_one`, string>> = {
   "certStatus.superseded": "Superseded",
 
   "seller.portal": "Seller portal",
+  "seller.tabs": "Parts of the seller portal",
+  "seller.tab.products": "Products",
+  "seller.tab.orders": "Orders",
   "seller.addProduct": "Add a product",
   "seller.products": "Products",
   "seller.byStatus": "Products by status",

@@ -107,6 +107,16 @@ export default function Home() {
               </A>
             </p>
 
+            <section class="section promo" aria-labelledby="gifts">
+              <div>
+                <h2 id="gifts">{t("home.gifts")}</h2>
+                <p>{t("home.giftsText")}</p>
+              </div>
+              <A href="/qua-tang" class="button">
+                {t("home.giftsCta")}
+              </A>
+            </section>
+
             <section class="section" aria-labelledby="by-region">
               <h2 id="by-region">{t("home.byRegion")}</h2>
               <ul class="tiles">

@@ -1,5 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
+import { AddToCart } from "../components/AddToCart";
 import { OcopStars } from "../components/OcopStars";
 import { Photo } from "../components/Photo";
 import { isNotFound, Loaded, NotFoundState } from "../components/States";
@@ -248,6 +249,7 @@ export default function Product() {
                   {t("product.inStock")} · {t("product.stockCount", { n: p.stock, unit: p.unit })}
                 </Show>
               </p>
+              <AddToCart productId={p.productId} stock={p.stock} />
               <dl class="facts pd__facts">
                 <div>
                   <dt>{t("product.origin")}</dt>

@@ -1,12 +1,10 @@
-import { A, useLocation, useNavigate } from "@solidjs/router";
-import { createEffect, createResource, type JSX, Match, Show, Switch } from "solid-js";
+import { A } from "@solidjs/router";
+import type { JSX } from "solid-js";
+import { Show } from "solid-js";
 import { type PortalKey, tp } from "../../i18n/portal";
 import { daysBetween, vietnamDay } from "../../lib/format";
 import type { Score } from "../../lib/ocop";
 import type { ProductRecord, ProductStatus } from "../../lib/portal-api";
-import { currentUser, loadMe, type Me } from "../../lib/session";
-import { PageSkeleton } from "../Layout";
-import { ErrorState } from "../States";
 
 /** The product's state for its sellers and staff: nháp, chờ duyệt, đang bán, bị từ chối, tạm ngừng, hết hạn. */
 export function StatusBadge(props: { status: ProductStatus | string; validUntil?: string }) {
@@ -90,27 +88,4 @@ export function Refusal(props: { title: string; text?: string; children?: JSX.El
   );
 }
 
-/**
- * Shows its content only to a signed-in person; everyone else goes to the sign-in page and comes back here after.
- * Asks the server every time it is entered (the header's idea of who is signed in may be stale).
- */
-export function RequireSignIn(props: { children: (user: () => Me) => JSX.Element }) {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const [checked, { refetch }] = createResource(loadMe);
-  createEffect(() => {
-    if (checked.state === "ready" && checked() === null) {
-      navigate(`/dang-nhap?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
-    }
-  });
-  return (
-    <Switch fallback={<PageSkeleton />}>
-      <Match when={checked.state === "errored"}>
-        <div class="wrap">
-          <ErrorState error={checked.error} retry={refetch} />
-        </div>
-      </Match>
-      <Match when={checked.state === "ready" && currentUser()}>{(user) => props.children(user)}</Match>
-    </Switch>
-  );
-}
+export { RequireSignIn } from "../RequireSignIn";

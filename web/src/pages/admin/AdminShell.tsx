@@ -9,7 +9,9 @@ import "../../styles/portal.css";
 const SECTIONS: Array<{ href: string; key: AdminKey; end?: boolean }> = [
   { href: "/quan-tri", key: "admin.nav.queue", end: true },
   { href: "/quan-tri/sap-het-han", key: "admin.nav.expiring" },
+  { href: "/quan-tri/don-hang", key: "admin.nav.orders" },
   { href: "/quan-tri/bo-suu-tap", key: "admin.nav.collections" },
+  { href: "/quan-tri/qua-tang", key: "admin.nav.gifts" },
   { href: "/quan-tri/so-lieu", key: "admin.nav.dashboard" },
   { href: "/quan-tri/nhat-ky", key: "admin.nav.audit" },
 ];

@@ -11,11 +11,22 @@ import Register from "./Register";
  */
 export default function SellerShell(props: RouteSectionProps) {
   const location = useLocation();
+  const onOrders = () => location.pathname.startsWith("/ban-hang/don-hang");
   return (
     <RequireSignIn>
       {(user) => (
         <Switch>
-          <Match when={user().role === "seller"}>{props.children}</Match>
+          <Match when={user().role === "seller"}>
+            <nav class="wrap seller-tabs" aria-label={tp("seller.tabs")}>
+              <A href="/ban-hang" class="seller-tabs__tab" classList={{ "is-active": !onOrders() }}>
+                {tp("seller.tab.products")}
+              </A>
+              <A href="/ban-hang/don-hang" class="seller-tabs__tab" classList={{ "is-active": onOrders() }}>
+                {tp("seller.tab.orders")}
+              </A>
+            </nav>
+            {props.children}
+          </Match>
           <Match when={user().role === "shopper" && /^\/ban-hang\/?$/.test(location.pathname)}>
             <Register />
           </Match>

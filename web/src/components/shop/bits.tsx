@@ -1,0 +1,185 @@
+import { createSignal, createUniqueId, For, type JSX, onCleanup, Show } from "solid-js";
+import { type ShopKey, ts } from "../../i18n/shop";
+import type { FulfilmentStatus, OrderStatus, PaymentStatus } from "../../lib/commerce";
+import { formatDateTime, formatVnd } from "../../lib/format";
+import { type ParcelLike, parcelSteps } from "../../lib/tracking";
+
+/** A button that copies a value (an account number, an amount, a transfer content) and says so. */
+export function CopyButton(props: { value: string; what: string }) {
+  const [state, setState] = createSignal<"idle" | "copied" | "failed">("idle");
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(props.value);
+      setState("copied");
+    } catch {
+      setState("failed");
+    }
+    clearTimeout(timer);
+    timer = setTimeout(() => setState("idle"), 2500);
+  };
+  return (
+    <>
+      <button
+        type="button"
+        class="copy-button"
+        aria-label={ts("shop.copyLabel", { what: props.what })}
+        onClick={copy}
+        data-state={state()}
+      >
+        <svg viewBox="0 0 20 20" aria-hidden="true">
+          <rect x="7" y="7" width="10" height="10" rx="2" />
+          <path d="M13 4.5A1.5 1.5 0 0 0 11.5 3h-7A1.5 1.5 0 0 0 3 4.5v7A1.5 1.5 0 0 0 4.5 13" />
+        </svg>
+        <span aria-hidden="true">{state() === "copied" ? ts("shop.copied") : ts("shop.copy")}</span>
+      </button>
+      <span class="sr-only" role="status">
+        {state() === "copied" ? ts("shop.copied") : state() === "failed" ? ts("shop.copyFailed") : ""}
+      </span>
+    </>
+  );
+}
+
+/** − n + for a quantity: each tap is one request, so the buttons wait while one is under way. */
+export function Stepper(props: {
+  label: string;
+  value: number;
+  max?: number;
+  busy?: boolean;
+  onChange: (value: number) => void;
+}) {
+  const id = createUniqueId();
+  const max = () => props.max ?? 99;
+  return (
+    <div class="qty qty--small">
+      <label for={id} class="sr-only">
+        {ts("shop.qtyOf", { name: props.label })}
+      </label>
+      <button
+        type="button"
+        class="qty__step"
+        aria-label={ts("shop.decrease", { name: props.label })}
+        disabled={props.busy || props.value <= 1}
+        onClick={() => props.onChange(props.value - 1)}
+      >
+        −
+      </button>
+      <input
+        id={id}
+        class="qty__input"
+        type="number"
+        inputmode="numeric"
+        min="1"
+        max={max()}
+        value={props.value}
+        disabled={props.busy}
+        onChange={(e) => {
+          const n = Math.round(Number(e.currentTarget.value));
+          if (Number.isFinite(n) && n >= 1 && n !== props.value) props.onChange(Math.min(max(), n));
+          else e.currentTarget.value = String(props.value);
+        }}
+      />
+      <button
+        type="button"
+        class="qty__step"
+        aria-label={ts("shop.increase", { name: props.label })}
+        disabled={props.busy || props.value >= max()}
+        onClick={() => props.onChange(props.value + 1)}
+      >
+        +
+      </button>
+    </div>
+  );
+}
+
+export function OrderStatusBadge(props: { status: OrderStatus | string }) {
+  return (
+    <span class={`ostatus ostatus--${props.status}`} data-testid="order-status">
+      {ts(`status.${props.status}` as ShopKey)}
+    </span>
+  );
+}
+
+export function ParcelStatusBadge(props: { status: FulfilmentStatus | string }) {
+  return (
+    <span class={`ostatus ostatus--${props.status}`} data-testid="parcel-status">
+      {ts(`parcel.${props.status}` as ShopKey)}
+    </span>
+  );
+}
+
+export function PaymentBadge(props: { status: PaymentStatus | string }) {
+  return (
+    <span class={`ostatus ostatus--pay-${props.status}`} data-testid="payment-status">
+      {ts(`payment.${props.status}` as ShopKey)}
+    </span>
+  );
+}
+
+/** A parcel's way from the producer to the door, each step with its time; shipping adds the carrier and tracking. */
+export function ParcelTimeline(props: {
+  parcel: ParcelLike & { carrier?: string | null; trackingNumber?: string | null };
+  label: string;
+}) {
+  return (
+    <ol class="steps" aria-label={props.label}>
+      <For each={parcelSteps(props.parcel)}>
+        {(step) => (
+          <li
+            class={`steps__item steps__item--${step.state}`}
+            aria-current={step.state === "current" ? "step" : undefined}
+          >
+            <span class="steps__dot" aria-hidden="true" />
+            <span class="steps__text">
+              <strong>{ts(`parcel.${step.status}` as ShopKey)}</strong>
+              <Show when={step.at}>{(at) => <time datetime={at()}>{formatDateTime(at())}</time>}</Show>
+              <Show when={step.status === "shipped" && step.state !== "todo" && props.parcel.carrier}>
+                <span class="steps__detail">{ts("order.carrier", { carrier: props.parcel.carrier ?? "" })}</span>
+                <span class="steps__detail" data-testid="tracking-number">
+                  {ts("order.tracking", { number: props.parcel.trackingNumber ?? "" })}
+                </span>
+              </Show>
+            </span>
+          </li>
+        )}
+      </For>
+      <Show when={props.parcel.status === "cancelled"}>
+        <li class="steps__item steps__item--cancelled" aria-current="step">
+          <span class="steps__dot" aria-hidden="true" />
+          <span class="steps__text">
+            <strong>{ts("parcel.cancelled")}</strong>
+          </span>
+        </li>
+      </Show>
+    </ol>
+  );
+}
+
+/** Rows of amounts (label, value), the last one emphasised as the total. */
+export function Amounts(props: {
+  rows: Array<{ label: JSX.Element; value: JSX.Element; tone?: "discount" | "total"; testId?: string }>;
+}) {
+  return (
+    <dl class="amounts">
+      <For each={props.rows}>
+        {(row) => (
+          <div class={row.tone ? `amounts__row amounts__row--${row.tone}` : "amounts__row"} data-testid={row.testId}>
+            <dt>{row.label}</dt>
+            <dd>{row.value}</dd>
+          </div>
+        )}
+      </For>
+    </dl>
+  );
+}
+
+export const money = (vnd: number) => formatVnd(vnd);
+export const minus = (vnd: number) => `−${formatVnd(vnd)}`;
+
+/** "Miễn phí", "Chọn nơi giao" or the fee: the shipping row of the cart and of checkout. */
+export function shippingValue(shown: "free" | "unknown" | number): string {
+  if (shown === "free") return ts("cart.free");
+  if (shown === "unknown") return ts("cart.shippingUnknown");
+  return formatVnd(shown);
+}

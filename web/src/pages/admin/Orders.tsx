@@ -1,0 +1,182 @@
+import { A, useSearchParams } from "@solidjs/router";
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { EmptyState, ErrorState, errorMessage } from "../../components/States";
+import { OrderStatusBadge, PaymentBadge } from "../../components/shop/bits";
+import { tsa } from "../../i18n/sales";
+import { type ShopKey, ts } from "../../i18n/shop";
+import { commerceAdminApi, type OrderStatus, type StaffOrder, shopApi } from "../../lib/commerce";
+import { formatDateTime, formatVnd } from "../../lib/format";
+import { provinceShort } from "../../lib/geo";
+import { formatPhone } from "../../lib/ocop";
+import { settled } from "../../lib/resource";
+import { useTitle } from "../../lib/title";
+import { vietnamTime } from "../../lib/tracking";
+import "../../styles/shop.css";
+
+export const ORDER_STATUSES: OrderStatus[] = ["pending_payment", "confirmed", "completed", "cancelled", "refunded"];
+
+function ConfirmTransfer(props: { order: StaffOrder; onDone: (code: string) => void }) {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  const confirm = async () => {
+    const o = props.order;
+    if (busy() || !window.confirm(tsa("aorders.confirmAsk", { price: formatVnd(o.totalVnd), code: o.code }))) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await shopApi.confirmTransfer(o.orderId);
+      props.onDone(o.code);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" class="button button--small" disabled={busy()} onClick={confirm}>
+        {tsa("aorders.confirm")}
+        <span class="sr-only">: {props.order.code}</span>
+      </button>
+      <Show when={error()}>
+        <p class="pfield__error" role="alert">
+          {error()}
+        </p>
+      </Show>
+    </>
+  );
+}
+
+/** Staff: orders by status, newest first; a VietQR transfer is confirmed here once the money has arrived. */
+export default function Orders() {
+  const [params, setParams] = useSearchParams();
+  const status = (): OrderStatus =>
+    ORDER_STATUSES.includes(params.status as OrderStatus) ? (params.status as OrderStatus) : "pending_payment";
+  const [orders, { refetch }] = createResource(status, commerceAdminApi.orders);
+  const [notice, setNotice] = createSignal<string>();
+  useTitle(() => tsa("aorders.title"));
+
+  return (
+    <>
+      <div class="admin-head">
+        <h1>{tsa("aorders.title")}</h1>
+        <p class="muted">{tsa("aorders.lead")}</p>
+      </div>
+      <form class="filters-row" onSubmit={(e) => e.preventDefault()}>
+        <label class="pfield">
+          <span class="pfield__label">{tsa("aorders.status")}</span>
+          <select
+            value={status()}
+            onChange={(e) => {
+              setNotice(undefined);
+              setParams({ status: e.currentTarget.value === "pending_payment" ? undefined : e.currentTarget.value });
+            }}
+          >
+            <For each={ORDER_STATUSES}>
+              {(s) => (
+                <option value={s} selected={status() === s}>
+                  {ts(`status.${s}` as ShopKey)}
+                </option>
+              )}
+            </For>
+          </select>
+        </label>
+      </form>
+      <Show when={notice()}>
+        <p class="form-message form-message--ok" role="status">
+          {notice()}
+        </p>
+      </Show>
+      <Switch
+        fallback={
+          <p class="muted" aria-busy="true">
+            {ts("shop.loading")}
+          </p>
+        }
+      >
+        <Match when={orders.state === "errored"}>
+          <ErrorState error={orders.error} retry={refetch} />
+        </Match>
+        <Match when={settled(orders)?.length === 0}>
+          <EmptyState title={tsa("aorders.empty")} />
+        </Match>
+        <Match when={settled(orders)}>
+          {(list) => (
+            <div class="table-wrap" aria-busy={orders.loading}>
+              <p class="results-count" aria-live="polite">
+                {tsa("aorders.count", { n: list().length })}
+              </p>
+              <table class="ptable ptable--stack" data-testid="orders">
+                <caption class="sr-only">{tsa("aorders.title")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{tsa("aorders.code")}</th>
+                    <th scope="col">{tsa("aorders.placed")}</th>
+                    <th scope="col">{tsa("aorders.buyer")}</th>
+                    <th scope="col">{tsa("aorders.method")}</th>
+                    <th scope="col" class="num">
+                      {tsa("aorders.total")}
+                    </th>
+                    <th scope="col">
+                      <span class="sr-only">{tsa("aorders.action")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list()}>
+                    {(o) => (
+                      <tr data-code={o.code}>
+                        <th scope="row">
+                          <A href={`/don-hang/${o.orderId}`} class="ptable__name">
+                            {o.code}
+                          </A>
+                          <span class="ptable__sub">
+                            <OrderStatusBadge status={o.status} />
+                          </span>
+                        </th>
+                        <td data-label={tsa("aorders.placed")}>
+                          {formatDateTime(o.createdAt)}
+                          <Show when={o.status === "pending_payment" && o.payBy}>
+                            <span class="ptable__sub">
+                              {tsa("aorders.payBy", { time: vietnamTime(o.payBy ?? "") })}
+                            </span>
+                          </Show>
+                        </td>
+                        <td data-label={tsa("aorders.buyer")}>
+                          {o.address.name}
+                          <span class="ptable__sub">
+                            {formatPhone(o.address.phone)} · {provinceShort(o.address.provinceCode)}
+                          </span>
+                        </td>
+                        <td data-label={tsa("aorders.method")}>
+                          {ts(`method.${o.paymentMethod}` as ShopKey)}
+                          <span class="ptable__sub">
+                            <PaymentBadge status={o.paymentStatus} />
+                          </span>
+                        </td>
+                        <td data-label={tsa("aorders.total")} class="num">
+                          <strong>{formatVnd(o.totalVnd)}</strong>
+                        </td>
+                        <td class="ptable__action">
+                          <Show when={o.status === "pending_payment" && o.paymentMethod === "vietqr"}>
+                            <ConfirmTransfer
+                              order={o}
+                              onDone={(code) => {
+                                setNotice(tsa("aorders.confirmed", { code }));
+                                void refetch();
+                              }}
+                            />
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Match>
+      </Switch>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { A } from "@solidjs/router";
+import { createResource, For, Show } from "solid-js";
+import { EmptyState, Loaded } from "../../components/States";
+import { GiftCard } from "../../components/shop/GiftCard";
+import { tg } from "../../i18n/gifts";
+import { shopApi } from "../../lib/commerce";
+import { useTitle } from "../../lib/title";
+import "../../styles/shop.css";
+
+function GiftSkeletons() {
+  return (
+    <ul class="gift-list" aria-busy="true">
+      <span class="sr-only">{tg("gifts.loading")}</span>
+      <For each={[1, 2, 3]}>
+        {() => (
+          <li>
+            <span class="gift gift--skeleton">
+              <span class="mosaic skeleton" />
+              <span class="gift__body">
+                <span class="skeleton skeleton--title" />
+                <span class="skeleton skeleton--line" />
+                <span class="skeleton skeleton--line skeleton--short" />
+              </span>
+            </span>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
+
+/** `/qua-tang`: the staff-curated gift combos, and the way into building one's own. */
+export default function Gifts() {
+  const [templates, { refetch }] = createResource(shopApi.templates);
+  useTitle(() => tg("gifts.title"));
+  return (
+    <div class="wrap shop">
+      <header class="shop-head">
+        <h1>{tg("gifts.title")}</h1>
+        <p class="muted">{tg("gifts.lead")}</p>
+      </header>
+      <A href="/qua-tang/tu-chon" class="build-cta">
+        <span class="build-cta__icon">
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <rect x="3.5" y="9" width="17" height="11.5" rx="1.5" />
+            <path d="M2.5 6.5h19V9h-19zM12 6.5v14M12 6.5C10 3 6.5 3 6.5 5s3.5 1.5 5.5 1.5M12 6.5C14 3 17.5 3 17.5 5S14 6.5 12 6.5" />
+          </svg>
+        </span>
+        <span class="build-cta__text">
+          <strong class="build-cta__title">{tg("gifts.build")}</strong>
+          <span>{tg("gifts.buildLead")}</span>
+        </span>
+        <span class="build-cta__go" aria-hidden="true">
+          →
+        </span>
+      </A>
+      <section class="section" aria-labelledby="templates-title">
+        <h2 id="templates-title">{tg("gifts.templates")}</h2>
+        <Loaded data={templates} retry={refetch} loading={<GiftSkeletons />}>
+          {(list) => (
+            <Show when={list.length > 0} fallback={<EmptyState title={tg("gifts.empty")} />}>
+              <ul class="gift-list">
+                <For each={list}>
+                  {(combo) => (
+                    <li>
+                      <GiftCard combo={combo} headingLevel={3} detailsLink />
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Loaded>
+      </section>
+    </div>
+  );
+}
