@@ -66,7 +66,15 @@ export namespace Cart {
     const { data } = await entity.get({ cartId }).go({ consistent: true });
     return (data?.lines ?? []).flatMap((l): Line[] => {
       if (l.kind === "product" && l.productId)
-        return [{ lineId: l.lineId, kind: "product", productId: l.productId, quantity: l.quantity }];
+        return [
+          {
+            lineId: l.lineId,
+            kind: "product",
+            productId: l.productId,
+            quantity: l.quantity,
+            ...(l.dealId ? { dealId: l.dealId } : {}),
+          },
+        ];
       if (l.kind === "combo" && l.comboId)
         return [{ lineId: l.lineId, kind: "combo", comboId: l.comboId, quantity: l.quantity }];
       return [];

@@ -128,6 +128,8 @@ export namespace Order {
       );
     }
 
+    if (q.dealNeeds.some(({ deal, quantity }) => quantity > deal.perBuyer)) throw dealProblem("deal_limit");
+
     const now = new Date();
     const orderId = ulid(now.getTime()).toLowerCase();
     const code = newCode();
@@ -238,18 +240,7 @@ export namespace Order {
       const dealReasons = reasons.slice(idemIndex + 1, idemIndex + 1 + q.dealNeeds.length * 2);
       const dealFailed = dealReasons.findIndex((r) => r === "ConditionalCheckFailed");
       if (dealFailed >= 0) {
-        const perBuyer = dealFailed % 2 === 1;
-        throw problem(
-          409,
-          perBuyer ? "deal_limit" : "deal_sold_out",
-          perBuyer
-            ? "Bạn đã mua đủ số lượng tối đa của ưu đãi này."
-            : "Ưu đãi trong buổi live vừa hết suất hoặc đã kết thúc. Giá thường vẫn áp dụng nếu bạn muốn mua.",
-          perBuyer
-            ? "You already hold the most this deal allows per buyer."
-            : "The live deal has just sold out or ended. The regular price still applies if you want it.",
-          "cart",
-        );
+        throw dealProblem(dealFailed % 2 === 1 ? "deal_limit" : "deal_sold_out");
       }
       const failed = reservations.find((_, i) => reasons[i] === "ConditionalCheckFailed");
       if (failed) {
@@ -288,6 +279,22 @@ export namespace Order {
 
     await notifyPlaced(orderId).catch((err) => console.error("notify failed", err));
     return { order: await view(orderId), created: true, clientSecret };
+  }
+
+  /** A live deal refused at checkout: over its per-buyer limit, or sold out or ended meanwhile. */
+  function dealProblem(code: "deal_limit" | "deal_sold_out") {
+    const perBuyer = code === "deal_limit";
+    return problem(
+      409,
+      code,
+      perBuyer
+        ? "Bạn đã mua đủ số lượng tối đa của ưu đãi này."
+        : "Ưu đãi trong buổi live vừa hết suất hoặc đã kết thúc. Giá thường vẫn áp dụng nếu bạn muốn mua.",
+      perBuyer
+        ? "You already hold the most this deal allows per buyer."
+        : "The live deal has just sold out or ended. The regular price still applies if you want it.",
+      "cart",
+    );
   }
 
   function stockProblem(q: Awaited<ReturnType<typeof quote>>) {

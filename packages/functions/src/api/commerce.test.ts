@@ -245,7 +245,7 @@ describe("checkout and orders", () => {
     expect(order.totalVnd).toBe(combo.body.priceVnd + order.shippingVnd);
     expect(order.fulfilments.flatMap((f) => f.boxes.map((b) => b.greeting))).toEqual(["Mừng thọ bà"]);
     const after = await Promise.all([mine.a1, mine.a2, mine.b1].map((id) => Product.get(id)));
-    after.forEach((p, i) => expect(p.stock).toBe((before[i]?.stock ?? 0) - 1));
+    for (const [i, p] of after.entries()) expect(p.stock).toBe((before[i]?.stock ?? 0) - 1);
     expect((await call<CartView>("GET", "/api/cart", { token: shopper })).body.lines).toHaveLength(0);
 
     // Each producer sees their part; the shopper is told by SMS.

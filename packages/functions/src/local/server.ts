@@ -34,7 +34,7 @@ async function fileIn(root: string, path: string): Promise<string | undefined> {
  * The local server: the same Hono API as on Lambda, plus what CloudFront does on AWS —
  * public media from the local storage folder and the built web app with an SPA fallback.
  */
-export function localApp(options: { webDist: string; storage: LocalStorage }) {
+export function localApp(options: { webDist: string; storage: LocalStorage; live?: Hono }) {
   const webDist = resolve(options.webDist);
   const server = new Hono();
   server.use(compress());
@@ -51,6 +51,8 @@ export function localApp(options: { webDist: string; storage: LocalStorage }) {
   });
 
   server.route("/", devRoutes(options.storage));
+  // Live playback, recordings and the broadcast page's ingest ticket (src/local/live).
+  if (options.live) server.route("/", options.live);
   server.route("/", api);
 
   server.get("*", async (c) => {

@@ -4,12 +4,19 @@
  *
  *   pnpm start                 start (Ctrl-C stops everything it started)
  *   pnpm start --reset         wipe .data/ and reseed first
+ *   pnpm start --https         serve HTTPS with a self-signed certificate (phones need it for the camera)
  *   pnpm db:reset              wipe and reseed, then exit
+ *
+ * Live selling runs here too (src/local/live): an RTMP ingest on RTMP_PORT (1935 by default) for OBS or Larix,
+ * the broadcast page's WebSocket ingest through ffmpeg, playback, chat and recordings on the one HTTP port.
+ * LIVE_HOST names this machine in the RTMP URL given to sellers (by default its address on the network).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
+import type { Server } from "node:http";
+import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkJava, checkPortFree, SetupError, startDynamoLocal } from "./dynamo";
@@ -18,6 +25,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const args = new Set(process.argv.slice(2));
 const reset = args.has("--reset");
+const https = args.has("--https");
 const serve = !args.has("--no-serve");
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? join(ROOT, ".data"));
@@ -168,10 +176,44 @@ async function main() {
   const { serve: listen } = await import("@hono/node-server");
   const { LocalStorage } = await import("@cho-ocop/core/storage/index");
   const { localApp } = await import("./server");
-  const app = localApp({ webDist: join(webDir, "dist"), storage: new LocalStorage(process.env.UPLOAD_DIR) });
-  const server = listen({ fetch: app.fetch, port, hostname: "0.0.0.0" });
+  const { lanAddresses, selfSignedCertificate } = await import("./live/https");
+  const { startLocalLive } = await import("./live/index");
+  const lan = lanAddresses();
+  const live = await startLocalLive({
+    dataDir,
+    host: process.env.LIVE_HOST ?? lan[0] ?? "localhost",
+    rtmpPort: process.env.RTMP_PORT ? Number(process.env.RTMP_PORT) : undefined,
+  });
+  const app = localApp({
+    webDist: join(webDir, "dist"),
+    storage: new LocalStorage(process.env.UPLOAD_DIR),
+    live: live.routes,
+  });
+  const tls = https ? await selfSignedCertificate(dataDir) : undefined;
+  const server = tls
+    ? listen({
+        fetch: app.fetch,
+        port,
+        hostname: "0.0.0.0",
+        createServer: createHttpsServer,
+        serverOptions: { key: tls.key, cert: tls.cert },
+      })
+    : listen({ fetch: app.fetch, port, hostname: "0.0.0.0" });
+  live.attach(server as Server | HttpsServer);
   cleanups.push(() => new Promise<void>((done) => server.close(() => done())));
-  log(`ready: http://localhost:${port}  (API reference: http://localhost:${port}/api/docs; Ctrl-C to stop)`);
+  // Stopped before the server closes (cleanups run last first): its sockets and streams would hold it open.
+  cleanups.push(() => live.stop());
+  const scheme = tls ? "https" : "http";
+  log(`live: RTMP ingest ${live.rtmpUrl} (OBS/Larix: this is the server; the stream key is on the seller's live page)`);
+  if (!live.ffmpeg)
+    log("live: ffmpeg not found — going live from the browser needs it (`sudo apt-get install -y ffmpeg`)");
+  if (tls) {
+    log(`https: self-signed certificate ${tls.made ? "made" : "kept"} at ${tls.certFile}`);
+    for (const address of lan) log(`on your network (phones: accept the certificate once): https://${address}:${port}`);
+  } else if (lan[0]) {
+    log(`on your network: http://${lan[0]}:${port}  (the camera on a phone needs \`pnpm start --https\`)`);
+  }
+  log(`ready: ${scheme}://localhost:${port}  (API reference: ${scheme}://localhost:${port}/api/docs; Ctrl-C to stop)`);
 }
 
 main().catch(async (err) => {

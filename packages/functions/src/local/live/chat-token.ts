@@ -1,0 +1,35 @@
+import { hmac, sameSecret } from "@cho-ocop/core/account/secret";
+
+/** What a chat ticket (from `POST /api/live/:id/chat`) lets its holder do in one session's room. */
+export interface ChatTicket {
+  sessionId: string;
+  userId: string;
+  name: string;
+  moderator: boolean;
+  /** Unix seconds. */
+  expires: number;
+}
+
+export const CHAT_TICKET_SECONDS = 10 * 60;
+
+/** `<base64url JSON>.<HMAC>`: signed with the server's key, so the hub checks it without a read. */
+export function signChatTicket(ticket: ChatTicket): string {
+  const body = Buffer.from(
+    JSON.stringify({ s: ticket.sessionId, u: ticket.userId, n: ticket.name, m: ticket.moderator, e: ticket.expires }),
+  ).toString("base64url");
+  return `${body}.${hmac(`live-chat.${body}`)}`;
+}
+
+export function verifyChatTicket(token: string, now = Date.now()): ChatTicket | undefined {
+  const [body, signature, extra] = token.split(".");
+  if (!body || !signature || extra !== undefined || !sameSecret(signature, hmac(`live-chat.${body}`))) return undefined;
+  try {
+    const t = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+    if (typeof t.s !== "string" || typeof t.u !== "string" || typeof t.n !== "string" || typeof t.e !== "number")
+      return undefined;
+    if (t.e * 1000 < now) return undefined;
+    return { sessionId: t.s, userId: t.u, name: t.n, moderator: t.m === true, expires: t.e };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,329 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { CHAT_MAX_LENGTH, Live } from "@cho-ocop/core/live/index";
+import { DomainError } from "@cho-ocop/core/util/error";
+import { type RawData, type WebSocket, WebSocketServer } from "ws";
+import { verifyChatTicket } from "./chat-token";
+
+type SessionView = Awaited<ReturnType<typeof Live.view>>;
+export interface ChatUser {
+  userId: string;
+  name: string;
+  moderator: boolean;
+}
+/** A timed-metadata cue as viewers get it: the provider's payload as sent, and where in the stream it was put. */
+export interface Cue {
+  type: "cue";
+  text: string;
+  ts: number | null;
+  at: string;
+}
+
+interface Viewer {
+  ws: WebSocket;
+  who: string;
+  user?: ChatUser;
+  alive: boolean;
+  /** Messages held until the viewer has had its `hello`. */
+  pending?: string[];
+}
+
+interface Room {
+  sessionId: string;
+  channelId: string;
+  viewers: Set<Viewer>;
+  peak: number;
+  likes: number | null;
+  /** The newest cue of each kind ("pin", "deal") since the stream started: late joiners get them with `hello`. */
+  cues: Map<string, Cue>;
+  view?: Promise<SessionView>;
+  countTimer?: NodeJS.Timeout;
+  likesTimer?: NodeJS.Timeout;
+}
+
+export const CHAT_PER_WINDOW = 5;
+export const CHAT_WINDOW_MS = 10_000;
+const HEARTBEAT_MS = 15_000;
+const SESSION_PATH = /^\/live-ws\/([0-9a-z]{26})\/?$/;
+
+/**
+ * The local stand-in for IVS Chat and for IVS timed metadata delivery: one WebSocket room per live session on the
+ * HTTP server's own port (`/live-ws/<sessionId>`). Anyone may watch (cues, viewer count, likes, chat); a chat
+ * ticket from `POST /api/live/:id/chat` lets a signed-in viewer write. The protocol is described in README.md.
+ */
+export class LiveHub {
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 4096,
+    // IVS Chat takes its token as the WebSocket subprotocol; the same works here (the token is echoed back).
+    handleProtocols: (protocols) => protocols.values().next().value ?? false,
+  });
+  private readonly rooms = new Map<string, Room>();
+  private readonly chatTimes = new Map<string, number[]>();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor() {
+    this.heartbeat = setInterval(() => {
+      for (const room of this.rooms.values())
+        for (const viewer of room.viewers) {
+          if (!viewer.alive) viewer.ws.terminate();
+          viewer.alive = false;
+          viewer.ws.ping();
+        }
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  static matches(path: string) {
+    return SESSION_PATH.test(path);
+  }
+
+  /** Takes an HTTP upgrade for `/live-ws/<sessionId>`: 404 for a session that does not exist. */
+  async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    const url = new URL(req.url ?? "/", "http://local");
+    const sessionId = SESSION_PATH.exec(url.pathname)?.[1];
+    const room = sessionId ? await this.room(sessionId).catch(() => undefined) : undefined;
+    if (!room) {
+      socket.end("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nno such live session");
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const viewer: Viewer = { ws, who: req.socket.remoteAddress ?? "unknown", alive: true, pending: [] };
+      room.viewers.add(viewer);
+      this.countChanged(room);
+      ws.on("pong", () => {
+        viewer.alive = true;
+      });
+      ws.on("message", (data, isBinary) => void this.onMessage(room, viewer, data, isBinary));
+      ws.on("close", () => {
+        room.viewers.delete(viewer);
+        this.countChanged(room);
+      });
+      ws.on("error", () => ws.terminate());
+      void this.welcome(room, viewer, ws.protocol);
+    });
+  }
+
+  private async room(sessionId: string): Promise<Room> {
+    const existing = this.rooms.get(sessionId);
+    if (existing) return existing;
+    const session = await Live.get(sessionId);
+    const room = this.rooms.get(sessionId) ?? {
+      sessionId,
+      channelId: session.channelId,
+      viewers: new Set(),
+      peak: session.peakViewers ?? 0,
+      likes: null,
+      cues: new Map(),
+    };
+    this.rooms.set(sessionId, room);
+    return room;
+  }
+
+  /** The session as a viewer sees it, shared by viewers joining together, read again after any change. */
+  private view(room: Room): Promise<SessionView> {
+    if (!room.view) {
+      const view = Live.view(room.sessionId);
+      room.view = view;
+      view.catch(() => undefined).finally(() => setTimeout(() => room.view === view && delete room.view, 1000));
+    }
+    return room.view;
+  }
+
+  private async welcome(room: Room, viewer: Viewer, token: string) {
+    try {
+      if (token) await this.authenticate(room, viewer, token);
+      const view = await this.view(room);
+      room.likes ??= view.likes;
+      const hello = {
+        type: "hello",
+        sessionId: room.sessionId,
+        status: view.status,
+        viewers: room.viewers.size,
+        likes: Math.max(room.likes, view.likes),
+        pin: view.pin,
+        pinnedAt: view.pinnedAt,
+        deal: view.deal,
+        cues: [...room.cues.values()],
+        user: viewer.user ?? null,
+        chatMaxLength: CHAT_MAX_LENGTH,
+      };
+      send(viewer, JSON.stringify(hello), true);
+      for (const message of viewer.pending ?? []) viewer.ws.send(message);
+      delete viewer.pending;
+    } catch (err) {
+      console.error("[live] hub", err);
+      viewer.ws.close(1011, "unavailable");
+    }
+  }
+
+  private async authenticate(room: Room, viewer: Viewer, token: string, ref?: unknown) {
+    const ticket = verifyChatTicket(token);
+    if (!ticket || ticket.sessionId !== room.sessionId) {
+      return reply(viewer, { type: "error", code: "bad_token", message: "Chat ticket invalid or expired.", ref });
+    }
+    if (await Live.isMuted(room.sessionId, ticket.userId)) {
+      return reply(viewer, { type: "error", code: "muted", message: "You have been muted in this live.", ref });
+    }
+    viewer.user = { userId: ticket.userId, name: ticket.name, moderator: ticket.moderator };
+    viewer.who = ticket.userId;
+    if (ref !== undefined || !viewer.pending) reply(viewer, { type: "auth", user: viewer.user, ref });
+  }
+
+  private async onMessage(room: Room, viewer: Viewer, data: RawData, isBinary: boolean) {
+    let message: { type?: unknown; text?: unknown; token?: unknown; ref?: unknown; t?: unknown };
+    try {
+      message = isBinary ? {} : JSON.parse(data.toString());
+    } catch {
+      message = {};
+    }
+    const ref = typeof message.ref === "string" || typeof message.ref === "number" ? message.ref : undefined;
+    switch (message.type) {
+      case "ping":
+        return reply(viewer, { type: "pong", t: message.t ?? null });
+      case "auth":
+        return typeof message.token === "string"
+          ? this.authenticate(room, viewer, message.token, ref ?? null)
+          : reply(viewer, { type: "error", code: "bad_token", message: "Send {type:'auth', token}.", ref });
+      case "chat":
+        return this.chat(room, viewer, message.text, ref);
+      case "like":
+        return this.like(room, viewer, ref);
+      default:
+        return reply(viewer, { type: "error", code: "bad_message", message: "Unknown message.", ref });
+    }
+  }
+
+  private async chat(room: Room, viewer: Viewer, raw: unknown, ref: unknown) {
+    const refuse = (code: string, message: string) => reply(viewer, { type: "error", code, message, ref });
+    const user = viewer.user;
+    if (!user) return refuse("not_signed_in", "Sign in to chat.");
+    const text = typeof raw === "string" ? raw.trim() : "";
+    if (!text) return refuse("empty", "Empty message.");
+    if ([...text].length > CHAT_MAX_LENGTH) return refuse("too_long", `At most ${CHAT_MAX_LENGTH} characters.`);
+    const key = `${room.sessionId}:${user.userId}`;
+    const now = Date.now();
+    const recent = (this.chatTimes.get(key) ?? []).filter((t) => t > now - CHAT_WINDOW_MS);
+    if (recent.length >= CHAT_PER_WINDOW && !user.moderator) {
+      this.chatTimes.set(key, recent);
+      return refuse("rate_limited", `At most ${CHAT_PER_WINDOW} messages in ${CHAT_WINDOW_MS / 1000} seconds.`);
+    }
+    recent.push(now);
+    this.chatTimes.set(key, recent);
+    if (await Live.isMuted(room.sessionId, user.userId)) {
+      this.disconnectUser(room.sessionId, user.userId, "muted");
+      return;
+    }
+    const message = { type: "chat", id: randomUUID(), at: new Date(now).toISOString(), user, text };
+    for (const other of room.viewers) {
+      send(other, JSON.stringify(other === viewer && ref !== undefined ? { ...message, ref } : message));
+    }
+  }
+
+  private async like(room: Room, viewer: Viewer, ref: unknown) {
+    try {
+      const { likes } = await Live.like(room.sessionId, viewer.user?.userId ?? viewer.who);
+      room.likes = Math.max(room.likes ?? 0, likes);
+      room.likesTimer ??= setTimeout(() => {
+        delete room.likesTimer;
+        this.toRoom(room, { type: "likes", count: room.likes });
+      }, 250);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      reply(viewer, { type: "error", code: err.code, message: err.messages.en, ref });
+    }
+  }
+
+  private countChanged(room: Room) {
+    room.countTimer ??= setTimeout(() => {
+      delete room.countTimer;
+      const count = room.viewers.size;
+      if (count === 0) {
+        if (this.rooms.get(room.sessionId) === room) this.rooms.delete(room.sessionId);
+        return;
+      }
+      this.toRoom(room, { type: "viewers", count });
+      if (count > room.peak) {
+        room.peak = count;
+        void Live.recordViewers(room.sessionId, count).catch((err) => console.error("[live] viewers", err));
+      }
+    }, 500);
+  }
+
+  private toRoom(room: Room, message: object) {
+    const text = JSON.stringify(message);
+    for (const viewer of room.viewers) send(viewer, text);
+  }
+
+  private roomsOf(channelId: string) {
+    return [...this.rooms.values()].filter((r) => r.channelId === channelId);
+  }
+
+  /** Fans a timed-metadata cue out to the viewers of the channel's sessions. */
+  cue(channelId: string, text: string, ts: number | null) {
+    const cue: Cue = { type: "cue", text, ts, at: new Date().toISOString() };
+    let kind = "cue";
+    try {
+      kind = String(JSON.parse(text).t ?? "cue");
+    } catch {}
+    for (const room of this.roomsOf(channelId)) {
+      room.cues.set(kind, cue);
+      delete room.view;
+      this.toRoom(room, cue);
+    }
+  }
+
+  /** The channel's stream started or ended: viewers reload their player (a new publish restarts at 0). */
+  stream(channelId: string, state: "start" | "end", sessionId: string | null) {
+    for (const room of this.roomsOf(channelId)) {
+      room.cues.clear();
+      delete room.view;
+      this.toRoom(room, { type: "stream", state, sessionId });
+    }
+  }
+
+  viewers(sessionId: string): number {
+    return this.rooms.get(sessionId)?.viewers.size ?? 0;
+  }
+
+  deleteMessage(sessionId: string, messageId: string, reason: string) {
+    const room = this.rooms.get(sessionId);
+    if (room) this.toRoom(room, { type: "delete", id: messageId, reason });
+  }
+
+  disconnectUser(sessionId: string, userId: string, reason: string) {
+    const room = this.rooms.get(sessionId);
+    for (const viewer of room?.viewers ?? []) {
+      if (viewer.user?.userId !== userId) continue;
+      send(viewer, JSON.stringify({ type: "bye", reason }), true);
+      viewer.ws.close(4003, reason);
+    }
+  }
+
+  announce(sessionId: string, name: string, attributes: Record<string, string>) {
+    const room = this.rooms.get(sessionId);
+    if (room) this.toRoom(room, { type: "event", name, attributes });
+  }
+
+  async close() {
+    clearInterval(this.heartbeat);
+    for (const room of this.rooms.values()) {
+      clearTimeout(room.countTimer);
+      clearTimeout(room.likesTimer);
+      for (const viewer of room.viewers) viewer.ws.close(1001, "server stopping");
+    }
+    this.rooms.clear();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+function send(viewer: Viewer, text: string, now = false) {
+  if (viewer.pending && !now) viewer.pending.push(text);
+  else if (viewer.ws.readyState === viewer.ws.OPEN) viewer.ws.send(text);
+}
+
+function reply(viewer: Viewer, message: Record<string, unknown>) {
+  if (message.ref === undefined) delete message.ref;
+  send(viewer, JSON.stringify(message), true);
+}
