@@ -1,10 +1,14 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { UserEntity } from "@cho-ocop/core/account/entities";
 import { Account } from "@cho-ocop/core/account/index";
+import { Live } from "@cho-ocop/core/live/index";
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { Producer } from "@cho-ocop/core/producer/index";
 import { Product } from "@cho-ocop/core/product/index";
 import { CollectionEntity } from "@cho-ocop/core/storefront/entities";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   call,
   certificateInput,
@@ -15,6 +19,7 @@ import {
   sonLaWard,
   tokenFor,
 } from "../../test/people";
+import { type LocalLive, startLocalLive } from "../local/live/index";
 import { app } from "./app";
 
 /**
@@ -31,10 +36,16 @@ const SIGNED_IN = EVERYONE.filter((w) => w !== "anonymous");
 const ANY_SELLER: Who[] = ["sellerOther", "sellerOwn"];
 const ANY_STAFF: Who[] = ["staffOther", "staffOwn", "central"];
 const OWN_STAFF: Who[] = ["staffOwn", "central"];
+/** A live's own sellers, and any staff member (moderation is not limited to a province: an abusive live ends at once). */
+const LIVE_MODERATORS: Who[] = ["sellerOwn", ...ANY_STAFF];
 
 interface Fixture {
   productId: string;
   orderId: string;
+  /** A live session of the own producer featuring `productId` (live states only). */
+  sessionId: string;
+  /** A running deal of that session (state "live-deal" only). */
+  dealId: string;
   token: Record<Exclude<Who, "anonymous">, string>;
 }
 
@@ -43,7 +54,17 @@ interface Case {
   path: string;
   allowed: Who[];
   /** The product (or order of it) the call acts on, in the state it needs (fresh for each allowed caller). */
-  state?: "draft" | "pending" | "approved" | "suspended" | "order-cod" | "order-vietqr";
+  state?:
+    | "draft"
+    | "pending"
+    | "approved"
+    | "suspended"
+    | "order-cod"
+    | "order-vietqr"
+    | "live-scheduled"
+    | "live-on-air"
+    | "live-deal"
+    | "live-ended";
   /** Per caller, before the call: e.g. put something in their own cart; may return extra headers and a url. */
   prepare?: (
     f: Fixture,
@@ -356,6 +377,83 @@ const CASES: Case[] = [
     allowed: ["central"],
     body: async () => (await import("@cho-ocop/core/settings/index")).Settings.DEFAULT_PRICING,
   },
+  // ── Live selling ──
+  { method: "GET", path: "/api/live", allowed: EVERYONE },
+  { method: "GET", path: "/api/live/{id}", allowed: EVERYONE, state: "live-scheduled" },
+  { method: "POST", path: "/api/live/{id}/like", allowed: EVERYONE, state: "live-on-air" },
+  { method: "POST", path: "/api/live/{id}/chat", allowed: SIGNED_IN, state: "live-on-air" },
+  { method: "GET", path: "/api/live/{id}/replay", allowed: EVERYONE, state: "live-ended" },
+  {
+    method: "GET",
+    path: "/api/live/deals/{id}",
+    allowed: EVERYONE,
+    state: "live-deal",
+    url: (f) => `/api/live/deals/${f.dealId}`,
+  },
+  {
+    method: "POST",
+    path: "/api/seller/live",
+    allowed: ANY_SELLER,
+    body: (f, who) => ({
+      title: "Live ma trận",
+      startAt: new Date(Date.now() + 3_600_000).toISOString(),
+      productIds: [who === "sellerOther" ? otherProductId : f.productId || otherProductId],
+    }),
+    state: "approved",
+    probe: async () => (await call<unknown[]>("GET", "/api/seller/live", { token: ownSeller })).body.length,
+  },
+  { method: "GET", path: "/api/seller/live", allowed: ANY_SELLER },
+  // The stream key: only the producer's own sellers (nobody else's response may carry it).
+  { method: "GET", path: "/api/seller/live/{id}/ingest", allowed: ["sellerOwn"], state: "live-scheduled" },
+  {
+    method: "POST",
+    path: "/api/seller/live/{id}/pin",
+    allowed: ["sellerOwn"],
+    state: "live-on-air",
+    body: (f) => ({ productId: f.productId }),
+    probe: async (f) => (await Live.get(f.sessionId)).pinProductId ?? null,
+  },
+  {
+    method: "POST",
+    path: "/api/seller/live/{id}/deals",
+    allowed: ["sellerOwn"],
+    state: "live-on-air",
+    body: (f) => ({
+      productId: f.productId,
+      priceVnd: 50_000,
+      quantity: 5,
+      perBuyer: 1,
+      countdownSeconds: 10,
+      durationMinutes: 1,
+    }),
+    probe: async (f) => (await Live.view(f.sessionId)).deal,
+  },
+  { method: "GET", path: "/api/live/{id}/orders", allowed: LIVE_MODERATORS, state: "live-on-air" },
+  { method: "GET", path: "/api/live/{id}/summary", allowed: LIVE_MODERATORS, state: "live-on-air" },
+  { method: "GET", path: "/api/live/{id}/viewers", allowed: LIVE_MODERATORS, state: "live-on-air" },
+  {
+    method: "POST",
+    path: "/api/live/{id}/end",
+    allowed: LIVE_MODERATORS,
+    state: "live-on-air",
+    probe: async (f) => (await Live.get(f.sessionId)).status,
+  },
+  {
+    method: "POST",
+    path: "/api/live/{id}/chat/delete",
+    allowed: LIVE_MODERATORS,
+    state: "live-on-air",
+    body: () => ({ messageId: "tin-nhan-1" }),
+  },
+  {
+    method: "POST",
+    path: "/api/live/{id}/chat/mute",
+    allowed: LIVE_MODERATORS,
+    state: "live-on-air",
+    body: (f) => ({ userId: idOf(f, "shopper") }),
+    probe: async (f) => Live.isMuted(f.sessionId, idOf(f, "shopper")),
+  },
+  { method: "GET", path: "/api/admin/live", allowed: ANY_STAFF },
 ];
 
 const users: Record<string, string> = {};
@@ -364,12 +462,48 @@ function idOf(f: Fixture, who: Exclude<Who, "anonymous">) {
 }
 
 let ownSeller = "";
+let otherProductId = "";
+let live: LocalLive | undefined;
 let tokens: Fixture["token"];
 
+const blank = { productId: "", orderId: "", sessionId: "", dealId: "" };
+let onAir = "";
+
+/** A session of the own producer with a fresh product, put live by the provider's stream event when asked. */
+async function freshSession(state: "live-scheduled" | "live-on-air" | "live-deal" | "live-ended"): Promise<Fixture> {
+  const productId = await freshProduct("approved");
+  const scheduled = await call<{ sessionId: string }>("POST", "/api/seller/live", {
+    token: ownSeller,
+    // Starting now: the stream event puts live the scheduled session nearest to its time, which is this one.
+    body: { title: "Phiên ma trận", startAt: new Date().toISOString(), productIds: [productId] },
+  });
+  if (scheduled.status !== 201) throw new Error(`live fixture: ${scheduled.status} ${JSON.stringify(scheduled.body)}`);
+  const sessionId = scheduled.body.sessionId;
+  const fixture = { ...blank, productId, sessionId, token: tokens };
+  if (state === "live-scheduled") return fixture;
+  // One live at a time per channel: end the previous one first.
+  if (onAir) await call("POST", `/api/live/${onAir}/end`, { token: ownSeller });
+  const { channelId } = await Live.get(sessionId);
+  if ((await Live.onStreamEvent({ channelId, type: "start" })) !== sessionId) throw new Error("live fixture: not live");
+  onAir = sessionId;
+  if (state === "live-ended") {
+    await call("POST", `/api/live/${sessionId}/end`, { token: ownSeller });
+    onAir = "";
+  }
+  if (state !== "live-deal") return fixture;
+  const deal = await call<{ dealId: string }>("POST", `/api/seller/live/${sessionId}/deals`, {
+    token: ownSeller,
+    body: { productId, priceVnd: 50_000, quantity: 5, perBuyer: 1, countdownSeconds: 10, durationMinutes: 1 },
+  });
+  if (deal.status !== 201) throw new Error(`deal fixture: ${deal.status} ${JSON.stringify(deal.body)}`);
+  return { ...fixture, dealId: deal.body.dealId };
+}
+
 async function freshFixture(state: Case["state"]): Promise<Fixture> {
-  if (!state) return { productId: "", orderId: "", token: tokens };
+  if (!state) return { ...blank, token: tokens };
+  if (state.startsWith("live-")) return freshSession(state as Parameters<typeof freshSession>[0]);
   if (state !== "order-cod" && state !== "order-vietqr") {
-    return { productId: await freshProduct(state), orderId: "", token: tokens };
+    return { ...blank, productId: await freshProduct(state as "draft"), token: tokens };
   }
   // The shopper buys one of the own producer's products.
   const productId = await freshProduct("approved");
@@ -380,7 +514,7 @@ async function freshFixture(state: Case["state"]): Promise<Fixture> {
     body: { address: await address(), paymentMethod: state === "order-cod" ? "cod" : "vietqr" },
   });
   if (placed.status !== 201) throw new Error(`order fixture: ${placed.status} ${JSON.stringify(placed.body)}`);
-  return { productId, orderId: placed.body.order.orderId, token: tokens };
+  return { ...blank, productId, orderId: placed.body.order.orderId, token: tokens };
 }
 
 async function address() {
@@ -405,15 +539,18 @@ async function intoCart(token: string | undefined) {
   return { lineId: res.body.lines.at(-1)?.lineId ?? "", headers };
 }
 
-async function freshProduct(state: "draft" | "pending" | "approved" | "suspended"): Promise<string> {
+async function freshProduct(
+  state: "draft" | "pending" | "approved" | "suspended",
+  seller = ownSeller,
+): Promise<string> {
   const created = await call<{ productId: string }>("POST", "/api/seller/products", {
-    token: ownSeller,
+    token: seller,
     body: productInput(),
   });
   const productId = created.body.productId;
   if (state === "draft") return productId;
   await call("POST", `/api/seller/products/${productId}/submit`, {
-    token: ownSeller,
+    token: seller,
     body: { certificate: certificateInput(4) },
   });
   if (state === "pending") return productId;
@@ -446,6 +583,17 @@ beforeAll(async () => {
     const me = await call<{ user: { userId: string } }>("GET", "/api/me", { token });
     users[token] = me.body.user.userId;
   }
+  otherProductId = await freshProduct("approved", otherSeller);
+  // The local video and chat providers, as `pnpm start` registers them (no stream is published here).
+  live = await startLocalLive({
+    dataDir: await mkdtemp(join(tmpdir(), "cho-ocop-matrix-")),
+    host: "127.0.0.1",
+    rtmpPort: 0,
+  });
+});
+
+afterAll(async () => {
+  await live?.stop();
 });
 
 describe("who may call what", () => {
@@ -470,7 +618,9 @@ describe("who may call what", () => {
           prepared.url ??
           (c.url
             ? c.url(fixture)
-            : c.path.replace("{id}", fixture.orderId || fixture.productId).replace("{orderId}", fixture.orderId));
+            : c.path
+                .replace("{id}", fixture.sessionId || fixture.orderId || fixture.productId)
+                .replace("{orderId}", fixture.orderId));
         const token = main && c.session === "spare" ? (await Account.createSession(users[main] ?? "")).token : main;
         return call(c.method, url, {
           token,
