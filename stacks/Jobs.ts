@@ -6,6 +6,9 @@ import { Database } from "./Database";
 /** Unpaid card and VietQR orders hold their stock 30 minutes; this releases it within 5 minutes after. */
 export const ORDER_EXPIRY_SCHEDULE = "rate(5 minutes)";
 
+/** A live whose stream dropped ends after its reconnect grace (60 s): checked every minute. */
+export const LIVE_OFFLINE_SCHEDULE = "rate(1 minute)";
+
 /** 00:05 in Vietnam (UTC+7, no daylight saving): just after a certificate's last valid day ends. */
 export const SWEEP_SCHEDULE = "cron(5 17 * * ? *)";
 
@@ -45,5 +48,20 @@ export function Jobs({ stack }: StackContext) {
     },
   });
 
-  return { sweeper, orderExpiry };
+  const liveOffline = new Cron(stack, "EndOfflineLives", {
+    schedule: LIVE_OFFLINE_SCHEDULE,
+    job: {
+      function: {
+        ...LAMBDA_DEFAULTS,
+        handler: "packages/functions/src/jobs.endOfflineLives",
+        description: "Ends live sessions whose stream dropped and did not come back within the reconnect grace",
+        memorySize: "256 MB",
+        timeout: "1 minute",
+        bind: [table],
+        environment: { TABLE_NAME: table.tableName, LIVE_RECONNECT_GRACE_SECONDS: "60" },
+      },
+    },
+  });
+
+  return { sweeper, orderExpiry, liveOffline };
 }

@@ -9,7 +9,7 @@ import { TABLE } from "../packages/core/src/db/table";
 import config from "../sst.config";
 import { Api } from "./Api";
 import { Database } from "./Database";
-import { Jobs, ORDER_EXPIRY_SCHEDULE, SWEEP_SCHEDULE } from "./Jobs";
+import { Jobs, LIVE_OFFLINE_SCHEDULE, ORDER_EXPIRY_SCHEDULE, SWEEP_SCHEDULE } from "./Jobs";
 import { Live } from "./Live";
 import { LiveMedia } from "./LiveMedia";
 import { Storage } from "./Storage";
@@ -695,6 +695,24 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(secrets).toEqual(
         prod ? ["SST_Secret_value_STRIPE_SECRET_KEY", "SST_Secret_value_STRIPE_WEBHOOK_SECRET"] : [],
       );
+    });
+
+    it("ends lives whose stream did not come back every minute, reaching only the table", () => {
+      expect(LIVE_OFFLINE_SCHEDULE).toBe("rate(1 minute)");
+      const fns = Object.entries(s.jobs.findResources("AWS::Lambda::Function")).filter(([, f]) =>
+        String(f.Properties.Handler).endsWith("jobs.endOfflineLives"),
+      );
+      expect(fns).toHaveLength(1);
+      const [fnId, fn] = fns[0] as [string, Json];
+      expect(ruleFor(fnId).Properties.ScheduleExpression).toBe("rate(1 minute)");
+      expect(fn.Properties.Runtime).toBe("nodejs22.x");
+      expect(fn.Properties.Environment.Variables.LIVE_RECONNECT_GRACE_SECONDS).toBe("60");
+      const grants = grantsOf(s.jobs, fn, stackName("Jobs"), s.byStack).filter(
+        (g) => !g.actions.every((a) => a.startsWith("xray:")),
+      );
+      expect(grants).toEqual([
+        { effect: "Allow", actions: ["dynamodb:*"], resources: [tableArn(), `${tableArn()}/*`] },
+      ]);
     });
 
     it("the order-expiry job reaches only the table, SMS, its MAIL_FROM identity and the Stripe secrets", () => {

@@ -1,3 +1,4 @@
+import { Live } from "@cho-ocop/core/live/index";
 import { Order } from "@cho-ocop/core/order/index";
 import { Storefront } from "@cho-ocop/core/storefront/index";
 import { loadSecrets } from "./lambda-config";
@@ -9,3 +10,11 @@ export const sweepExpired = async () => ({ expired: await Storefront.sweepExpire
 
 /** Every 5 minutes (SST Cron): cancels unpaid card and VietQR orders past 30 minutes. Locally a timer runs the same. */
 export const expireUnpaidOrders = async () => ({ cancelled: await Order.expireUnpaid() });
+
+/**
+ * Every minute (SST Cron): ends the lives whose stream dropped and did not come back within the reconnect grace
+ * (LIVE_RECONNECT_GRACE_SECONDS, 60 by default, like the IVS recording's reconnect window). Locally the provider's timer.
+ */
+export const endOfflineLives = async () => ({
+  ended: await Live.endOffline(Number(process.env.LIVE_RECONNECT_GRACE_SECONDS ?? Live.RECONNECT_GRACE_SECONDS)),
+});

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { ChannelEntity, SessionEntity } from "@cho-ocop/core/live/entities";
+import { Live } from "@cho-ocop/core/live/index";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { endOfflineLives } from "./jobs";
 import { handler } from "./live-events";
 
 const ACCOUNT = "123456789012";
@@ -89,6 +91,10 @@ describe("the live-events Lambda (EventBridge → IVS events → live sessions)"
     expect(await session(sessionId)).toMatchObject({ status: "live", startedAt: "2026-03-14T12:03:43.000Z" });
 
     await handler(streamEvent(arn, "Stream End", "2026-03-14T13:51:30Z"));
+    // The seller may reconnect: the session waits out the grace, then the 1-minute job ends it as of the drop.
+    expect(await session(sessionId)).toMatchObject({ status: "live", offlineSince: "2026-03-14T13:51:30.000Z" });
+    expect(await Live.endOffline(60, new Date("2026-03-14T13:52:00Z"))).not.toContain(sessionId);
+    expect(await endOfflineLives()).toMatchObject({ ended: expect.arrayContaining([sessionId]) });
     expect(await session(sessionId)).toMatchObject({
       status: "ended",
       endedAt: "2026-03-14T13:51:30.000Z",

@@ -49,6 +49,8 @@ export const SessionEntity = new Entity(
       startedAt: { type: "string" },
       endedAt: { type: "string" },
       endedBy: { type: "string" },
+      /** The stream dropped at this time while live: the session waits for the seller to reconnect, then ends. */
+      offlineSince: { type: "string" },
       /** The product pinned now (late joiners see it at once), and when. */
       pinProductId: { type: "string" },
       pinnedAt: { type: "string" },

@@ -154,6 +154,8 @@ export namespace Live {
       startedAt: session.startedAt ?? null,
       endedAt: session.endedAt ?? null,
       likes: session.likes ?? 0,
+      /** Live, but the stream dropped: the seller is reconnecting. */
+      offline: session.status === "live" && !!session.offlineSince,
       playback: { provider: channel.provider, url: channel.playbackUrl },
       pin: session.pinProductId ? (byId.get(session.pinProductId) ?? null) : null,
       pinnedAt: session.pinnedAt ?? null,
@@ -382,7 +384,11 @@ export namespace Live {
     const { data } = await SessionEntity.query.byProducer({ producerId: channel.producerId }).go({ pages: "all" });
     if (event.type === "start") {
       const live = data.find((s) => s.status === "live");
-      if (live) return live.sessionId;
+      if (live) {
+        // The seller reconnected in time: the same session goes on.
+        if (live.offlineSince) await SessionEntity.patch({ sessionId: live.sessionId }).remove(["offlineSince"]).go();
+        return live.sessionId;
+      }
       // The scheduled session nearest to now (a seller may start a little early or late).
       const next = data
         .filter((s) => s.status === "scheduled")
@@ -399,14 +405,41 @@ export namespace Live {
     }
     const live = data.find((s) => s.status === "live");
     if (!live) return null;
-    await endSession(live.sessionId, at, "stream");
+    // Not ended yet: a phone on a weak network, or OBS, reconnects within the grace (see endOffline).
+    await SessionEntity.patch({ sessionId: live.sessionId })
+      .set({ offlineSince: at })
+      .where(({ status }, { eq }) => eq(status, "live"))
+      .go()
+      .catch(() => undefined);
     return live.sessionId;
+  }
+
+  /** How long a live whose stream dropped waits for the seller to reconnect before it ends (IVS's recording reconnect window is the same). */
+  export const RECONNECT_GRACE_SECONDS = 60;
+
+  /**
+   * Ends the lives whose stream has been gone longer than the grace, at the time it went (the 1-minute job on AWS,
+   * a timer locally). Returns the sessions it ended.
+   */
+  export async function endOffline(graceSeconds = RECONNECT_GRACE_SECONDS, now = new Date()) {
+    const { data } = await SessionEntity.query.byStatus({ status: "live" }).go({ pages: "all" });
+    const cutoff = new Date(now.getTime() - graceSeconds * 1000).toISOString();
+    const gone = data.filter((s) => s.offlineSince && s.offlineSince <= cutoff);
+    for (const s of gone) await endSession(s.sessionId, s.offlineSince ?? now.toISOString(), "stream");
+    return gone.map((s) => s.sessionId);
+  }
+
+  /** Marks every live session offline (the local runtime starting again after a crash: no stream is up yet). */
+  export async function markAllOffline(now = new Date()) {
+    const { data } = await SessionEntity.query.byStatus({ status: "live" }).go({ pages: "all" });
+    for (const s of data.filter((s) => !s.offlineSince))
+      await SessionEntity.patch({ sessionId: s.sessionId }).set({ offlineSince: now.toISOString() }).go();
   }
 
   async function endSession(sessionId: string, at: string, by: string) {
     await SessionEntity.patch({ sessionId })
       .set({ status: "ended", endedAt: at, endedBy: by })
-      .remove(["pinProductId", "pinnedAt"])
+      .remove(["pinProductId", "pinnedAt", "offlineSince"])
       .where(({ status }, { eq }) => eq(status, "live"))
       .go()
       .catch(() => undefined);

@@ -57,7 +57,8 @@ describe("going live from a phone (MediaRecorder chunks over WebSocket, ffmpeg t
   const phones: ChildProcess[] = [];
 
   beforeAll(async () => {
-    server = await startLiveServer();
+    // A short reconnect grace: a closed broadcast ends its session seconds later.
+    server = await startLiveServer({ reconnectGraceMs: 1500 });
     ({ seller, productIds } = await sellerWithProducts("HTX Lên Sóng", 1));
   });
   afterAll(async () => {
@@ -119,7 +120,8 @@ describe("going live from a phone (MediaRecorder chunks over WebSocket, ffmpeg t
     ).toBe("FLV");
     await reader?.cancel();
 
-    // The page closes its socket: ffmpeg flushes, the stream ends, the session ends, no ffmpeg is left.
+    // The page closes its socket: ffmpeg flushes, the stream ends, the session ends after the reconnect grace,
+    // no ffmpeg is left.
     const closedAt = Date.now();
     source.kill("SIGKILL");
     socket.close();

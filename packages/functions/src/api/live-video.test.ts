@@ -17,10 +17,13 @@ import {
  * key decides, the provider's stream events drive the session, our server plays the stream and records it, and
  * pins reach WebSocket viewers with their stream timestamp — under the same limits as IVS PutMetadata.
  */
+const GRACE_MS = 2000;
+
 describe("local live video", () => {
   let server: LiveServer;
   beforeAll(async () => {
-    server = await startLiveServer();
+    // A short reconnect grace, so that the end after a dropped stream is seen in seconds.
+    server = await startLiveServer({ reconnectGraceMs: GRACE_MS });
   });
   afterAll(async () => {
     await server?.stop();
@@ -143,12 +146,41 @@ describe("local live video", () => {
       ).toBe(200);
     });
 
-    it("ends the session within seconds of the publisher stopping, and keeps the recording for the replay", async () => {
+    it("keeps the session through a dropped stream that comes back within the grace", async () => {
+      const viewer = server.socket(`/live-ws/${sessionId}`);
+      await viewer.opened;
+      await viewer.next((m) => m.type === "hello");
+      await publisher.stop();
+      await viewer.next((m) => m.type === "stream" && m.state === "end", 5000);
+      const offline = await call<{ status: string; offline: boolean }>("GET", `/api/live/${sessionId}`);
+      expect(offline.body).toMatchObject({ status: "live", offline: true });
+
+      // The seller's phone (or OBS) reconnects with the same key: the same session goes on.
+      const { streamKey } = (
+        await call<{ streamKey: string }>("GET", `/api/seller/live/${sessionId}/ingest`, { token: seller })
+      ).body;
+      publisher = server.publish(streamKey);
+      await viewer.next((m) => m.type === "stream" && m.state === "start" && m.sessionId === sessionId, 15_000);
+      await new Promise((r) => setTimeout(r, GRACE_MS + 500));
+      const back = await call<{ status: string; offline: boolean }>("GET", `/api/live/${sessionId}`);
+      expect(back.body).toMatchObject({ status: "live", offline: false });
+      expect((await firstBytes(`${server.base}/live-media/${channelId}.flv`, 3)).bytes.subarray(0, 3).toString()).toBe(
+        "FLV",
+      );
+      viewer.close();
+    }, 40_000);
+
+    it("ends the session when the stream stays gone past the grace, and keeps the recording for the replay", async () => {
+      const viewer = server.socket(`/live-ws/${sessionId}`);
+      await viewer.opened;
+      await viewer.next((m) => m.type === "hello");
       const stoppedAt = Date.now();
       await publisher.stop();
-      await until(async () => (await status(sessionId)) === "ended", 10_000, 50);
-      expect(Date.now() - stoppedAt).toBeLessThan(5000);
+      await viewer.next((m) => m.type === "ended" && m.sessionId === sessionId, GRACE_MS + 5000);
+      expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(GRACE_MS - 200);
+      expect(await status(sessionId)).toBe("ended");
       expect((await fetch(`${server.base}/live-media/${channelId}.flv`)).status).toBe(404);
+      viewer.close();
 
       await server.live.video.settled();
       const replay = await call<{ recordingUrl: string | null; pins: unknown[] }>(

@@ -183,7 +183,17 @@ async function main() {
     dataDir,
     host: process.env.LIVE_HOST ?? lan[0] ?? "localhost",
     rtmpPort: process.env.RTMP_PORT ? Number(process.env.RTMP_PORT) : undefined,
+    reconnectGraceMs: process.env.LIVE_RECONNECT_GRACE_SECONDS
+      ? Number(process.env.LIVE_RECONNECT_GRACE_SECONDS) * 1000
+      : undefined,
   });
+  // Lives left on air by a previous run that stopped: no stream is up now, so they wait for their seller to
+  // reconnect within the grace, then end.
+  const { Live } = await import("@cho-ocop/core/live/index");
+  await Live.markAllOffline();
+  await live.video.endOffline();
+  const offlineSweep = setInterval(() => void live.video.endOffline().catch(console.error), 15_000);
+  cleanups.push(() => clearInterval(offlineSweep));
   const app = localApp({
     webDist: join(webDir, "dist"),
     storage: new LocalStorage(process.env.UPLOAD_DIR),

@@ -283,6 +283,19 @@ export class LiveHub {
     }
   }
 
+  /** The session ended (its stream did not come back in time, or it was ended): viewers show the end. */
+  ended(sessionId: string) {
+    const room = this.rooms.get(sessionId);
+    if (!room) return;
+    delete room.view;
+    this.toRoom(room, { type: "ended", sessionId });
+  }
+
+  /** A live on the channel was ended by its seller or staff. */
+  endedOnChannel(channelId: string) {
+    for (const room of this.roomsOf(channelId)) this.ended(room.sessionId);
+  }
+
   viewers(sessionId: string): number {
     return this.rooms.get(sessionId)?.viewers.size ?? 0;
   }

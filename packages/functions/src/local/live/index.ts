@@ -31,6 +31,8 @@ export interface LocalLiveOptions {
   /** RTMP port: 1935 by default, another free one if that is taken; a port given here must be free; 0: any. */
   rtmpPort?: number;
   ffmpeg?: string;
+  /** How long a live whose stream dropped waits for a reconnect (LIVE_RECONNECT_GRACE_SECONDS, default 60 s). */
+  reconnectGraceMs?: number;
 }
 
 export interface LocalLive {
@@ -85,7 +87,14 @@ export async function startLocalLive(options: LocalLiveOptions): Promise<LocalLi
   const recordings = join(options.dataDir, "live", "recordings");
   const children = new Children();
   const hub = new LiveHub();
-  const video = new LocalVideoProvider({ hub, host: options.host, recordings, children, ffmpeg: ffmpegBin });
+  const video = new LocalVideoProvider({
+    hub,
+    host: options.host,
+    recordings,
+    children,
+    ffmpeg: ffmpegBin,
+    reconnectGraceMs: options.reconnectGraceMs,
+  });
   const ingest = await RtmpIngest.start({
     port: await rtmpPortFor(options.rtmpPort),
     recordingPath: (channelId, startedAt) => video.recordingPath(channelId, startedAt),
@@ -128,6 +137,7 @@ export async function startLocalLive(options: LocalLiveOptions): Promise<LocalLi
     stop() {
       stopped ??= (async () => {
         for (const server of attached) server.off("upgrade", onUpgrade);
+        video.stopTimers();
         await bridge.close();
         await ingest.stop();
         await video.settled();

@@ -16,9 +16,9 @@ import { startLocalLive } from "./index";
  * What the live tests share: the local server on a free port with the live runtime attached (exactly as
  * `pnpm start` wires it), a producer with approved products, ffmpeg publishing a test pattern, WebSocket clients.
  */
-export async function startLiveServer() {
+export async function startLiveServer(options: { reconnectGraceMs?: number } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), "cho-ocop-live-"));
-  const live = await startLocalLive({ dataDir, host: "127.0.0.1", rtmpPort: 0 });
+  const live = await startLocalLive({ dataDir, host: "127.0.0.1", rtmpPort: 0, ...options });
   const app = localApp({
     webDist: join(dataDir, "web"),
     storage: new LocalStorage(process.env.UPLOAD_DIR ?? join(dataDir, "uploads")),

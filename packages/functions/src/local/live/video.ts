@@ -45,8 +45,38 @@ export class LocalVideoProvider implements VideoProvider {
       recordings: string;
       children: Children;
       ffmpeg: string;
+      /** How long a live whose stream dropped waits for a reconnect before it ends (Live.RECONNECT_GRACE_SECONDS). */
+      reconnectGraceMs?: number;
     },
   ) {}
+
+  private readonly graceTimers = new Set<NodeJS.Timeout>();
+
+  private get graceMs() {
+    return this.options.reconnectGraceMs ?? Live.RECONNECT_GRACE_SECONDS * 1000;
+  }
+
+  /** Ends the lives whose stream has stayed gone past the grace, and tells their viewers. */
+  async endOffline() {
+    for (const sessionId of await Live.endOffline(this.graceMs / 1000)) {
+      console.log(`[live] session ${sessionId} ended: the stream did not come back within ${this.graceMs / 1000} s`);
+      this.options.hub.ended(sessionId);
+    }
+  }
+
+  private endLater() {
+    const timer = setTimeout(() => {
+      this.graceTimers.delete(timer);
+      this.inOrder("grace", () => this.endOffline());
+    }, this.graceMs + 50);
+    this.graceTimers.add(timer);
+  }
+
+  /** Clears the pending grace timers (stopping). */
+  stopTimers() {
+    for (const timer of this.graceTimers) clearTimeout(timer);
+    this.graceTimers.clear();
+  }
 
   /** The RTMP ingest this provider serves (set once it listens: its port is part of the ingest URL). */
   use(ingest: RtmpIngest) {
@@ -129,8 +159,11 @@ export class LocalVideoProvider implements VideoProvider {
       const sessionId = this.sessions.get(publish) ?? null;
       await Live.onStreamEvent({ channelId: publish.channelId, type: "end" });
       this.liveSession.delete(publish.channelId);
-      console.log(`[live] stream ended on channel ${publish.channelId}`);
+      console.log(
+        `[live] stream ended on channel ${publish.channelId}${sessionId ? ` (the session ends unless it is back within ${this.graceMs / 1000} s)` : ""}`,
+      );
       this.tell(publish.channelId, "end", sessionId);
+      if (sessionId) this.endLater();
       const url = await this.keepRecording(publish, !!sessionId);
       if (url) await Live.onRecording({ channelId: publish.channelId, url, startedAt: new Date(publish.startedAt) });
     });
@@ -180,6 +213,7 @@ export class LocalVideoProvider implements VideoProvider {
   async stopStream(channel: Channel): Promise<void> {
     this.stoppedUntil.set(channel.channelId, Date.now() + STOPPED_REFUSAL_MS);
     this.ingest?.disconnect(channel.channelId);
+    this.options.hub.endedOnChannel(channel.channelId);
   }
 
   async viewerCount(channel: Channel): Promise<number | null> {
