@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
+import { get as httpsGet } from "node:https";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,6 +42,18 @@ function run(args: string[], env: Record<string, string>) {
   return { child, dataDir, exit, until, output: () => output };
 }
 
+/** Whether something accepts TCP connections on the port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -79,10 +92,14 @@ describe("pnpm start", () => {
 
   it("seeds, serves API and web on one port, and Ctrl-C stops everything it started", async () => {
     const port = await freePort();
-    const server = run([], { PORT: String(port) });
+    const rtmpPort = await freePort();
+    const server = run([], { PORT: String(port), RTMP_PORT: String(rtmpPort) });
     let child: ChildProcess | undefined = server.child;
     try {
       await server.until("ready: http://localhost:", 180_000);
+      // The live runtime: OBS's server URL is printed, and the RTMP port takes connections.
+      expect(server.output()).toMatch(new RegExp(`live: RTMP ingest rtmp://[^ ]+:${rtmpPort}/live`));
+      expect(await listening(rtmpPort)).toBe(true);
       expect(server.output()).toMatch(/seeded demo data: \d+ producers, \d+ products/);
       const api = await fetch(`http://127.0.0.1:${port}/api/products?limit=2`);
       expect(api.status).toBe(200);
@@ -99,12 +116,27 @@ describe("pnpm start", () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(alive(dynamoPid)).toBe(false);
       await expect(fetch(`http://127.0.0.1:${port}/api/health`)).rejects.toThrow();
+      expect(await listening(rtmpPort)).toBe(false);
 
-      // Data is kept across restarts: the second start does not seed again.
-      const again = run([], { PORT: String(port), DATA_DIR: server.dataDir });
+      // Data is kept across restarts: the second start does not seed again. With --https it serves TLS with a
+      // self-signed certificate kept in the data folder, valid for this machine (what phones need for the camera).
+      const again = run(["--https"], { PORT: String(port), DATA_DIR: server.dataDir, RTMP_PORT: "0" });
       child = again.child;
-      await again.until("ready: http://localhost:", 120_000);
+      await again.until("ready: https://localhost:", 120_000);
       expect(again.output()).not.toContain("seeded demo data");
+      const cert = readFileSync(join(server.dataDir, "https", "cert.pem"));
+      const secure = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+        const req = httpsGet(`https://127.0.0.1:${port}/api/products?limit=1`, { ca: cert }, (res) => {
+          let body = "";
+          res.on("data", (d) => {
+            body += d;
+          });
+          res.on("end", () => resolve({ status: res.statusCode, body }));
+        });
+        req.on("error", reject);
+      });
+      expect(secure.status).toBe(200);
+      expect(JSON.parse(secure.body).items).toHaveLength(1);
       again.child.kill("SIGINT");
       await again.exit;
       child = undefined;
