@@ -1,11 +1,13 @@
 /**
- * `pnpm bench [load] [bundle] [web] [lighthouse] [checkout]` (all when none is named). Prints figures; asserts nothing.
+ * `pnpm bench [load] [bundle] [web] [lighthouse] [checkout] [live]` (all when none is named). Prints figures; asserts
+ * nothing.
  * Targets: ≤ 2 DynamoDB calls per storefront request; API bundle < 1 MB minified; initial JS < 60 KB gzipped;
  * Lighthouse mobile performance ≥ 95.
  */
 import { bundleBench } from "./bundle";
 import { checkoutBench } from "./checkout";
 import { lighthouseBench } from "./lighthouse";
+import { liveBench } from "./live";
 import { loadBench } from "./load";
 import { startServer } from "./local-server";
 import { webBench } from "./web";
@@ -23,6 +25,11 @@ if (wants("bundle")) {
 if (wants("checkout")) {
   console.log("\n500 concurrent checkouts (in process, DynamoDB Local; one TransactWriteItems per order)");
   console.table(await checkoutBench());
+}
+
+if (wants("live")) {
+  console.log("\nLive selling (local live runtime: RTMP ingest, FLV playback, WebSocket hub; DynamoDB Local)");
+  await liveBench();
 }
 
 if (wants("load") || wants("web") || wants("lighthouse")) {
