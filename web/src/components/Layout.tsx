@@ -100,6 +100,9 @@ export function Layout(props: RouteSectionProps) {
             <A href="/qua-tang" activeClass="is-active">
               {t("nav.gifts")}
             </A>
+            <A href="/live" activeClass="is-active" class="site-nav__live">
+              {t("nav.live")}
+            </A>
           </nav>
           <CartLink />
           <AccountMenu />

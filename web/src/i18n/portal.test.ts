@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as admin from "./admin";
 import * as buy from "./buy";
 import * as gifts from "./gifts";
+import * as live from "./live";
 import * as portal from "./portal";
 import * as sales from "./sales";
 import * as shop from "./shop";
@@ -17,6 +18,7 @@ describe.each([
   ["gifts", gifts.vi, gifts.en],
   ["sales", sales.vi, sales.en],
   ["buy", buy.vi, buy.en],
+  ["live", live.vi, live.en],
 ] as const)("the %s dictionary", (_name, vi, en) => {
   it("has no English key that Vietnamese lacks", () => {
     const known = new Set(Object.keys(vi));

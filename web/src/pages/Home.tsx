@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
+import { LiveStrip } from "../components/LiveStrip";
 import { OcopStars } from "../components/OcopStars";
 import { CardGrid, CardSkeletons } from "../components/ProductCard";
 import { SearchBox } from "../components/SearchBox";
@@ -91,6 +92,7 @@ export default function Home() {
             <Show when={data.total > 0} fallback={<EmptyState title={t("home.empty")} />}>
               <p class="home-lead">{t("home.lead", { n: data.total })}</p>
             </Show>
+            <LiveStrip />
             <For each={data.collections.filter((c) => c.products.length > 0)}>
               {(collection) => (
                 <section class="section" aria-labelledby={`c-${collection.id}`}>

@@ -1,21 +1,19 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createEffect, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
-import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../components/portal/Field";
+import { createErrors, FormMessage, focusFirstError } from "../../components/portal/Field";
 import { RequireSignIn } from "../../components/RequireSignIn";
 import { EmptyState, ErrorState, errorMessage } from "../../components/States";
+import { AddressFields, PaymentMethods, readAddress } from "../../components/shop/AddressFields";
 import { Amounts, minus, money, shippingValue } from "../../components/shop/bits";
-import { ProvinceSelect } from "../../components/shop/ProvinceSelect";
-import { type ShopKey, ts } from "../../i18n/shop";
+import { ts } from "../../i18n/shop";
 import { rememberCart } from "../../lib/cart-count";
 import { type CartView, type PaymentMethod, shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
-import { formatPhone, isVnMobile, normalizePhone } from "../../lib/ocop";
 import { settled } from "../../lib/resource";
 import { displayName, type Me } from "../../lib/session";
 import { rememberShipTo, shipTo } from "../../lib/ship-to";
 import { formatWeight, newIdempotencyKey, parcelContents, shippingShown } from "../../lib/shopping";
 import { useTitle } from "../../lib/title";
-import { wardsOf } from "../../lib/wards";
 import "../../styles/portal.css";
 import "../../styles/shop.css";
 
@@ -93,12 +91,7 @@ function CheckoutForm(props: { user: Me }) {
     (code) => shopApi.cart(code === "none" ? undefined : code),
   );
   const [options, { refetch: retryOptions }] = createResource(shopApi.checkoutOptions);
-  const [wards, { refetch: retryWards }] = createResource(
-    () => province() || false,
-    (code) => wardsOf(code),
-  );
   let form: HTMLFormElement | undefined;
-  const value = (name: string) => String(new FormData(form).get(name) ?? "").trim();
   // The form stays while the cart is priced again for another province, even if that fails.
   const [shown, setShown] = createSignal<CartView>();
   createEffect(() => {
@@ -120,29 +113,11 @@ function CheckoutForm(props: { user: Me }) {
     setProvince(code);
     setWard("");
     rememberShipTo(code);
-    errors.set("provinceCode", undefined);
   };
 
   function validate() {
     errors.clear();
-    const name = value("name");
-    const phone = value("phone");
-    const street = value("street");
-    if (name.length < 2) errors.set("name", () => ts("checkout.nameMissing"));
-    if (!isVnMobile(phone)) errors.set("phone", () => ts("checkout.phoneMissing"));
-    if (!province()) errors.set("provinceCode", () => ts("checkout.provinceMissing"));
-    else if (!ward()) errors.set("wardCode", () => ts("checkout.wardMissing"));
-    if (street.length < 2) errors.set("street", () => ts("checkout.streetMissing"));
-    if (errors.any()) return undefined;
-    const note = value("note");
-    return {
-      name,
-      phone: normalizePhone(phone),
-      provinceCode: province() as never,
-      wardCode: ward(),
-      street,
-      ...(note ? { note } : {}),
-    };
+    return readAddress(form, { province: province(), ward: ward() }, errors);
   }
 
   const place = async (event: SubmitEvent) => {
@@ -203,122 +178,15 @@ function CheckoutForm(props: { user: Me }) {
             <p class="muted small checkout__who">{ts("checkout.signedInAs", { name: displayName(props.user) })}</p>
             <section class="panel-shop checkout__address" aria-labelledby="address-title">
               <h2 id="address-title">{ts("checkout.address")}</h2>
-              <Field id="co-name" label={ts("checkout.name")} error={errors.of("name")}>
-                <input
-                  id="co-name"
-                  name="name"
-                  autocomplete="name"
-                  maxLength={80}
-                  value={props.user.name ?? ""}
-                  aria-invalid={Boolean(errors.of("name"))}
-                  aria-describedby={describedBy("co-name", { error: errors.of("name") })}
-                />
-              </Field>
-              <Field
-                id="co-phone"
-                label={ts("checkout.phone")}
-                error={errors.of("phone")}
-                hint={ts("checkout.phoneHint")}
-              >
-                <input
-                  id="co-phone"
-                  name="phone"
-                  type="tel"
-                  inputmode="tel"
-                  autocomplete="tel-national"
-                  maxLength={20}
-                  placeholder="0912 345 678"
-                  value={props.user.phone ? formatPhone(props.user.phone) : ""}
-                  aria-invalid={Boolean(errors.of("phone"))}
-                  aria-describedby={describedBy("co-phone", { hint: true, error: errors.of("phone") })}
-                />
-              </Field>
-              <Field id="co-province" label={ts("checkout.province")} error={errors.of("provinceCode")}>
-                <ProvinceSelect
-                  id="co-province"
-                  name="provinceCode"
-                  autocomplete="address-level1"
-                  value={province()}
-                  placeholder={ts("checkout.chooseProvince")}
-                  invalid={Boolean(errors.of("provinceCode"))}
-                  describedBy={describedBy("co-province", { error: errors.of("provinceCode") })}
-                  onPick={chooseProvince}
-                />
-              </Field>
-              <Field
-                id="co-ward"
-                label={ts("checkout.ward")}
-                error={errors.of("wardCode")}
-                hint={wards.loading ? ts("checkout.wardsLoading") : undefined}
-              >
-                <select
-                  id="co-ward"
-                  name="wardCode"
-                  autocomplete="address-level2"
-                  value={ward()}
-                  disabled={!province() || wards.loading || wards.state === "errored"}
-                  aria-busy={wards.loading}
-                  aria-invalid={Boolean(errors.of("wardCode"))}
-                  aria-describedby={describedBy("co-ward", { hint: wards.loading, error: errors.of("wardCode") })}
-                  onChange={(e) => {
-                    setWard(e.currentTarget.value);
-                    errors.set("wardCode", undefined);
-                  }}
-                >
-                  <Switch>
-                    <Match when={!province()}>
-                      <option value="">{ts("checkout.chooseProvinceFirst")}</option>
-                    </Match>
-                    <Match when={wards.loading}>
-                      <option value="">{ts("checkout.wardsLoading")}</option>
-                    </Match>
-                    <Match when={wards.state === "ready"}>
-                      <option value="">{ts("checkout.chooseWard", { n: wards()?.length ?? 0 })}</option>
-                      <For each={wards()}>
-                        {(w) => (
-                          <option value={w.code} selected={ward() === w.code}>
-                            {w.name}
-                          </option>
-                        )}
-                      </For>
-                    </Match>
-                  </Switch>
-                </select>
-                <Show when={wards.state === "errored"}>
-                  <p class="pfield__error" role="alert">
-                    {ts("checkout.wardsFailed")}{" "}
-                    <button type="button" class="link-button" onClick={() => retryWards()}>
-                      {ts("shop.retry")}
-                    </button>
-                  </p>
-                </Show>
-              </Field>
-              <Field id="co-street" label={ts("checkout.street")} error={errors.of("street")}>
-                <input
-                  id="co-street"
-                  name="street"
-                  autocomplete="address-line1"
-                  maxLength={200}
-                  aria-invalid={Boolean(errors.of("street"))}
-                  aria-describedby={describedBy("co-street", { error: errors.of("street") })}
-                />
-              </Field>
-              <Field
-                id="co-note"
-                label={ts("checkout.note")}
-                error={errors.of("note")}
-                hint={ts("checkout.noteHint")}
-                optional
-              >
-                <textarea
-                  id="co-note"
-                  name="note"
-                  rows="2"
-                  maxLength={300}
-                  aria-invalid={Boolean(errors.of("note"))}
-                  aria-describedby={describedBy("co-note", { hint: true, error: errors.of("note") })}
-                />
-              </Field>
+              <AddressFields
+                idPrefix="co"
+                user={props.user}
+                errors={errors}
+                province={province()}
+                ward={ward()}
+                onProvince={chooseProvince}
+                onWard={setWard}
+              />
             </section>
 
             <section class="panel-shop checkout__parcels" aria-labelledby="parcels-title">
@@ -361,28 +229,14 @@ function CheckoutForm(props: { user: Me }) {
                 </Match>
                 <Match when={settled(options)}>
                   {(o) => (
-                    <div class="methods">
-                      <For each={o().methods}>
-                        {(m) => (
-                          <label class="method">
-                            <input
-                              type="radio"
-                              name="paymentMethod"
-                              value={m}
-                              checked={method() === m}
-                              onChange={() => {
-                                setMethod(m);
-                                errors.set("paymentMethod", undefined);
-                              }}
-                            />
-                            <span class="method__body">
-                              <span class="method__name">{ts(`checkout.method.${m}` as ShopKey)}</span>
-                              <span class="method__hint">{ts(`checkout.method.${m}Hint` as ShopKey)}</span>
-                            </span>
-                          </label>
-                        )}
-                      </For>
-                    </div>
+                    <PaymentMethods
+                      methods={o().methods}
+                      value={method()}
+                      onChange={(m) => {
+                        setMethod(m as PaymentMethod);
+                        errors.set("paymentMethod", undefined);
+                      }}
+                    />
                   )}
                 </Match>
                 <Match when={true}>

@@ -1,0 +1,203 @@
+import { createResource, For, Match, Show, Switch } from "solid-js";
+import { type ShopKey, ts } from "../../i18n/shop";
+import type { PlaceInput } from "../../lib/commerce";
+import { formatPhone, isVnMobile, normalizePhone } from "../../lib/ocop";
+import type { Me } from "../../lib/session";
+import { wardsOf } from "../../lib/wards";
+import { describedBy, Field, type FormErrors } from "../portal/Field";
+import { ProvinceSelect } from "./ProvinceSelect";
+
+/**
+ * The delivery address of an order: name, phone, province, ward (loaded per province), street and a note, each with
+ * its error beside it. Used by the checkout and by a live's "buy now" sheet; ids start with `idPrefix`.
+ */
+export function AddressFields(props: {
+  idPrefix: string;
+  user: Me;
+  errors: FormErrors;
+  province: string;
+  ward: string;
+  onProvince: (code: string) => void;
+  onWard: (code: string) => void;
+}) {
+  const id = (name: string) => `${props.idPrefix}-${name}`;
+  const errors = () => props.errors;
+  const [wards, { refetch: retryWards }] = createResource(
+    () => props.province || false,
+    (code) => wardsOf(code),
+  );
+  return (
+    <>
+      <Field id={id("name")} label={ts("checkout.name")} error={errors().of("name")}>
+        <input
+          id={id("name")}
+          name="name"
+          autocomplete="name"
+          maxLength={80}
+          value={props.user.name ?? ""}
+          aria-invalid={Boolean(errors().of("name"))}
+          aria-describedby={describedBy(id("name"), { error: errors().of("name") })}
+        />
+      </Field>
+      <Field id={id("phone")} label={ts("checkout.phone")} error={errors().of("phone")} hint={ts("checkout.phoneHint")}>
+        <input
+          id={id("phone")}
+          name="phone"
+          type="tel"
+          inputmode="tel"
+          autocomplete="tel-national"
+          maxLength={20}
+          placeholder="0912 345 678"
+          value={props.user.phone ? formatPhone(props.user.phone) : ""}
+          aria-invalid={Boolean(errors().of("phone"))}
+          aria-describedby={describedBy(id("phone"), { hint: true, error: errors().of("phone") })}
+        />
+      </Field>
+      <Field id={id("province")} label={ts("checkout.province")} error={errors().of("provinceCode")}>
+        <ProvinceSelect
+          id={id("province")}
+          name="provinceCode"
+          autocomplete="address-level1"
+          value={props.province}
+          placeholder={ts("checkout.chooseProvince")}
+          invalid={Boolean(errors().of("provinceCode"))}
+          describedBy={describedBy(id("province"), { error: errors().of("provinceCode") })}
+          onPick={(code) => {
+            props.onProvince(code);
+            errors().set("provinceCode", undefined);
+          }}
+        />
+      </Field>
+      <Field
+        id={id("ward")}
+        label={ts("checkout.ward")}
+        error={errors().of("wardCode")}
+        hint={wards.loading ? ts("checkout.wardsLoading") : undefined}
+      >
+        <select
+          id={id("ward")}
+          name="wardCode"
+          autocomplete="address-level2"
+          value={props.ward}
+          disabled={!props.province || wards.loading || wards.state === "errored"}
+          aria-busy={wards.loading}
+          aria-invalid={Boolean(errors().of("wardCode"))}
+          aria-describedby={describedBy(id("ward"), { hint: wards.loading, error: errors().of("wardCode") })}
+          onChange={(e) => {
+            props.onWard(e.currentTarget.value);
+            errors().set("wardCode", undefined);
+          }}
+        >
+          <Switch>
+            <Match when={!props.province}>
+              <option value="">{ts("checkout.chooseProvinceFirst")}</option>
+            </Match>
+            <Match when={wards.loading}>
+              <option value="">{ts("checkout.wardsLoading")}</option>
+            </Match>
+            <Match when={wards.state === "ready"}>
+              <option value="">{ts("checkout.chooseWard", { n: wards()?.length ?? 0 })}</option>
+              <For each={wards()}>
+                {(w) => (
+                  <option value={w.code} selected={props.ward === w.code}>
+                    {w.name}
+                  </option>
+                )}
+              </For>
+            </Match>
+          </Switch>
+        </select>
+        <Show when={wards.state === "errored"}>
+          <p class="pfield__error" role="alert">
+            {ts("checkout.wardsFailed")}{" "}
+            <button type="button" class="link-button" onClick={() => retryWards()}>
+              {ts("shop.retry")}
+            </button>
+          </p>
+        </Show>
+      </Field>
+      <Field id={id("street")} label={ts("checkout.street")} error={errors().of("street")}>
+        <input
+          id={id("street")}
+          name="street"
+          autocomplete="address-line1"
+          maxLength={200}
+          aria-invalid={Boolean(errors().of("street"))}
+          aria-describedby={describedBy(id("street"), { error: errors().of("street") })}
+        />
+      </Field>
+      <Field
+        id={id("note")}
+        label={ts("checkout.note")}
+        error={errors().of("note")}
+        hint={ts("checkout.noteHint")}
+        optional
+      >
+        <textarea
+          id={id("note")}
+          name="note"
+          rows="2"
+          maxLength={300}
+          aria-invalid={Boolean(errors().of("note"))}
+          aria-describedby={describedBy(id("note"), { hint: true, error: errors().of("note") })}
+        />
+      </Field>
+    </>
+  );
+}
+
+/** The form's address checked as the API will; errors are put beside their fields and undefined returned. */
+export function readAddress(
+  form: HTMLFormElement | undefined,
+  place: { province: string; ward: string },
+  errors: FormErrors,
+): PlaceInput["address"] | undefined {
+  const value = (name: string) => String(new FormData(form).get(name) ?? "").trim();
+  const name = value("name");
+  const phone = value("phone");
+  const street = value("street");
+  if (name.length < 2) errors.set("name", () => ts("checkout.nameMissing"));
+  if (!isVnMobile(phone)) errors.set("phone", () => ts("checkout.phoneMissing"));
+  if (!place.province) errors.set("provinceCode", () => ts("checkout.provinceMissing"));
+  else if (!place.ward) errors.set("wardCode", () => ts("checkout.wardMissing"));
+  if (street.length < 2) errors.set("street", () => ts("checkout.streetMissing"));
+  if (errors.any()) return undefined;
+  const note = value("note");
+  return {
+    name,
+    phone: normalizePhone(phone),
+    provinceCode: place.province as never,
+    wardCode: place.ward,
+    street,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** The payment methods the server offers, as radio buttons with their hints. */
+export function PaymentMethods(props: {
+  methods: readonly string[];
+  value: string;
+  onChange: (method: string) => void;
+}) {
+  return (
+    <div class="methods">
+      <For each={props.methods}>
+        {(m) => (
+          <label class="method">
+            <input
+              type="radio"
+              name="paymentMethod"
+              value={m}
+              checked={props.value === m}
+              onChange={() => props.onChange(m)}
+            />
+            <span class="method__body">
+              <span class="method__name">{ts(`checkout.method.${m}` as ShopKey)}</span>
+              <span class="method__hint">{ts(`checkout.method.${m}Hint` as ShopKey)}</span>
+            </span>
+          </label>
+        )}
+      </For>
+    </div>
+  );
+}

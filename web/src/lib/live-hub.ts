@@ -1,0 +1,71 @@
+import { type HubMessage, readHubMessage } from "./live";
+import { socketUrl } from "./live-api";
+
+export type HubState = "connecting" | "open" | "closed";
+
+export interface Hub {
+  send(message: Record<string, unknown>): boolean;
+  /** Joins the chat with a ticket from POST /api/live/:id/chat (sent as `auth` on the open socket). */
+  auth(token: string): void;
+  close(): void;
+}
+
+/**
+ * The session's room on the local hub (`/live-ws/<id>`): cues, stream state, viewers, likes and chat. Reconnects
+ * with a growing delay when the network drops (phones on 4G), sending the chat ticket again; a viewer that was
+ * muted or whose live ended stays closed.
+ */
+export function connectHub(
+  sessionId: string,
+  handlers: { onMessage(message: HubMessage): void; onState(state: HubState): void },
+): Hub {
+  let ws: WebSocket | undefined;
+  let token: string | undefined;
+  let closed = false;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const open = () => {
+    if (closed) return;
+    handlers.onState("connecting");
+    const socket = token
+      ? new WebSocket(socketUrl(`/live-ws/${sessionId}`), token)
+      : new WebSocket(socketUrl(`/live-ws/${sessionId}`));
+    ws = socket;
+    socket.onopen = () => {
+      attempt = 0;
+      handlers.onState("open");
+    };
+    socket.onmessage = (event) => {
+      const message = readHubMessage(event.data);
+      if (!message) return;
+      if (message.type === "bye" || message.type === "ended") closed = message.type === "bye" ? true : closed;
+      handlers.onMessage(message);
+    };
+    socket.onclose = () => {
+      if (ws !== socket) return;
+      handlers.onState("closed");
+      if (closed) return;
+      attempt++;
+      timer = setTimeout(open, Math.min(15_000, 500 * 2 ** Math.min(attempt, 5)));
+    };
+  };
+  open();
+
+  return {
+    send(message) {
+      if (ws?.readyState !== WebSocket.OPEN) return false;
+      ws.send(JSON.stringify(message));
+      return true;
+    },
+    auth(next) {
+      token = next;
+      if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: "auth", token: next, ref: "auth" }));
+    },
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      ws?.close(1000, "leaving");
+    },
+  };
+}
