@@ -67,6 +67,11 @@ export default defineConfig({
       "/local-upload": backend,
       "/local-files": backend,
       "/dev/outbox": backend,
+      // Live: playback, recordings, the broadcast page's ingest ticket and sockets, the hub.
+      "/live-media": backend,
+      "/recordings": backend,
+      "/live-ingest": { target: backend, ws: true },
+      "/live-ws": { target: backend, ws: true },
     },
   },
 });

@@ -20,6 +20,15 @@ const Checkout = lazy(() => import("./pages/shop/Checkout"));
 const Orders = lazy(() => import("./pages/shop/Orders"));
 const OrderDetail = lazy(() => import("./pages/shop/OrderDetail"));
 
+// Live selling: watching and replays for everyone; the broadcast desk and moderation with the seller and staff pages.
+const LiveList = lazy(() => import("./pages/live/LiveList"));
+const Watch = lazy(() => import("./pages/live/Watch"));
+const Replay = lazy(() => import("./pages/live/Replay"));
+const LiveSessions = lazy(() => import("./pages/seller/LiveSessions"));
+const LiveSchedule = lazy(() => import("./pages/seller/LiveSchedule"));
+const Broadcast = lazy(() => import("./pages/seller/Broadcast"));
+const AdminLives = lazy(() => import("./pages/admin/Lives"));
+
 // The seller portal, staff admin, sign-in and trace pages are separate chunks: a shopper never downloads them.
 const SignIn = lazy(() => import("./pages/SignIn"));
 const Trace = lazy(() => import("./pages/Trace"));
@@ -58,6 +67,9 @@ if (root) {
         <Route path="/thanh-toan" component={Checkout} />
         <Route path="/don-hang" component={Orders} />
         <Route path="/don-hang/:id" component={OrderDetail} />
+        <Route path="/live" component={LiveList} />
+        <Route path="/live/:id" component={Watch} />
+        <Route path="/live/:id/replay" component={Replay} />
         <Route path="/dang-nhap" component={SignIn} />
         <Route path="/truy-xuat/:id" component={Trace} />
         <Route path="/ban-hang" component={SellerShell}>
@@ -66,6 +78,9 @@ if (root) {
           <Route path="/san-pham/:id" component={ProductEditor} />
           <Route path="/san-pham/:id/tem" component={Labels} />
           <Route path="/don-hang" component={Fulfilments} />
+          <Route path="/live" component={LiveSessions} />
+          <Route path="/live/moi" component={LiveSchedule} />
+          <Route path="/live/:id/phat" component={Broadcast} />
         </Route>
         <Route path="/quan-tri" component={AdminShell}>
           <Route path="/" component={Queue} />
@@ -76,6 +91,7 @@ if (root) {
           <Route path="/nhat-ky" component={AuditLog} />
           <Route path="/don-hang" component={AdminOrders} />
           <Route path="/qua-tang" component={GiftsPricing} />
+          <Route path="/live" component={AdminLives} />
         </Route>
         <Route path="*404" component={NotFound} />
       </Router>

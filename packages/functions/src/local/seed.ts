@@ -9,6 +9,7 @@ import { Review } from "@cho-ocop/core/review/index";
 import { storage } from "@cho-ocop/core/storage/index";
 import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { producerImage, productImage } from "./demo/images";
+import { DEMO_LIVES, demoLiveStart } from "./demo/lives";
 import { PRODUCERS } from "./demo/producers";
 import { PRODUCTS } from "./demo/products";
 
@@ -189,4 +190,36 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
     await Combo.putTemplate(SYSTEM, templateId, { ...t, productIds: t.products.map((key) => demoId("product", key)) });
   }
   return { producers: PRODUCERS.length, products: PRODUCTS.length };
+}
+
+/**
+ * Schedules the demo lives of producers that have nothing coming up (first start, or after the last demo live
+ * passed), so the Live page is never empty on `pnpm start`. Needs the live runtime (its video and chat providers),
+ * so `pnpm start` calls it once that runs. Returns how many it scheduled.
+ */
+export async function seedDemoLives(now = new Date()): Promise<number> {
+  const { PRODUCERS: producers } = await import("./demo/producers");
+  const { Live } = await import("@cho-ocop/core/live/index");
+  let scheduled = 0;
+  for (const live of DEMO_LIVES) {
+    const producer = producers.find((p) => p.key === live.producer);
+    if (!producer) throw new Error(`demo live: unknown producer ${live.producer}`);
+    const seller = await Account.assign(
+      { phone: producer.phone },
+      { role: "seller", producerId: demoId("producer", producer.key) },
+    );
+    const actor = { kind: "user" as const, user: seller };
+    const sessions = await Live.mine(actor);
+    if (
+      sessions.some((s) => s.status === "live" || (s.status === "scheduled" && Date.parse(s.startAt) > now.getTime()))
+    )
+      continue;
+    await Live.schedule(actor, {
+      title: live.title,
+      startAt: demoLiveStart(live, now),
+      productIds: live.products.map((key) => demoId("product", key)),
+    });
+    scheduled++;
+  }
+  return scheduled;
 }

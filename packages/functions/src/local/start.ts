@@ -193,6 +193,13 @@ async function main() {
   await Live.markAllOffline();
   await live.video.endOffline();
   const offlineSweep = setInterval(() => void live.video.endOffline().catch(console.error), 15_000);
+  // Demo lives coming up, for producers with none (the home page's strip and the Live page).
+  const { seedDemoLives } = await import("./seed");
+  const demoLives = await seedDemoLives().catch((err) => {
+    console.error("[cho-ocop] demo lives:", err);
+    return 0;
+  });
+  if (demoLives) log(`scheduled ${demoLives} demo live session(s)`);
   cleanups.push(() => clearInterval(offlineSweep));
   const app = localApp({
     webDist: join(webDir, "dist"),

@@ -2,16 +2,18 @@ import { A, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { Refusal, RequireSignIn } from "../../components/portal/bits";
 import { type AdminKey, ta } from "../../i18n/admin";
+import { tl } from "../../i18n/live";
 import { provinceName } from "../../lib/geo";
 import type { Me } from "../../lib/session";
 import "../../styles/portal.css";
 
-const SECTIONS: Array<{ href: string; key: AdminKey; end?: boolean }> = [
+const SECTIONS: Array<{ href: string; key?: AdminKey; label?: () => string; end?: boolean }> = [
   { href: "/quan-tri", key: "admin.nav.queue", end: true },
   { href: "/quan-tri/sap-het-han", key: "admin.nav.expiring" },
   { href: "/quan-tri/don-hang", key: "admin.nav.orders" },
   { href: "/quan-tri/bo-suu-tap", key: "admin.nav.collections" },
   { href: "/quan-tri/qua-tang", key: "admin.nav.gifts" },
+  { href: "/quan-tri/live", label: () => tl("admin.live.nav") },
   { href: "/quan-tri/so-lieu", key: "admin.nav.dashboard" },
   { href: "/quan-tri/nhat-ky", key: "admin.nav.audit" },
 ];
@@ -52,7 +54,7 @@ export default function AdminShell(props: RouteSectionProps) {
                   <For each={SECTIONS}>
                     {(s) => (
                       <A href={s.href} end={s.end} activeClass="is-active">
-                        {ta(s.key)}
+                        {s.key ? ta(s.key) : s.label?.()}
                       </A>
                     )}
                   </For>

@@ -1,6 +1,7 @@
 import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
 import { Match, Switch } from "solid-js";
 import { Refusal, RequireSignIn } from "../../components/portal/bits";
+import { tl } from "../../i18n/live";
 import { tp } from "../../i18n/portal";
 import "../../styles/portal.css";
 import Register from "./Register";
@@ -12,17 +13,21 @@ import Register from "./Register";
 export default function SellerShell(props: RouteSectionProps) {
   const location = useLocation();
   const onOrders = () => location.pathname.startsWith("/ban-hang/don-hang");
+  const onLive = () => location.pathname.startsWith("/ban-hang/live");
   return (
     <RequireSignIn>
       {(user) => (
         <Switch>
           <Match when={user().role === "seller"}>
             <nav class="wrap seller-tabs" aria-label={tp("seller.tabs")}>
-              <A href="/ban-hang" class="seller-tabs__tab" classList={{ "is-active": !onOrders() }}>
+              <A href="/ban-hang" class="seller-tabs__tab" classList={{ "is-active": !onOrders() && !onLive() }}>
                 {tp("seller.tab.products")}
               </A>
               <A href="/ban-hang/don-hang" class="seller-tabs__tab" classList={{ "is-active": onOrders() }}>
                 {tp("seller.tab.orders")}
+              </A>
+              <A href="/ban-hang/live" class="seller-tabs__tab" classList={{ "is-active": onLive() }}>
+                {tl("seller.live.tab")}
               </A>
             </nav>
             {props.children}

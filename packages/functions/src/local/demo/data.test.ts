@@ -1,12 +1,14 @@
 import { Certificate } from "@cho-ocop/core/certificate/index";
 import { province } from "@cho-ocop/core/geo/province";
 import { GROUP_IDS } from "@cho-ocop/core/group/index";
+import { Live } from "@cho-ocop/core/live/index";
 import { Producer } from "@cho-ocop/core/producer/index";
 import { Product } from "@cho-ocop/core/product/index";
 import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { fold } from "@cho-ocop/core/util/fold";
 import { describe, expect, it } from "vitest";
 import { escapeXml, producerImage, productImage, wrap } from "./images";
+import { DEMO_LIVES, demoLiveStart } from "./lives";
 import { PRODUCERS } from "./producers";
 import { PRODUCTS } from "./products";
 import type { DemoProduct } from "./types";
@@ -223,5 +225,43 @@ describe("placeholder images", () => {
     expect(lines.length).toBe(2);
     expect(lines[1]!.endsWith("…")).toBe(true);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(26);
+  });
+});
+
+describe("demo live sessions", () => {
+  const productOf = new Map(PRODUCTS.map((p) => [p.key, p]));
+
+  it("has at least two, by different producers", () => {
+    expect(DEMO_LIVES.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(DEMO_LIVES.map((l) => l.producer)).size).toBe(DEMO_LIVES.length);
+  });
+
+  it.each(DEMO_LIVES.map((l) => [l.title, l] as const))("%s features its own producer's approved products", (_, l) => {
+    expect(producerOf.has(l.producer)).toBe(true);
+    for (const key of l.products) {
+      const product = productOf.get(key);
+      expect(product?.producer, key).toBe(l.producer);
+      expect(product?.status, key).toBe("approved");
+      expect(validity(product as DemoProduct).valid, key).toBe(true);
+    }
+  });
+
+  it.each(DEMO_LIVES.map((l) => [l.title, l] as const))("%s passes Live.ScheduleInput", (_, l) => {
+    const parsed = Live.ScheduleInput.safeParse({
+      title: l.title,
+      startAt: demoLiveStart(l),
+      productIds: l.products.map((_, i) => `${"0".repeat(25)}${i}`),
+    });
+    expect(parsed.error?.issues ?? []).toEqual([]);
+  });
+
+  it("starts in the coming days, in the evening in Vietnam, within the 60 days a live may be scheduled", () => {
+    const now = new Date("2026-03-10T18:00:00Z"); // 01:00 on 11 March in Vietnam
+    expect(demoLiveStart({ daysAhead: 1, hour: 19, minute: 30 }, now)).toBe("2026-03-12T19:30:00+07:00");
+    for (const l of DEMO_LIVES) {
+      const at = Date.parse(demoLiveStart(l));
+      expect(at).toBeGreaterThan(Date.now());
+      expect(at).toBeLessThan(Date.now() + 60 * 86_400_000);
+    }
   });
 });

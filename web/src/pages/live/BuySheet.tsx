@@ -1,0 +1,299 @@
+import { A } from "@solidjs/router";
+import { createEffect, createResource, createSignal, on, onCleanup, onMount, Show } from "solid-js";
+import { createErrors, FormMessage, focusFirstError } from "../../components/portal/Field";
+import { AddressFields, PaymentMethods, readAddress } from "../../components/shop/AddressFields";
+import { tl } from "../../i18n/live";
+import { ts } from "../../i18n/shop";
+import { rememberCart } from "../../lib/cart-count";
+import { type CartView, type OrderView, type PaymentMethod, shopApi } from "../../lib/commerce";
+import { formatVnd } from "../../lib/format";
+import type { HubDeal } from "../../lib/live";
+import type { LiveProduct } from "../../lib/live-api";
+import { settled } from "../../lib/resource";
+import { currentUser, loadMe, type Me } from "../../lib/session";
+import { rememberShipTo, shipTo } from "../../lib/ship-to";
+import { newIdempotencyKey } from "../../lib/shopping";
+import "../../styles/portal.css";
+import "../../styles/shop.css";
+
+const FIELDS = ["name", "phone", "provinceCode", "wardCode", "street", "note", "paymentMethod", "quantity", "cart"];
+/** Without a deal, how many one sheet orders at most (the cart's own limit is higher). */
+const MAX_QUANTITY = 20;
+
+function lineOf(cart: CartView, productId: string, dealId: string | undefined) {
+  return cart.lines.find(
+    (l) => l.kind === "product" && l.productId === productId && (l.deal?.dealId ?? undefined) === dealId,
+  );
+}
+
+function SheetForm(props: {
+  user: Me;
+  sessionId: string;
+  product: LiveProduct;
+  deal: HubDeal | null;
+  onPlaced: (order: OrderView) => void;
+}) {
+  const errors = createErrors();
+  const [province, setProvince] = createSignal(shipTo());
+  const [ward, setWard] = createSignal("");
+  const [quantity, setQuantity] = createSignal(1);
+  const [method, setMethod] = createSignal<PaymentMethod>("cod");
+  const [busy, setBusy] = createSignal(false);
+  // The deal as it was when the sheet opened: if it ends meanwhile, the buyer is told the price changed.
+  const [hadDeal] = createSignal(Boolean(props.deal));
+  const [cart] = createResource(() => shopApi.cart());
+  const [options] = createResource(shopApi.checkoutOptions);
+  const key = newIdempotencyKey();
+  let added: { lineId: string } | undefined;
+  let form: HTMLFormElement | undefined;
+
+  // Cards need the checkout's Stripe step: the sheet offers the ways to pay that finish here (COD, VietQR).
+  const methods = () => (settled(options)?.methods ?? ["cod"]).filter((m) => m !== "card");
+  const limit = () => (props.deal ? Math.max(1, Math.min(props.deal.perBuyer, props.deal.remaining)) : MAX_QUANTITY);
+  createEffect(
+    on(limit, (max) => {
+      if (quantity() > max) setQuantity(max);
+    }),
+  );
+  const unit = () => props.deal?.priceVnd ?? props.product.priceVnd;
+  const others = () =>
+    (settled(cart)?.lines ?? []).filter((l) => !(l.kind === "product" && l.productId === props.product.productId))
+      .length;
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (busy()) return;
+    errors.clear();
+    const address = readAddress(form, { province: province(), ward: ward() }, errors);
+    if (!address) {
+      focusFirstError(form);
+      return;
+    }
+    setBusy(true);
+    try {
+      const dealId = props.deal?.dealId;
+      // Into the cart (with the deal, which prices the line), then the order: a retry sets the same line again.
+      const view = added
+        ? await shopApi.setQuantity(added.lineId, quantity())
+        : await shopApi.addProduct(props.product.productId, quantity(), dealId);
+      const line = lineOf(view, props.product.productId, dealId);
+      if (line) added = { lineId: line.lineId };
+      const { order } = await shopApi.place(key, { address, paymentMethod: method(), liveSessionId: props.sessionId });
+      rememberCart(0);
+      rememberShipTo(province());
+      props.onPlaced(order);
+    } catch (error) {
+      errors.fromApi(error, FIELDS);
+      queueMicrotask(() => focusFirstError(form));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form ref={form} class="pform sheet__form" onSubmit={submit} novalidate>
+      <div class="sheet__product">
+        <span class="sheet__price">
+          <Show when={props.deal} fallback={<span data-testid="sheet-unit">{formatVnd(unit())}</span>}>
+            <span class="sheet__deal-label">{tl("sheet.dealPrice")}</span>{" "}
+            <strong class="deal-text" data-testid="sheet-unit">
+              {formatVnd(unit())}
+            </strong>{" "}
+            <s>{formatVnd(props.product.priceVnd)}</s>
+          </Show>{" "}
+          / {props.product.unit}
+        </span>
+        <Show when={hadDeal() && !props.deal}>
+          <p class="note-error" role="alert">
+            {tl("sheet.dealEnded")}
+          </p>
+        </Show>
+      </div>
+
+      <fieldset class="pfield sheet__qty">
+        <legend class="pfield__label">{tl("sheet.quantity")}</legend>
+        <div class="qty">
+          <button
+            type="button"
+            class="qty__step"
+            aria-label={tl("sheet.fewer")}
+            disabled={quantity() <= 1}
+            onClick={() => setQuantity(quantity() - 1)}
+          >
+            −
+          </button>
+          <output class="qty__value" aria-live="polite" data-testid="sheet-quantity">
+            {quantity()}
+          </output>
+          <button
+            type="button"
+            class="qty__step"
+            aria-label={tl("sheet.more")}
+            disabled={quantity() >= limit()}
+            onClick={() => setQuantity(quantity() + 1)}
+          >
+            +
+          </button>
+        </div>
+        <Show when={props.deal}>
+          <p class="pfield__hint">{tl("sheet.limit", { n: limit() })}</p>
+        </Show>
+        <Show when={errors.of("quantity")}>
+          <p class="pfield__error" role="alert">
+            {errors.of("quantity")}
+          </p>
+        </Show>
+      </fieldset>
+
+      <fieldset class="sheet__group">
+        <legend>{ts("checkout.address")}</legend>
+        <AddressFields
+          idPrefix="lv"
+          user={props.user}
+          errors={errors}
+          province={province()}
+          ward={ward()}
+          onProvince={(code) => {
+            setProvince(code);
+            setWard("");
+          }}
+          onWard={setWard}
+        />
+      </fieldset>
+
+      <fieldset class="sheet__group">
+        <legend>{ts("checkout.payment")}</legend>
+        <PaymentMethods
+          methods={methods()}
+          value={method()}
+          onChange={(m) => {
+            setMethod(m as PaymentMethod);
+            errors.set("paymentMethod", undefined);
+          }}
+        />
+        <Show when={errors.of("paymentMethod")}>
+          <p class="pfield__error" role="alert">
+            {errors.of("paymentMethod")}
+          </p>
+        </Show>
+      </fieldset>
+
+      <Show when={others() > 0}>
+        <p class="note muted small">{tl("sheet.otherLines", { n: others() })}</p>
+      </Show>
+      <Show when={errors.of("cart")}>
+        <p class="pfield__error" role="alert">
+          {errors.of("cart")}
+        </p>
+      </Show>
+      <p class="sheet__subtotal">
+        <span>{tl("sheet.subtotal")}</span>
+        <strong data-testid="sheet-subtotal">{formatVnd(unit() * quantity())}</strong>
+      </p>
+      <button type="submit" class="button button--buy button--block" disabled={busy()}>
+        {busy() ? tl("sheet.placing") : tl("sheet.place")}
+      </button>
+      <FormMessage error={errors.general()} />
+    </form>
+  );
+}
+
+/**
+ * "Mua ngay" without leaving the stream: a bottom sheet over the page (the video keeps playing above it) with the
+ * quantity, the checkout's address fields and ways to pay. The line goes into the cart with the running deal, then
+ * the order is placed with the live session named; the deal price shows only while the deal runs.
+ */
+export function BuySheet(props: {
+  sessionId: string;
+  product: LiveProduct;
+  deal: HubDeal | null;
+  signInHref: string;
+  onClose: () => void;
+  onPlaced: () => void;
+}) {
+  const [placed, setPlaced] = createSignal<OrderView>();
+  const [who] = createResource(loadMe);
+  let panel: HTMLDivElement | undefined;
+  const opener = document.activeElement as HTMLElement | null;
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === "Escape") props.onClose();
+  };
+  onMount(() => {
+    document.addEventListener("keydown", onKey);
+    panel?.focus();
+  });
+  onCleanup(() => {
+    document.removeEventListener("keydown", onKey);
+    opener?.focus?.();
+  });
+  return (
+    <div class="sheet" data-testid="buy-sheet">
+      <button
+        type="button"
+        class="sheet__backdrop"
+        tabindex="-1"
+        aria-label={tl("sheet.close")}
+        onClick={() => props.onClose()}
+      />
+      <div class="sheet__panel" role="dialog" aria-modal="true" aria-labelledby="sheet-title" tabindex="-1" ref={panel}>
+        <header class="sheet__head">
+          <h2 id="sheet-title">{tl("sheet.title", { name: props.product.name })}</h2>
+          <button type="button" class="icon-button" aria-label={tl("sheet.close")} onClick={() => props.onClose()}>
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M4 4l8 8M12 4l-8 8" />
+            </svg>
+          </button>
+        </header>
+        <Show
+          when={placed()}
+          fallback={
+            <Show
+              when={currentUser()}
+              fallback={
+                <Show when={who.state === "ready" || who.state === "errored"}>
+                  <div class="sheet__signin">
+                    <p>{tl("sheet.signInText")}</p>
+                    <A href={props.signInHref} class="button button--block">
+                      {tl("sheet.signIn")}
+                    </A>
+                  </div>
+                </Show>
+              }
+            >
+              {(user) => (
+                <SheetForm
+                  user={user()}
+                  sessionId={props.sessionId}
+                  product={props.product}
+                  deal={props.deal}
+                  onPlaced={(order) => {
+                    setPlaced(order);
+                    props.onPlaced();
+                  }}
+                />
+              )}
+            </Show>
+          }
+        >
+          {(order) => (
+            <div class="sheet__done" role="status" data-testid="sheet-placed">
+              <h3>{tl("sheet.placed", { code: order().code })}</h3>
+              <p>
+                {tl("sheet.total")}: <strong data-testid="order-total">{formatVnd(order().totalVnd)}</strong>
+              </p>
+              <p class="muted small">{tl("sheet.placedText", { total: formatVnd(order().totalVnd) })}</p>
+              <p class="sheet__links">
+                <A href={`/don-hang/${order().orderId}`} class="button button--ghost">
+                  {tl("sheet.viewOrder")}
+                </A>
+                <button type="button" class="button" onClick={() => props.onClose()}>
+                  {tl("sheet.keepWatching")}
+                </button>
+              </p>
+            </div>
+          )}
+        </Show>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { createResource, For, Show } from "solid-js";
+import { LiveSessionCard } from "../../components/LiveStrip";
+import { EmptyState, Loaded } from "../../components/States";
+import { tl } from "../../i18n/live";
+import { liveApi } from "../../lib/live-api";
+import { useTitle } from "../../lib/title";
+import "../../styles/live.css";
+
+/** `/live`: sessions on air first, then those coming up, by start time. */
+export default function LiveList() {
+  useTitle(() => tl("live.title"));
+  const [sessions, { refetch }] = createResource(liveApi.list);
+  return (
+    <div class="wrap live-page">
+      <header class="live-page__head">
+        <h1>
+          <span class="live-dot" aria-hidden="true" />
+          {tl("live.title")}
+        </h1>
+        <p class="muted">{tl("live.lead")}</p>
+      </header>
+      <Loaded
+        data={sessions}
+        retry={refetch}
+        loading={
+          <div aria-busy="true">
+            <span class="sr-only">{tl("watch.connecting")}</span>
+            <span class="skeleton skeleton--block" />
+          </div>
+        }
+      >
+        {(list) => (
+          <Show
+            when={list.length > 0}
+            fallback={
+              <EmptyState title={tl("live.empty")}>
+                <p>{tl("live.emptyHint")}</p>
+              </EmptyState>
+            }
+          >
+            <ul class="live-grid">
+              <For each={list}>
+                {(s, i) => (
+                  <li>
+                    <LiveSessionCard session={s} eager={i() < 2} />
+                    <p class="live-meta muted small">{tl("live.products", { n: s.products })}</p>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Loaded>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { A, useParams } from "@solidjs/router";
+import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { EmptyState, Loaded, NotFoundState } from "../../components/States";
+import { tl } from "../../i18n/live";
+import { ApiError } from "../../lib/api";
+import { formatDateTime, formatVnd } from "../../lib/format";
+import { formatClock } from "../../lib/live";
+import { type LiveReplay, liveApi } from "../../lib/live-api";
+import { mediaUrl } from "../../lib/ocop";
+import { useTitle } from "../../lib/title";
+import "../../styles/live.css";
+
+function ReplayView(props: { replay: LiveReplay }) {
+  // The recording is remuxed after the stream ends: a replay opened at once asks again for a minute.
+  const [fresh, setFresh] = createSignal(props.replay);
+  const r = () => fresh();
+  let tries = 0;
+  const poll = setInterval(() => {
+    if (r().recordingUrl || ++tries > 20) return clearInterval(poll);
+    liveApi
+      .replay(r().sessionId)
+      .then(setFresh)
+      .catch(() => undefined);
+  }, 3000);
+  onCleanup(() => clearInterval(poll));
+  const [at, setAt] = createSignal(0);
+  let video: HTMLVideoElement | undefined;
+  const seek = (ms: number) => {
+    if (!video) return;
+    video.currentTime = ms / 1000;
+    void video.play().catch(() => undefined);
+    video.scrollIntoView({ block: "nearest" });
+  };
+  const duration = () => {
+    const { startedAt, endedAt } = r();
+    return startedAt && endedAt ? Math.max(1, Date.parse(endedAt) - Date.parse(startedAt)) : null;
+  };
+  return (
+    <div class="replay">
+      <Show
+        when={r().recordingUrl}
+        fallback={
+          <div class="wrap">
+            <EmptyState title={tl("replay.none")}>
+              <p>{tl("replay.noneText")}</p>
+            </EmptyState>
+          </div>
+        }
+      >
+        {(url) => (
+          // biome-ignore lint/a11y/useMediaCaption: a live recording has no captions to offer
+          <video
+            ref={video}
+            class="replay__video"
+            src={mediaUrl(url())}
+            controls
+            playsinline
+            preload="metadata"
+            data-testid="replay-video"
+            onTimeUpdate={(e) => setAt(e.currentTarget.currentTime * 1000)}
+          />
+        )}
+      </Show>
+      <div class="wrap replay__body">
+        <h1 class="watch__title">{r().title}</h1>
+        <p class="watch__producer">
+          <A href={`/chu-the/${r().producerId}`}>{r().producerName}</A>
+          <Show when={r().startedAt}>{(s) => <span class="muted"> · {formatDateTime(s())}</span>}</Show>
+        </p>
+        <section aria-labelledby="pins-title">
+          <h2 id="pins-title">{tl("replay.pins")}</h2>
+          <Show when={r().pins.length > 0} fallback={<p class="muted">{tl("replay.noPins")}</p>}>
+            <p class="muted small">{tl("replay.pinsHint")}</p>
+            <Show when={duration()}>
+              {(total) => (
+                <div class="timeline" aria-hidden="true">
+                  <span class="timeline__played" style={{ width: `${Math.min(100, (at() / total()) * 100)}%` }} />
+                  <For each={r().pins}>
+                    {(pin) => (
+                      <span
+                        class="timeline__mark"
+                        classList={{ "timeline__mark--off": !pin.product }}
+                        style={{ left: `${Math.min(100, (pin.atMs / total()) * 100)}%` }}
+                      />
+                    )}
+                  </For>
+                </div>
+              )}
+            </Show>
+            <ol class="pins" data-testid="replay-pins">
+              <For each={r().pins}>
+                {(pin) => (
+                  <li>
+                    <button
+                      type="button"
+                      class="pin-row"
+                      aria-label={tl("replay.seek", {
+                        clock: formatClock(pin.atMs),
+                        name: pin.product?.name ?? tl("replay.unpinned"),
+                      })}
+                      onClick={() => seek(pin.atMs)}
+                      data-testid="replay-pin"
+                    >
+                      <span class="pin-row__at">{formatClock(pin.atMs)}</span>
+                      <Show when={pin.product} fallback={<span class="muted">{tl("replay.unpinned")}</span>}>
+                        {(p) => (
+                          <>
+                            <img src={p().image ? mediaUrl(p().image ?? "") : ""} alt="" width="48" height="48" />
+                            <span class="pin-row__name">{p().name}</span>
+                            <span class="pin-row__price">{formatVnd(p().priceVnd)}</span>
+                          </>
+                        )}
+                      </Show>
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </Show>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** `/live/:id/replay`: the recording, with the pinned products as a timeline to jump along. */
+export default function Replay() {
+  const params = useParams();
+  const [replay, { refetch }] = createResource(() => params.id, liveApi.replay);
+  useTitle(() => (replay.latest ? tl("replay.title", { title: replay.latest.title }) : undefined));
+  return (
+    <Show
+      when={!(replay.error instanceof ApiError && replay.error.code === "not_ended")}
+      fallback={
+        <div class="wrap">
+          <EmptyState title={tl("replay.notEnded")}>
+            <p class="state__links">
+              <A href={`/live/${params.id}`} class="button">
+                {tl("replay.toLive")}
+              </A>
+            </p>
+          </EmptyState>
+        </div>
+      }
+    >
+      <Loaded
+        data={replay}
+        retry={refetch}
+        loading={<div class="replay__video replay__video--loading" aria-busy="true" />}
+        notFound={
+          <div class="wrap">
+            <NotFoundState title={tl("live.notFound")} text={tl("live.notFoundText")} />
+          </div>
+        }
+      >
+        {(r) => <ReplayView replay={r} />}
+      </Loaded>
+    </Show>
+  );
+}

@@ -1,0 +1,664 @@
+import { A, useParams } from "@solidjs/router";
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  For,
+  Match,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+  Switch,
+} from "solid-js";
+import { OcopStars } from "../../components/OcopStars";
+import { Loaded, NotFoundState } from "../../components/States";
+import { tl } from "../../i18n/live";
+import { ApiError } from "../../lib/api";
+import { formatDateTime, formatVnd } from "../../lib/format";
+import {
+  appendChat,
+  CHAT_MAX_LENGTH,
+  type ChatMessage,
+  type CueBody,
+  chatLength,
+  chatProblem,
+  cueDue,
+  dealPhase,
+  formatClock,
+  type HubDeal,
+  readCue,
+} from "../../lib/live";
+import { type LiveProduct, type LiveView, liveApi } from "../../lib/live-api";
+import { connectHub, type Hub, type HubState } from "../../lib/live-hub";
+import type { LivePlayer } from "../../lib/live-player";
+import { mediaUrl } from "../../lib/ocop";
+import { currentUser } from "../../lib/session";
+import { useTitle } from "../../lib/title";
+import { BuySheet } from "./BuySheet";
+import "../../styles/live.css";
+
+interface PendingCue {
+  body: CueBody;
+  ts: number | null;
+  receivedAt: number;
+}
+
+/** The deal badge: live price, the regular one struck through, units left and the clock. */
+export function DealBadge(props: { deal: HubDeal; regularVnd?: number; now: number }) {
+  const phase = () => dealPhase(props.deal, props.now);
+  return (
+    <Show when={phase().phase !== "ended"}>
+      <div class="deal-badge" role="status" data-testid="deal-badge">
+        <span class="deal-badge__label">{tl("watch.deal")}</span>
+        <span class="deal-badge__price" data-testid="deal-price">
+          {formatVnd(props.deal.priceVnd)}
+        </span>
+        <Show when={props.regularVnd}>{(regular) => <s class="deal-badge__regular">{formatVnd(regular())}</s>}</Show>
+        <span class="deal-badge__meta">
+          <Switch>
+            <Match when={phase().phase === "soldOut"}>{tl("watch.dealSoldOut")}</Match>
+            <Match when={phase().phase === "countdown"}>
+              {tl("watch.dealIn", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
+            </Match>
+            <Match when={phase().phase === "running"}>
+              {tl("watch.dealLeft", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
+            </Match>
+          </Switch>
+          <Show when={phase().phase !== "soldOut"}>
+            {" · "}
+            {tl("watch.dealUnits", { n: props.deal.remaining, total: props.deal.quantity })}
+          </Show>
+        </span>
+      </div>
+    </Show>
+  );
+}
+
+function ChatLine(props: { message: ChatMessage; actions?: (m: ChatMessage) => unknown }) {
+  return (
+    <li class="chat__line" data-testid="chat-message">
+      <span class="chat__name" classList={{ "chat__name--seller": props.message.user.moderator }}>
+        {props.message.user.name}
+        <Show when={props.message.user.moderator}>
+          <span class="chat__role"> · {tl("chat.seller")}</span>
+        </Show>
+      </span>{" "}
+      {/* Text, never HTML: Solid sets it as a text node. */}
+      <span class="chat__text">{props.message.text}</span>
+      <Show when={props.actions}>{(render) => <>{render()(props.message)}</>}</Show>
+    </li>
+  );
+}
+
+/** The chat list and, for a signed-in viewer, the box to write in (its limit shown, its errors beside it). */
+export function ChatPanel(props: {
+  messages: ChatMessage[];
+  canWrite: boolean;
+  joining: boolean;
+  maxLength: number;
+  error?: string;
+  signInHref: string;
+  onSend: (text: string) => boolean;
+  actions?: (m: ChatMessage) => unknown;
+  headingId?: string;
+}) {
+  const [text, setText] = createSignal("");
+  const [problem, setProblem] = createSignal<string>();
+  let list: HTMLOListElement | undefined;
+  createEffect(
+    on(
+      () => props.messages.length,
+      () => {
+        if (list) list.scrollTop = list.scrollHeight;
+      },
+    ),
+  );
+  const n = () => chatLength(text());
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const p = chatProblem(text(), props.maxLength);
+    if (p === "empty") return setProblem(tl("chat.empty.error"));
+    if (p === "tooLong") return setProblem(tl("chat.tooLong", { max: props.maxLength }));
+    setProblem(undefined);
+    if (props.onSend(text().trim())) setText("");
+    else setProblem(tl("chat.notSent"));
+  };
+  const error = () => problem() ?? props.error;
+  return (
+    <section class="chat" aria-labelledby={props.headingId ?? "chat-title"}>
+      <h2 id={props.headingId ?? "chat-title"} class="chat__title">
+        {tl("chat.title")}
+      </h2>
+      <ol class="chat__list" ref={list} aria-live="polite" aria-relevant="additions">
+        <For each={props.messages} fallback={<li class="chat__empty muted">{tl("chat.empty")}</li>}>
+          {(m) => <ChatLine message={m} actions={props.actions} />}
+        </For>
+      </ol>
+      <Switch>
+        <Match when={props.canWrite}>
+          <form class="chat__form" onSubmit={submit} novalidate>
+            <label class="sr-only" for="chat-text">
+              {tl("chat.label")}
+            </label>
+            <input
+              id="chat-text"
+              class="chat__input"
+              value={text()}
+              placeholder={tl("chat.placeholder")}
+              autocomplete="off"
+              enterkeyhint="send"
+              aria-invalid={Boolean(error()) || n() > props.maxLength}
+              aria-describedby="chat-count chat-error"
+              onInput={(e) => {
+                setText(e.currentTarget.value);
+                setProblem(undefined);
+              }}
+            />
+            <button type="submit" class="button button--small" disabled={n() === 0 || n() > props.maxLength}>
+              {tl("chat.send")}
+            </button>
+            <span
+              id="chat-count"
+              class="chat__count"
+              classList={{ "chat__count--over": n() > props.maxLength }}
+              data-testid="chat-count"
+            >
+              {tl("chat.count", { n: n(), max: props.maxLength })}
+            </span>
+          </form>
+        </Match>
+        <Match when={props.joining}>
+          <p class="muted small">{tl("chat.joining")}</p>
+        </Match>
+        <Match when={true}>
+          <p class="chat__signin">
+            <span class="muted small">{tl("chat.signInText")}</span>{" "}
+            <A href={props.signInHref} class="button button--small button--ghost">
+              {tl("chat.signIn")}
+            </A>
+          </p>
+        </Match>
+      </Switch>
+      <p id="chat-error" class="pfield__error chat__error" role="alert">
+        {error() ?? ""}
+      </p>
+    </section>
+  );
+}
+
+function chatErrorText(code: string): string {
+  switch (code) {
+    case "rate_limited":
+      return tl("chat.rateLimited");
+    case "too_long":
+      return tl("chat.tooLong", { max: CHAT_MAX_LENGTH });
+    case "empty":
+      return tl("chat.empty.error");
+    case "muted":
+      return tl("chat.muted");
+    default:
+      return tl("chat.notSent");
+  }
+}
+
+function WatchSession(props: { view: LiveView }) {
+  const view = () => props.view;
+  const id = view().sessionId;
+  const [status, setStatus] = createSignal(view().status);
+  const [offline, setOffline] = createSignal(view().offline);
+  const [viewers, setViewers] = createSignal<number | null>(null);
+  const [likes, setLikes] = createSignal(view().likes);
+  const [pinId, setPinId] = createSignal<string | null>(view().pin?.productId ?? null);
+  const [deal, setDeal] = createSignal<HubDeal | null>(view().deal);
+  const [now, setNow] = createSignal(Date.now());
+  const [messages, setMessages] = createSignal<ChatMessage[]>([]);
+  const [chatError, setChatError] = createSignal<string>();
+  const [likeError, setLikeError] = createSignal<string>();
+  const [hubState, setHubState] = createSignal<HubState>("connecting");
+  const [canChat, setCanChat] = createSignal(false);
+  const [joining, setJoining] = createSignal(false);
+  const [maxLength, setMaxLength] = createSignal(CHAT_MAX_LENGTH);
+  const [playerProblem, setPlayerProblem] = createSignal<"unsupported" | undefined>();
+  const [muted, setMuted] = createSignal(true);
+  const [sheetFor, setSheetFor] = createSignal<string | null>(null);
+  const products = createMemo(() => new Map(view().products.map((p) => [p.productId, p])));
+  const pinned = (): LiveProduct | undefined => {
+    const pid = pinId();
+    return pid ? products().get(pid) : undefined;
+  };
+  const runningDeal = (productId?: string) => {
+    const d = deal();
+    if (!d || (productId && d.productId !== productId)) return null;
+    return dealPhase(d, now()).phase === "running" ? d : null;
+  };
+
+  let video: HTMLVideoElement | undefined;
+  let player: LivePlayer | undefined;
+  let generation = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let pending: PendingCue[] = [];
+  let hub: Hub | undefined;
+  let ref = 0;
+  const sent = new Set<number>();
+
+  function stopPlayer() {
+    generation++;
+    clearTimeout(retry);
+    player?.destroy();
+    player = undefined;
+  }
+
+  async function startPlayer() {
+    stopPlayer();
+    if (status() !== "live" || !video) return;
+    const mine = ++generation;
+    const events = {
+      onError: (reason: string) => {
+        if (mine !== generation) return;
+        if (reason === "unsupported") return setPlayerProblem("unsupported");
+        // Offline (404) or the stream dropped: try again while the session is on air.
+        player?.destroy();
+        player = undefined;
+        clearTimeout(retry);
+        retry = setTimeout(() => {
+          if (mine === generation && status() === "live") void startPlayer();
+        }, 2000);
+      },
+      onCue: (text: string) => {
+        const body = readCue(text);
+        if (body) apply(body);
+      },
+    };
+    const { playIvs, playLocal } = await import("../../lib/live-player");
+    if (mine !== generation) return;
+    const made =
+      view().playback.provider === "ivs"
+        ? await playIvs(video, view().playback.url, events).catch(() => undefined)
+        : await playLocal(video, view().playback.url, events);
+    if (mine !== generation) return made?.destroy();
+    player = made;
+  }
+
+  function apply(body: CueBody) {
+    if (body.kind === "pin") setPinId(body.product?.productId ?? null);
+    else {
+      setDeal({ ...body.deal, remaining: body.deal.quantity });
+      void refreshDeal();
+    }
+  }
+
+  async function refreshDeal() {
+    const d = deal();
+    if (!d) return;
+    try {
+      const fresh = await liveApi.deal(d.dealId);
+      if (deal()?.dealId === fresh.dealId) setDeal(fresh);
+    } catch {
+      // the badge keeps what it had
+    }
+  }
+
+  onMount(() => {
+    hub = connectHub(id, {
+      onState: (state) => {
+        setHubState(state);
+        if (state === "closed") setCanChat(false);
+      },
+      onMessage: (m) => {
+        switch (m.type) {
+          case "hello": {
+            const was = status();
+            setStatus(m.status === "live" || m.status === "ended" ? m.status : "scheduled");
+            setViewers(m.viewers);
+            setLikes(m.likes);
+            setMaxLength(m.chatMaxLength);
+            // A late joiner sees the pin and the deal at once.
+            setPinId(m.pinId);
+            if (m.deal) setDeal(m.deal);
+            if (status() === "live" && (was !== "live" || !player)) void startPlayer();
+            if (status() === "ended") stopPlayer();
+            if (ticket) hub?.auth(ticket);
+            break;
+          }
+          case "stream":
+            if (m.state === "start") {
+              // A new publish restarts its timestamps at 0: cues of the old one no longer match.
+              pending = [];
+              setOffline(false);
+              setStatus("live");
+              void startPlayer();
+            } else {
+              setOffline(true);
+              stopPlayer();
+            }
+            break;
+          case "cue": {
+            const body = readCue(m.text);
+            if (body) pending.push({ body, ts: m.ts, receivedAt: Date.now() });
+            break;
+          }
+          case "viewers":
+            setViewers(m.count);
+            break;
+          case "likes":
+            setLikes(m.count);
+            break;
+          case "chat":
+            if (typeof m.ref === "number" && sent.has(m.ref)) sent.delete(m.ref);
+            setMessages((list) => appendChat(list, m));
+            break;
+          case "delete":
+            setMessages((list) => list.filter((x) => x.id !== m.id));
+            break;
+          case "ended":
+            setStatus("ended");
+            stopPlayer();
+            break;
+          case "bye":
+            setCanChat(false);
+            setChatError(m.reason === "muted" ? tl("chat.muted") : tl("chat.notSent"));
+            break;
+          case "auth":
+            setCanChat(true);
+            setJoining(false);
+            break;
+          case "error":
+            if (m.code === "bad_token" || m.code === "muted") {
+              setJoining(false);
+              setCanChat(false);
+            }
+            if (m.code === "rate_limited" && m.ref === "like") setLikeError(tl("watch.likeLimited"));
+            else if (m.ref !== "like") setChatError(chatErrorText(m.code));
+            break;
+        }
+      },
+    });
+    const cues = setInterval(() => {
+      const t = Date.now();
+      setNow(t);
+      if (!pending.length) return;
+      const clock = player && video ? { baseTs: player.baseTs(), currentTime: video.currentTime } : null;
+      const due = pending.filter((c) => cueDue(c, clock, t));
+      if (!due.length) return;
+      pending = pending.filter((c) => !due.includes(c));
+      for (const c of due) apply(c.body);
+    }, 100);
+    const dealPoll = setInterval(() => {
+      if (deal() && dealPhase(deal() as HubDeal, Date.now()).phase !== "ended") void refreshDeal();
+    }, 5000);
+    onCleanup(() => {
+      clearInterval(cues);
+      clearInterval(dealPoll);
+      stopPlayer();
+      hub?.close();
+    });
+  });
+
+  // A signed-in viewer joins the chat with a ticket (muted viewers are refused one).
+  let ticket: string | undefined;
+  createEffect(
+    on(currentUser, (user) => {
+      if (!user || ticket) return;
+      setJoining(true);
+      liveApi
+        .chatTicket(id)
+        .then((t) => {
+          ticket = t.token;
+          hub?.auth(t.token);
+        })
+        .catch((error: unknown) => {
+          setJoining(false);
+          setChatError(error instanceof ApiError && error.code === "muted" ? tl("chat.muted") : undefined);
+        });
+    }),
+  );
+
+  const send = (text: string) => {
+    const r = ++ref;
+    sent.add(r);
+    setChatError(undefined);
+    return hub?.send({ type: "chat", text, ref: r }) ?? false;
+  };
+
+  const like = async () => {
+    setLikeError(undefined);
+    if (hub?.send({ type: "like", ref: "like" })) return;
+    try {
+      setLikes((await liveApi.like(id)).likes);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 429) setLikeError(tl("watch.likeLimited"));
+    }
+  };
+
+  const signInHref = `/dang-nhap?next=${encodeURIComponent(`/live/${id}`)}`;
+  const sheetProduct = () => {
+    const pid = sheetFor();
+    return pid ? products().get(pid) : undefined;
+  };
+
+  return (
+    <div class="watch">
+      <div class="watch__stage" classList={{ "watch__stage--idle": status() !== "live" || offline() }}>
+        <video
+          ref={video}
+          class="watch__video"
+          muted={muted()}
+          playsinline
+          autoplay
+          aria-label={tl("watch.video", { title: view().title })}
+          data-testid="live-video"
+        />
+        <div class="watch__top">
+          <Show when={status() === "live"}>
+            <span class="live-badge live-badge--live watch__onair">{tl("live.onAir")}</span>
+          </Show>
+          <Show when={viewers() !== null}>
+            <span class="watch__viewers" data-testid="viewer-count">
+              {tl("watch.viewers", { n: viewers() ?? 0 })}
+            </span>
+          </Show>
+          <Show when={status() === "live" && !offline()}>
+            <button
+              type="button"
+              class="watch__sound"
+              aria-pressed={!muted()}
+              onClick={() => {
+                setMuted(!muted());
+                if (video) video.muted = muted();
+              }}
+            >
+              {muted() ? tl("watch.unmute") : tl("watch.mute")}
+            </button>
+          </Show>
+        </div>
+        <Switch>
+          <Match when={playerProblem() === "unsupported"}>
+            <div class="watch__state" role="alert">
+              <p>{tl("watch.unsupported")}</p>
+            </div>
+          </Match>
+          <Match when={status() === "scheduled"}>
+            <div class="watch__state">
+              <h2>{tl("watch.scheduled")}</h2>
+              <p>{tl("watch.scheduledText", { when: formatDateTime(view().startAt) })}</p>
+            </div>
+          </Match>
+          <Match when={status() === "ended"}>
+            <div class="watch__state" data-testid="live-ended">
+              <h2>{tl("watch.endedTitle")}</h2>
+              <p>{tl("watch.endedText")}</p>
+              <A href={`/live/${id}/replay`} class="button">
+                {tl("watch.toReplay")}
+              </A>
+            </div>
+          </Match>
+          <Match when={offline()}>
+            <div class="watch__state" role="status">
+              <h2>{tl("watch.offline")}</h2>
+              <p>{tl("watch.offlineText")}</p>
+            </div>
+          </Match>
+        </Switch>
+        <div class="watch__overlay">
+          <Show when={deal()}>
+            {(d) => <DealBadge deal={d()} regularVnd={products().get(d().productId)?.priceVnd} now={now()} />}
+          </Show>
+          <Show when={status() === "live" && pinned()}>
+            {(p) => (
+              <div class="pin-card" data-testid="pin-card">
+                <img
+                  class="pin-card__img"
+                  src={p().image ? mediaUrl(p().image ?? "") : ""}
+                  alt=""
+                  width="64"
+                  height="64"
+                />
+                <span class="pin-card__body">
+                  <span class="pin-card__label">{tl("watch.pinned")}</span>
+                  <span class="pin-card__name">{p().name}</span>
+                  <span class="pin-card__price">
+                    <Show when={runningDeal(p().productId)} fallback={formatVnd(p().priceVnd)}>
+                      {(d) => (
+                        <>
+                          <strong>{formatVnd(d().priceVnd)}</strong> <s>{formatVnd(p().priceVnd)}</s>
+                        </>
+                      )}
+                    </Show>{" "}
+                    / {p().unit}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  class="button button--buy pin-card__buy"
+                  onClick={() => setSheetFor(p().productId)}
+                >
+                  {tl("watch.buyNow")}
+                </button>
+              </div>
+            )}
+          </Show>
+        </div>
+      </div>
+
+      <div class="wrap watch__body">
+        <header class="watch__head">
+          <h1 class="watch__title">{view().title}</h1>
+          <p class="watch__producer">
+            <A href={`/chu-the/${view().producerId}`}>{view().producerName}</A>
+          </p>
+          <div class="watch__actions">
+            <button type="button" class="like-button" onClick={like} disabled={status() !== "live"}>
+              <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z" />
+              </svg>
+              {tl("watch.like")}
+              <span class="like-button__count" data-testid="like-count">
+                {" "}
+                · {tl("watch.likes", { n: likes() })}
+              </span>
+            </button>
+            <Show when={hubState() === "connecting" && status() === "live"}>
+              <span class="muted small">{tl("watch.connecting")}</span>
+            </Show>
+          </div>
+          <Show when={likeError()}>
+            <p class="pfield__error" role="alert">
+              {likeError()}
+            </p>
+          </Show>
+        </header>
+
+        <div class="watch__columns">
+          <ChatPanel
+            messages={messages()}
+            canWrite={canChat() && status() !== "ended"}
+            joining={joining()}
+            maxLength={maxLength()}
+            error={chatError()}
+            signInHref={signInHref}
+            onSend={send}
+          />
+          <section class="watch__products" aria-labelledby="featured-title">
+            <h2 id="featured-title">{tl("watch.featured")}</h2>
+            <ul class="live-products">
+              <For each={view().products}>
+                {(p) => (
+                  <li class="live-product" classList={{ "live-product--pinned": pinId() === p.productId }}>
+                    <img src={p.image ? mediaUrl(p.image) : ""} alt="" width="72" height="72" loading="lazy" />
+                    <span class="live-product__body">
+                      <A href={`/san-pham/${p.productId}`} class="live-product__name">
+                        {p.name}
+                      </A>
+                      <OcopStars stars={p.stars} />
+                      <span class="live-product__price">
+                        <Show when={runningDeal(p.productId)} fallback={formatVnd(p.priceVnd)}>
+                          {(d) => (
+                            <>
+                              <strong class="deal-text">{formatVnd(d().priceVnd)}</strong>{" "}
+                              <s>{formatVnd(p.priceVnd)}</s>
+                            </>
+                          )}
+                        </Show>{" "}
+                        / {p.unit}
+                      </span>
+                    </span>
+                    <Show when={status() !== "ended"}>
+                      <button
+                        type="button"
+                        class="button button--small"
+                        aria-label={`${tl("watch.buyNow")}: ${p.name}`}
+                        onClick={() => setSheetFor(p.productId)}
+                      >
+                        {tl("watch.buyNow")}
+                      </button>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+        </div>
+      </div>
+
+      <Show when={sheetProduct()}>
+        {(p) => (
+          <BuySheet
+            sessionId={id}
+            product={p()}
+            deal={runningDeal(p().productId)}
+            signInHref={signInHref}
+            onClose={() => setSheetFor(null)}
+            onPlaced={() => void refreshDeal()}
+          />
+        )}
+      </Show>
+    </div>
+  );
+}
+
+/** `/live/:id`: watch, chat and buy without leaving the stream. */
+export default function Watch() {
+  const params = useParams();
+  const [view, { refetch }] = createResource(() => params.id, liveApi.view);
+  useTitle(() => view.latest?.title);
+  return (
+    <Loaded
+      data={view}
+      retry={refetch}
+      loading={
+        <div class="watch" aria-busy="true">
+          <div class="watch__stage watch__stage--idle" />
+        </div>
+      }
+      notFound={
+        <div class="wrap">
+          <NotFoundState title={tl("live.notFound")} text={tl("live.notFoundText")} />
+        </div>
+      }
+    >
+      {(v) => <WatchSession view={v} />}
+    </Loaded>
+  );
+}

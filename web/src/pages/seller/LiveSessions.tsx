@@ -1,0 +1,124 @@
+import { A } from "@solidjs/router";
+import { createResource, For, Match, Show, Switch } from "solid-js";
+import { EmptyState, ErrorState } from "../../components/States";
+import { tl } from "../../i18n/live";
+import { formatCount, formatDateTime, formatVnd } from "../../lib/format";
+import { type LiveCard, liveApi } from "../../lib/live-api";
+import { settled } from "../../lib/resource";
+import { useTitle } from "../../lib/title";
+import "../../styles/live.css";
+
+/** Peak viewers, likes, orders and revenue of a session (seller and staff). */
+export function LiveSummaryFigures(props: { sessionId: string }) {
+  const [summary] = createResource(() => props.sessionId, liveApi.summary);
+  return (
+    <Switch>
+      <Match when={summary.state === "errored"}>
+        <p class="muted small">{tl("summary.failed")}</p>
+      </Match>
+      <Match when={settled(summary)}>
+        {(s) => (
+          <dl class="live-summary" data-testid="live-summary">
+            <div>
+              <dt>{tl("summary.peak")}</dt>
+              <dd>{formatCount(s().peakViewers)}</dd>
+            </div>
+            <div>
+              <dt>{tl("summary.likes")}</dt>
+              <dd>{formatCount(s().likes)}</dd>
+            </div>
+            <div>
+              <dt>{tl("summary.orders")}</dt>
+              <dd>{formatCount(s().orders)}</dd>
+            </div>
+            <div>
+              <dt>{tl("summary.revenue")}</dt>
+              <dd>{formatVnd(s().revenueVnd)}</dd>
+            </div>
+          </dl>
+        )}
+      </Match>
+    </Switch>
+  );
+}
+
+export function StatusLabel(props: { status: LiveCard["status"] }) {
+  return (
+    <span class={`live-status live-status--${props.status}`}>
+      {props.status === "live" ? tl("live.onAir") : props.status === "scheduled" ? tl("live.soon") : tl("live.ended")}
+    </span>
+  );
+}
+
+function SessionItem(props: { session: LiveCard }) {
+  const s = () => props.session;
+  return (
+    <li class="seller-live" data-testid="seller-live">
+      <div class="seller-live__head">
+        <StatusLabel status={s().status} />
+        <h3 class="seller-live__title">{s().title}</h3>
+        <p class="muted small">
+          {tl("live.startsAt", { when: formatDateTime(s().startAt) })} · {tl("live.products", { n: s().products })}
+        </p>
+      </div>
+      <p class="seller-live__actions">
+        <Show when={s().status !== "ended"}>
+          <A href={`/ban-hang/live/${s().sessionId}/phat`} class="button">
+            {tl("seller.live.broadcast")}
+          </A>
+          <A href={`/live/${s().sessionId}`} class="button button--ghost">
+            {tl("seller.live.watchAsViewer")}
+          </A>
+        </Show>
+        <Show when={s().status === "ended"}>
+          <A href={`/live/${s().sessionId}/replay`} class="button button--ghost">
+            {tl("seller.live.replay")}
+          </A>
+        </Show>
+      </p>
+      <Show when={s().status !== "scheduled"}>
+        <LiveSummaryFigures sessionId={s().sessionId} />
+      </Show>
+    </li>
+  );
+}
+
+/** `/ban-hang/live`: the producer's sessions, newest first, with their results. */
+export default function LiveSessions() {
+  useTitle(() => tl("seller.live.title"));
+  const [sessions, { refetch }] = createResource(liveApi.mine);
+  return (
+    <div class="wrap live-page">
+      <header class="live-page__head">
+        <h1>{tl("seller.live.title")}</h1>
+        <p class="muted">{tl("seller.live.lead")}</p>
+        <A href="/ban-hang/live/moi" class="button button--big">
+          {tl("seller.live.new")}
+        </A>
+      </header>
+      <Switch
+        fallback={
+          <div aria-busy="true">
+            <span class="skeleton skeleton--block" />
+          </div>
+        }
+      >
+        <Match when={sessions.state === "errored"}>
+          <ErrorState error={sessions.error} retry={refetch} />
+        </Match>
+        <Match when={settled(sessions)?.length === 0}>
+          <EmptyState title={tl("seller.live.empty")}>
+            <p>{tl("seller.live.emptyHint")}</p>
+          </EmptyState>
+        </Match>
+        <Match when={settled(sessions)}>
+          {(list) => (
+            <ul class="seller-lives">
+              <For each={list()}>{(s) => <SessionItem session={s} />}</For>
+            </ul>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+}
