@@ -6,6 +6,17 @@ import { DESKTOP, PHONE } from "./e2e/viewports";
 /** The real product: DynamoDB Local, demo data, API and the built web app on one port. */
 const PORT = Number(process.env.E2E_PORT ?? 3211);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export default defineConfig({
   testDir: "e2e",
@@ -21,29 +32,17 @@ export default defineConfig({
     locale: "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM, args: ARGS },
   },
   projects: [
     {
       name: "phone",
-      testIgnore: /(selling|accounts|buying)\.spec\.ts/,
+      testIgnore: /(selling|accounts|buying|live)\.spec\.ts/,
       use: PHONE,
     },
     {
       name: "desktop",
-      testIgnore: /(selling|accounts|buying)\.spec\.ts/,
+      testIgnore: /(selling|accounts|buying|live)\.spec\.ts/,
       use: DESKTOP,
     },
     {
@@ -56,6 +55,23 @@ export default defineConfig({
       // Buying, once, in order: a shopper on a phone, the seller who ships, staff who confirm a transfer.
       name: "buying",
       testMatch: /buying\.spec\.ts/,
+    },
+    {
+      // Live selling, once, in order: a seller broadcasts Chromium's fake camera from a phone (MediaRecorder →
+      // /live-ingest → ffmpeg → RTMP), viewers on phones watch, chat and buy; staff moderate on a desktop.
+      name: "live",
+      testMatch: /live\.spec\.ts/,
+      use: {
+        launchOptions: {
+          executablePath: CHROMIUM,
+          args: [
+            ...ARGS,
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            "--autoplay-policy=no-user-gesture-required",
+          ],
+        },
+      },
     },
   ],
   webServer: {
@@ -70,6 +86,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATA_DIR: join(tmpdir(), "cho-ocop-e2e"),
+      // Any free RTMP port: a `pnpm start` on this machine may hold 1935.
+      RTMP_PORT: "0",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
   },

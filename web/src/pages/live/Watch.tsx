@@ -32,7 +32,7 @@ import {
 } from "../../lib/live";
 import { type LiveProduct, type LiveView, liveApi } from "../../lib/live-api";
 import { connectHub, type Hub, type HubState } from "../../lib/live-hub";
-import type { LivePlayer } from "../../lib/live-player";
+import { type LivePlayer, playIvs, playLocal } from "../../lib/live-player";
 import { mediaUrl } from "../../lib/ocop";
 import { currentUser } from "../../lib/session";
 import { useTitle } from "../../lib/title";
@@ -271,8 +271,6 @@ function WatchSession(props: { view: LiveView }) {
         if (body) apply(body);
       },
     };
-    const { playIvs, playLocal } = await import("../../lib/live-player");
-    if (mine !== generation) return;
     const made =
       view().playback.provider === "ivs"
         ? await playIvs(video, view().playback.url, events).catch(() => undefined)

@@ -17,7 +17,7 @@ import {
   maskKey,
 } from "../../lib/live";
 import { type LiveOrder, type LiveView, liveApi } from "../../lib/live-api";
-import type { Broadcast as Cast, CastState } from "../../lib/live-broadcast";
+import { broadcastIvs, broadcastLocal, type Broadcast as Cast, type CastState } from "../../lib/live-broadcast";
 import { connectHub, type Hub } from "../../lib/live-hub";
 import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
@@ -237,7 +237,6 @@ function BroadcastDesk(props: { view: LiveView }) {
       onError: (reason: string) => setCastError(reason === "unsupported" ? tl("cast.unsupported") : reason),
     };
     if (view().playback.provider === "ivs") {
-      const { broadcastIvs } = await import("../../lib/live-broadcast");
       try {
         broadcast = await broadcastIvs(await liveApi.ingest(id), stream, events);
       } catch (error) {
@@ -245,7 +244,6 @@ function BroadcastDesk(props: { view: LiveView }) {
       }
       return;
     }
-    const { broadcastLocal } = await import("../../lib/live-broadcast");
     broadcast = broadcastLocal(id, stream, events);
   }
 
@@ -394,7 +392,8 @@ function BroadcastDesk(props: { view: LiveView }) {
               {tl("cast.connection", { state: stateLabel() })}
             </span>
             <span class="cast__viewers" data-testid="cast-viewers">
-              {tl("cast.viewers", { n: viewers() })}
+              {/* The hub counts this desk's own socket too. */}
+              {tl("cast.viewers", { n: Math.max(0, viewers() - 1) })}
             </span>
             <Switch>
               <Match when={camera() === "starting" && status() !== "ended"}>
