@@ -225,6 +225,11 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
       .first()
       .click();
     await expect(other.getByTestId("chat-message").filter({ hasText: "dẻo" })).toHaveCount(0);
+    // …and mutes the viewer, who can no longer write but keeps watching.
+    await seller.getByRole("button", { name: "Tắt tiếng Khách ***333" }).first().click();
+    await expect(seller.getByText("Đã tắt tiếng Khách ***333.")).toBeVisible();
+    await expect(viewer.getByText("Bạn đã bị tắt tiếng trong buổi live này.")).toBeVisible();
+    await expect(viewer.getByLabel("Tin nhắn")).toHaveCount(0);
     await other.screenshot({ path: shots("6-second-viewer"), fullPage: false });
   });
 

@@ -12,8 +12,8 @@ export interface Hub {
 
 /**
  * The session's room on the local hub (`/live-ws/<id>`): cues, stream state, viewers, likes and chat. Reconnects
- * with a growing delay when the network drops (phones on 4G), sending the chat ticket again; a viewer that was
- * muted or whose live ended stays closed.
+ * with a growing delay when the network drops (phones on 4G), sending the chat ticket again; a viewer who was
+ * muted comes back without it, to keep watching.
  */
 export function connectHub(
   sessionId: string,
@@ -39,7 +39,8 @@ export function connectHub(
     socket.onmessage = (event) => {
       const message = readHubMessage(event.data);
       if (!message) return;
-      if (message.type === "bye" || message.type === "ended") closed = message.type === "bye" ? true : closed;
+      // Muted: the room closes this socket; the viewer comes back to watch, without the chat ticket.
+      if (message.type === "bye") token = undefined;
       handlers.onMessage(message);
     };
     socket.onclose = () => {

@@ -97,8 +97,11 @@ export function ChatPanel(props: {
   messages: ChatMessage[];
   canWrite: boolean;
   joining: boolean;
+  signedIn: boolean;
   maxLength: number;
   error?: string;
+  /** A moderation done ("Đã tắt tiếng …"). */
+  notice?: string;
   signInHref: string;
   onSend: (text: string) => boolean;
   actions?: (m: ChatMessage) => unknown;
@@ -172,7 +175,7 @@ export function ChatPanel(props: {
         <Match when={props.joining}>
           <p class="muted small">{tl("chat.joining")}</p>
         </Match>
-        <Match when={true}>
+        <Match when={!props.signedIn}>
           <p class="chat__signin">
             <span class="muted small">{tl("chat.signInText")}</span>{" "}
             <A href={props.signInHref} class="button button--small button--ghost">
@@ -184,7 +187,51 @@ export function ChatPanel(props: {
       <p id="chat-error" class="pfield__error chat__error" role="alert">
         {error() ?? ""}
       </p>
+      <Show when={props.notice}>
+        <p class="form-message form-message--ok" role="status">
+          {props.notice}
+        </p>
+      </Show>
     </section>
+  );
+}
+
+/** Delete and mute beside a viewer's message: for the session's sellers and staff. */
+export function ModerationButtons(props: {
+  sessionId: string;
+  message: ChatMessage;
+  onDone: (text: string) => void;
+  onError: (text: string) => void;
+}) {
+  const m = () => props.message;
+  const failed = (error: unknown) =>
+    props.onError(error instanceof ApiError && error.message ? error.message : tl("chat.notSent"));
+  return (
+    <Show when={!m().user.moderator}>
+      <span class="chat__mod">
+        <button
+          type="button"
+          class="chip-button"
+          aria-label={tl("chat.deleteLabel", { name: m().user.name })}
+          onClick={() => liveApi.deleteMessage(props.sessionId, m().id).catch(failed)}
+        >
+          {tl("chat.delete")}
+        </button>
+        <button
+          type="button"
+          class="chip-button"
+          aria-label={tl("chat.muteLabel", { name: m().user.name })}
+          onClick={() =>
+            liveApi
+              .mute(props.sessionId, m().user.userId)
+              .then(() => props.onDone(tl("chat.mutedDone", { name: m().user.name })))
+              .catch(failed)
+          }
+        >
+          {tl("chat.muteUser")}
+        </button>
+      </span>
+    </Show>
   );
 }
 
@@ -218,6 +265,8 @@ function WatchSession(props: { view: LiveView }) {
   const [likeError, setLikeError] = createSignal<string>();
   const [hubState, setHubState] = createSignal<HubState>("connecting");
   const [canChat, setCanChat] = createSignal(false);
+  const [moderator, setModerator] = createSignal(false);
+  const [modDone, setModDone] = createSignal<string>();
   const [joining, setJoining] = createSignal(false);
   const [maxLength, setMaxLength] = createSignal(CHAT_MAX_LENGTH);
   const [playerProblem, setPlayerProblem] = createSignal<"unsupported" | undefined>();
@@ -360,6 +409,7 @@ function WatchSession(props: { view: LiveView }) {
             break;
           case "auth":
             setCanChat(true);
+            setModerator(m.user.moderator);
             setJoining(false);
             break;
           case "error":
@@ -573,10 +623,19 @@ function WatchSession(props: { view: LiveView }) {
             messages={messages()}
             canWrite={canChat() && status() !== "ended"}
             joining={joining()}
+            signedIn={Boolean(currentUser())}
             maxLength={maxLength()}
             error={chatError()}
+            notice={modDone()}
             signInHref={signInHref}
             onSend={send}
+            actions={
+              moderator()
+                ? (m: ChatMessage) => (
+                    <ModerationButtons sessionId={id} message={m} onDone={setModDone} onError={setChatError} />
+                  )
+                : undefined
+            }
           />
           <section class="watch__products" aria-labelledby="featured-title">
             <h2 id="featured-title">{tl("watch.featured")}</h2>

@@ -21,7 +21,7 @@ import { broadcastIvs, broadcastLocal, type Broadcast as Cast, type CastState } 
 import { connectHub, type Hub } from "../../lib/live-hub";
 import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
-import { ChatPanel, DealBadge } from "../live/Watch";
+import { ChatPanel, DealBadge, ModerationButtons } from "../live/Watch";
 import "../../styles/live.css";
 
 type CameraProblem = "denied" | "missing" | "insecure" | undefined;
@@ -345,31 +345,7 @@ function BroadcastDesk(props: { view: LiveView }) {
   let ticket: string | undefined;
 
   const moderation = (m: ChatMessage) => (
-    <Show when={!m.user.moderator}>
-      <span class="chat__mod">
-        <button
-          type="button"
-          class="chip-button"
-          aria-label={tl("chat.deleteLabel", { name: m.user.name })}
-          onClick={() => liveApi.deleteMessage(id, m.id).catch((e) => setChatError(messageOf(e)))}
-        >
-          {tl("chat.delete")}
-        </button>
-        <button
-          type="button"
-          class="chip-button"
-          aria-label={tl("chat.muteLabel", { name: m.user.name })}
-          onClick={() =>
-            liveApi
-              .mute(id, m.user.userId)
-              .then(() => setModDone(tl("chat.mutedDone", { name: m.user.name })))
-              .catch((e) => setChatError(messageOf(e)))
-          }
-        >
-          {tl("chat.muteUser")}
-        </button>
-      </span>
-    </Show>
+    <ModerationButtons sessionId={id} message={m} onDone={setModDone} onError={setChatError} />
   );
 
   const stateLabel = () => tl(`cast.state.${cast()}` as LiveKey);
@@ -529,18 +505,15 @@ function BroadcastDesk(props: { view: LiveView }) {
               messages={messages()}
               canWrite={canChat() && status() !== "ended"}
               joining={!canChat()}
+              signedIn
               maxLength={CHAT_MAX_LENGTH}
               error={chatError()}
               signInHref="/dang-nhap"
               onSend={(text) => hub?.send({ type: "chat", text }) ?? false}
               actions={moderation}
+              notice={modDone()}
               headingId="cast-chat"
             />
-            <Show when={modDone()}>
-              <p class="form-message form-message--ok" role="status">
-                {modDone()}
-              </p>
-            </Show>
           </div>
           <OrdersFeed sessionId={id} live={onAir()} />
         </div>
