@@ -87,7 +87,10 @@ export default function LiveSchedule() {
             name="title"
             maxLength={120}
             value={title()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
+            onInput={(e) => {
+              setTitle(e.currentTarget.value);
+              errors.set("title", undefined);
+            }}
             aria-invalid={Boolean(errors.of("title"))}
             aria-describedby={describedBy("lv-title", { hint: true, error: errors.of("title") })}
           />
@@ -103,7 +106,10 @@ export default function LiveSchedule() {
             name="startAt"
             type="datetime-local"
             value={startAt()}
-            onInput={(e) => setStartAt(e.currentTarget.value)}
+            onInput={(e) => {
+              setStartAt(e.currentTarget.value);
+              errors.set("startAt", undefined);
+            }}
             aria-invalid={Boolean(errors.of("startAt"))}
             aria-describedby={describedBy("lv-start", { hint: true, error: errors.of("startAt") })}
           />
