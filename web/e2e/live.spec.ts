@@ -170,6 +170,8 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
       sheet.getByText("Hãy nhập họ tên người nhận.").or(sheet.locator(".pfield__error").first()),
     ).toBeVisible();
     await sheet.getByLabel("Họ tên người nhận").fill("Trần Văn Minh");
+    // The name's error goes as soon as it is corrected.
+    await expect(sheet.getByText(/Hãy nhập họ tên người nhận/)).toHaveCount(0);
     await sheet.getByLabel("Tỉnh, thành phố", { exact: true }).selectOption("46");
     await expect(sheet.getByLabel("Xã, phường, đặc khu")).toBeEnabled();
     await sheet.getByLabel("Xã, phường, đặc khu").selectOption({ index: 1 });

@@ -9,7 +9,7 @@ import { ProvinceSelect } from "./ProvinceSelect";
 
 /**
  * The delivery address of an order: name, phone, province, ward (loaded per province), street and a note, each with
- * its error beside it. Used by the checkout and by a live's "buy now" sheet; ids start with `idPrefix`.
+ * its error beside it (gone as soon as the field is edited). Used by the checkout and by a live's "buy now" sheet; ids start with `idPrefix`.
  */
 export function AddressFields(props: {
   idPrefix: string;
@@ -32,6 +32,7 @@ export function AddressFields(props: {
         <input
           id={id("name")}
           name="name"
+          onInput={() => errors().set("name", undefined)}
           autocomplete="name"
           maxLength={80}
           value={props.user.name ?? ""}
@@ -43,6 +44,7 @@ export function AddressFields(props: {
         <input
           id={id("phone")}
           name="phone"
+          onInput={() => errors().set("phone", undefined)}
           type="tel"
           inputmode="tel"
           autocomplete="tel-national"
@@ -120,6 +122,7 @@ export function AddressFields(props: {
         <input
           id={id("street")}
           name="street"
+          onInput={() => errors().set("street", undefined)}
           autocomplete="address-line1"
           maxLength={200}
           aria-invalid={Boolean(errors().of("street"))}
@@ -136,6 +139,7 @@ export function AddressFields(props: {
         <textarea
           id={id("note")}
           name="note"
+          onInput={() => errors().set("note", undefined)}
           rows="2"
           maxLength={300}
           aria-invalid={Boolean(errors().of("note"))}
