@@ -99,9 +99,30 @@ export namespace Order {
     const user = requireUser(actor);
     const key = IdempotencyKey.parse(idempotencyKey);
     const { address, paymentMethod, liveSessionId } = PlaceInput.parse(input);
-    const replay = await IdempotencyEntity.get({ owner: user.userId, key }).go({ consistent: true });
-    if (replay.data) return { order: await view(replay.data.orderId), created: false };
+    const replayed = async () => {
+      const { data } = await IdempotencyEntity.get({ owner: user.userId, key }).go({ consistent: true });
+      return data ? { order: await view(data.orderId), created: false } : undefined;
+    };
+    const earlier = await replayed();
+    if (earlier) return earlier;
+    try {
+      return await placeOnce(user, key, { address, paymentMethod, liveSessionId });
+    } catch (err) {
+      // The same key sent again while the first request was committing: that one emptied the cart (or took the
+      // stock) and this one failed for it. The key's order is the answer.
+      if (err instanceof DomainError) {
+        const order = await replayed();
+        if (order) return order;
+      }
+      throw err;
+    }
+  }
 
+  async function placeOnce(
+    user: ReturnType<typeof requireUser>,
+    key: string,
+    { address, paymentMethod, liveSessionId }: z.output<typeof PlaceInput>,
+  ) {
     const card = paymentMethod === "card" ? cardGateway() : undefined;
     if (paymentMethod === "card" && !card) {
       throw problem(
