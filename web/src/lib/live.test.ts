@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   appendChat,
+  CUE_MAX_LATE_MS,
   chatLength,
   chatProblem,
   checkDeal,
@@ -24,11 +25,13 @@ describe("cueDue: a pinned card appears with the frame it was pinned on", () => 
     expect(cueDue(cue, { baseTs: 10_000, currentTime: 2 }, 1_200)).toBe(true);
     expect(cueDue(cue, { baseTs: 10_000, currentTime: 2.4 }, 1_200)).toBe(true);
   });
-  it("is never more than a second late: a stalled player or an unknown base still shows it", () => {
-    expect(cueDue(cue, { baseTs: 0, currentTime: 0 }, 1_999)).toBe(false);
-    expect(cueDue(cue, { baseTs: 0, currentTime: 0 }, 2_000)).toBe(true);
-    expect(cueDue(cue, { baseTs: null, currentTime: 5 }, 1_500)).toBe(false);
-    expect(cueDue(cue, null, 2_000)).toBe(true);
+  it("is never more than CUE_MAX_LATE_MS late (well under a second): a stalled player or an unknown base still shows it", () => {
+    expect(CUE_MAX_LATE_MS).toBeLessThanOrEqual(800);
+    const late = 1_000 + CUE_MAX_LATE_MS;
+    expect(cueDue(cue, { baseTs: 0, currentTime: 0 }, late - 1)).toBe(false);
+    expect(cueDue(cue, { baseTs: 0, currentTime: 0 }, late)).toBe(true);
+    expect(cueDue(cue, { baseTs: null, currentTime: 5 }, late - 200)).toBe(false);
+    expect(cueDue(cue, null, late)).toBe(true);
   });
   it("shows a cue without a stream time at once", () => {
     expect(cueDue({ ts: null, receivedAt: 1_000 }, null, 1_000)).toBe(true);
