@@ -1,6 +1,7 @@
 /**
  * Just enough of Amazon S3 (path-style: /<bucket>/<key>) to test `S3Storage` with the real SDK against a local server:
- * PutObject, HeadObject, GetObject with a Range, browser POST uploads held to their signed policy, and presigned GETs.
+ * PutObject, CopyObject, DeleteObject, HeadObject, GetObject with a Range, browser POST uploads held to their signed
+ * policy, and presigned GETs.
  * Nothing is public: every request needs a valid SigV4 signature (header, query or POST policy) for the one
  * configured key pair, checked here independently of the SDK's signer. Objects live in memory.
  */
@@ -105,6 +106,31 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
     if (problem) return fail(problem);
     if (key === "") return fail(notImplemented(method, url.pathname));
 
+    const copySource = req.headers["x-amz-copy-source"];
+    if (method === "PUT" && typeof copySource === "string") {
+      const [fromBucket = "", ...fromKey] = decodeURIComponent(copySource.replace(/^\//, "")).split("/");
+      const source = buckets.get(fromBucket)?.get(fromKey.join("/"));
+      if (!source) return fail({ status: 404, code: "NoSuchKey", message: "The specified key does not exist." });
+      const replace = req.headers["x-amz-metadata-directive"] === "REPLACE";
+      const stored = store(
+        bucket,
+        key,
+        source.body,
+        replace ? (req.headers["content-type"] ?? "binary/octet-stream") : source.contentType,
+        replace ? req.headers["cache-control"] : source.cacheControl,
+      );
+      const xml =
+        `<?xml version="1.0" encoding="UTF-8"?>\n<CopyObjectResult><LastModified>${stored.lastModified.toISOString()}` +
+        `</LastModified><ETag>${esc(stored.etag)}</ETag></CopyObjectResult>`;
+      return {
+        reply: { status: 200, headers: { "content-type": "application/xml" }, body: xml },
+        log: { ...log, status: 200 },
+      };
+    }
+    if (method === "DELETE") {
+      bucket.delete(key);
+      return { reply: { status: 204 }, log: { ...log, status: 204 } };
+    }
     if (method === "PUT") {
       const crc = req.headers["x-amz-checksum-crc32"];
       if (typeof crc === "string" && crc !== crc32(body)) {

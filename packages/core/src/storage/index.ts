@@ -1,9 +1,18 @@
-import { mkdir, open, readFile, stat, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { copyFile, mkdir, open, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve, sep } from "node:path";
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { hmac, sameSecret } from "../account/secret";
+import { DomainError } from "../util/error";
 
 /**
  * Product images, producer photos and certificate scans. Keys are bucket keys: `media/…` is public
@@ -19,6 +28,9 @@ export interface Storage {
   inspect(key: string): Promise<{ size: number; head: Uint8Array } | undefined>;
   /** A short-lived URL to read a private object. */
   readUrl(key: string, seconds?: number): Promise<string>;
+  /** Copies an object to another key, stored as `contentType` with the caching of its new key. */
+  copy(from: string, to: string, contentType: string): Promise<void>;
+  remove(key: string): Promise<void>;
 }
 
 export interface UploadTicketInput {
@@ -30,8 +42,22 @@ export interface UploadTicketInput {
 
 export const StorageKey = /^(media|private)\/[a-z0-9][a-z0-9/_.-]{0,250}$/;
 
+/**
+ * The one check of a key, on every read, inspect, write and signed URL of both adapters: under `media/` or
+ * `private/`, no `.`, `..` or empty segment (so no way out of its prefix), no backslash, not absolute.
+ */
+export function isStorageKey(key: string): boolean {
+  return StorageKey.test(key) && !key.includes("..") && key.split("/").every((part) => part !== "" && part !== ".");
+}
+
+const badKey = (key: string) =>
+  new DomainError(400, "bad_storage_key", {
+    vi: "Khóa tệp không hợp lệ.",
+    en: `bad storage key: ${key.slice(0, 300)}`,
+  });
+
 function checkKey(key: string) {
-  if (!StorageKey.test(key) || key.includes("..")) throw new Error(`bad storage key: ${key}`);
+  if (!isStorageKey(key)) throw badKey(key);
 }
 
 function mediaPath(baseUrl: string, key: string) {
@@ -39,9 +65,15 @@ function mediaPath(baseUrl: string, key: string) {
   return `${baseUrl}/${key.slice("media/".length)}`;
 }
 
-/** The fields a local upload form carries, signed like an S3 POST policy so the server can trust them. */
-export function localTicketSignature(key: string, contentType: string, maxBytes: number, expires: number) {
-  return hmac(`upload:${key}:${contentType}:${maxBytes}:${expires}`);
+/** What a local upload URL carries, signed like an S3 POST policy so the server can trust it before the body. */
+export function localTicketSignature(
+  ticket: string,
+  key: string,
+  contentType: string,
+  maxBytes: number,
+  expires: number,
+) {
+  return hmac(`upload:${ticket}:${key}:${contentType}:${maxBytes}:${expires}`);
 }
 
 export function localReadSignature(key: string, expires: number) {
@@ -54,59 +86,71 @@ export class LocalStorage implements Storage {
     readonly baseUrl = "/media",
   ) {}
 
-  /** The file of a key, or undefined if the key would leave the storage folder. */
-  pathOf(key: string): string | undefined {
+  /** The file of a key; refuses a key that is not a storage key or would leave the storage folder. */
+  pathOf(key: string): string {
+    checkKey(key);
     const base = resolve(this.root);
     const file = resolve(base, key);
-    return StorageKey.test(key) && file.startsWith(base + sep) ? file : undefined;
+    if (!file.startsWith(base + sep)) throw badKey(key);
+    return file;
   }
 
   async put(key: string, body: Uint8Array | string, _contentType: string) {
-    checkKey(key);
     const file = this.pathOf(key);
-    if (!file) throw new Error(`bad storage key: ${key}`);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, body);
   }
 
   async read(key: string): Promise<Buffer | undefined> {
-    const file = this.pathOf(key);
-    if (!file) return undefined;
-    return readFile(file).catch(() => undefined);
+    return readFile(this.pathOf(key)).catch(() => undefined);
+  }
+
+  async copy(from: string, to: string, _contentType: string) {
+    const source = this.pathOf(from);
+    const target = this.pathOf(to);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(source, target);
+  }
+
+  async remove(key: string) {
+    await rm(this.pathOf(key), { force: true });
   }
 
   publicUrl(key: string) {
     return mediaPath(this.baseUrl, key);
   }
 
+  /**
+   * The ticket travels in the URL, so that the server checks it (and uses it up) before it reads the body;
+   * the form then carries only the file.
+   */
   async presignUpload({ key, contentType, maxBytes, seconds = 600 }: UploadTicketInput) {
     checkKey(key);
     const expires = Math.floor(Date.now() / 1000) + seconds;
-    return {
-      url: "/local-upload",
-      fields: {
-        key,
-        "Content-Type": contentType,
-        "x-max-bytes": String(maxBytes),
-        "x-expires": String(expires),
-        "x-signature": localTicketSignature(key, contentType, maxBytes, expires),
-      },
-    };
+    const ticket = randomBytes(16).toString("base64url");
+    const query = new URLSearchParams({
+      ticket,
+      key,
+      type: contentType,
+      max: String(maxBytes),
+      expires: String(expires),
+      signature: localTicketSignature(ticket, key, contentType, maxBytes, expires),
+    });
+    return { url: `/local-upload?${query}`, fields: {} as Record<string, string> };
   }
 
-  /** Checks a local upload form the way S3 checks a POST policy. */
-  static checkTicket(fields: Record<string, string>, now = Date.now()) {
-    const { key = "", "Content-Type": contentType = "", "x-max-bytes": max = "", "x-expires": expires = "" } = fields;
-    const signature = fields["x-signature"] ?? "";
-    const expected = localTicketSignature(key, contentType, Number(max), Number(expires));
-    if (!sameSecret(signature, expected)) return { ok: false as const, reason: "bad signature" };
+  /** Checks a local upload URL's query the way S3 checks a POST policy. */
+  static checkTicket(query: Record<string, string | undefined>, now = Date.now()) {
+    const { ticket = "", key = "", type: contentType = "", max = "", expires = "", signature = "" } = query;
+    const expected = localTicketSignature(ticket, key, contentType, Number(max), Number(expires));
+    if (!ticket || !sameSecret(signature, expected)) return { ok: false as const, reason: "bad signature" };
     if (Number(expires) * 1000 < now) return { ok: false as const, reason: "expired" };
-    return { ok: true as const, key, contentType, maxBytes: Number(max) };
+    if (!isStorageKey(key)) return { ok: false as const, reason: "bad key" };
+    return { ok: true as const, ticket, key, contentType, maxBytes: Number(max), expires: Number(expires) };
   }
 
   async inspect(key: string) {
     const file = this.pathOf(key);
-    if (!file) return undefined;
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) return undefined;
     const handle = await open(file, "r");
@@ -190,6 +234,26 @@ export class S3Storage implements Storage {
   async readUrl(key: string, seconds = 300) {
     checkKey(key);
     return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: seconds });
+  }
+
+  async copy(from: string, to: string, contentType: string) {
+    checkKey(from);
+    checkKey(to);
+    await this.s3.send(
+      new CopyObjectCommand({
+        Bucket: this.bucket,
+        CopySource: `${this.bucket}/${from}`,
+        Key: to,
+        MetadataDirective: "REPLACE",
+        ContentType: contentType,
+        CacheControl: cacheControl(to),
+      }),
+    );
+  }
+
+  async remove(key: string) {
+    checkKey(key);
+    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 }
 

@@ -1,7 +1,9 @@
 import { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type FakeS3, startFakeS3 } from "../../../testkit/src/fake-s3";
-import { S3Storage } from "./index";
+import type { Actor } from "../account/actor";
+import { Upload } from "../upload";
+import { S3Storage, useStorage } from "./index";
 
 const BUCKET = "cho-ocop-media";
 const MEDIA_URL = "https://cdn.cho-ocop.vn/media";
@@ -199,15 +201,98 @@ describe("S3Storage against a local S3 server", () => {
     expect(() => storage.publicUrl("private/certificates/x.jpg")).toThrow(/not a public key/);
   });
 
-  it("refuses keys with '..' before anything reaches S3", async () => {
+  it("copies an object to another key with the new key's type and caching, and removes objects", async () => {
+    const body = jpeg(200);
+    await storage.put("private/uploads/media/products/htx-a/chep.jpg", body, "image/jpeg");
+    await storage.copy("private/uploads/media/products/htx-a/chep.jpg", "media/products/htx-a/chep.jpg", "image/jpeg");
+    expect(fake.object(BUCKET, "media/products/htx-a/chep.jpg")).toMatchObject({
+      contentType: "image/jpeg",
+      cacheControl: "public, max-age=31536000, immutable",
+    });
+    expect(new Uint8Array(fake.object(BUCKET, "media/products/htx-a/chep.jpg")?.body ?? [])).toEqual(body);
+    await storage.remove("private/uploads/media/products/htx-a/chep.jpg");
+    expect(fake.object(BUCKET, "private/uploads/media/products/htx-a/chep.jpg")).toBeUndefined();
+  });
+
+  it("refuses a key with '..', '.' or empty segments, a backslash, an absolute path or another prefix, before anything reaches S3", async () => {
     const count = fake.requests.length;
-    const bad = "media/products/../../private/certificates/x.jpg";
-    await expect(storage.put(bad, "x", "image/jpeg")).rejects.toThrow(/bad storage key/);
-    await expect(storage.presignUpload({ key: bad, contentType: "image/jpeg", maxBytes: 10 })).rejects.toThrow(
-      /bad storage key/,
-    );
-    await expect(storage.readUrl(bad)).rejects.toThrow(/bad storage key/);
-    await expect(storage.inspect(bad)).rejects.toThrow(/bad storage key/);
+    for (const bad of [
+      "media/products/../../private/certificates/x.jpg",
+      "media/products/htx-a/../../../private/certificates/htx-b/x.jpg",
+      "media/./x.jpg",
+      "media//x.jpg",
+      "media/x\\..\\y.jpg",
+      "/private/certificates/x.jpg",
+      "uploads/x.jpg",
+      "",
+    ]) {
+      await expect(storage.put(bad, "x", "image/jpeg"), bad).rejects.toThrow(/bad storage key/);
+      await expect(storage.presignUpload({ key: bad, contentType: "image/jpeg", maxBytes: 10 })).rejects.toThrow(
+        /bad storage key/,
+      );
+      await expect(storage.readUrl(bad)).rejects.toThrow(/bad storage key/);
+      await expect(storage.inspect(bad)).rejects.toThrow(/bad storage key/);
+      await expect(storage.copy("media/x.jpg", bad, "image/jpeg")).rejects.toThrow(/bad storage key/);
+      await expect(storage.copy(bad, "media/x.jpg", "image/jpeg")).rejects.toThrow(/bad storage key/);
+      await expect(storage.remove(bad)).rejects.toThrow(/bad storage key/);
+    }
     expect(fake.requests).toHaveLength(count);
+  });
+
+  describe("a seller's upload (Upload.presign, the browser's POST, Upload.verify)", () => {
+    const seller = {
+      kind: "user",
+      user: { userId: "u-seller", role: "seller", producerId: "htx-a", createdAt: "2026-01-01T00:00:00Z" },
+    } as Actor;
+    beforeAll(() => useStorage(storage));
+
+    it("goes to an upload key; the checked file is copied to its key, and the ticket used again changes nothing anyone reads", async () => {
+      const ticket = await Upload.presign(seller, { purpose: "product-image", contentType: "image/jpeg", size: 500 });
+      expect(ticket.key).toMatch(/^media\/products\/htx-a\/[0-9a-z]{26}\.jpg$/);
+      expect(ticket.fields.key).toBe(`private/uploads/${ticket.key}`);
+      const good = jpeg(500);
+      expect((await upload(ticket, good, "image/jpeg")).status).toBe(204);
+      expect(fake.object(BUCKET, ticket.key)).toBeUndefined();
+
+      expect(await Upload.verify(ticket.key, { purpose: "product-image", producerId: "htx-a" })).toBe(ticket.key);
+      const accepted = fake.object(BUCKET, ticket.key);
+      expect(accepted).toMatchObject({
+        contentType: "image/jpeg",
+        cacheControl: "public, max-age=31536000, immutable",
+      });
+      expect(new Uint8Array(accepted?.body ?? [])).toEqual(good);
+      expect(fake.object(BUCKET, ticket.fields.key ?? "")).toBeUndefined();
+
+      // S3 cannot make a presigned POST single-use: the second POST is stored, but only at the upload key.
+      const other = jpeg(400).fill(0x66, 20);
+      expect((await upload(ticket, other, "image/jpeg")).status).toBe(204);
+      expect(await Upload.verify(ticket.key, { purpose: "product-image", producerId: "htx-a" })).toBe(ticket.key);
+      expect(new Uint8Array(fake.object(BUCKET, ticket.key)?.body ?? [])).toEqual(good);
+    });
+
+    it("leaves nothing at the key when the uploaded bytes are not what the file claims", async () => {
+      const ticket = await Upload.presign(seller, { purpose: "product-image", contentType: "image/jpeg", size: 100 });
+      expect((await upload(ticket, new Uint8Array(100).fill(0x3c), "image/jpeg")).status).toBe(204);
+      await expect(Upload.verify(ticket.key, { purpose: "product-image", producerId: "htx-a" })).rejects.toMatchObject({
+        status: 400,
+        code: "invalid_upload",
+      });
+      expect(fake.object(BUCKET, ticket.key)).toBeUndefined();
+    });
+
+    it("refuses (400) a key that climbs out of the producer's folder into another's private files", async () => {
+      await storage.put("private/certificates/htx-b/giay-chung-nhan.jpg", jpeg(300), "image/jpeg");
+      const count = fake.requests.length;
+      for (const key of [
+        "media/products/htx-a/../../private/certificates/htx-b/giay-chung-nhan.jpg",
+        "media/products/htx-a/..%2F..%2Fprivate%2Fcertificates%2Fhtx-b%2Fgiay-chung-nhan.jpg",
+      ]) {
+        await expect(Upload.verify(key, { purpose: "product-image", producerId: "htx-a" })).rejects.toMatchObject({
+          status: 400,
+          code: "invalid_upload",
+        });
+      }
+      expect(fake.requests).toHaveLength(count);
+    });
   });
 });

@@ -2,10 +2,15 @@ import { extname } from "node:path";
 import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireSeller } from "../account/actor";
-import { storage } from "../storage";
+import { isStorageKey, storage } from "../storage";
 import { DomainError } from "../util/error";
 
-/** Uploads go straight from the browser to storage with a presigned form, then are checked before use. */
+/**
+ * Uploads go straight from the browser to storage with a presigned form, then are checked before use.
+ * The form writes to an upload key under `private/uploads/`; only when a file passes its check is it copied to its
+ * key, which no form can write. So a ticket used again (S3 cannot make a presigned POST single-use) replaces
+ * nothing anyone reads.
+ */
 export namespace Upload {
   const IMAGE = ["image/jpeg", "image/png", "image/webp"] as const;
   export const PURPOSES = {
@@ -25,6 +30,13 @@ export namespace Upload {
     "image/webp": ".webp",
     "application/pdf": ".pdf",
   };
+  const TYPE_OF: Record<string, string> = Object.fromEntries(Object.entries(EXTENSION).map(([t, e]) => [e, t]));
+
+  /** Where the browser's form puts the file of `key`; storage expires it after a day (stacks/Storage.ts). */
+  export const UPLOAD_PREFIX = "private/uploads";
+  export const uploadKeyOf = (key: string) => `${UPLOAD_PREFIX}/${key}`;
+  /** An upload ticket is good for this long. */
+  export const TICKET_SECONDS = 600;
 
   /** The first bytes each accepted type must start with: a file is what it is, not what it claims. */
   const MAGIC: Record<string, (head: Uint8Array) => boolean> = {
@@ -66,7 +78,12 @@ export namespace Upload {
       );
     }
     const key = `${rule.prefix}/${seller.producerId}/${ulid().toLowerCase()}${EXTENSION[contentType]}`;
-    const form = await storage().presignUpload({ key, contentType, maxBytes: rule.maxBytes });
+    const form = await storage().presignUpload({
+      key: uploadKeyOf(key),
+      contentType,
+      maxBytes: rule.maxBytes,
+      seconds: TICKET_SECONDS,
+    });
     return { key, maxBytes: rule.maxBytes, ...form };
   }
 
@@ -74,20 +91,40 @@ export namespace Upload {
 
   /**
    * Before a key is attached to anything: it must be this producer's, of this purpose, stored, within the size
-   * limit, and its bytes must match its type.
+   * limit, and its bytes must match its type. The first time, the uploaded file is copied to the key; the copy, not
+   * the upload, is what is checked, so a file replaced meanwhile through its ticket cannot slip past.
    */
   export async function verify(key: string, expect: { purpose: Purpose; producerId: string }, field = "key") {
     const rule = PURPOSES[expect.purpose];
     const ext = extname(key);
-    if (!key.startsWith(`${rule.prefix}/${expect.producerId}/`) || !MAGIC[ext]) {
+    if (!isStorageKey(key) || !key.startsWith(`${rule.prefix}/${expect.producerId}/`) || !MAGIC[ext]) {
       throw invalid(field, "Tệp này không thuộc về bạn hoặc sai loại.", "This file is not yours or not of this kind.");
     }
-    const found = await storage().inspect(key);
-    if (!found) throw invalid(field, "Chưa tải tệp lên xong.", "The file has not been uploaded.");
-    if (found.size > rule.maxBytes) throw invalid(field, "Tệp quá lớn.", "The file is too large.");
-    if (!MAGIC[ext]?.(found.head)) {
-      throw invalid(field, "Nội dung tệp không đúng định dạng.", "The file's content does not match its type.");
+    const store = storage();
+    let found = await store.inspect(key);
+    let copied = false;
+    if (!found) {
+      const upload = uploadKeyOf(key);
+      if (!(await store.inspect(upload))) {
+        throw invalid(field, "Chưa tải tệp lên xong.", "The file has not been uploaded.");
+      }
+      await store.copy(upload, key, TYPE_OF[ext] ?? "application/octet-stream");
+      copied = true;
+      found = await store.inspect(key);
+      if (!found) throw invalid(field, "Chưa tải tệp lên xong.", "The file has not been uploaded.");
     }
+    const problem =
+      found.size > rule.maxBytes
+        ? invalid(field, "Tệp quá lớn.", "The file is too large.")
+        : !MAGIC[ext]?.(found.head)
+          ? invalid(field, "Nội dung tệp không đúng định dạng.", "The file's content does not match its type.")
+          : undefined;
+    if (problem) {
+      // Refused bytes do not stay at the key: under media/ they would be public.
+      if (copied) await store.remove(key);
+      throw problem;
+    }
+    if (copied) await store.remove(uploadKeyOf(key)).catch(() => undefined);
     return key;
   }
 }

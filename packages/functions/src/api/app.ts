@@ -3,6 +3,7 @@ import { type AppEnv, actorContext } from "./actor";
 import { admin } from "./admin";
 import { adminCommerce } from "./admin-commerce";
 import { auth } from "./auth";
+import { bodyLimits } from "./body-limit";
 import { catalog } from "./catalog";
 import { commerce } from "./commerce";
 import { renderDocs } from "./docs";
@@ -16,6 +17,8 @@ import { traceRoutes } from "./trace";
 import { webhooks } from "./webhooks";
 
 const base = router<AppEnv>();
+
+base.use("/api/*", bodyLimits);
 
 base.use("/api/*", async (c, next) => {
   const { calls } = await countDbCalls(next);

@@ -21,15 +21,16 @@ function listeningAddresses(port: number): string[] {
       return `::ffff:${bytes.slice(12).join(".")}`;
     }
     const groups = [];
-    for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] << 8) | bytes[i + 1]).toString(16));
+    for (let i = 0; i < 16; i += 2) groups.push((((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0)).toString(16));
     return groups.join(":").replace(/(^|:)0(:0)+(:|$)/, "::");
   };
   return ["/proc/net/tcp", "/proc/net/tcp6"]
     .filter(existsSync)
     .flatMap((file) => readFileSync(file, "utf8").trim().split("\n").slice(1))
     .map((line) => line.trim().split(/\s+/))
-    .filter(([, local, , state]) => state === "0A" && Number.parseInt(local.split(":")[1], 16) === port)
-    .map(([, local]) => decode(local.split(":")[0]));
+    .map(([, local = "", , state]) => ({ address: local.split(":")[0] ?? "", port: local.split(":")[1], state }))
+    .filter((socket) => socket.state === "0A" && Number.parseInt(socket.port ?? "", 16) === port)
+    .map((socket) => decode(socket.address));
 }
 
 describe("DynamoDB Local", () => {

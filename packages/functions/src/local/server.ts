@@ -1,10 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve, sep } from "node:path";
-import type { LocalStorage } from "@cho-ocop/core/storage/index";
+import { isStorageKey, type LocalStorage } from "@cho-ocop/core/storage/index";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { app as api } from "../api/app";
-import { devRoutes } from "./dev-routes";
+import { bodyLimits } from "../api/body-limit";
+import { notFoundRoute } from "../api/error";
+import { decodePath, devRoutes } from "./dev-routes";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -24,7 +26,9 @@ const TYPES: Record<string, string> = {
 };
 
 async function fileIn(root: string, path: string): Promise<string | undefined> {
-  const file = resolve(root, `.${decodeURIComponent(path)}`);
+  const decoded = decodePath(path);
+  if (decoded === undefined) return undefined;
+  const file = resolve(root, `.${decoded}`);
   if (file !== root && !file.startsWith(root + sep)) return undefined;
   const info = await stat(file).catch(() => undefined);
   return info?.isFile() ? file : undefined;
@@ -41,7 +45,9 @@ export function localApp(options: { webDist: string; storage: LocalStorage; live
 
   server.get("/media/*", async (c) => {
     const key = c.req.path.slice("/media/".length);
-    const body = await options.storage.read(`media/${decodeURIComponent(key)}`);
+    // Decoded once, then held to the one key check: an encoded "..%2F" names no file, it does not climb out of media/.
+    const storageKey = `media/${decodePath(key) ?? ""}`;
+    const body = isStorageKey(storageKey) ? await options.storage.read(storageKey) : undefined;
     if (!body) return c.json({ error: { code: "not_found", message: "Không tìm thấy tệp / file not found" } }, 404);
     return c.body(new Uint8Array(body), 200, {
       "content-type": TYPES[extname(key)] ?? "application/octet-stream",
@@ -50,10 +56,14 @@ export function localApp(options: { webDist: string; storage: LocalStorage; live
     });
   });
 
+  // Uploads have their own limit, their ticket's size (src/local/dev-routes.ts).
+  server.use("*", async (c, next) => (c.req.path === "/local-upload" ? next() : bodyLimits(c, next)));
   server.route("/", devRoutes(options.storage));
   // Live playback, recordings and the broadcast page's ingest ticket (src/local/live).
   if (options.live) server.route("/", options.live);
   server.route("/", api);
+  // Whatever the API does not route is still the API's: a JSON 404, never the web app's page.
+  server.all("/api/*", notFoundRoute);
 
   server.get("*", async (c) => {
     const file = (await fileIn(webDist, c.req.path)) ?? resolve(webDist, "index.html");

@@ -1,0 +1,32 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { errorJson } from "./error";
+
+/**
+ * The largest JSON body of any route, with room to spare: a product or producer with its 5,000-character story
+ * (each character `\uXXXX`-escaped at worst), a combo, a price list.
+ */
+export const JSON_LIMIT = 64 * 1024;
+/** Stripe's events carry whole objects (a payment intent with its charges), larger than our own requests. */
+export const WEBHOOK_LIMIT = 512 * 1024;
+
+const MB = 1024 * 1024;
+
+export function tooLarge(c: Context, maxBytes: number) {
+  const most = maxBytes >= MB ? `${Math.floor(maxBytes / MB)} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
+  return errorJson(c, 413, "too_large", {
+    vi: `Yêu cầu quá lớn: tối đa ${most}.`,
+    en: `Request too large: at most ${most}.`,
+  });
+}
+
+const limiter = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => tooLarge(c, maxSize) });
+const json = limiter(JSON_LIMIT);
+const webhook = limiter(WEBHOOK_LIMIT);
+
+/**
+ * Every API request's body is bounded before anything reads it: by Content-Length when it is given, otherwise
+ * while it streams (and on Lambda, where the body is already in the event, the same check applies to it).
+ */
+export const bodyLimits: MiddlewareHandler = (c, next) =>
+  c.req.path.startsWith("/api/webhooks/") ? webhook(c, next) : json(c, next);
