@@ -8,6 +8,8 @@ import { isProd, webOrigins } from "./config";
 export const MEDIA_PREFIX = "media/";
 /** Certificate scans: never served publicly, only through presigned URLs the API issues. */
 export const PRIVATE_PREFIX = "private/";
+/** Where browsers' presigned POSTs land; a file is copied to its key once checked (packages/core/src/upload). */
+export const UPLOAD_PREFIX = "private/uploads/";
 
 export function Storage({ stack, app }: StackContext) {
   const prod = isProd(app.stage);
@@ -29,7 +31,11 @@ export function Storage({ stack, app }: StackContext) {
       bucket: {
         encryption: BucketEncryption.S3_MANAGED,
         enforceSSL: true,
-        lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+        lifecycleRules: [
+          { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+          // An upload is checked within its ticket's 10 minutes or never; what is left of it is of no use.
+          { prefix: UPLOAD_PREFIX, expiration: Duration.days(1) },
+        ],
         removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         autoDeleteObjects: !prod,
       },

@@ -6,6 +6,7 @@ import { App, getStack } from "sst/constructs";
 import { initProject } from "sst/project.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TABLE } from "../packages/core/src/db/table";
+import { Upload } from "../packages/core/src/upload/index";
 import config from "../sst.config";
 import { Api } from "./Api";
 import { Database } from "./Database";
@@ -314,6 +315,13 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       } else {
         expect(rule.AllowedOrigins).toEqual(expect.arrayContaining(["http://localhost:3000", "http://localhost:5173"]));
       }
+    });
+
+    it("expires browsers' uploads after a day: only the checked copy at its own key is kept", () => {
+      const [, bucket] = only(s.storage, "AWS::S3::Bucket", { Properties: { CorsConfiguration: Match.anyValue() } });
+      const rules = bucket.Properties.LifecycleConfiguration.Rules as Json[];
+      expect(rules).toContainEqual({ Prefix: `${Upload.UPLOAD_PREFIX}/`, ExpirationInDays: 1, Status: "Enabled" });
+      expect(rules.filter((r) => r.ExpirationInDays !== undefined)).toHaveLength(1);
     });
   });
 
