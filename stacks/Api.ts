@@ -1,7 +1,8 @@
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Secret as GeneratedSecret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Stack } from "sst/constructs";
 import { Config, Api as HttpApi, type StackContext, use } from "sst/constructs";
-import { cardPublishableKey, LAMBDA_DEFAULTS, mailFrom, mailIdentities, webDomain, webOrigins } from "./config";
+import { cardPublishableKey, isProd, LAMBDA_DEFAULTS, mailFrom, mailIdentities, webDomain, webOrigins } from "./config";
 import { Database } from "./Database";
 import { Live } from "./Live";
 import { Storage } from "./Storage";
@@ -22,6 +23,8 @@ export function Api({ stack, app }: StackContext) {
     : [];
   const messaging = messagingAccess(stack, from);
   const live = liveAccess(stack, use(Live));
+  const originSecret = cloudFrontOriginSecret(stack);
+  const prod = isProd(app.stage);
 
   const api = new HttpApi(stack, "Api", {
     defaults: {
@@ -47,9 +50,12 @@ export function Api({ stack, app }: StackContext) {
           // Links the API hands out (the trace QR code) name the site; without a custom domain the API takes the
           // host CloudFront forwards as x-forwarded-host (stacks/Web.ts).
           ...(domain ? { PUBLIC_URL: `https://${domain}` } : {}),
+          // What CloudFront adds to every request it forwards (stacks/Web.ts): the API refuses requests without it.
+          ORIGIN_SECRET: originSecret.value,
         },
         permissions: [...messaging.permissions, ...live.permissions],
       },
+      throttle: API_THROTTLE[prod ? "prod" : "dev"],
     },
     // The Hono app routes everything under /api/*; the web distribution forwards /api/* here.
     routes: { $default: "packages/functions/src/lambda.handler" },
@@ -60,7 +66,30 @@ export function Api({ stack, app }: StackContext) {
   });
 
   stack.addOutputs({ ApiEndpoint: api.url });
-  return { api, sessionSecret, stripeSecrets, messaging };
+  return { api, sessionSecret, stripeSecrets, messaging, originSecret };
+}
+
+/**
+ * The stage's ceiling on requests per second (steady rate and burst) across the whole API, far above its traffic and
+ * far below the account's 10,000: a flood is cut off at API Gateway before it costs Lambda time or DynamoDB capacity.
+ * Per caller limits (sign-in codes, chat) are the app's own.
+ */
+export const API_THROTTLE = { prod: { rate: 500, burst: 1000 }, dev: { rate: 50, burst: 100 } } as const;
+
+/**
+ * A secret that only CloudFront and the API know, generated once by Secrets Manager: CloudFront sends it in a header
+ * to the API's origin, and the API refuses requests without it (packages/functions/src/api/cloudfront.ts), so a direct
+ * call to the execute-api endpoint gets nowhere and cannot forge CloudFront-Viewer-Address. The HTTP API's default
+ * endpoint stays on because it is what CloudFront reaches without a custom API domain. The value reaches both through
+ * a CloudFormation dynamic reference (resolved at deploy, never in the template); CloudFront's configuration holds it
+ * in the clear anyway, so the function gets it the same way rather than through an SDK call at cold start.
+ */
+function cloudFrontOriginSecret(stack: Stack) {
+  const secret = new GeneratedSecret(stack, "OriginSecret", {
+    description: "Header value CloudFront adds to requests for the API (x-origin-secret)",
+    generateSecretString: { passwordLength: 48, excludePunctuation: true },
+  });
+  return { secret, value: secret.secretValue.unsafeUnwrap() };
 }
 
 /** What a function needs to send SMS (SNS) and e-mail (SES) as the app. */

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { Annotations } from "aws-cdk-lib";
+import { Annotations, Duration } from "aws-cdk-lib";
 import {
   AllowedMethods,
   CachePolicy,
@@ -7,13 +7,18 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginProtocolPolicy,
   OriginRequestPolicy,
+  ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { Bucket as S3Bucket } from "aws-cdk-lib/aws-s3";
 import { type StackContext, StaticSite, use } from "sst/constructs";
+import { ORIGIN_SECRET_HEADER } from "../packages/functions/src/edge";
+import { securityHeaders } from "../packages/functions/src/security-headers";
 import { Api } from "./Api";
 import { Live } from "./Live";
 import { Storage } from "./Storage";
@@ -65,12 +70,14 @@ function siteSource() {
 }
 
 export function Web({ stack }: StackContext) {
-  const { api } = use(Api);
+  const { api, originSecret } = use(Api);
   const { bucket } = use(Storage);
   const live = use(Live);
 
   const apiOrigin = new HttpOrigin(`${api.httpApiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
     protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+    // Replaces any header of that name a viewer sends.
+    customHeaders: { [ORIGIN_SECRET_HEADER]: originSecret.value },
   });
 
   // Referenced by attributes so the OAC origin does not add a statement naming this distribution to
@@ -109,6 +116,9 @@ export function Web({ stack }: StackContext) {
     runtime: FunctionRuntime.JS_2_0,
   });
 
+  // Presigned uploads and signed links to certificate scans go to the bucket itself (packages/core/src/storage).
+  const headers = siteHeaders(stack, `https://${bucket.cdk.bucket.bucketRegionalDomainName}`);
+
   const site = new StaticSite(stack, "Site", {
     ...siteSource(),
     // Same origin: the browser calls /api/* on the site's own domain.
@@ -118,6 +128,7 @@ export function Web({ stack }: StackContext) {
         errorResponses: [],
         defaultBehavior: {
           functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
+          responseHeadersPolicy: headers,
         },
         additionalBehaviors: {
           "/api/*": {
@@ -129,6 +140,7 @@ export function Web({ stack }: StackContext) {
             // which API Gateway needs to be its own.
             originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
             functionAssociations: [{ function: apiViewerHeaders, eventType: FunctionEventType.VIEWER_REQUEST }],
+            responseHeadersPolicy: headers,
           },
           "/media/*": {
             origin: mediaOrigin,
@@ -136,6 +148,7 @@ export function Web({ stack }: StackContext) {
             allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
             cachePolicy: CachePolicy.CACHING_OPTIMIZED,
             compress: true,
+            responseHeadersPolicy: headers,
           },
           // A recording is complete when its URL is handed out (Recording End), so it caches like media.
           "/recordings/*": {
@@ -145,6 +158,7 @@ export function Web({ stack }: StackContext) {
             cachePolicy: CachePolicy.CACHING_OPTIMIZED,
             compress: true,
             functionAssociations: [{ function: recordingsPath, eventType: FunctionEventType.VIEWER_REQUEST }],
+            responseHeadersPolicy: headers,
           },
         },
       },
@@ -153,4 +167,39 @@ export function Web({ stack }: StackContext) {
 
   if (site.url) stack.addOutputs({ SiteUrl: site.url, ApiUrl: `${site.url}/api` });
   return { site };
+}
+
+/**
+ * The security headers on every answer of the distribution (the web app, the API, media, replays), from the same
+ * definition as the local server's (packages/functions/src/security-headers.ts), overriding any the origin sent.
+ * HSTS only here: the site is HTTPS-only on AWS, while `pnpm start` also serves plain HTTP on the LAN.
+ */
+function siteHeaders(stack: StackContext["stack"], storageOrigin: string) {
+  const set = securityHeaders({ storage: [storageOrigin] });
+  const header = (name: string) => {
+    const value = set[name];
+    if (value === undefined) throw new Error(`security-headers.ts no longer sets ${name}`);
+    return value;
+  };
+  const referrer = Object.values(HeadersReferrerPolicy).find((policy) => policy === header("referrer-policy"));
+  if (!referrer) throw new Error(`CloudFront has no referrer policy ${header("referrer-policy")}`);
+  const security = new Set(["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"]);
+  return new ResponseHeadersPolicy(stack, "SecurityHeaders", {
+    comment: "Chợ OCOP security headers (packages/functions/src/security-headers.ts)",
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: header("content-security-policy"), override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: {
+        frameOption: header("x-frame-options") === "DENY" ? HeadersFrameOption.DENY : HeadersFrameOption.SAMEORIGIN,
+        override: true,
+      },
+      referrerPolicy: { referrerPolicy: referrer, override: true },
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: false, override: true },
+    },
+    customHeadersBehavior: {
+      customHeaders: Object.entries(set)
+        .filter(([name]) => !security.has(name))
+        .map(([name, value]) => ({ header: name, value, override: true })),
+    },
+  });
 }

@@ -7,8 +7,10 @@ import { initProject } from "sst/project.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TABLE } from "../packages/core/src/db/table";
 import { Upload } from "../packages/core/src/upload/index";
+import { ORIGIN_SECRET_HEADER } from "../packages/functions/src/edge";
+import { contentSecurityPolicy, PERMISSIONS_POLICY } from "../packages/functions/src/security-headers";
 import config from "../sst.config";
-import { Api } from "./Api";
+import { API_THROTTLE, Api } from "./Api";
 import { Database } from "./Database";
 import { Jobs, LIVE_OFFLINE_SCHEDULE, ORDER_EXPIRY_SCHEDULE, SWEEP_SCHEDULE } from "./Jobs";
 import { Live } from "./Live";
@@ -461,6 +463,29 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(grants.flatMap((g) => g.actions).filter((a) => /^ivs(chat)?:/.test(a))).not.toContain("ivs:*");
     });
 
+    it("throttles the whole stage at API Gateway", () => {
+      const [, stageResource] = only(s.api, "AWS::ApiGatewayV2::Stage");
+      const limit = API_THROTTLE[prod ? "prod" : "dev"];
+      expect(stageResource.Properties.StageName).toBe("$default");
+      expect(stageResource.Properties.DefaultRouteSettings).toMatchObject({
+        ThrottlingRateLimit: limit.rate,
+        ThrottlingBurstLimit: limit.burst,
+      });
+      expect(limit.rate).toBeGreaterThan(0);
+      expect(limit.burst).toBeGreaterThanOrEqual(limit.rate);
+    });
+
+    it("is given a generated origin secret by a dynamic reference, never its value, and no x-db-calls", () => {
+      const [secretId, secret] = only(s.api, "AWS::SecretsManager::Secret");
+      expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+      expect(secret.Properties.SecretString).toBeUndefined();
+      const env = apiFunction()[1].Properties.Environment.Variables;
+      expect(render(env.ORIGIN_SECRET, stackName("Api"), s.byStack)).toBe(
+        `{{resolve:secretsmanager:${stackName("Api")}/${secretId}:SecretString:::}}`,
+      );
+      expect(env.EXPOSE_DB_CALLS, "DynamoDB call counts are for the local benchmark only").toBeUndefined();
+    });
+
     it(prod ? "allows CORS from WEB_DOMAIN only" : "allows CORS from localhost dev servers", () => {
       const [, api] = only(s.api, "AWS::ApiGatewayV2::Api");
       const origins = api.Properties.CorsConfiguration.AllowOrigins;
@@ -863,6 +888,42 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
         { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [fnId, "FunctionARN"] } },
       ]);
+    });
+
+    it("sends the API the origin secret the function checks, so the execute-api endpoint answers only CloudFront", () => {
+      const { origin } = originOf(distribution(), "/api/*");
+      const headers = origin.OriginCustomHeaders as Json[];
+      expect(headers.map((h) => h.HeaderName)).toEqual([ORIGIN_SECRET_HEADER]);
+      const [secretId] = only(s.api, "AWS::SecretsManager::Secret");
+      expect(render(headers[0]?.HeaderValue, stackName("Web"), s.byStack)).toBe(
+        `{{resolve:secretsmanager:${stackName("Api")}/${secretId}:SecretString:::}}`,
+      );
+    });
+
+    it("adds the security headers to every answer: pages, the API, media and replays", () => {
+      const [policyId, policy] = only(s.web, "AWS::CloudFront::ResponseHeadersPolicy");
+      const config = distribution();
+      const behaviors = [config.DefaultCacheBehavior, ...(config.CacheBehaviors as Json[])];
+      expect(behaviors).toHaveLength(4);
+      for (const b of behaviors) expect(b.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+
+      const headers = policy.Properties.ResponseHeadersPolicyConfig;
+      const security = headers.SecurityHeadersConfig;
+      const storage = `https://${stackName("Storage")}/${bucketId()}.RegionalDomainName`;
+      const csp = render(security.ContentSecurityPolicy.ContentSecurityPolicy, stackName("Web"), s.byStack);
+      expect(csp).toBe(contentSecurityPolicy({ storage: [storage] }));
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(security.ContentSecurityPolicy.Override).toBe(true);
+      expect(security.ContentTypeOptions).toEqual({ Override: true });
+      expect(security.FrameOptions).toEqual({ FrameOption: "DENY", Override: true });
+      expect(security.ReferrerPolicy).toEqual({ ReferrerPolicy: "strict-origin-when-cross-origin", Override: true });
+      expect(security.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31_536_000, Override: true });
+      expect(headers.CustomHeadersConfig.Items).toEqual([
+        { Header: "permissions-policy", Value: PERMISSIONS_POLICY, Override: true },
+      ]);
+      // CloudFront's quota on a policy's Content-Security-Policy, with the longest bucket domain S3 allows.
+      const longest = contentSecurityPolicy({ storage: [`https://${"b".repeat(63)}.s3.ap-southeast-1.amazonaws.com`] });
+      expect(longest.length).toBeLessThanOrEqual(1783);
     });
 
     it("outputs the site and API URLs", () => {

@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { signIn } from "./accounts";
+import { test } from "./helpers";
 import { PHONE } from "./viewports";
 
 // Runs once, in the "selling" project: producers register from their phones.

@@ -1,6 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { signIn, waitForCodeSlot } from "./accounts";
-import { screenshotAs } from "./helpers";
+import { fromTheSite, screenshotAs, test } from "./helpers";
 import { cardPaymentSucceeds } from "./stripe-control";
 import { DESKTOP, PHONE } from "./viewports";
 
@@ -280,7 +280,10 @@ test.describe("paying by bank transfer or card", () => {
     };
     expect(
       (
-        await shopper.request.post("/api/cart/items", { data: { productId: found.items[0]?.productId, quantity: 1 } })
+        await shopper.request.post("/api/cart/items", {
+          data: { productId: found.items[0]?.productId, quantity: 1 },
+          headers: fromTheSite(),
+        })
       ).status(),
     ).toBe(201);
 
@@ -309,7 +312,10 @@ test.describe("paying by bank transfer or card", () => {
     const found = (await (await shopper.request.get("/api/products?q=tra+cung+dinh&limit=1")).json()) as {
       items: Array<{ productId: string }>;
     };
-    await shopper.request.post("/api/cart/items", { data: { productId: found.items[0]?.productId, quantity: 2 } });
+    await shopper.request.post("/api/cart/items", {
+      data: { productId: found.items[0]?.productId, quantity: 2 },
+      headers: fromTheSite(),
+    });
     await shopper.goto("/thanh-toan");
     await fillAddress(shopper);
     await shopper.getByRole("radio", { name: /Thẻ ngân hàng quốc tế/ }).check();
@@ -324,7 +330,8 @@ test.describe("paying by bank transfer or card", () => {
 
     // Leave the account's cart empty, as a later run against the same server expects it.
     const cart = (await (await shopper.request.get("/api/cart")).json()) as { lines: Array<{ lineId: string }> };
-    for (const line of cart.lines) await shopper.request.delete(`/api/cart/items/${line.lineId}`);
+    for (const line of cart.lines)
+      await shopper.request.delete(`/api/cart/items/${line.lineId}`, { headers: fromTheSite() });
   });
 });
 

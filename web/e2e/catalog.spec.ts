@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { cards, openFilters, screenshot, starsOf } from "./helpers";
+import { expect } from "@playwright/test";
+import { cards, openFilters, screenshot, starsOf, test } from "./helpers";
 
 test("filter by province and stars: the URL carries the filters and every card matches", async ({ page }, info) => {
   await page.goto("/san-pham");

@@ -1,4 +1,57 @@
-import { expect, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { type BrowserContext, test as base, expect, type Locator, type Page, type TestInfo } from "@playwright/test";
+
+/**
+ * Playwright's `test`, failing any test during which a page broke the site's Content-Security-Policy (a script,
+ * frame, socket or image the policy refused), in any browser context the test opened.
+ */
+export const test = base.extend<{ noCspViolations: undefined }, { watchNewContexts: undefined }>({
+  watchNewContexts: [
+    async ({ browser }, use) => {
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => watchCsp(await newContext(options));
+      await use(undefined);
+      browser.newContext = newContext;
+    },
+    { scope: "worker", auto: true },
+  ],
+  noCspViolations: [
+    async ({ context }, use) => {
+      watchCsp(context);
+      violations.length = 0;
+      await use(undefined);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+const violations: string[] = [];
+const watched = new WeakSet<BrowserContext>();
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy/i;
+
+function watchCsp(context: BrowserContext): BrowserContext {
+  if (watched.has(context)) return context;
+  watched.add(context);
+  context.on("console", (message) => {
+    if (message.type() === "error" && CSP_MESSAGE.test(message.text())) violations.push(message.text());
+  });
+  void context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(
+        `Content-Security-Policy: ${e.violatedDirective} refused ${e.blockedURI || "inline"} on ${e.documentURI}`,
+      );
+    });
+  });
+  return context;
+}
+
+/**
+ * What a page of the site sends with a state-changing request: its Origin (the API refuses cookie-carrying changes
+ * from elsewhere). `page.request` and API request contexts send none by themselves.
+ */
+export function fromTheSite(): { origin: string } {
+  return { origin: new URL(String(test.info().project.use.baseURL)).origin };
+}
 
 export const cards = (page: Page) => page.getByTestId("product-card");
 

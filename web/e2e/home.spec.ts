@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { cards, screenshot, starsOf } from "./helpers";
+import { expect } from "@playwright/test";
+import { cards, screenshot, starsOf, test } from "./helpers";
 
 test("home shows featured products, regions and groups with counts", async ({ page }, info) => {
   await page.goto("/");

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { cards, openFilters } from "./helpers";
+import { expect } from "@playwright/test";
+import { cards, openFilters, test } from "./helpers";
 
 test("switching to English changes the labels, <html lang>, and is remembered", async ({ page }) => {
   await page.goto("/san-pham?minStars=5");

@@ -1,5 +1,6 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { signIn, waitForCodeSlot } from "./accounts";
+import { fromTheSite, test } from "./helpers";
 import { productPhoto } from "./png";
 import { DESKTOP, PHONE } from "./viewports";
 
@@ -48,7 +49,9 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
       status: string;
     }>;
     for (const s of open.filter((s) => s.status !== "ended"))
-      expect((await seller.request.post(`/api/live/${s.sessionId}/end`)).status()).toBe(200);
+      expect((await seller.request.post(`/api/live/${s.sessionId}/end`, { headers: fromTheSite() })).status()).toBe(
+        200,
+      );
     // A channel whose live was just ended refuses streams for 30 s.
     if (open.length > 0) await seller.waitForTimeout(31_000);
     await seller.getByRole("link", { name: "Lên lịch buổi live" }).click();

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { cards, screenshot, vnDate } from "./helpers";
+import { expect } from "@playwright/test";
+import { cards, screenshot, test, vnDate } from "./helpers";
 
 test("a product page shows its certificate: stars, decision, issuer, valid-until and days left", async ({
   page,

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { signIn } from "./accounts";
-import { cards, screenshotAs } from "./helpers";
+import { cards, fromTheSite, screenshotAs, test } from "./helpers";
 import { certificateScan, productPhoto } from "./png";
 import { DESKTOP, PHONE } from "./viewports";
 
@@ -251,7 +251,11 @@ test.describe("a rejection the seller reads, and the figures", () => {
 
     test("staff reject a submission with a reason", async ({ page, playwright, baseURL }) => {
       // The seller's second submission, made through the API with the seller's session.
-      const seller = await playwright.request.newContext({ baseURL, storageState: SELLER_STATE });
+      const seller = await playwright.request.newContext({
+        baseURL,
+        storageState: SELLER_STATE,
+        extraHTTPHeaders: fromTheSite(),
+      });
       const created = await seller.post("/api/seller/products", {
         data: { name: REJECTED, group: "thuc-pham", priceVnd: 95000, unit: "hũ 300g", weightGrams: 350, stock: 30 },
       });

@@ -23,6 +23,8 @@ export async function startServer(port = 3900 + Math.floor(Math.random() * 90)):
         ...process.env,
         PORT: String(port),
         DATA_DIR: dataDir,
+        // The load benchmark reports DynamoDB calls per request (x-db-calls); `pnpm start` does not expose them.
+        EXPOSE_DB_CALLS: "1",
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       },
       stdio: ["ignore", "pipe", "inherit"],

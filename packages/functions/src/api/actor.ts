@@ -4,6 +4,7 @@ import { signingKey } from "@cho-ocop/core/account/secret";
 import { Cart } from "@cho-ocop/core/cart/index";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+import { behindCloudFront } from "./cloudfront";
 
 export const SESSION_COOKIE = "ocop_session";
 
@@ -48,19 +49,23 @@ export function endSession(c: Context) {
 }
 
 /**
- * The caller's address for rate limits. Never from X-Forwarded-For, which the caller controls:
- * CloudFront's viewer address on AWS, the socket locally, the Lambda event's source otherwise.
+ * The caller's address for rate limits, never from a header the caller controls (X-Forwarded-For, or a
+ * CloudFront-Viewer-Address sent to the local server): the socket on the local server; on AWS CloudFront's viewer
+ * address, which only CloudFront can set since the API refuses whatever did not come through it (./cloudfront.ts),
+ * else the Lambda event's source.
  */
 export function clientIp(c: Context): string {
-  const viewer = c.req.header("cloudfront-viewer-address");
-  if (viewer) return viewer.replace(/:\d+$/, "");
   const env = c.env as
     | {
         incoming?: { socket?: { remoteAddress?: string } };
         event?: { requestContext?: { http?: { sourceIp?: string } } };
       }
     | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? env?.event?.requestContext?.http?.sourceIp ?? "unknown";
+  if (env?.incoming) return env.incoming.socket?.remoteAddress ?? "unknown";
+  if (!env?.event) return "unknown";
+  const viewer = behindCloudFront() ? c.req.header("cloudfront-viewer-address") : undefined;
+  if (viewer) return viewer.replace(/:\d+$/, "");
+  return env.event.requestContext?.http?.sourceIp ?? "unknown";
 }
 
 /** The public origin of the web app, for links such as the QR code's. */

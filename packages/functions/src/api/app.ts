@@ -5,7 +5,9 @@ import { adminCommerce } from "./admin-commerce";
 import { auth } from "./auth";
 import { bodyLimits } from "./body-limit";
 import { catalog } from "./catalog";
+import { onlyThroughCloudFront } from "./cloudfront";
 import { commerce } from "./commerce";
+import { refuseCrossSite } from "./cross-site";
 import { renderDocs } from "./docs";
 import { notFoundRoute, onError, router } from "./error";
 import { fulfilment } from "./fulfilment";
@@ -18,6 +20,9 @@ import { webhooks } from "./webhooks";
 
 const base = router<AppEnv>();
 
+// Before anything reads the request: callers that bypassed CloudFront on AWS, then cross-site requests riding a cookie.
+base.use("/api/*", onlyThroughCloudFront);
+base.use("/api/*", refuseCrossSite);
 base.use("/api/*", bodyLimits);
 
 base.use("/api/*", async (c, next) => {

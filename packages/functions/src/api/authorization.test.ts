@@ -535,7 +535,8 @@ async function intoCart(token: string | undefined) {
     body: { productId: ids.body.items[0]?.productId, quantity: 1 },
   });
   const cookie = res.headers.get("set-cookie")?.split(";")[0];
-  const headers: Record<string, string> = cookie ? { cookie } : {};
+  // As the web app sends it: from one of the site's pages (src/api/cross-site.ts).
+  const headers: Record<string, string> = cookie ? { cookie, origin: "http://localhost" } : {};
   return { lineId: res.body.lines.at(-1)?.lineId ?? "", headers };
 }
 

@@ -5,7 +5,9 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { app as api } from "../api/app";
 import { bodyLimits } from "../api/body-limit";
+import { refuseCrossSite } from "../api/cross-site";
 import { notFoundRoute } from "../api/error";
+import { securityHeadersMiddleware } from "../security-headers";
 import { decodePath, devRoutes } from "./dev-routes";
 
 const TYPES: Record<string, string> = {
@@ -42,6 +44,10 @@ export function localApp(options: { webDist: string; storage: LocalStorage; live
   const webDist = resolve(options.webDist);
   const server = new Hono();
   server.use(compress());
+  // Signed reads of private files may be framed by the site itself: the review page embeds a PDF scan.
+  server.use(securityHeadersMiddleware({ framedBySelf: (path) => path.startsWith("/local-files/") }));
+  // Not only the API's routes change state: uploads and the broadcast page's ingest ticket too.
+  server.use(refuseCrossSite);
 
   server.get("/media/*", async (c) => {
     const key = c.req.path.slice("/media/".length);

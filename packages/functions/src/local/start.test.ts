@@ -16,7 +16,7 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function run(args: string[], env: Record<string, string>) {
+function run(args: string[], env: Record<string, string | undefined>) {
   const dataDir = mkdtempSync(join(tmpdir(), "cho-ocop-start-"));
   dirs.push(dataDir);
   const child = spawn(process.execPath, ["--import", "tsx", START, ...args], {
@@ -93,7 +93,8 @@ describe("pnpm start", () => {
   it("seeds, serves API and web on one port, and Ctrl-C stops everything it started", async () => {
     const port = await freePort();
     const rtmpPort = await freePort();
-    const server = run([], { PORT: String(port), RTMP_PORT: String(rtmpPort) });
+    // As a developer runs it: the test runner's EXPOSE_DB_CALLS is not passed on.
+    const server = run([], { PORT: String(port), RTMP_PORT: String(rtmpPort), EXPOSE_DB_CALLS: undefined });
     let child: ChildProcess | undefined = server.child;
     try {
       await server.until("ready: http://localhost:", 180_000);
@@ -104,6 +105,8 @@ describe("pnpm start", () => {
       const api = await fetch(`http://127.0.0.1:${port}/api/products?limit=2`);
       expect(api.status).toBe(200);
       expect(((await api.json()) as { items: unknown[] }).items).toHaveLength(2);
+      // DynamoDB call counts are for the benchmark only (packages/bench sets EXPOSE_DB_CALLS).
+      expect(api.headers.get("x-db-calls")).toBeNull();
       const page = await fetch(`http://127.0.0.1:${port}/san-pham`);
       expect(page.headers.get("content-type")).toContain("text/html");
       expect(await page.text()).toContain('<div id="app"');

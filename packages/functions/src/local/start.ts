@@ -129,7 +129,6 @@ async function main() {
   process.env.TABLE_NAME ??= "cho-ocop-local";
   process.env.UPLOAD_DIR = join(dataDir, "uploads");
   process.env.STORAGE = "local";
-  process.env.EXPOSE_DB_CALLS ??= "1";
 
   // Imported only now: the domain reads its configuration from the environment set above.
   const { ensureTable } = await import("@cho-ocop/core/db/migrate");
