@@ -23,7 +23,9 @@ export default defineConfig({
   outputDir: "test-results/artifacts",
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that fails once has failed (a retry would hide it as "flaky").
+  retries: 0,
+  forbidOnly: !!process.env.CI,
   timeout: 30_000,
   expect: { timeout: 7_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
