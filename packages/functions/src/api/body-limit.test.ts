@@ -123,7 +123,7 @@ describe("on Lambda (API Gateway's event already holds the body)", () => {
 
   it("refuses an oversized body with 413 in the one error shape, with or without Content-Length", async () => {
     const body = oversized();
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { authorization: `Bearer ${seller}`, "content-type": "application/json" },
       {
         authorization: `Bearer ${seller}`,
