@@ -8,6 +8,7 @@ import {
   scheduleSession,
   sellerWithProducts,
   startLiveServer,
+  until,
 } from "../local/live/testing";
 
 interface Ticket {
@@ -166,7 +167,7 @@ describe("local live chat", () => {
 
   it("counts viewers, broadcasts the count and keeps the peak for the summary", async () => {
     for (const s of sockets.splice(0)) s.close();
-    await new Promise((r) => setTimeout(r, 700));
+    await until(async () => server.live.hub.viewers(sessionId) === 0, 15_000);
     const crowd = await Promise.all(Array.from({ length: 4 }, () => join()));
     const counted = await crowd[0]?.next((m) => m.type === "viewers" && m.count === 4, 3000);
     expect(counted).toBeTruthy();

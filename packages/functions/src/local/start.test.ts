@@ -116,7 +116,9 @@ describe("pnpm start", () => {
       server.child.kill("SIGINT");
       expect(await server.exit).toBe(0);
       child = undefined;
-      await new Promise((r) => setTimeout(r, 500));
+      // DynamoDB Local is gone once `pnpm start` has exited, or at the latest soon after.
+      const deadline = Date.now() + 15_000;
+      while (alive(dynamoPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(alive(dynamoPid)).toBe(false);
       await expect(fetch(`http://127.0.0.1:${port}/api/health`)).rejects.toThrow();
       expect(await listening(rtmpPort)).toBe(false);
