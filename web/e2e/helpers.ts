@@ -64,6 +64,8 @@ export async function starsOf(card: Locator): Promise<number> {
 /** On a phone the filters sit behind a "Bộ lọc" button; on a desktop they are always shown. */
 export async function openFilters(page: Page) {
   const toggle = page.getByRole("button", { name: /^Bộ lọc|^Filters/ });
+  // The catalog page renders the toggle with the panel; isVisible does not wait for either.
+  await page.locator("#filters").waitFor({ state: "attached" });
   if (await toggle.isVisible()) {
     await toggle.click();
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
