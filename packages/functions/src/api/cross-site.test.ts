@@ -122,7 +122,7 @@ describe("behind CloudFront (AWS)", () => {
   });
 
   it("refuses what did not come through CloudFront: a direct call to the execute-api endpoint", async () => {
-    for (const headers of [{}, { [ORIGIN_SECRET_HEADER]: "guess" }]) {
+    for (const headers of [{}, { [ORIGIN_SECRET_HEADER]: "guess" }] as Record<string, string>[]) {
       const res = await app.request("/api/products?limit=1", { headers }, lambda());
       expect(res.status).toBe(403);
       expect(await res.json()).toMatchObject({ error: { code: "not_through_site" } });
