@@ -96,7 +96,7 @@ async function shop(tag: string) {
       weightGrams: 300,
       stock,
     });
-    await Review.submit(SYSTEM, productId, { certificate: certificateInput(4) });
+    await Review.submit(SYSTEM, productId, { certificate: { ...certificateInput(4), level: "province" } });
     await Review.approve(SYSTEM, productId);
     return { producerId, productId };
   };
