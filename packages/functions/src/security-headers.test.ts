@@ -33,7 +33,7 @@ describe("the Content-Security-Policy", () => {
       ],
       "style-src": ["'self'", "'unsafe-inline'"],
       "img-src": ["'self'", "blob:"],
-      "media-src": ["'self'", "blob:"],
+      "media-src": ["'self'", "blob:", "https://*.live-video.net"],
       "worker-src": ["'self'", "blob:"],
       "connect-src": ["'self'", "https://api.stripe.com", "https://*.live-video.net", "wss://*.live-video.net"],
       "frame-src": ["https://js.stripe.com", "https://*.js.stripe.com", "https://hooks.stripe.com"],

@@ -21,6 +21,7 @@ const STRIPE = {
 const IVS = {
   script: ["https://player.live-video.net", "https://web-broadcast.live-video.net"],
   connect: ["https://*.live-video.net", "wss://*.live-video.net"],
+  media: ["https://*.live-video.net"],
 };
 
 /**
@@ -51,8 +52,9 @@ export function contentSecurityPolicy(sources: SiteSources = {}): string {
     "style-src": ["'self'", "'unsafe-inline'"],
     // blob: the previews of photos being uploaded.
     "img-src": ["'self'", "blob:", ...storage],
-    // blob: Media Source Extensions (mpegts.js locally, the IVS player).
-    "media-src": ["'self'", "blob:"],
+    // blob: Media Source Extensions (mpegts.js locally, the IVS player); IVS's playback host where the player falls
+    // back to the browser's own HLS (iPhone Safari).
+    "media-src": ["'self'", "blob:", ...IVS.media],
     "worker-src": ["'self'", "blob:"],
     "connect-src": ["'self'", ...(sources.sockets ?? []), ...STRIPE.connect, ...IVS.connect, ...storage],
     "frame-src": STRIPE.frame,
