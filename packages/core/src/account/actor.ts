@@ -71,3 +71,26 @@ export function requireStaffFor(actor: Actor, target: { provinceCode: string; st
   }
   return staff;
 }
+
+/**
+ * The staff scope of work drawn from producers of these provinces (an order's parcels): that province's when they
+ * all share one, else central's.
+ */
+export function scopeOver(provinceCodes: Iterable<string>): string {
+  const provinces = new Set(provinceCodes);
+  return provinces.size === 1 ? ([...provinces][0] ?? "central") : "central";
+}
+
+/** Province staff act on an order only when every parcel is from a producer of their province; central staff on any. */
+export function requireStaffOver(actor: Actor, provinceCodes: Iterable<string>) {
+  if (actor.kind === "system") return { staffScope: "central" };
+  const staff = requireStaff(actor);
+  const scope = scopeOver(provinceCodes);
+  if (staff.staffScope !== "central" && staff.staffScope !== scope) {
+    throw forbidden(
+      "Đơn này có hàng của chủ thể tỉnh khác: cán bộ tỉnh đó hoặc cấp trung ương xử lý.",
+      "This order holds another province's producers: their staff or central staff handle it.",
+    );
+  }
+  return staff;
+}

@@ -1,4 +1,5 @@
 import { Entity, Service } from "electrodb";
+import { AuditEntity } from "../audit";
 import { Cart } from "../cart";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
@@ -74,6 +75,11 @@ export const OrderEntity = new Entity(
       },
       /** The live session the order was placed from, for the seller's live feed and the session's figures. */
       liveSessionId: { type: "string" },
+      /**
+       * Which staff may act on the order (confirm a transfer, cancel, refund) and see it: the province of its producers
+       * when they all share one, else "central". Fixed when placed.
+       */
+      staffScope: { type: "string" },
       payBy: { type: "string" },
       cancelReason: { type: "string" },
       createdAt: { type: "string", required: true },
@@ -100,6 +106,12 @@ export const OrderEntity = new Entity(
         index: "gsi3",
         pk: { field: "gsi3pk", composite: ["liveSessionId"] },
         sk: { field: "gsi3sk", composite: ["createdAt", "orderId"] },
+      },
+      /** A province's staff list of orders. Every status change supplies `staffScope` with `.composite(...)`. */
+      byScope: {
+        index: "gsi4",
+        pk: { field: "gsi4pk", composite: ["staffScope", "status"] },
+        sk: { field: "gsi4sk", composite: ["createdAt", "orderId"] },
       },
     },
   },
@@ -213,6 +225,7 @@ export const OrderService = new Service(
     cart: Cart.entity,
     deal: DealEntity,
     dealBuyer: DealBuyerEntity,
+    audit: AuditEntity,
   },
   config,
 );

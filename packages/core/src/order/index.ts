@@ -2,10 +2,12 @@ import { randomBytes } from "node:crypto";
 import type { EntityItem } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
-import { type Actor, requireSellerOf, requireStaff, requireUser } from "../account/actor";
+import { type Actor, requireSellerOf, requireStaff, requireStaffOver, requireUser, scopeOver } from "../account/actor";
+import { Audit } from "../audit";
 import { Cart } from "../cart";
 import { PROVINCE_CODES } from "../geo/province";
 import { ward } from "../geo/ward";
+import { SessionEntity } from "../live/entities";
 import { messenger } from "../message";
 import { cardGateway } from "../payment/card";
 import { VietQr } from "../payment/vietqr";
@@ -162,6 +164,8 @@ export namespace Order {
     const stampNow = now.toISOString();
     const stamp = now.toISOString();
     const shippingVnd = q.totals.shippingVnd ?? 0;
+    const staffScope = scopeOver(q.fulfilments.map((f) => f.fromProvince));
+    const attributedTo = await liveAttribution(liveSessionId, q.fulfilments);
 
     const write = (tx: OrderTx) => [
       ...reservations.map(({ productId, quantity }) =>
@@ -205,7 +209,8 @@ export namespace Order {
           lines: JSON.stringify(q.lines),
           reservations,
           dealReservations,
-          liveSessionId,
+          liveSessionId: attributedTo,
+          staffScope,
           goodsVnd: q.totals.goodsVnd,
           discountVnd: q.totals.discountVnd,
           shippingVnd,
@@ -302,6 +307,17 @@ export namespace Order {
     return { order: await view(orderId), created: true, clientSecret };
   }
 
+  /**
+   * The live an order is credited to (its seller sees the buyer's name and the revenue): only a session on air
+   * (or waiting for its seller to reconnect) of a producer with a parcel in the order. Any other id is ignored.
+   */
+  async function liveAttribution(sessionId: string | undefined, parcels: Array<{ producerId: string }>) {
+    if (!sessionId) return undefined;
+    const { data: session } = await SessionEntity.get({ sessionId }).go({ consistent: true });
+    if (session?.status !== "live") return undefined;
+    return parcels.some((p) => p.producerId === session.producerId) ? sessionId : undefined;
+  }
+
   /** A live deal refused at checkout: over its per-buyer limit, or sold out or ended meanwhile. */
   function dealProblem(code: "deal_limit" | "deal_sold_out") {
     const perBuyer = code === "deal_limit";
@@ -360,13 +376,34 @@ export namespace Order {
     };
   }
 
-  /** The shopper's own order, with how to pay when it waits for payment. */
+  /** The shopper's own order, with how to pay when it waits for payment; staff see the orders they may act on. */
   export async function mine(actor: Actor, orderId: string) {
     const user = requireUser(actor);
     const order = await view(orderId);
-    if (order.userId !== user.userId && user.role !== "staff") throw notYours();
+    if (order.userId !== user.userId) {
+      if (user.role !== "staff") throw notYours();
+      await requireStaffOfOrder(actor, order);
+    }
     return { ...order, payment: paymentInstructions(order) };
   }
+
+  /** Staff whose scope covers every parcel of the order (see `requireStaffOver`). */
+  async function requireStaffOfOrder(actor: Actor, order: View) {
+    if (order.staffScope) return requireStaffOver(actor, [order.staffScope]);
+    // Orders placed before the scope was recorded: from their producers.
+    const { data } = await Producer.entity.get(order.fulfilments.map((f) => ({ producerId: f.producerId }))).go();
+    return requireStaffOver(
+      actor,
+      data.map((p) => p.provinceCode),
+    );
+  }
+
+  /** The order's key in its staff list, given with every status change. */
+  const scopeKey = (order: { staffScope?: string }) => ({ staffScope: order.staffScope ?? "central" });
+
+  /** A staff member's action on someone else's order, audited with the change it makes. */
+  const byStaff = (actor: Actor, order: { userId: string }) =>
+    actor.kind === "user" && actor.user.role === "staff" && actor.user.userId !== order.userId;
 
   function paymentInstructions(order: View) {
     if (order.status !== "pending_payment") return null;
@@ -418,6 +455,7 @@ export namespace Order {
         tx.order
           .patch({ orderId })
           .set({ status: "confirmed", paymentStatus: "paid", updatedAt: stamp })
+          .composite(scopeKey(order))
           .remove(["paymentError"])
           .where(({ status }, { eq }) => eq(status, "pending_payment"))
           .commit(),
@@ -444,12 +482,15 @@ export namespace Order {
     return true;
   }
 
-  /** Staff, or the seller of a single-producer order, confirm that the VietQR transfer arrived. */
+  /**
+   * Staff of the order's scope, or the seller of a single-producer order, confirm that the VietQR transfer arrived;
+   * audited in the same transaction.
+   */
   export async function confirmTransfer(actor: Actor, orderId: string) {
     const order = await view(orderId);
     if (actor.kind !== "system") {
       const user = requireUser(actor);
-      if (user.role === "staff") requireStaff(actor);
+      if (user.role === "staff") await requireStaffOfOrder(actor, order);
       else if (order.fulfilments.length === 1 && order.fulfilments[0])
         requireSellerOf(actor, order.fulfilments[0].producerId);
       else {
@@ -459,7 +500,23 @@ export namespace Order {
         });
       }
     }
-    if (order.paymentMethod !== "vietqr" || !(await markPaid(orderId))) {
+    const audit = (tx: OrderTx) =>
+      actor.kind === "user"
+        ? [
+            tx.audit
+              .create(
+                Audit.entry(
+                  actor,
+                  "confirm-transfer",
+                  { type: "order", id: orderId },
+                  { status: order.status, paymentStatus: order.paymentStatus },
+                  { status: "confirmed", paymentStatus: "paid", amountVnd: order.totalVnd },
+                ),
+              )
+              .commit(),
+          ]
+        : [];
+    if (order.paymentMethod !== "vietqr" || !(await markPaid(orderId, audit))) {
       throw problem(409, "not_payable", "Đơn này không chờ chuyển khoản.", "This order is not waiting for a transfer.");
     }
     return view(orderId);
@@ -468,20 +525,27 @@ export namespace Order {
   const CANCELLABLE: readonly Order.FulfilmentStatus[] = ["pending_payment", "confirmed", "packed"];
 
   /**
-   * Cancels an order that has not shipped: stock goes back, the hold goes, and a paid card payment is refunded.
-   * `system` cancels on expiry; shoppers their own orders; staff any.
+   * Cancels an order none of whose parcels has shipped: stock goes back, the hold goes, and a paid card payment is
+   * refunded. Once one parcel has shipped the order is no longer cancellable and its other parcels go on as usual
+   * (as on Shopee: cancelling is for orders not yet handed to a carrier; a shipped parcel is refused or returned).
+   * `system` cancels on expiry; shoppers their own orders; staff those of their scope, audited.
    */
-  export async function cancel(actor: Actor, orderId: string, reason = "shopper") {
+  export async function cancel(actor: Actor, orderId: string, reason?: string) {
     const order = await view(orderId);
     if (actor.kind === "user") {
       const user = actor.user;
-      if (user.role !== "staff" && order.userId !== user.userId) throw notYours();
+      if (order.userId !== user.userId) {
+        if (user.role !== "staff") throw notYours();
+        await requireStaffOfOrder(actor, order);
+      }
     } else if (actor.kind === "anonymous") {
       requireUser(actor);
     }
+    const audited = byStaff(actor, order);
+    const why = reason ?? (audited ? "staff" : "shopper");
     // Cancelled and paid by card: the refund failed at Stripe last time; cancelling again retries it.
     if (order.status === "cancelled" && order.paymentStatus === "paid" && order.paymentIntentId && cardGateway()) {
-      await refund(orderId);
+      await refund(orderId, actor);
       return view(orderId);
     }
     if (
@@ -500,9 +564,25 @@ export namespace Order {
       .write((tx) => [
         tx.order
           .patch({ orderId })
-          .set({ status: "cancelled", cancelReason: reason, updatedAt: stamp })
+          .set({ status: "cancelled", cancelReason: why, updatedAt: stamp })
+          .composite(scopeKey(order))
           .where(({ status }, { eq }) => eq(status, order.status))
           .commit(),
+        ...(audited
+          ? [
+              tx.audit
+                .create(
+                  Audit.entry(
+                    actor,
+                    "cancel",
+                    { type: "order", id: orderId },
+                    { status: order.status, paymentStatus: order.paymentStatus },
+                    { status: "cancelled", totalVnd: order.totalVnd },
+                  ),
+                )
+                .commit(),
+            ]
+          : []),
         ...order.fulfilments.map((f) =>
           tx.fulfilment
             .patch({ orderId, producerId: f.producerId })
@@ -531,23 +611,45 @@ export namespace Order {
     }
     const card = cardGateway();
     if (card && order.paymentIntentId) {
-      if (order.paymentStatus === "paid") await refund(orderId);
+      if (order.paymentStatus === "paid") await refund(orderId, actor);
       else await card.cancelIntent(order.paymentIntentId).catch(() => undefined);
     }
     await notify(
       order.address.phone,
-      `Chợ OCOP: đơn ${order.code} đã được huỷ${reason === "expired" ? " vì quá hạn thanh toán" : ""}.`,
+      `Chợ OCOP: đơn ${order.code} đã được huỷ${why === "expired" ? " vì quá hạn thanh toán" : ""}.`,
     );
     return view(orderId);
   }
 
-  async function refund(orderId: string) {
+  /** Gives a card payment back; a staff member's refund is audited with the change. */
+  async function refund(orderId: string, actor: Actor = { kind: "system" }) {
     const card = cardGateway();
     const order = await view(orderId);
     if (!card || !order.paymentIntentId) return;
     await card.refund(order.paymentIntentId);
-    await OrderEntity.patch({ orderId })
-      .set({ status: "refunded", paymentStatus: "refunded", updatedAt: new Date().toISOString() })
+    await OrderService.transaction
+      .write((tx) => [
+        tx.order
+          .patch({ orderId })
+          .set({ status: "refunded", paymentStatus: "refunded", updatedAt: new Date().toISOString() })
+          .composite(scopeKey(order))
+          .commit(),
+        ...(byStaff(actor, order)
+          ? [
+              tx.audit
+                .create(
+                  Audit.entry(
+                    actor,
+                    "refund",
+                    { type: "order", id: orderId },
+                    { status: order.status, paymentStatus: order.paymentStatus },
+                    { status: "refunded", paymentStatus: "refunded", amountVnd: order.totalVnd },
+                  ),
+                )
+                .commit(),
+            ]
+          : []),
+      ])
       .go();
     await notify(
       order.address.phone,
@@ -728,6 +830,7 @@ export namespace Order {
               tx.order
                 .patch({ orderId })
                 .set({ status: "completed", updatedAt: stamp })
+                .composite(scopeKey(order ?? {}))
                 .where(({ status }, { eq }) => eq(status, "confirmed"))
                 .commit(),
             ]
@@ -747,10 +850,16 @@ export namespace Order {
     return publicFulfilment(updated ?? f);
   }
 
-  /** Staff view: orders by status, newest first. */
+  /**
+   * Staff view: orders by status, newest first — only those the staff member may act on (a province's staff never
+   * see other provinces' buyers).
+   */
   export async function byStatus(actor: Actor, status: Status) {
-    requireStaff(actor);
-    const { data } = await OrderEntity.query.byStatus({ status }).go({ order: "desc", limit: 200 });
+    const staff = requireStaff(actor);
+    const { data } =
+      staff.staffScope === "central"
+        ? await OrderEntity.query.byStatus({ status }).go({ order: "desc", limit: 200 })
+        : await OrderEntity.query.byScope({ staffScope: staff.staffScope, status }).go({ order: "desc", limit: 200 });
     return data.map(({ lines: _l, reservations: _r, ...o }) => o);
   }
 

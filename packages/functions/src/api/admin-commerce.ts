@@ -26,7 +26,7 @@ const orders = createRoute({
   method: "get",
   path: "/orders",
   tags: ["Staff"],
-  summary: "Orders by status, newest first",
+  summary: "Orders by status, newest first: a province's staff see only orders all from producers of their province",
   ...roles(STAFF),
   request: { query: z.object({ status: z.enum(ORDER_STATUSES).default("pending_payment") }) },
   responses: { ...ok(z.array(z.looseObject({ orderId: z.string() })), "Orders"), ...guarded },
