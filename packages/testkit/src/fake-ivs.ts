@@ -3,12 +3,13 @@
  * SDK clients against a local server. Both are REST JSON: `POST /<Operation>` with a JSON body, errors as a JSON body
  * with the error's name in `x-amzn-ErrorType` (IVS: `{ exceptionMessage }`, IVS Chat: `{ message, … }`).
  *
- * IVS: CreateChannel, PutMetadata, StopStream, GetStream. IVS Chat: CreateRoom, CreateChatToken, DeleteMessage,
+ * IVS: CreateChannel, PutMetadata, StopStream, GetStream, and the stream keys (CreateStreamKey, DeleteStreamKey,
+ * ListStreamKeys, GetStreamKey: one key per channel, as IVS allows, so resetting one is delete then create). IVS Chat: CreateRoom, CreateChatToken, DeleteMessage,
  * DisconnectUser, SendEvent. Requests must be SigV4-signed for the configured key pair, region and service (`ivs` or
  * `ivschat`). IVS's own limits hold: timed metadata at most 1 KB and 5 calls per second per channel (beyond that a
  * 429 ThrottlingException), PutMetadata and GetStream only while the channel broadcasts (else ChannelNotBroadcasting).
- * A test starts and ends broadcasts with `startStream`/`endStream`, which also record the EventBridge events IVS would
- * send ("IVS Stream State Change", and "IVS Recording State Change" for a channel with a recording configuration).
+ * A test starts and ends broadcasts with `startStream`/`endStream` (a start with a stream key other than the
+ * channel's is refused, as IVS's ingest refuses it), which also record the EventBridge events IVS would send ("IVS Stream State Change", and "IVS Recording State Change" for a channel with a recording configuration).
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
@@ -37,9 +38,16 @@ export interface FakeIvsChannel {
   ingestEndpoint: string;
   playbackUrl: string;
   tags: Record<string, string>;
-  streamKey: { arn: string; value: string };
+  /** The channel's one stream key; none between a DeleteStreamKey and the next CreateStreamKey. */
+  streamKey?: FakeIvsStreamKey;
   /** The broadcast now, if any. */
   stream?: { streamId: string; startTime: string; viewerCount: number };
+}
+
+export interface FakeIvsStreamKey {
+  arn: string;
+  value: string;
+  tags: Record<string, string>;
 }
 
 export interface FakeIvsRoom {
@@ -100,7 +108,8 @@ export interface FakeIvs {
   requests: FakeIvsRequest[];
   /** EventBridge events IVS would have sent. */
   events: FakeIvsEvent[];
-  startStream(channelArn: string, viewerCount?: number): FakeIvsEvent;
+  /** A broadcast starts; with `streamKey`, only if it is the channel's key now (else it throws, as ingest refuses). */
+  startStream(channelArn: string, viewerCount?: number, streamKey?: string): FakeIvsEvent;
   endStream(channelArn: string): FakeIvsEvent[];
   close(): Promise<void>;
 }
@@ -113,9 +122,23 @@ export const ACCOUNT_CALLS_PER_SECOND: Record<string, number> = {
   GetStream: 5,
   StopStream: 5,
   PutMetadata: 155,
+  CreateStreamKey: 5,
+  DeleteStreamKey: 5,
+  GetStreamKey: 5,
+  ListStreamKeys: 5,
 };
 
-const IVS_OPERATIONS = new Set(["CreateChannel", "PutMetadata", "StopStream", "GetStream"]);
+const IVS_OPERATIONS = new Set([
+  "CreateChannel",
+  "PutMetadata",
+  "StopStream",
+  "GetStream",
+  "CreateStreamKey",
+  "DeleteStreamKey",
+  "GetStreamKey",
+  "ListStreamKeys",
+]);
+const STREAM_KEY_ARN = /^arn:aws:ivs:[a-z0-9-]+:[0-9]+:stream-key\/[a-zA-Z0-9-]+$/;
 const CHAT_OPERATIONS = new Set(["CreateRoom", "CreateChatToken", "DeleteMessage", "DisconnectUser", "SendEvent"]);
 const NAME = /^[a-zA-Z0-9-_]*$/;
 const CAPABILITIES = new Set(["SEND_MESSAGE", "DISCONNECT_USER", "DELETE_MESSAGE"]);
@@ -172,6 +195,29 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
 
   const validation = (message: string) => new IvsError(400, "ValidationException", message);
 
+  const newStreamKey = (tags: Record<string, string>): FakeIvsStreamKey => ({
+    arn: `arn:aws:ivs:${region}:${account}:stream-key/${alnum(12)}`,
+    value: `sk_${region}_${alnum(36)}`,
+    tags,
+  });
+
+  /** The channel whose stream key has this ARN (IVS answers 404 for a key that does not exist, or no longer). */
+  function keyOwner(arn: unknown): FakeIvsChannel & { streamKey: FakeIvsStreamKey } {
+    if (typeof arn !== "string" || !STREAM_KEY_ARN.test(arn))
+      throw validation(`invalid stream key ARN: ${String(arn)}`);
+    for (const channel of channels.values()) {
+      if (channel.streamKey?.arn === arn) return channel as FakeIvsChannel & { streamKey: FakeIvsStreamKey };
+    }
+    throw new IvsError(404, "ResourceNotFoundException", `ResourceNotFoundException: ${arn}`);
+  }
+
+  const keyOut = (channel: FakeIvsChannel, key: FakeIvsStreamKey) => ({
+    arn: key.arn,
+    value: key.value,
+    channelArn: channel.arn,
+    tags: key.tags,
+  });
+
   function channelOf(arn: unknown): FakeIvsChannel {
     const channel = typeof arn === "string" ? channels.get(arn) : undefined;
     if (!channel) throw new IvsError(404, "ResourceNotFoundException", `ResourceNotFoundException: ${String(arn)}`);
@@ -214,17 +260,39 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
         ingestEndpoint: ingestHost,
         playbackUrl: `https://${playbackHost}/api/video/v1/${region}.${account}.channel.${id}.m3u8`,
         tags,
-        streamKey: {
-          arn: `arn:aws:ivs:${region}:${account}:stream-key/${alnum(12)}`,
-          value: `sk_${region}_${alnum(36)}`,
-        },
+        streamKey: newStreamKey(tags),
       };
       channels.set(arn, channel);
       const { streamKey, stream: _stream, id: _id, ...info } = channel;
-      return {
-        channel: info,
-        streamKey: { arn: streamKey.arn, value: streamKey.value, channelArn: arn, tags },
-      };
+      return { channel: info, streamKey: streamKey && keyOut(channel, streamKey) };
+    },
+
+    CreateStreamKey(input) {
+      const channel = channelOf(input.channelArn);
+      if (channel.streamKey) {
+        throw new IvsError(402, "ServiceQuotaExceededException", "Exceeded the number of stream keys for the channel", {
+          channelArn: channel.arn,
+        });
+      }
+      channel.streamKey = newStreamKey(checkTags(input.tags, validation));
+      return { streamKey: keyOut(channel, channel.streamKey) };
+    },
+
+    DeleteStreamKey(input) {
+      const channel: FakeIvsChannel = keyOwner(input.arn);
+      channel.streamKey = undefined;
+      return undefined;
+    },
+
+    GetStreamKey(input) {
+      const channel = keyOwner(input.arn);
+      return { streamKey: keyOut(channel, channel.streamKey) };
+    },
+
+    ListStreamKeys(input) {
+      const channel = channelOf(input.channelArn);
+      const key = channel.streamKey;
+      return { streamKeys: key ? [{ arn: key.arn, channelArn: channel.arn, tags: key.tags }] : [] };
     },
 
     PutMetadata(input) {
@@ -375,9 +443,12 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
     return sent;
   }
 
-  function startStream(channelArn: string, viewerCount = 0) {
+  function startStream(channelArn: string, viewerCount = 0, streamKey?: string) {
     const channel = channelOf(channelArn);
     if (channel.stream) throw new Error(`${channelArn} is already broadcasting`);
+    if (streamKey !== undefined && streamKey !== channel.streamKey?.value) {
+      throw new Error(`${channelArn} refused the publish: not its stream key`);
+    }
     const streamId = `st-${alnum(25)}`;
     channel.stream = { streamId, startTime: new Date(now()).toISOString(), viewerCount };
     const bucket = recordingBuckets.get(channel.recordingConfigurationArn);

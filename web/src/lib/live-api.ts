@@ -46,6 +46,7 @@ export const liveApi = {
   schedule: (input: ScheduleInput) => send(seller.$post({ json: input })).then(cast<LiveView>()),
   mine: () => send(seller.$get()).then(cast<LiveCard[]>()),
   ingest: (id: string) => send(seller[":id"].ingest.$get({ param: { id } })),
+  rotateStreamKey: (id: string) => send(seller[":id"]["stream-key"].$post({ param: { id } })),
   pin: (id: string, productId: string | null) => send(seller[":id"].pin.$post({ param: { id }, json: { productId } })),
   startDeal: (id: string, input: DealInput) =>
     send(seller[":id"].deals.$post({ param: { id }, json: input })).then(cast<LiveDeal>()),
@@ -58,7 +59,7 @@ export const liveApi = {
   mute: (id: string, userId: string) => sendEmpty(live[":id"].chat.mute.$post({ param: { id }, json: { userId } })),
   all: () => send(client.api.admin.live.$get()).then(cast<LiveCard[]>()),
   /** The broadcast page's ticket for the local ingest socket (`/live-ingest/<id>`, beside the API). */
-  ingestTicket: async (id: string): Promise<{ url: string; expiresAt: string }> => {
+  ingestTicket: async (id: string): Promise<{ url: string; ticket: string; expiresAt: string }> => {
     let res: Response;
     try {
       res = await fetch(`${import.meta.env.VITE_API_URL || ""}/live-ingest/${id}/ticket`, {
@@ -69,7 +70,7 @@ export const liveApi = {
       throw new ApiError(0, "network", cause instanceof Error ? cause.message : String(cause));
     }
     if (!res.ok) throw await errorOf(res);
-    return (await res.json()) as { url: string; expiresAt: string };
+    return (await res.json()) as { url: string; ticket: string; expiresAt: string };
   },
 };
 

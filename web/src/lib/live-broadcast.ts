@@ -43,16 +43,17 @@ export function broadcastLocal(
   const connect = async () => {
     if (stopped) return;
     events.onState(attempt ? "reconnecting" : "connecting");
-    let url: string;
+    let ticket: { url: string; ticket: string };
     try {
-      url = (await liveApi.ingestTicket(sessionId)).url;
+      ticket = await liveApi.ingestTicket(sessionId);
     } catch (error) {
       if (stopped) return;
       events.onError(error instanceof Error ? error.message : String(error));
       return again();
     }
     if (stopped) return;
-    const socket = new WebSocket(socketUrl(`${url}&mime=${encodeURIComponent(mime)}`));
+    // The ticket is the subprotocol: it never appears in a URL.
+    const socket = new WebSocket(socketUrl(`${ticket.url}?mime=${encodeURIComponent(mime)}`), [ticket.ticket]);
     socket.binaryType = "arraybuffer";
     ws = socket;
     sentBytes = 0;

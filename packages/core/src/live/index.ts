@@ -191,6 +191,19 @@ export namespace Live {
     return { provider: channel.provider, ingestUrl: channel.ingestUrl, streamKey: channel.streamKey };
   }
 
+  /**
+   * A new stream key for the session's channel (a key that leaked, a phone that was lost): only the producer's
+   * sellers. The old key stops working at once; a broadcast on air with it is cut off and the live waits for the
+   * seller to come back with the new one, as for a dropped stream.
+   */
+  export async function rotateStreamKey(actor: Actor, sessionId: string) {
+    const session = await ownSession(actor, sessionId);
+    const channel = await channelOf(session.producerId);
+    const streamKey = await videoProvider().rotateStreamKey(channel);
+    await ChannelEntity.patch({ producerId: session.producerId }).set({ streamKey }).go();
+    return { provider: channel.provider, ingestUrl: channel.ingestUrl, streamKey };
+  }
+
   export async function mine(actor: Actor) {
     const seller = requireSeller(actor);
     const { data } = await SessionEntity.query

@@ -81,7 +81,7 @@ describe("IvsVideoProvider against a local IVS server", () => {
       provider: "ivs",
       arn: `arn:aws:ivs:${REGION}:${ACCOUNT}:channel/${stored?.id}`,
       ingestUrl: `rtmps://${stored?.ingestEndpoint}:443/app/`,
-      streamKey: stored?.streamKey.value,
+      streamKey: stored?.streamKey?.value,
       playbackUrl: stored?.playbackUrl,
     });
     expect(channel.ingestUrl).toMatch(/^rtmps:\/\/[0-9a-f]{12}\.global-contribute\.live-video\.net:443\/app\/$/);
@@ -386,6 +386,36 @@ describe("IVS EventBridge events", () => {
     ]) {
       expect(readIvsEvent(bad).kind).toBe("ignored");
     }
+  });
+
+  it("rotates the stream key: the old one deleted (IVS allows one), a new one made, the broadcast on the old one stopped", async () => {
+    const channel = await liveChannel();
+    const arn = channel.arn ?? "";
+    const from = fake.requests.length;
+    const newKey = await provider().rotateStreamKey(channel);
+
+    expect(fake.requests.slice(from).map((r) => [r.operation, r.status])).toEqual([
+      ["ListStreamKeys", 200],
+      ["DeleteStreamKey", 204],
+      ["CreateStreamKey", 200],
+      ["StopStream", 200],
+    ]);
+    expect(newKey).toMatch(/^sk_ap-northeast-1_[A-Za-z0-9]{36}$/);
+    expect(newKey).not.toBe(channel.streamKey);
+    expect(fake.channels.get(arn)?.streamKey?.value).toBe(newKey);
+    // Cut off: IVS reports the stream's end; the old key is refused for a new broadcast, the new one goes on air.
+    expect(fake.channels.get(arn)?.stream).toBeUndefined();
+    expect(fake.events.slice(-2).map((e) => e.detail.event_name ?? e.detail.recording_status)).toContain("Stream End");
+    expect(() => fake.startStream(arn, 0, channel.streamKey)).toThrow(/not its stream key/);
+    expect(fake.startStream(arn, 0, newKey)).toMatchObject({ detail: { event_name: "Stream Start" } });
+
+    // Offline, rotating again needs no StopStream to succeed; and a channel left without a key gets one.
+    fake.endStream(arn);
+    clock += 1001;
+    const stored = fake.channels.get(arn);
+    if (stored) stored.streamKey = undefined;
+    const repaired = await provider().rotateStreamKey({ ...channel, streamKey: newKey });
+    expect(fake.channels.get(arn)?.streamKey?.value).toBe(repaired);
   });
 
   it("reads the events the local IVS server emits the same way", async () => {

@@ -148,6 +148,33 @@ export class IvsVideoProvider implements VideoProvider {
   }
 
   /**
+   * A new stream key. IVS allows one key per channel, so the old one is deleted first (from then on IVS refuses it),
+   * then one is created; a broadcast already on air with the old key is not cut off by its deletion, so the stream
+   * is stopped too. A failure between the two leaves the channel without a key: rotating again repairs it.
+   */
+  async rotateStreamKey(channel: Channel): Promise<string> {
+    const channelArn = arnOf(channel);
+    const [{ CreateStreamKeyCommand, DeleteStreamKeyCommand, ListStreamKeysCommand }, { main }] = await Promise.all([
+      loadSdk(),
+      this.connect(),
+    ]);
+    const { streamKeys } = await main.send(new ListStreamKeysCommand({ channelArn }));
+    for (const { arn } of streamKeys ?? []) {
+      try {
+        await main.send(new DeleteStreamKeyCommand({ arn }));
+      } catch (err) {
+        if (errorName(err) !== "ResourceNotFoundException") throw err;
+      }
+    }
+    const { stage } = this.options;
+    const out = await main.send(new CreateStreamKeyCommand({ channelArn, tags: { app: "cho-ocop", stage } }));
+    const streamKey = out.streamKey?.value;
+    if (!streamKey) throw new Error("IVS CreateStreamKey answered without the key");
+    await this.stopStream(channel);
+    return streamKey;
+  }
+
+  /**
    * GetStream's viewer count. IVS allows GetStream 5 times a second for the whole account and refreshes the count
    * about every 15 s, so a count is reused that long, and a throttled call answers with the last count known.
    */

@@ -26,6 +26,11 @@ export interface VideoProvider {
   putMetadata(channel: Channel, payload: string): Promise<void>;
   /** Ends the broadcast (staff ending a live); the provider then reports the stream's end. */
   stopStream(channel: Channel): Promise<void>;
+  /**
+   * Gives the channel a new stream key and returns it. The old one stops working at once: a new publish with it is
+   * refused, and a broadcast that is on air with it is cut off (the seller goes on with the new key).
+   */
+  rotateStreamKey(channel: Channel): Promise<string>;
   /** Viewers watching now, when the provider knows. */
   viewerCount(channel: Channel): Promise<number | null>;
 }

@@ -405,6 +405,14 @@ const CASES: Case[] = [
   { method: "GET", path: "/api/seller/live", allowed: ANY_SELLER },
   // The stream key: only the producer's own sellers (nobody else's response may carry it).
   { method: "GET", path: "/api/seller/live/{id}/ingest", allowed: ["sellerOwn"], state: "live-scheduled" },
+  // A new stream key: only the producer's own sellers; anyone else's call leaves the key as it was.
+  {
+    method: "POST",
+    path: "/api/seller/live/{id}/stream-key",
+    allowed: ["sellerOwn"],
+    state: "live-scheduled",
+    probe: async () => (await Live.channelOf(ownProducerId)).streamKey,
+  },
   {
     method: "POST",
     path: "/api/seller/live/{id}/pin",

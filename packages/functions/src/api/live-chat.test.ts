@@ -5,9 +5,11 @@ import { CHAT_PER_WINDOW } from "../local/live/hub";
 import {
   type Client,
   type LiveServer,
+  type Publisher,
   scheduleSession,
   sellerWithProducts,
   startLiveServer,
+  status,
   until,
 } from "../local/live/testing";
 
@@ -30,15 +32,21 @@ describe("local live chat", () => {
   let seller: string;
   let sessionId: string;
   const sockets: Client[] = [];
+  let publisher: Publisher;
 
+  // Chat is open while the session is live: a stream goes on air first.
   beforeAll(async () => {
     server = await startLiveServer();
     const made = await sellerWithProducts("HTX Trò Chuyện", 1);
     seller = made.seller;
-    sessionId = (await scheduleSession(seller, made.productIds)).session.sessionId;
-  });
+    const scheduled = await scheduleSession(seller, made.productIds);
+    sessionId = scheduled.session.sessionId;
+    publisher = server.publish(scheduled.streamKey, 600);
+    await until(async () => (await status(sessionId)) === "live", 20_000);
+  }, 40_000);
   afterAll(async () => {
     for (const s of sockets) s.close();
+    await publisher?.stop();
     await server?.stop();
   });
 
@@ -64,7 +72,7 @@ describe("local live chat", () => {
     expect((await call("POST", `/api/live/${sessionId}/chat`)).status).toBe(401);
 
     const anonymous = await join();
-    expect(anonymous.messages[0]).toMatchObject({ type: "hello", user: null, status: "scheduled" });
+    expect(anonymous.messages[0]).toMatchObject({ type: "hello", user: null, status: "live" });
     anonymous.send({ type: "chat", text: "xin chào", ref: "a1" });
     expect(await anonymous.next((m) => m.type === "error")).toMatchObject({ code: "not_signed_in", ref: "a1" });
 

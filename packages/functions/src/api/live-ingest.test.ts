@@ -66,8 +66,8 @@ describe("going live from a phone (MediaRecorder chunks over WebSocket, ffmpeg t
     await server?.stop();
   });
 
-  function connect(path: string, headers: Record<string, string> = {}) {
-    return new Client(new WebSocket(`${server.base.replace("http", "ws")}${path}`, { headers }));
+  function connect(path: string, headers: Record<string, string> = {}, protocols: string[] = []) {
+    return new Client(new WebSocket(`${server.base.replace("http", "ws")}${path}`, protocols, { headers }));
   }
 
   /** Pipes a fake phone into the socket once the server says it is ready. */
@@ -87,7 +87,7 @@ describe("going live from a phone (MediaRecorder chunks over WebSocket, ffmpeg t
     await expect(connect(path).opened).rejects.toThrow(/401/);
     const stranger = await tokenFor();
     await expect(connect(path, { authorization: `Bearer ${stranger}` }).opened).rejects.toThrow(/403/);
-    await expect(connect(`${path}&ticket=${session.sessionId}.x.9999999999.forged`).opened).rejects.toThrow(/401/);
+    await expect(connect(path, {}, [`${session.sessionId}.x.9999999999.forged`]).opened).rejects.toThrow(/401/);
     expect((await call("POST", `/api/live/${session.sessionId}/end`, { token: seller })).status).toBe(200);
   });
 
@@ -98,8 +98,8 @@ describe("going live from a phone (MediaRecorder chunks over WebSocket, ffmpeg t
       headers: { authorization: `Bearer ${seller}` },
     });
     expect(ticket.status).toBe(200);
-    const { url } = (await ticket.json()) as { url: string };
-    const socket = connect(`${url}&mime=${encodeURIComponent("video/x-matroska;codecs=avc1,opus")}`);
+    const { url, ticket: signed } = (await ticket.json()) as { url: string; ticket: string };
+    const socket = connect(`${url}?mime=${encodeURIComponent("video/x-matroska;codecs=avc1,opus")}`, {}, [signed]);
     await socket.opened;
     const source = await broadcast(socket, "h264");
     expect(socket.messages.find((m) => m.type === "ready")).toMatchObject({ transcode: false });

@@ -156,6 +156,20 @@ const ingest = createRoute({
   },
 });
 
+const rotateKey = createRoute({
+  method: "post",
+  path: "/seller/live/{id}/stream-key",
+  tags: ["Live"],
+  summary:
+    "A new stream key for the producer's channel: the old one stops working at once (a broadcast on air with it is cut off)",
+  ...roles(SELLER),
+  request: { params: IdParam },
+  responses: {
+    200: json(z.object({ provider: z.enum(["ivs", "local"]), ingestUrl: z.string(), streamKey: z.string() }), "Ingest"),
+    ...errs,
+  },
+});
+
 const pin = createRoute({
   method: "post",
   path: "/seller/live/{id}/pin",
@@ -282,6 +296,9 @@ export const live = router<AppEnv>()
   )
   .openapi(mine, async (c) => c.json(await Live.mine(await c.var.actor()), 200))
   .openapi(ingest, async (c) => c.json(await Live.ingest(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(rotateKey, async (c) =>
+    c.json(await Live.rotateStreamKey(await c.var.actor(), c.req.valid("param").id), 200),
+  )
   .openapi(pin, async (c) =>
     c.json(await Live.pin(await c.var.actor(), c.req.valid("param").id, c.req.valid("json").productId), 200),
   )

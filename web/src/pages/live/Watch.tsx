@@ -245,6 +245,8 @@ function chatErrorText(code: string): string {
       return tl("chat.empty.error");
     case "muted":
       return tl("chat.muted");
+    case "not_live":
+      return tl("chat.notLive");
     default:
       return tl("chat.notSent");
   }

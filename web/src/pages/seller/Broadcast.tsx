@@ -27,8 +27,24 @@ import "../../styles/live.css";
 type CameraProblem = "denied" | "missing" | "insecure" | undefined;
 
 function IngestBox(props: { sessionId: string }) {
-  const [ingest] = createResource(() => props.sessionId, liveApi.ingest);
+  const [ingest, { mutate }] = createResource(() => props.sessionId, liveApi.ingest);
   const [shown, setShown] = createSignal(false);
+  const [rotating, setRotating] = createSignal(false);
+  const [rotated, setRotated] = createSignal<string>();
+  const rotate = async () => {
+    if (!globalThis.confirm(tl("cast.rotateConfirm"))) return;
+    setRotating(true);
+    setRotated(undefined);
+    try {
+      mutate(await liveApi.rotateStreamKey(props.sessionId));
+      setShown(false);
+      setRotated(tl("cast.rotated"));
+    } catch (error) {
+      setRotated(messageOf(error));
+    } finally {
+      setRotating(false);
+    }
+  };
   return (
     <details class="ingest-box">
       <summary>{tl("cast.obs")}</summary>
@@ -55,8 +71,24 @@ function IngestBox(props: { sessionId: string }) {
                   {shown() ? tl("cast.hide") : tl("cast.reveal")}
                 </button>
                 <CopyButton value={i().streamKey} what={tl("cast.key")} />
+                <button
+                  type="button"
+                  class="button button--small button--ghost"
+                  data-testid="rotate-key"
+                  disabled={rotating()}
+                  onClick={() => void rotate()}
+                >
+                  {tl("cast.rotate")}
+                </button>
               </dd>
               <p class="muted small">{tl("cast.keyHint")}</p>
+              <Show when={rotated()}>
+                {(text) => (
+                  <p class="small" role="status">
+                    {text()}
+                  </p>
+                )}
+              </Show>
             </div>
           </dl>
         )}

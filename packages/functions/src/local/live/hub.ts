@@ -5,6 +5,7 @@ import { CHAT_MAX_LENGTH, Live } from "@cho-ocop/core/live/index";
 import { DomainError } from "@cho-ocop/core/util/error";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
 import { verifyChatTicket } from "./chat-token";
+import { addressKey, fromThisSite, refuseUpgrade } from "./upgrade";
 
 type SessionView = Awaited<ReturnType<typeof Live.view>>;
 export interface ChatUser {
@@ -23,6 +24,8 @@ export interface Cue {
 interface Viewer {
   ws: WebSocket;
   who: string;
+  /** The socket's address as the caps count it (see `addressKey`). */
+  address: string;
   user?: ChatUser;
   alive: boolean;
   /** Messages held until the viewer has had its `hello`. */
@@ -33,6 +36,8 @@ interface Room {
   sessionId: string;
   channelId: string;
   viewers: Set<Viewer>;
+  /** Sockets per address, upgrades under way included (released when the connection closes). */
+  sockets: Map<string, number>;
   peak: number;
   likes: number | null;
   /** The newest cue of each kind ("pin", "deal") since the stream started: late joiners get them with `hello`. */
@@ -46,6 +51,23 @@ export const CHAT_PER_WINDOW = 5;
 export const CHAT_WINDOW_MS = 10_000;
 const HEARTBEAT_MS = 15_000;
 const SESSION_PATH = /^\/live-ws\/([0-9a-z]{26})\/?$/;
+
+/**
+ * How many of one address's sockets count as viewers. On the local network each phone has its own address; a few
+ * share one behind a second router or a guest Wi-Fi (a family watching on two phones and a tablet). More sockets
+ * than that from one address are one client's tabs or a script: they still get the live, they do not count.
+ */
+export const COUNTED_PER_ADDRESS = 4;
+/** Sockets one address may hold in one session (reloads and reconnects overlap for a moment); more get 429. */
+export const SOCKETS_PER_ADDRESS = 20;
+/** Sockets in one session: twice the 500 viewers the bench measures the hub at on a 2-core machine; more get 503. */
+export const SOCKETS_PER_SESSION = 1000;
+
+export interface HubLimits {
+  countedPerAddress: number;
+  socketsPerAddress: number;
+  socketsPerSession: number;
+}
 
 /**
  * The local stand-in for IVS Chat and for IVS timed metadata delivery: one WebSocket room per live session on the
@@ -62,8 +84,15 @@ export class LiveHub {
   private readonly rooms = new Map<string, Room>();
   private readonly chatTimes = new Map<string, number[]>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly limits: HubLimits;
 
-  constructor() {
+  constructor(limits: Partial<HubLimits> = {}) {
+    this.limits = {
+      countedPerAddress: COUNTED_PER_ADDRESS,
+      socketsPerAddress: SOCKETS_PER_ADDRESS,
+      socketsPerSession: SOCKETS_PER_SESSION,
+      ...limits,
+    };
     this.heartbeat = setInterval(() => {
       for (const room of this.rooms.values())
         for (const viewer of room.viewers) {
@@ -79,23 +108,46 @@ export class LiveHub {
     return SESSION_PATH.test(path);
   }
 
-  /** Takes an HTTP upgrade for `/live-ws/<sessionId>`: 404 for a session that does not exist. */
+  /**
+   * Takes an HTTP upgrade for `/live-ws/<sessionId>`: 403 from another site's page, 404 for a session that does
+   * not exist, 429 past the address's sockets, 503 past the session's.
+   */
   async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    if (!fromThisSite(req)) return refuseUpgrade(socket, 403, "Forbidden", "another site's page may not join");
     const url = new URL(req.url ?? "/", "http://local");
     const sessionId = SESSION_PATH.exec(url.pathname)?.[1];
     const room = sessionId ? await this.room(sessionId).catch(() => undefined) : undefined;
-    if (!room) {
-      socket.end("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nno such live session");
-      return;
+    if (!room) return refuseUpgrade(socket, 404, "Not Found", "no such live session");
+    const address = addressKey(req.socket.remoteAddress);
+    const held = room.sockets.get(address) ?? 0;
+    let total = 0;
+    for (const n of room.sockets.values()) total += n;
+    if (total >= this.limits.socketsPerSession) {
+      return refuseUpgrade(socket, 503, "Service Unavailable", "this live is full");
     }
+    if (held >= this.limits.socketsPerAddress) {
+      return refuseUpgrade(socket, 429, "Too Many Requests", "too many connections from this address");
+    }
+    // Taken before the handshake and given back when the connection closes, however it ends.
+    room.sockets.set(address, held + 1);
+    socket.once("close", () => {
+      const left = (room.sockets.get(address) ?? 1) - 1;
+      if (left > 0) room.sockets.set(address, left);
+      else room.sockets.delete(address);
+    });
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const viewer: Viewer = { ws, who: req.socket.remoteAddress ?? "unknown", alive: true, pending: [] };
+      const viewer: Viewer = { ws, who: address, address, alive: true, pending: [] };
       room.viewers.add(viewer);
       this.countChanged(room);
       ws.on("pong", () => {
         viewer.alive = true;
       });
-      ws.on("message", (data, isBinary) => void this.onMessage(room, viewer, data, isBinary));
+      ws.on("message", (data, isBinary) => {
+        this.onMessage(room, viewer, data, isBinary).catch((err) => {
+          console.error("[live] hub", err);
+          reply(viewer, { type: "error", code: "unavailable", message: "Try again in a moment." });
+        });
+      });
       ws.on("close", () => {
         room.viewers.delete(viewer);
         this.countChanged(room);
@@ -113,6 +165,7 @@ export class LiveHub {
       sessionId,
       channelId: session.channelId,
       viewers: new Set(),
+      sockets: new Map(),
       peak: session.peakViewers ?? 0,
       likes: null,
       cues: new Map(),
@@ -140,7 +193,7 @@ export class LiveHub {
         type: "hello",
         sessionId: room.sessionId,
         status: view.status,
-        viewers: room.viewers.size,
+        viewers: this.counted(room),
         likes: Math.max(room.likes, view.likes),
         pin: view.pin,
         pinnedAt: view.pinnedAt,
@@ -199,6 +252,10 @@ export class LiveHub {
     const refuse = (code: string, message: string) => reply(viewer, { type: "error", code, message, ref });
     const user = viewer.user;
     if (!user) return refuse("not_signed_in", "Sign in to chat.");
+    const { status } = await this.view(room);
+    // Live or reconnecting (a reconnecting session is still live): before and after, the room is closed.
+    if (status === "scheduled") return refuse("not_live", "Chat opens when the live starts.");
+    if (status !== "live") return refuse("not_live", "This live has ended: chat is closed.");
     const text = typeof raw === "string" ? raw.trim() : "";
     if (!text) return refuse("empty", "Empty message.");
     if ([...text].length > CHAT_MAX_LENGTH) return refuse("too_long", `At most ${CHAT_MAX_LENGTH} characters.`);
@@ -238,17 +295,26 @@ export class LiveHub {
   private countChanged(room: Room) {
     room.countTimer ??= setTimeout(() => {
       delete room.countTimer;
-      const count = room.viewers.size;
-      if (count === 0) {
+      if (room.viewers.size === 0 && room.sockets.size === 0) {
         if (this.rooms.get(room.sessionId) === room) this.rooms.delete(room.sessionId);
         return;
       }
+      const count = this.counted(room);
       this.toRoom(room, { type: "viewers", count });
       if (count > room.peak) {
         room.peak = count;
         void Live.recordViewers(room.sessionId, count).catch((err) => console.error("[live] viewers", err));
       }
     }, 500);
+  }
+
+  /** The viewer count: each address's sockets up to `countedPerAddress`. */
+  private counted(room: Room): number {
+    const perAddress = new Map<string, number>();
+    for (const viewer of room.viewers) perAddress.set(viewer.address, (perAddress.get(viewer.address) ?? 0) + 1);
+    let count = 0;
+    for (const n of perAddress.values()) count += Math.min(n, this.limits.countedPerAddress);
+    return count;
   }
 
   private toRoom(room: Room, message: object) {
@@ -297,7 +363,8 @@ export class LiveHub {
   }
 
   viewers(sessionId: string): number {
-    return this.rooms.get(sessionId)?.viewers.size ?? 0;
+    const room = this.rooms.get(sessionId);
+    return room ? this.counted(room) : 0;
   }
 
   deleteMessage(sessionId: string, messageId: string, reason: string) {

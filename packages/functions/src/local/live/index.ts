@@ -12,7 +12,7 @@ import { type AppEnv, actorContext } from "../../api/actor";
 import { checkPortFree, freePort, SetupError } from "../dynamo";
 import { LocalChatProvider } from "./chat";
 import { Children } from "./children";
-import { LiveHub } from "./hub";
+import { type HubLimits, LiveHub } from "./hub";
 import { IngestBridge } from "./ingest";
 import { liveRoutes } from "./routes";
 import { RtmpIngest } from "./rtmp";
@@ -33,6 +33,8 @@ export interface LocalLiveOptions {
   ffmpeg?: string;
   /** How long a live whose stream dropped waits for a reconnect (LIVE_RECONNECT_GRACE_SECONDS, default 60 s). */
   reconnectGraceMs?: number;
+  /** The hub's caps per address and per session (tests; the defaults are in hub.ts). */
+  hubLimits?: Partial<HubLimits>;
 }
 
 export interface LocalLive {
@@ -86,7 +88,7 @@ export async function startLocalLive(options: LocalLiveOptions): Promise<LocalLi
   );
   const recordings = join(options.dataDir, "live", "recordings");
   const children = new Children();
-  const hub = new LiveHub();
+  const hub = new LiveHub(options.hubLimits);
   const video = new LocalVideoProvider({
     hub,
     host: options.host,

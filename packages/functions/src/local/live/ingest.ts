@@ -7,6 +7,7 @@ import { Live } from "@cho-ocop/core/live/index";
 import { DomainError } from "@cho-ocop/core/util/error";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
 import { Children } from "./children";
+import { fromThisSite, refuseUpgrade } from "./upgrade";
 import type { LocalVideoProvider } from "./video";
 
 const PATH = /^\/live-ingest\/([0-9a-z]{26})\/?$/;
@@ -15,18 +16,32 @@ export const INGEST_TICKET_SECONDS = 120;
 const HIGH_WATER = 1 << 20;
 const HEARTBEAT_MS = 10_000;
 
-/** A short-lived ticket for the broadcast page's ingest socket, for when no session cookie can travel with it. */
+/**
+ * A short-lived ticket for the broadcast page's ingest socket, for when no session cookie can travel with it. It
+ * travels as the socket's subprotocol (`Sec-WebSocket-Protocol`), never in the URL, which proxies and logs keep.
+ */
 export function ingestTicket(sessionId: string, producerId: string) {
   const expires = Math.floor(Date.now() / 1000) + INGEST_TICKET_SECONDS;
   const body = `${sessionId}.${producerId}.${expires}`;
   return { ticket: `${body}.${hmac(`live-ingest.${body}`)}`, expiresAt: new Date(expires * 1000).toISOString() };
 }
 
-function readTicket(ticket: string, sessionId: string): string | undefined {
-  const [s, producerId, expires, signature] = ticket.split(".");
-  if (!s || !producerId || !expires || !signature || s !== sessionId) return undefined;
+function readTicket(ticket: string, sessionId: string): { producerId: string; expires: number } | undefined {
+  const [s, producerId, expires, signature, extra] = ticket.split(".");
+  if (!s || !producerId || !expires || !signature || extra !== undefined || s !== sessionId) return undefined;
   if (!sameSecret(signature, hmac(`live-ingest.${s}.${producerId}.${expires}`))) return undefined;
-  return Number(expires) * 1000 > Date.now() ? producerId : undefined;
+  return Number(expires) * 1000 > Date.now() ? { producerId, expires: Number(expires) * 1000 } : undefined;
+}
+
+/** The subprotocols a client offered (`Sec-WebSocket-Protocol: a, b`). */
+function offeredProtocols(req: IncomingMessage): string[] {
+  const header = req.headers["sec-websocket-protocol"];
+  return header
+    ? header
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** ffmpeg's arguments: H.264 from MediaRecorder is copied; anything else (VP8/VP9 WebM) is encoded to H.264. */
@@ -46,18 +61,33 @@ interface Bridge {
   ws: WebSocket;
   ffmpeg: ChildProcess;
   channelId: string;
+  streamKey: string;
   alive: boolean;
   ended: Promise<number | null>;
 }
 
+const forbidden = () => new DomainError(403, "forbidden", { vi: "Không.", en: "No." });
+
 /**
  * Going live from a phone locally: the broadcast page records the camera with MediaRecorder and sends the chunks
  * over a WebSocket (`/live-ingest/<sessionId>`); ffmpeg turns them into RTMP for the local ingest, the same path
- * as OBS. One broadcast per channel: a new connection (a phone that reconnected) replaces the old one.
+ * as OBS. One broadcast per channel: a new connection (a phone that reconnected) replaces the old one, and its
+ * ffmpeg starts only once the old one's has exited.
  */
 export class IngestBridge {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 8 << 20 });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 8 << 20,
+    // The ticket, when it is the subprotocol, is echoed back as the WebSocket protocol requires.
+    handleProtocols: (protocols) => protocols.values().next().value ?? false,
+  });
   private readonly bridges = new Map<string, Bridge>();
+  /** Each channel's newest connection: an older one still waiting for its turn gives way without starting ffmpeg. */
+  private readonly newest = new Map<string, WebSocket>();
+  /** Each channel's takeovers, one after another: the previous ffmpeg has exited before the next one starts. */
+  private readonly turns = new Map<string, Promise<unknown>>();
+  /** Tickets used, until they expire: a ticket opens one socket. */
+  private readonly usedTickets = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unlisten: () => void;
 
@@ -83,8 +113,9 @@ export class IngestBridge {
       const bridge = this.bridges.get(channelId);
       if (!bridge) return;
       send(bridge.ws, { type: "stream", state, sessionId });
-      // The live was ended (by staff, or by its seller from another device): tell the phone to stop.
-      if (state === "end") bridge.ws.close(1000, "ended");
+      // The live was ended (by staff, or by its seller from another device): tell the phone to stop. Not the end
+      // of the publish this bridge replaced, which can come after it started.
+      if (state === "end" && options.video.refuseNow(bridge.streamKey)) bridge.ws.close(1000, "ended");
     });
   }
 
@@ -92,20 +123,21 @@ export class IngestBridge {
     return PATH.test(path);
   }
 
-  private async authorize(req: IncomingMessage, sessionId: string, url: URL) {
-    const ticket = url.searchParams.get("ticket");
+  /** The ticket (the subprotocol offered) or, without one, the session cookie or bearer token. */
+  private async authorize(req: IncomingMessage, sessionId: string) {
+    // Only a page of this very site may open the socket (no cross-site WebSocket hijacking with the cookie).
+    if (!fromThisSite(req)) throw forbidden();
+    const [ticket] = offeredProtocols(req);
     if (ticket) {
-      const producerId = readTicket(ticket, sessionId);
-      if (!producerId)
+      const read = readTicket(ticket, sessionId);
+      if (!read || this.usedTickets.has(ticket))
         throw new DomainError(401, "bad_ticket", { vi: "Vé hết hạn.", en: "Ticket invalid or expired." });
+      const now = Date.now();
+      for (const [used, expires] of this.usedTickets) if (expires <= now) this.usedTickets.delete(used);
+      this.usedTickets.set(ticket, read.expires);
       const session = await Live.get(sessionId);
-      if (session.producerId !== producerId) throw new DomainError(403, "forbidden", { vi: "Không.", en: "No." });
-      return Live.channelOf(producerId);
-    }
-    // With a cookie, only a page of this very site may open the socket (no cross-site WebSocket hijacking).
-    const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) {
-      throw new DomainError(403, "forbidden", { vi: "Sai nguồn.", en: "Cross-origin broadcast refused." });
+      if (session.producerId !== read.producerId) throw forbidden();
+      return Live.channelOf(read.producerId);
     }
     await Live.ingest(await this.options.actorOf(req), sessionId);
     return Live.channelOf((await Live.get(sessionId)).producerId);
@@ -116,14 +148,31 @@ export class IngestBridge {
     const sessionId = PATH.exec(url.pathname)?.[1] ?? "";
     let channel: Awaited<ReturnType<typeof Live.channelOf>>;
     try {
-      channel = await this.authorize(req, sessionId, url);
+      channel = await this.authorize(req, sessionId);
     } catch (err) {
       const status = err instanceof DomainError ? err.status : 500;
       if (!(err instanceof DomainError)) console.error("[live] ingest", err);
-      socket.end(`HTTP/1.1 ${status} Refused\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${status}`);
-      return;
+      return refuseUpgrade(socket, status, "Refused", String(status));
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => void this.run(ws, channel, url.searchParams.get("mime") ?? ""));
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const older = this.newest.get(channel.channelId);
+      if (older) replaced(older);
+      this.newest.set(channel.channelId, ws);
+      ws.once("close", () => this.newest.get(channel.channelId) === ws && this.newest.delete(channel.channelId));
+      this.run(ws, channel, url.searchParams.get("mime") ?? "").catch((err) => {
+        console.error("[live] ingest", err);
+        ws.close(1011, "unavailable");
+      });
+    });
+  }
+
+  /** Runs `work` after the channel's previous takeovers (concurrent opens queue here, in the order they came). */
+  private inTurn<T>(channelId: string, work: () => Promise<T>): Promise<T> {
+    const turn = (this.turns.get(channelId) ?? Promise.resolve()).then(work);
+    const settled = turn.catch(() => undefined);
+    this.turns.set(channelId, settled);
+    void settled.then(() => this.turns.get(channelId) === settled && this.turns.delete(channelId));
+    return turn;
   }
 
   private async run(ws: WebSocket, channel: { channelId: string; streamKey: string }, mime: string) {
@@ -151,26 +200,36 @@ export class IngestBridge {
       send(ws, { type: "error", code: "stopped", message: refused });
       return ws.close(4009, "stopped");
     }
-    const previous = this.bridges.get(channel.channelId);
-    if (previous) {
-      send(previous.ws, { type: "error", code: "replaced", message: "Another broadcast took over this channel." });
-      previous.ws.close(4000, "replaced");
-      previous.ffmpeg.stdin?.end();
-      await Children.end(previous.ffmpeg, 3000);
-    }
-    if (ws.readyState !== ws.OPEN) return;
-
-    const target = `rtmp://127.0.0.1:${this.options.rtmpPort()}/live/${channel.streamKey}`;
-    const ffmpeg = this.options.children.spawn(this.options.ffmpeg, ffmpegArgs(mime, target), {
-      stdio: ["pipe", "ignore", "pipe"],
+    // The channel's turn ends once this connection's ffmpeg is running (or it gave way): the next one replaces it.
+    const ffmpeg = await this.inTurn(channel.channelId, async () => {
+      const previous = this.bridges.get(channel.channelId);
+      if (previous) {
+        replaced(previous.ws);
+        previous.ffmpeg.stdin?.end();
+        await Children.end(previous.ffmpeg, 3000);
+      }
+      if (ws.readyState !== ws.OPEN || this.newest.get(channel.channelId) !== ws) return undefined;
+      const target = `rtmp://127.0.0.1:${this.options.rtmpPort()}/live/${channel.streamKey}`;
+      const child = this.options.children.spawn(this.options.ffmpeg, ffmpegArgs(mime, target), {
+        stdio: ["pipe", "ignore", "pipe"],
+      });
+      const ended = new Promise<number | null>((resolve) => {
+        child.once("exit", (code) => resolve(code));
+        child.once("error", () => resolve(null));
+      });
+      const live: Bridge = {
+        ws,
+        ffmpeg: child,
+        channelId: channel.channelId,
+        streamKey: channel.streamKey,
+        ended,
+        alive: true,
+      };
+      Object.assign(bridge, live);
+      this.bridges.set(channel.channelId, bridge as Bridge);
+      return child;
     });
-    const ended = new Promise<number | null>((resolve) => {
-      ffmpeg.once("exit", (code) => resolve(code));
-      ffmpeg.once("error", () => resolve(null));
-    });
-    const live: Bridge = { ws, ffmpeg, channelId: channel.channelId, alive: true, ended };
-    Object.assign(bridge, live);
-    this.bridges.set(channel.channelId, bridge as Bridge);
+    if (!ffmpeg) return;
     const stdin = ffmpeg.stdin;
     stdin?.on("error", () => undefined);
     write = (chunk) => {
@@ -228,6 +287,12 @@ export class IngestBridge {
     );
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
+}
+
+/** An older connection of the channel gives way to a newer one (a phone that reconnected). */
+function replaced(ws: WebSocket) {
+  send(ws, { type: "error", code: "replaced", message: "Another broadcast took over this channel." });
+  ws.close(4000, "replaced");
 }
 
 function send(ws: WebSocket, message: object) {

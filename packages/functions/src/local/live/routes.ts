@@ -129,7 +129,8 @@ export function liveRoutes(options: { ingest: () => RtmpIngest | undefined; reco
     const sessionId = Live.Id.parse(c.req.param("sessionId"));
     await Live.ingest(await c.var.actor(), sessionId);
     const { ticket: signed, expiresAt } = ingestTicket(sessionId, (await Live.get(sessionId)).producerId);
-    return c.json({ url: `/live-ingest/${sessionId}?ticket=${encodeURIComponent(signed)}`, expiresAt });
+    // The ticket goes as the socket's subprotocol, not in the URL (which logs and proxies keep).
+    return c.json({ url: `/live-ingest/${sessionId}`, ticket: signed, expiresAt });
   });
   routes.route("/", ticket);
 

@@ -8,7 +8,12 @@ const KEY = /^sk_([0-9a-f]{16})_[A-Za-z0-9_-]{32}$/;
 
 export function newChannel(): { channelId: string; streamKey: string } {
   const channelId = randomBytes(8).toString("hex");
-  return { channelId, streamKey: `sk_${channelId}_${randomBytes(24).toString("base64url")}` };
+  return { channelId, streamKey: newStreamKey(channelId) };
+}
+
+/** A fresh secret for a channel: its first key, or the one that replaces a key the seller rotated away. */
+export function newStreamKey(channelId: string): string {
+  return `sk_${channelId}_${randomBytes(24).toString("base64url")}`;
 }
 
 export function channelOfKey(streamKey: string): string | undefined {

@@ -10,13 +10,13 @@ import { serve } from "@hono/node-server";
 import WebSocket from "ws";
 import { call, certificateInput, producerInput, productInput, sonLaWard, tokenFor } from "../../../test/people";
 import { localApp } from "../server";
-import { startLocalLive } from "./index";
+import { type LocalLiveOptions, startLocalLive } from "./index";
 
 /**
  * What the live tests share: the local server on a free port with the live runtime attached (exactly as
  * `pnpm start` wires it), a producer with approved products, ffmpeg publishing a test pattern, WebSocket clients.
  */
-export async function startLiveServer(options: { reconnectGraceMs?: number } = {}) {
+export async function startLiveServer(options: Pick<LocalLiveOptions, "reconnectGraceMs" | "hubLimits"> = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), "cho-ocop-live-"));
   const live = await startLocalLive({ dataDir, host: "127.0.0.1", rtmpPort: 0, ...options });
   const app = localApp({
@@ -62,8 +62,14 @@ export async function startLiveServer(options: { reconnectGraceMs?: number } = {
         },
       };
     },
-    socket(path: string, protocols?: string[]) {
-      return new Client(new WebSocket(`${base.replace("http", "ws")}${path}`, protocols));
+    /** A WebSocket client; `from` picks the loopback address it connects from (127.0.0.x: another "device"). */
+    socket(path: string, protocols?: string[], options: { from?: string; headers?: Record<string, string> } = {}) {
+      return new Client(
+        new WebSocket(`${base.replace("http", "ws")}${path}`, protocols, {
+          headers: options.headers,
+          ...(options.from ? { localAddress: options.from } : {}),
+        }),
+      );
     },
     async stop() {
       for (const p of publishers) if (p.exitCode === null && p.signalCode === null) p.kill("SIGKILL");

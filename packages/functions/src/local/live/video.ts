@@ -14,7 +14,7 @@ import {
 import { Children } from "./children";
 import type { LiveHub } from "./hub";
 import { type Publish, RTMP_APP, type RtmpIngest } from "./rtmp";
-import { channelOfKey, newChannel } from "./stream-key";
+import { channelOfKey, newChannel, newStreamKey } from "./stream-key";
 
 /** After staff or the seller end a live, its channel refuses publishes this long (OBS reconnects on its own). */
 export const STOPPED_REFUSAL_MS = 30_000;
@@ -214,6 +214,18 @@ export class LocalVideoProvider implements VideoProvider {
     this.stoppedUntil.set(channel.channelId, Date.now() + STOPPED_REFUSAL_MS);
     this.ingest?.disconnect(channel.channelId);
     this.options.hub.endedOnChannel(channel.channelId);
+  }
+
+  /**
+   * The new key is the one `authorize` knows from now on (so a publish with the old one is refused), and the
+   * publish on air, which came in with the old key, is cut off; the live waits for the seller's reconnect as for
+   * any dropped stream.
+   */
+  async rotateStreamKey(channel: Channel): Promise<string> {
+    const streamKey = newStreamKey(channel.channelId);
+    this.keys.set(channel.channelId, streamKey);
+    this.ingest?.disconnect(channel.channelId);
+    return streamKey;
   }
 
   async viewerCount(channel: Channel): Promise<number | null> {
