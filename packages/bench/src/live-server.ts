@@ -50,7 +50,13 @@ try {
   const { startLocalLive } = await import("@cho-ocop/functions/local/live/index");
   await ensureTable();
 
-  const live = await startLocalLive({ dataDir, host: "127.0.0.1", rtmpPort: 0 });
+  // The bench's 500 viewers all come from this machine's one address: the per-address caps would refuse them.
+  const live = await startLocalLive({
+    dataDir,
+    host: "127.0.0.1",
+    rtmpPort: 0,
+    hubLimits: { socketsPerAddress: 1000, countedPerAddress: 1000 },
+  });
   const app = localApp({
     webDist: join(dataDir, "web"),
     storage: new LocalStorage(join(dataDir, "uploads")),
