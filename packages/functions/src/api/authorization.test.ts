@@ -1,12 +1,17 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SYSTEM } from "@cho-ocop/core/account/actor";
 import { UserEntity } from "@cho-ocop/core/account/entities";
 import { Account } from "@cho-ocop/core/account/index";
+import { Combo } from "@cho-ocop/core/combo/index";
+import { chatProvider, useChatProvider } from "@cho-ocop/core/live/chat";
 import { Live } from "@cho-ocop/core/live/index";
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { Producer } from "@cho-ocop/core/producer/index";
 import { Product } from "@cho-ocop/core/product/index";
+import { Settings } from "@cho-ocop/core/settings/index";
+import { storage, useStorage } from "@cho-ocop/core/storage/index";
 import { CollectionEntity } from "@cho-ocop/core/storefront/entities";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -21,21 +26,53 @@ import {
 } from "../../test/people";
 import { type LocalLive, startLocalLive } from "../local/live/index";
 import { app } from "./app";
+import type { Role } from "./roles";
 
 /**
  * Seller endpoints without a product id act on the caller's own producer, so any seller may call them;
  * those with a product id only that product's sellers.
  *
  * Every endpoint, called as each kind of person. The allowed ones must succeed; everyone else gets 401
- * (not signed in) or 403 and nothing changes. Endpoints are read from the OpenAPI document, so a new route
- * without a case here fails the test.
+ * (not signed in) or 403 and nothing changes: every mutating route that refuses someone has a probe, read before
+ * and after each refused call, of what the call would change. Endpoints are read from the OpenAPI document, so a
+ * new route without a case here fails the test, and the roles each route declares (`x-roles`) must be the ones its
+ * case allows. Orders are the shopper's; `shopperOther` is a second shopper, never the buyer.
  */
-type Who = "anonymous" | "shopper" | "sellerOther" | "sellerOwn" | "staffOther" | "staffOwn" | "central";
-const EVERYONE: Who[] = ["anonymous", "shopper", "sellerOther", "sellerOwn", "staffOther", "staffOwn", "central"];
+type Who =
+  | "anonymous"
+  | "shopper"
+  | "shopperOther"
+  | "sellerOther"
+  | "sellerOwn"
+  | "staffOther"
+  | "staffOwn"
+  | "central";
+const EVERYONE: Who[] = [
+  "anonymous",
+  "shopper",
+  "shopperOther",
+  "sellerOther",
+  "sellerOwn",
+  "staffOther",
+  "staffOwn",
+  "central",
+];
 const SIGNED_IN = EVERYONE.filter((w) => w !== "anonymous");
+const SHOPPERS: Who[] = ["shopper", "shopperOther"];
 const ANY_SELLER: Who[] = ["sellerOther", "sellerOwn"];
 const ANY_STAFF: Who[] = ["staffOther", "staffOwn", "central"];
 const OWN_STAFF: Who[] = ["staffOwn", "central"];
+/** The roles of `x-roles` that allowing these callers stands for. */
+function rolesOf(allowed: Who[]): Role[] {
+  const has = (w: Who) => allowed.includes(w);
+  const out: Role[] = [];
+  if (has("anonymous")) out.push("anonymous");
+  if (has("shopper")) out.push(has("shopperOther") ? "shopper" : "buyer");
+  if (has("sellerOwn") || has("sellerOther")) out.push("seller");
+  if (has("staffOwn") || has("staffOther")) out.push("staff-province");
+  if (has("central")) out.push("staff-central");
+  return out;
+}
 /** A live's own sellers, and any staff member (moderation is not limited to a province: an abusive live ends at once). */
 const LIVE_MODERATORS: Who[] = ["sellerOwn", ...ANY_STAFF];
 
@@ -77,8 +114,8 @@ interface Case {
   body?: (f: Fixture, who: Who) => unknown | Promise<unknown>;
   /** "spare": call with a second session of the same person. */
   session?: "spare";
-  /** What must not change when the call is refused. */
-  probe?: (f: Fixture, who: Who) => Promise<unknown>;
+  /** What must not change when the call is refused (read after `prepare`, with the caller's token and headers). */
+  probe?: (f: Fixture, who: Who, caller: { token?: string; headers?: Record<string, string> }) => Promise<unknown>;
 }
 
 const productProbe = async (f: Fixture) => {
@@ -91,10 +128,67 @@ const producerProbe = async () => {
   return { name: p.name, updatedAt: p.updatedAt };
 };
 const membersProbe = async () => (await Account.sellersOf(ownProducerId)).length;
+const invitationsProbe = async () =>
+  (await call<unknown[]>("GET", "/api/seller/invitations", { token: ownSeller })).body.length;
+const roleProbe = async (f: Fixture, who: Who) =>
+  who === "anonymous" ? null : (await UserEntity.query.byId({ userId: idOf(f, who) }).go()).data[0]?.role;
+
+/** An invitation from the own producer to the phone of `token`'s person, or to a number nobody uses. */
+async function invitationTo(token?: string) {
+  const to = token ? (await call<{ user: { phone: string } }>("GET", "/api/me", { token })).body.user.phone : phone();
+  const sent = await call<{ invitationId: string }>("POST", "/api/seller/invitations", {
+    token: ownSeller,
+    body: { phone: to },
+  });
+  if (sent.status !== 201) throw new Error(`invitation fixture: ${sent.status} ${JSON.stringify(sent.body)}`);
+  return sent.body.invitationId;
+}
+
+/** A new seller of the own producer: invited, and accepted. */
+async function freshMember() {
+  const token = await tokenFor();
+  const accepted = await call("POST", `/api/invitations/${await invitationTo(token)}/accept`, { token });
+  if (accepted.status !== 200) throw new Error(`member fixture: ${accepted.status}`);
+  return (await call<{ user: { userId: string } }>("GET", "/api/me", { token })).body.user.userId;
+}
 const productsProbe = async () =>
   (await Product.entity.query.byProducer({ producerId: ownProducerId }).go({ pages: "all" })).data.length;
-const collectionProbe = async () =>
-  (await CollectionEntity.get({ scope: "storefront", collectionId: "ma-tran" }).go()).data?.productIds ?? null;
+const collectionProbe = (collectionId: string) => async () =>
+  (await CollectionEntity.get({ scope: "storefront", collectionId }).go()).data ?? null;
+/** The order as central staff see it: status, payment, fulfilments. */
+const orderProbe = async (f: Fixture) =>
+  (await call("GET", `/api/orders/${f.orderId}`, { token: tokens.central })).body;
+/** Calls to the providers that hand out upload and chat tickets or delete chat messages (counted, then passed on). */
+const providerCalls = { presignUpload: 0, join: 0, deleteMessage: 0 };
+function counted<T extends object>(target: T, method: keyof typeof providerCalls): T {
+  return new Proxy(target, {
+    get(obj, name) {
+      const value = Reflect.get(obj, name, obj);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        if (name === method) providerCalls[method]++;
+        return value.apply(obj, args);
+      };
+    },
+  });
+}
+/** Puts a collection as central staff, so that a refused call has something to change. */
+async function putCollection(collectionId: string) {
+  const res = await call("PUT", `/api/admin/collections/${collectionId}`, {
+    token: tokens.central,
+    body: { titleVi: "Trước ma trận", titleEn: "Before the matrix", position: 98, productIds: [] },
+  });
+  if (res.status !== 200) throw new Error(`collection fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return {};
+}
+const giftBox = {
+  nameVi: "Hộp ma trận",
+  nameEn: "Matrix box",
+  priceVnd: 10_000,
+  capacityGrams: 1_000,
+  weightGrams: 100,
+  active: false,
+};
 
 async function sentCode(local: string) {
   const messages = await OutboxMessenger.recent(300);
@@ -133,7 +227,7 @@ const CASES: Case[] = [
   {
     method: "POST",
     path: "/api/seller/producer",
-    allowed: ["shopper"],
+    allowed: SHOPPERS,
     body: async () => producerInput(await sonLaWard(), "HTX Ma Trận"),
     probe: async (f, who) =>
       who === "anonymous" ? null : (await UserEntity.query.byId({ userId: idOf(f, who) }).go()).data[0]?.role,
@@ -148,11 +242,46 @@ const CASES: Case[] = [
   },
   { method: "GET", path: "/api/seller/members", allowed: ANY_SELLER },
   {
+    method: "DELETE",
+    path: "/api/seller/members/{id}",
+    allowed: ["sellerOwn"],
+    prepare: async () => ({ url: `/api/seller/members/${await freshMember()}` }),
+    probe: membersProbe,
+  },
+  // Invitations to sell: sent by any seller for their own producer; answered only by the invited person.
+  { method: "GET", path: "/api/seller/invitations", allowed: ANY_SELLER },
+  {
     method: "POST",
-    path: "/api/seller/members",
+    path: "/api/seller/invitations",
     allowed: ANY_SELLER,
     body: () => ({ phone: phone() }),
-    probe: membersProbe,
+    probe: invitationsProbe,
+  },
+  {
+    method: "DELETE",
+    path: "/api/seller/invitations/{id}",
+    allowed: ["sellerOwn"],
+    prepare: async () => ({ url: `/api/seller/invitations/${await invitationTo()}` }),
+    probe: invitationsProbe,
+  },
+  { method: "GET", path: "/api/invitations", allowed: SIGNED_IN },
+  {
+    method: "POST",
+    path: "/api/invitations/{id}/accept",
+    allowed: ["shopper"],
+    prepare: async (_f, who, token) => ({
+      url: `/api/invitations/${await invitationTo(who === "shopper" ? token : undefined)}/accept`,
+    }),
+    probe: async (f, who) => [await invitationsProbe(), await roleProbe(f, who)],
+  },
+  {
+    method: "POST",
+    path: "/api/invitations/{id}/decline",
+    allowed: ["shopper"],
+    prepare: async (_f, who, token) => ({
+      url: `/api/invitations/${await invitationTo(who === "shopper" ? token : undefined)}/decline`,
+    }),
+    probe: invitationsProbe,
   },
   { method: "GET", path: "/api/seller/products", allowed: ANY_SELLER },
   {
@@ -192,6 +321,7 @@ const CASES: Case[] = [
     path: "/api/seller/uploads",
     allowed: ANY_SELLER,
     body: () => ({ purpose: "product-image", contentType: "image/jpeg", size: 1000 }),
+    probe: async () => providerCalls.presignUpload,
   },
   { method: "GET", path: "/api/admin/reviews", allowed: ANY_STAFF },
   { method: "GET", path: "/api/admin/products/{id}", allowed: OWN_STAFF, state: "pending" },
@@ -235,16 +365,17 @@ const CASES: Case[] = [
     allowed: ["central"],
     state: "approved",
     url: () => "/api/admin/collections/ma-tran",
+    prepare: () => putCollection("ma-tran"),
     body: async (f) => ({ titleVi: "Ma trận", titleEn: "Matrix", position: 99, productIds: [f.productId] }),
-    probe: collectionProbe,
+    probe: collectionProbe("ma-tran"),
   },
   {
     method: "DELETE",
     path: "/api/admin/collections/{id}",
     allowed: ["central"],
     url: () => "/api/admin/collections/tam-thoi",
-    probe: async () =>
-      (await CollectionEntity.get({ scope: "storefront", collectionId: "tam-thoi" }).go()).data?.titleVi,
+    prepare: () => putCollection("tam-thoi"),
+    probe: collectionProbe("tam-thoi"),
   },
   // ── Cart, combos, checkout and orders ──
   { method: "GET", path: "/api/cart", allowed: EVERYONE },
@@ -289,32 +420,44 @@ const CASES: Case[] = [
     method: "POST",
     path: "/api/orders",
     allowed: SIGNED_IN,
-    prepare: async (_f, _who, token) => {
-      await intoCart(token);
-      return { headers: { "idempotency-key": `m-${Date.now()}-${Math.random().toString(36).slice(2)}` } };
+    state: "approved",
+    prepare: async (f, _who, token) => {
+      const { headers } = await intoCart(token, f.productId);
+      return { headers: { ...headers, "idempotency-key": `m-${Date.now()}-${Math.random().toString(36).slice(2)}` } };
     },
     body: async () => ({ address: await address(), paymentMethod: "cod" }),
+    // An order would take the stock and empty the caller's cart.
+    probe: async (f, _who, caller) => ({
+      stock: (await Product.get(f.productId)).stock,
+      cart: (await call<{ lines: unknown[] }>("GET", "/api/cart", caller)).body.lines,
+    }),
   },
   { method: "GET", path: "/api/orders", allowed: SIGNED_IN },
-  { method: "GET", path: "/api/orders/{id}", allowed: ["shopper", ...ANY_STAFF], state: "order-cod" },
+  // An order of the own (Sơn La) producer: its province's staff and central staff, never another province's.
+  { method: "GET", path: "/api/orders/{id}", allowed: ["shopper", ...OWN_STAFF], state: "order-cod" },
   {
     method: "POST",
     path: "/api/orders/{id}/cancel",
-    allowed: ["shopper", ...ANY_STAFF],
+    allowed: ["shopper", ...OWN_STAFF],
     state: "order-cod",
-    probe: async (f) =>
-      (await call<{ status: string }>("GET", `/api/orders/${f.orderId}`, { token: tokens.central })).body.status,
+    probe: orderProbe,
   },
   // Card payment is not configured in this test: the buyer reaches the order and is told so (409).
-  { method: "POST", path: "/api/orders/{id}/card", allowed: ["shopper"], state: "order-cod", expect: 409 },
-  { method: "GET", path: "/api/orders/{id}/vietqr.svg", allowed: ["shopper", ...ANY_STAFF], state: "order-vietqr" },
+  {
+    method: "POST",
+    path: "/api/orders/{id}/card",
+    allowed: ["shopper"],
+    state: "order-cod",
+    expect: 409,
+    probe: orderProbe,
+  },
+  { method: "GET", path: "/api/orders/{id}/vietqr.svg", allowed: ["shopper", ...OWN_STAFF], state: "order-vietqr" },
   {
     method: "POST",
     path: "/api/orders/{id}/confirm-transfer",
-    allowed: ["sellerOwn", ...ANY_STAFF],
+    allowed: ["sellerOwn", ...OWN_STAFF],
     state: "order-vietqr",
-    probe: async (f) =>
-      (await call<{ status: string }>("GET", `/api/orders/${f.orderId}`, { token: tokens.central })).body.status,
+    probe: orderProbe,
   },
   { method: "GET", path: "/api/seller/fulfilments", allowed: ANY_SELLER },
   {
@@ -323,12 +466,7 @@ const CASES: Case[] = [
     allowed: ["sellerOwn"],
     state: "order-cod",
     url: (f) => `/api/seller/fulfilments/${f.orderId}/pack`,
-    probe: async (f) =>
-      (
-        await call<{ fulfilments: Array<{ status: string }> }>("GET", `/api/orders/${f.orderId}`, {
-          token: tokens.central,
-        })
-      ).body.fulfilments[0]?.status,
+    probe: orderProbe,
   },
   // Without a card processor configured the webhook answers 404 to everyone; card-payment.test.ts covers it configured.
   {
@@ -344,15 +482,12 @@ const CASES: Case[] = [
     path: "/api/admin/gift-boxes/{id}",
     allowed: ["central"],
     url: () => "/api/admin/gift-boxes/hop-ma-tran",
-    body: () => ({
-      nameVi: "Hộp ma trận",
-      nameEn: "Matrix box",
-      priceVnd: 10_000,
-      capacityGrams: 1_000,
-      weightGrams: 100,
-      active: false,
-    }),
-    probe: async () => null,
+    prepare: async () => {
+      await Combo.putBox(SYSTEM, "hop-ma-tran", { ...giftBox, nameVi: "Hộp trước ma trận", priceVnd: 5_000 });
+      return {};
+    },
+    body: () => giftBox,
+    probe: async () => (await Combo.boxEntity.get({ scope: "giftboxes", boxId: "hop-ma-tran" }).go()).data ?? null,
   },
   {
     method: "PUT",
@@ -369,19 +504,27 @@ const CASES: Case[] = [
       position: 99,
       active: false,
     }),
+    probe: async () => (await Combo.entity.get({ comboId: "mau-ma-tran" }).go()).data ?? null,
   },
   { method: "GET", path: "/api/admin/pricing", allowed: ANY_STAFF },
   {
     method: "PUT",
     path: "/api/admin/pricing",
     allowed: ["central"],
-    body: async () => (await import("@cho-ocop/core/settings/index")).Settings.DEFAULT_PRICING,
+    body: () => Settings.DEFAULT_PRICING,
+    probe: async () => (await Settings.entity.get({ scope: "settings", key: "pricing" }).go()).data ?? null,
   },
   // ── Live selling ──
   { method: "GET", path: "/api/live", allowed: EVERYONE },
   { method: "GET", path: "/api/live/{id}", allowed: EVERYONE, state: "live-scheduled" },
   { method: "POST", path: "/api/live/{id}/like", allowed: EVERYONE, state: "live-on-air" },
-  { method: "POST", path: "/api/live/{id}/chat", allowed: SIGNED_IN, state: "live-on-air" },
+  {
+    method: "POST",
+    path: "/api/live/{id}/chat",
+    allowed: SIGNED_IN,
+    state: "live-on-air",
+    probe: async () => providerCalls.join,
+  },
   { method: "GET", path: "/api/live/{id}/replay", allowed: EVERYONE, state: "live-ended" },
   {
     method: "GET",
@@ -452,6 +595,7 @@ const CASES: Case[] = [
     allowed: LIVE_MODERATORS,
     state: "live-on-air",
     body: () => ({ messageId: "tin-nhan-1" }),
+    probe: async () => providerCalls.deleteMessage,
   },
   {
     method: "POST",
@@ -536,11 +680,11 @@ async function address() {
 }
 
 /** Adds a product to the caller's own cart (anonymous callers get their cart cookie back). */
-async function intoCart(token: string | undefined) {
+async function intoCart(token: string | undefined, productId?: string) {
   const ids = await call<{ items: Array<{ productId: string }> }>("GET", "/api/products?limit=1&sort=price_asc");
   const res = await call<{ lines: Array<{ lineId: string }> }>("POST", "/api/cart/items", {
     token,
-    body: { productId: ids.body.items[0]?.productId, quantity: 1 },
+    body: { productId: productId ?? ids.body.items[0]?.productId, quantity: 1 },
   });
   const cookie = res.headers.get("set-cookie")?.split(";")[0];
   // As the web app sends it: from one of the site's pages (src/api/cross-site.ts).
@@ -582,6 +726,7 @@ beforeAll(async () => {
   ownProducerId = me.body.user.producerId;
   tokens = {
     shopper: await tokenFor(),
+    shopperOther: await tokenFor(),
     sellerOwn: ownSeller,
     sellerOther: otherSeller,
     staffOwn: await tokenFor({ role: "staff", staffScope: SON_LA }),
@@ -599,6 +744,9 @@ beforeAll(async () => {
     host: "127.0.0.1",
     rtmpPort: 0,
   });
+  useChatProvider(counted(chatProvider(), "join"));
+  useChatProvider(counted(chatProvider(), "deleteMessage"));
+  useStorage(counted(storage(), "presignUpload"));
 });
 
 afterAll(async () => {
@@ -614,15 +762,31 @@ describe("who may call what", () => {
       Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, roles: op["x-roles"] })),
     );
     const covered = new Set(CASES.map((c) => `${c.method} ${c.path}`));
-    expect(operations.filter((o) => !covered.has(o.key)).map((o) => o.key)).toEqual([]);
-    expect(operations.filter((o) => !o.roles?.length).map((o) => o.key)).toEqual([]);
+    expect.soft(operations.filter((o) => !covered.has(o.key)).map((o) => o.key)).toEqual([]);
+    const cases = new Map(CASES.map((c) => [`${c.method} ${c.path}`, c]));
+    const mismatched = operations.flatMap((o) => {
+      const c = cases.get(o.key);
+      const allowed = c ? rolesOf(c.allowed) : [];
+      return c && [...(o.roles ?? [])].sort().join() !== [...allowed].sort().join()
+        ? [`${o.key}: declares ${o.roles?.join(", ")}, its case allows ${allowed.join(", ")}`]
+        : [];
+    });
+    expect(mismatched).toEqual([]);
+  });
+
+  it("has a probe for every mutating route that refuses someone", () => {
+    const unprobed = CASES.filter((c) => c.method !== "GET" && c.allowed.length < EVERYONE.length && !c.probe);
+    expect(unprobed.map((c) => `${c.method} ${c.path}`)).toEqual([]);
   });
 
   for (const c of CASES) {
     it(`${c.method} ${c.path}: ${c.allowed.length === EVERYONE.length ? "everyone" : c.allowed.join(", ")}`, async () => {
-      const run = async (who: Who, fixture: Fixture) => {
+      const prepare = async (who: Who, fixture: Fixture) => {
         const main = who === "anonymous" ? undefined : fixture.token[who];
-        const prepared = c.prepare ? await c.prepare(fixture, who, main) : {};
+        return c.prepare ? await c.prepare(fixture, who, main) : {};
+      };
+      const run = async (who: Who, fixture: Fixture, prepared: Awaited<ReturnType<typeof prepare>>) => {
+        const main = who === "anonymous" ? undefined : fixture.token[who];
         const url =
           prepared.url ??
           (c.url
@@ -642,27 +806,24 @@ describe("who may call what", () => {
       if (refused.length) {
         const fixture = await freshFixture(c.state);
         for (const who of refused) {
-          const before = c.probe ? await c.probe(fixture, who) : undefined;
-          const res = await run(who, fixture);
-          expect(res.status, `${who}: ${JSON.stringify(res.body)}`).toBe(who === "anonymous" ? 401 : 403);
-          expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
-          if (c.probe) expect(await c.probe(fixture, who), `${who} changed something`).toEqual(before);
+          const prepared = await prepare(who, fixture);
+          const caller = { token: who === "anonymous" ? undefined : fixture.token[who], headers: prepared.headers };
+          const before = c.probe ? await c.probe(fixture, who, caller) : undefined;
+          const res = await run(who, fixture, prepared);
+          // Soft: a guard that lets the call through shows both the wrong status and what changed.
+          if (c.probe) expect.soft(await c.probe(fixture, who, caller), `${who} changed something`).toEqual(before);
+          expect.soft(res.status, `${who}: ${JSON.stringify(res.body)}`).toBe(who === "anonymous" ? 401 : 403);
+          expect.soft(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
         }
       }
 
       for (const who of c.allowed) {
         const fixture = await freshFixture(c.state);
-        if (c.path === "/api/seller/producer" && c.method === "POST") {
-          // Registering turns the shopper into a seller: use a fresh shopper.
-          fixture.token = { ...tokens, shopper: await tokenFor() };
+        if ((c.path === "/api/seller/producer" && c.method === "POST") || c.path === "/api/invitations/{id}/accept") {
+          // Registering or accepting an invitation turns the shopper into a seller: use a fresh shopper.
+          fixture.token = { ...tokens, [who]: await tokenFor() };
         }
-        if (c.method === "DELETE") {
-          await call("PUT", "/api/admin/collections/tam-thoi", {
-            token: tokens.central,
-            body: { titleVi: "Tạm thời", titleEn: "Temporary", productIds: [] },
-          });
-        }
-        const res = await run(who, fixture);
+        const res = await run(who, fixture, await prepare(who, fixture));
         const detail = `${who}: ${JSON.stringify(res.body).slice(0, 300)}`;
         if (c.expect) {
           expect(res.status, detail).toBe(c.expect);
