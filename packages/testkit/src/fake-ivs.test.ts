@@ -1,4 +1,13 @@
-import { CreateChannelCommand, GetStreamCommand, IvsClient, PutMetadataCommand } from "@aws-sdk/client-ivs";
+import {
+  CreateChannelCommand,
+  CreateStreamKeyCommand,
+  DeleteStreamKeyCommand,
+  GetStreamCommand,
+  GetStreamKeyCommand,
+  IvsClient,
+  ListStreamKeysCommand,
+  PutMetadataCommand,
+} from "@aws-sdk/client-ivs";
 import { CreateRoomCommand, IvschatClient } from "@aws-sdk/client-ivschat";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeIvs, startFakeIvs } from "./fake-ivs";
@@ -49,6 +58,29 @@ function raw(path: string, body: unknown, headers: Record<string, string> = {}) 
 }
 
 describe("fake IVS and IVS Chat", () => {
+  it("keeps one stream key per channel, as IVS: a second CreateStreamKey exceeds the quota until the key is deleted", async () => {
+    const arn = await channel(false);
+    const { streamKeys } = await ivs.send(new ListStreamKeysCommand({ channelArn: arn }));
+    expect(streamKeys).toHaveLength(1);
+    const first = streamKeys?.[0]?.arn ?? "";
+    await expect(ivs.send(new CreateStreamKeyCommand({ channelArn: arn }))).rejects.toMatchObject({
+      name: "ServiceQuotaExceededException",
+      $metadata: { httpStatusCode: 402 },
+    });
+    await ivs.send(new DeleteStreamKeyCommand({ arn: first }));
+    await expect(ivs.send(new GetStreamKeyCommand({ arn: first }))).rejects.toMatchObject({
+      name: "ResourceNotFoundException",
+    });
+    expect((await ivs.send(new ListStreamKeysCommand({ channelArn: arn }))).streamKeys).toEqual([]);
+    const made = await ivs.send(new CreateStreamKeyCommand({ channelArn: arn }));
+    expect(made.streamKey).toMatchObject({ channelArn: arn, value: expect.stringMatching(/^sk_ap-northeast-1_/) });
+    expect((await ivs.send(new GetStreamKeyCommand({ arn: made.streamKey?.arn ?? "" }))).streamKey?.value).toBe(
+      made.streamKey?.value,
+    );
+    expect(() => fake.startStream(arn, 0, "sk_ap-northeast-1_old")).toThrow(/not its stream key/);
+    expect(fake.startStream(arn, 0, made.streamKey?.value)).toMatchObject({ detail: { event_name: "Stream Start" } });
+  });
+
   it("answers CreateChannel with IVS's defaults (LOW latency, STANDARD) and the channel's endpoints", async () => {
     const out = await ivs.send(new CreateChannelCommand({ name: "defaults" }));
     expect(out.channel).toMatchObject({
