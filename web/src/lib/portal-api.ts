@@ -52,7 +52,10 @@ export const sellerApi = {
   producer: () => send(seller.producer.$get()),
   updateProducer: (patch: ProducerPatch) => send(seller.producer.$patch({ json: patch })),
   members: () => send(seller.members.$get()),
-  addMember: (login: LoginInput) => send(seller.members.$post({ json: login })),
+  removeMember: (id: string) => sendEmpty(seller.members[":id"].$delete({ param: { id } })),
+  invitations: () => send(seller.invitations.$get()),
+  invite: (login: LoginInput) => send(seller.invitations.$post({ json: login })),
+  cancelInvitation: (id: string) => sendEmpty(seller.invitations[":id"].$delete({ param: { id } })),
   products: () => send(seller.products.$get()),
   createProduct: (input: NewProduct) => send(seller.products.$post({ json: input })),
   product: (id: string) => send(seller.products[":id"].$get({ param: { id } })),
@@ -61,6 +64,13 @@ export const sellerApi = {
   recordBatch: (id: string, input: BatchInput) =>
     send(seller.products[":id"].batches.$post({ param: { id }, json: input })),
   presign: (input: UploadRequest) => send(seller.uploads.$post({ json: input })),
+};
+
+/** The invitee's side: invitations to sell sent to the signed-in person's phone or e-mail. */
+export const invitationApi = {
+  mine: () => send(client.api.invitations.$get()),
+  accept: (id: string) => send(client.api.invitations[":id"].accept.$post({ param: { id } })),
+  decline: (id: string) => sendEmpty(client.api.invitations[":id"].decline.$post({ param: { id } })),
 };
 
 export const adminApi = {

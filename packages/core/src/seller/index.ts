@@ -2,8 +2,6 @@ import { ulid } from "ulid";
 import type { z } from "zod";
 import { Account } from "../account";
 import { type Actor, requireSeller, requireSellerOf, requireUser } from "../account/actor";
-import { LoginEntity } from "../account/entities";
-import { identityOf, LoginInput } from "../account/identity";
 import { Batch } from "../batch";
 import { Producer } from "../producer";
 import { Product } from "../product";
@@ -86,24 +84,6 @@ export namespace Seller {
       phone: u.phone ?? null,
       email: u.email ?? null,
     }));
-  }
-
-  /** Adds another seller to the producer by phone or e-mail (their account is created if they have none). */
-  export async function addMember(actor: Actor, login: LoginInput) {
-    const seller = requireSeller(actor);
-    const parsed = LoginInput.parse(login);
-    const { data: existing } = await LoginEntity.get({ loginKey: identityOf(parsed).key }).go();
-    if (existing) {
-      const user = await Account.getUser(existing.userId);
-      if (user.role !== "shopper" && user.producerId !== seller.producerId) {
-        throw new DomainError(409, "already_registered", {
-          vi: "Người này đã thuộc chủ thể khác hoặc là cán bộ.",
-          en: "This person already belongs to another producer or to staff.",
-        });
-      }
-    }
-    const user = await Account.assign(parsed, { role: "seller", producerId: seller.producerId });
-    return { userId: user.userId };
   }
 
   export const NewProduct = Product.Fields.omit({ producerId: true, provinceCode: true }).extend({

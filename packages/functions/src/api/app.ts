@@ -14,7 +14,7 @@ import { fulfilment } from "./fulfilment";
 import { live } from "./live";
 import { producers } from "./producers";
 import { products } from "./products";
-import { seller } from "./seller";
+import { invitations, seller } from "./seller";
 import { traceRoutes } from "./trace";
 import { webhooks } from "./webhooks";
 
@@ -40,6 +40,7 @@ export const app = base
   .route("/api", catalog)
   .route("/api", auth)
   .route("/api/seller", seller)
+  .route("/api/invitations", invitations)
   .route("/api/admin", admin)
   .route("/api/admin", adminCommerce)
   .route("/api", commerce)

@@ -6,6 +6,7 @@ export const ROLE_NAMES = {
   anonymous: "anyone, signed in or not",
   shopper: "a signed-in shopper",
   buyer: "the shopper who placed the order",
+  invitee: "the person invited, signed in with the invited phone or e-mail",
   seller: "a seller of the producer concerned",
   "staff-province": "province staff, for their province's 3★ and 4★",
   "staff-central": "central staff",

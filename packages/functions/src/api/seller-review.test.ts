@@ -371,10 +371,16 @@ describe("a producer registers and lists a product; staff approve it", () => {
     expect((await call("DELETE", "/api/admin/collections/dac-san-tay-bac", { token: central })).status).toBe(204);
   });
 
-  it("adds a second seller by phone; they can edit the producer's products", async () => {
+  it("adds a second seller by phone once they accept; they can edit the producer's products", async () => {
     const number = phone();
-    expect((await call("POST", "/api/seller/members", { token: seller, body: { phone: number } })).status).toBe(201);
+    const invited = await call<{ invitationId: string }>("POST", "/api/seller/invitations", {
+      token: seller,
+      body: { phone: number },
+    });
+    expect(invited.status).toBe(201);
     const second = await tokenFor(undefined, { phone: number });
+    const accepted = await call("POST", `/api/invitations/${invited.body.invitationId}/accept`, { token: second });
+    expect(accepted.status).toBe(200);
     const res = await call<ProductRecord>("PATCH", `/api/seller/products/${productId}`, {
       token: second,
       body: { stock: 9 },

@@ -3,11 +3,12 @@ import { Batch } from "@cho-ocop/core/batch/index";
 import { Producer } from "@cho-ocop/core/producer/index";
 import { Review } from "@cho-ocop/core/review/index";
 import { Seller } from "@cho-ocop/core/seller/index";
+import { Invitation } from "@cho-ocop/core/seller/invitation";
 import { Upload } from "@cho-ocop/core/upload/index";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./actor";
 import { errorResponses, router } from "./error";
-import { roles, SELLER, SHOPPER } from "./roles";
+import { roles, SELLER, SHOPPER, SIGNED_IN } from "./roles";
 import { IdParam } from "./schemas";
 import { BatchSchema, CertificateRecordSchema, ProducerRecordSchema, ProductRecordSchema } from "./schemas-account";
 
@@ -82,14 +83,67 @@ const members = createRoute({
   },
 });
 
-const addMember = createRoute({
-  method: "post",
-  path: "/members",
+const InvitationSchema = z
+  .object({
+    invitationId: z.string(),
+    producerId: z.string(),
+    producerName: z.string(),
+    login: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+  })
+  .openapi("Invitation");
+const InvitationParam = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9a-z]{26}$/, "expected an invitation id")
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+const UserParam = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9a-z]{26}$/, "expected a user id")
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+const done = { 204: { description: "Done" } };
+
+const pendingInvitations = createRoute({
+  method: "get",
+  path: "/invitations",
   tags: ["Seller portal"],
-  summary: "Add a seller to the producer by phone or e-mail",
+  summary: "The producer's pending invitations to sell",
+  ...roles(SELLER),
+  responses: { ...ok(z.array(InvitationSchema), "Invitations"), ...guarded },
+});
+
+const invite = createRoute({
+  method: "post",
+  path: "/invitations",
+  tags: ["Seller portal"],
+  summary: "Invite someone to sell for the producer, by phone or e-mail (they accept or decline after signing in)",
   ...roles(SELLER),
   request: body(LoginInput),
-  responses: { ...created(z.object({ userId: z.string() }), "Added"), ...guarded, 409: errorResponses[409] },
+  responses: { ...created(InvitationSchema, "Invited"), ...guarded, 409: errorResponses[409] },
+});
+
+const withdraw = createRoute({
+  method: "delete",
+  path: "/invitations/{id}",
+  tags: ["Seller portal"],
+  summary: "Cancel a pending invitation",
+  ...roles(SELLER),
+  request: { params: InvitationParam },
+  responses: { ...done, ...guarded, 404: errorResponses[404] },
+});
+
+const removeMember = createRoute({
+  method: "delete",
+  path: "/members/{id}",
+  tags: ["Seller portal"],
+  summary: "Remove one of the producer's sellers (yourself to leave); never the last one",
+  ...roles(SELLER),
+  request: { params: UserParam },
+  responses: { ...done, ...guarded, 404: errorResponses[404], 409: errorResponses[409] },
 });
 
 const listProducts = createRoute({
@@ -181,7 +235,16 @@ export const seller = router<AppEnv>()
     c.json(await Seller.updateProducer(await c.var.actor(), c.req.valid("json")), 200),
   )
   .openapi(members, async (c) => c.json(await Seller.members(await c.var.actor()), 200))
-  .openapi(addMember, async (c) => c.json(await Seller.addMember(await c.var.actor(), c.req.valid("json")), 201))
+  .openapi(pendingInvitations, async (c) => c.json(await Invitation.pending(await c.var.actor()), 200))
+  .openapi(invite, async (c) => c.json(await Invitation.send(await c.var.actor(), c.req.valid("json")), 201))
+  .openapi(withdraw, async (c) => {
+    await Invitation.withdraw(await c.var.actor(), c.req.valid("param").id);
+    return c.body(null, 204);
+  })
+  .openapi(removeMember, async (c) => {
+    await Invitation.removeSeller(await c.var.actor(), c.req.valid("param").id);
+    return c.body(null, 204);
+  })
   .openapi(listProducts, async (c) => c.json(await Seller.products(await c.var.actor()), 200))
   .openapi(createProduct, async (c) =>
     c.json(await Seller.createProduct(await c.var.actor(), c.req.valid("json")), 201),
@@ -197,3 +260,43 @@ export const seller = router<AppEnv>()
     c.json(await Seller.recordBatch(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 201),
   )
   .openapi(presign, async (c) => c.json(await Upload.presign(await c.var.actor(), c.req.valid("json")), 201));
+
+const myInvitations = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Accounts"],
+  summary: "Invitations to sell for a producer sent to the signed-in person's phone or e-mail",
+  ...roles(SIGNED_IN),
+  responses: { ...ok(z.array(InvitationSchema), "Invitations"), 401: errorResponses[401] },
+});
+
+const answered = { ...guarded, 404: errorResponses[404], 409: errorResponses[409] };
+
+const accept = createRoute({
+  method: "post",
+  path: "/{id}/accept",
+  tags: ["Accounts"],
+  summary: "Accept an invitation: become a seller of its producer (one producer per account; not for staff)",
+  ...roles(["invitee"]),
+  request: { params: InvitationParam },
+  responses: { ...ok(z.object({ producerId: z.string(), producerName: z.string() }), "Now a seller"), ...answered },
+});
+
+const decline = createRoute({
+  method: "post",
+  path: "/{id}/decline",
+  tags: ["Accounts"],
+  summary: "Decline an invitation",
+  ...roles(["invitee"]),
+  request: { params: InvitationParam },
+  responses: { ...done, ...answered },
+});
+
+/** The invitee's side, mounted at /api/invitations: only invitations to their own phone or e-mail exist for them. */
+export const invitations = router<AppEnv>()
+  .openapi(myInvitations, async (c) => c.json(await Invitation.mine(await c.var.actor()), 200))
+  .openapi(accept, async (c) => c.json(await Invitation.accept(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(decline, async (c) => {
+    await Invitation.decline(await c.var.actor(), c.req.valid("param").id);
+    return c.body(null, 204);
+  });

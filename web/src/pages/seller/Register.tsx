@@ -1,6 +1,8 @@
 import { useNavigate } from "@solidjs/router";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { FormMessage } from "../../components/portal/Field";
 import { tp } from "../../i18n/portal";
-import { sellerApi } from "../../lib/portal-api";
+import { invitationApi, sellerApi } from "../../lib/portal-api";
 import { currentUser, loadMe } from "../../lib/session";
 import { useTitle } from "../../lib/title";
 import { ProducerForm } from "./ProducerForm";
@@ -16,6 +18,7 @@ export default function Register() {
         <h1>{tp("register.title")}</h1>
         <p class="muted">{tp("register.lead")}</p>
       </header>
+      <Invitations />
       <ProducerForm
         id="register"
         defaultPhone={currentUser()?.phone}
@@ -29,5 +32,48 @@ export default function Register() {
         }}
       />
     </div>
+  );
+}
+
+/** Invitations to sell for a producer, sent to this person's phone or e-mail: accept (and sell) or decline. */
+function Invitations() {
+  const navigate = useNavigate();
+  const [invitations, { refetch }] = createResource(invitationApi.mine);
+  const [problem, setProblem] = createSignal<string>();
+  const answer = async (id: string, accept: boolean) => {
+    setProblem(undefined);
+    try {
+      if (accept) {
+        await invitationApi.accept(id);
+        await loadMe();
+        navigate("/ban-hang", { replace: true });
+      } else {
+        await invitationApi.decline(id);
+        await refetch();
+      }
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <Show when={invitations.latest?.length}>
+      <section class="section panel" aria-labelledby="invitations-title" data-testid="my-invitations">
+        <h2 id="invitations-title">{tp("invitations.title")}</h2>
+        <For each={invitations.latest}>
+          {(i) => (
+            <div class="inline-form">
+              <p>{tp("invitations.lead", { producer: i.producerName })}</p>
+              <button type="button" class="button" onClick={() => answer(i.invitationId, true)}>
+                {tp("invitations.accept")}
+              </button>
+              <button type="button" class="button" onClick={() => answer(i.invitationId, false)}>
+                {tp("invitations.decline")}
+              </button>
+            </div>
+          )}
+        </For>
+        <FormMessage error={problem()} />
+      </section>
+    </Show>
   );
 }

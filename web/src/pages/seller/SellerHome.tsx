@@ -1,4 +1,4 @@
-import { A } from "@solidjs/router";
+import { A, useNavigate } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Match, type Resource, Show, Switch } from "solid-js";
 import { OcopStars } from "../../components/OcopStars";
 import { StatusBadge, textOf } from "../../components/portal/bits";
@@ -9,7 +9,7 @@ import { formatVnd } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
 import { formatPhone, isVnMobile, mediaUrl, normalizePhone } from "../../lib/ocop";
 import { type ProducerRecord, type ProductRecord, sellerApi } from "../../lib/portal-api";
-import { currentUser } from "../../lib/session";
+import { currentUser, loadMe } from "../../lib/session";
 import { useTitle } from "../../lib/title";
 import { ProducerForm } from "./ProducerForm";
 
@@ -121,8 +121,10 @@ function Products() {
 
 function Members() {
   const [members, { refetch }] = createResource(sellerApi.members);
+  const [invitations, invited] = createResource(sellerApi.invitations);
   const [busy, setBusy] = createSignal(false);
   const [added, setAdded] = createSignal<string>();
+  const [problem, setProblem] = createSignal<string>();
   const errors = createErrors();
   let input: HTMLInputElement | undefined;
 
@@ -138,10 +140,10 @@ function Members() {
     }
     setBusy(true);
     try {
-      await sellerApi.addMember({ phone: normalizePhone(raw) });
+      await sellerApi.invite({ phone: normalizePhone(raw) });
       setAdded(tp("members.added", { who: formatPhone(raw) }));
       if (input) input.value = "";
-      await refetch();
+      await invited.refetch();
     } catch (error) {
       errors.at("login", error);
       input?.focus();
@@ -150,7 +152,25 @@ function Members() {
     }
   };
 
+  const act = async (what: () => Promise<void>, after: () => unknown) => {
+    setProblem(undefined);
+    try {
+      await what();
+      await after();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
   const me = () => currentUser()?.userId;
+  const navigate = useNavigate();
+  const leave = () =>
+    act(
+      () => sellerApi.removeMember(me() ?? ""),
+      async () => {
+        await loadMe();
+        navigate("/", { replace: true });
+      },
+    );
   return (
     <section class="section panel" aria-labelledby="members-title" id="nguoi-ban">
       <h2 id="members-title">{tp("members.title")}</h2>
@@ -160,7 +180,7 @@ function Members() {
           <ErrorState error={members.error} retry={refetch} />
         </Match>
         <Match when={members.latest}>
-          <ul class="member-list">
+          <ul class="member-list" data-testid="members">
             <For each={members.latest}>
               {(m) => (
                 <li>
@@ -171,6 +191,17 @@ function Members() {
                   <Show when={m.userId === me()}>
                     <span class="tag-you">{tp("members.you")}</span>
                   </Show>
+                  <Show when={(members.latest?.length ?? 0) > 1}>
+                    <button
+                      type="button"
+                      class="button"
+                      onClick={() =>
+                        m.userId === me() ? leave() : act(() => sellerApi.removeMember(m.userId), refetch)
+                      }
+                    >
+                      {m.userId === me() ? tp("members.leave") : tp("members.remove")}
+                    </button>
+                  </Show>
                 </li>
               )}
             </For>
@@ -180,6 +211,27 @@ function Members() {
           <p class="muted">{tp("common.loading")}</p>
         </Match>
       </Switch>
+      <Show when={invitations.latest?.length}>
+        <h3>{tp("members.pending")}</h3>
+        <ul class="member-list" data-testid="invitations">
+          <For each={invitations.latest}>
+            {(i) => (
+              <li>
+                <span class="member-list__who">{isVnMobile(i.login) ? formatPhone(i.login) : i.login}</span>
+                <span class="muted"> · {tp("members.waiting")}</span>
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() => act(() => sellerApi.cancelInvitation(i.invitationId), invited.refetch)}
+                >
+                  {tp("members.cancelInvitation")}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <FormMessage error={problem()} />
       <form class="pform inline-form" onSubmit={add} novalidate>
         <Field id="member-login" label={tp("members.add")} error={errors.of("login")} hint={tp("members.hint")}>
           <input
