@@ -1,7 +1,8 @@
-import { Entity, type EntityItem } from "electrodb";
+import { Entity, type EntityItem, Service } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireStaff } from "../account/actor";
+import { Audit, AuditEntity } from "../audit";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
 import { Product } from "../product";
@@ -70,6 +71,8 @@ export namespace Combo {
     config,
   );
   export type Record = EntityItem<typeof entity>;
+  /** Boxes and templates are written with their audit entry. */
+  const AuditedService = new Service({ box: boxEntity, combo: entity, audit: AuditEntity }, config);
 
   export const Id = z.string().regex(/^[0-9a-z-]{2,40}$/, "expected a combo id");
 
@@ -180,7 +183,15 @@ export namespace Combo {
   export async function putBox(actor: Actor, boxId: string, input: z.input<typeof BoxInput>) {
     requireCentral(actor);
     const fields = BoxInput.parse(input);
-    await boxEntity.put({ ...fields, scope: "giftboxes", boxId: Id.parse(boxId) }).go();
+    const id = Id.parse(boxId);
+    const { data: before } = await boxEntity.get({ scope: "giftboxes", boxId: id }).go();
+    const after = { ...fields, scope: "giftboxes", boxId: id };
+    await AuditedService.transaction
+      .write((tx) => [
+        tx.box.put(after).commit(),
+        tx.audit.create(Audit.entry(actor, "giftbox.put", { type: "giftbox", id }, before, after)).commit(),
+      ])
+      .go();
     return box(boxId);
   }
 
@@ -207,7 +218,15 @@ export namespace Combo {
       kind: "template" as const,
       createdAt: new Date().toISOString(),
     };
-    await entity.put(record).go();
+    const { data: before } = await entity.get({ comboId: record.comboId }).go();
+    await AuditedService.transaction
+      .write((tx) => [
+        tx.combo.put(record).commit(),
+        tx.audit
+          .create(Audit.entry(actor, "template.put", { type: "combo-template", id: record.comboId }, before, record))
+          .commit(),
+      ])
+      .go();
     return record;
   }
 }

@@ -1,6 +1,7 @@
-import { Entity } from "electrodb";
+import { Entity, Service } from "electrodb";
 import { z } from "zod";
 import { type Actor, requireStaff } from "../account/actor";
+import { Audit, AuditEntity } from "../audit";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
 import { DomainError } from "../util/error";
@@ -53,6 +54,12 @@ export namespace Settings {
     { client: lazyClient, table: tableName() },
   );
 
+  /** Settings are written with their audit entry. */
+  const AuditedService = new Service(
+    { setting: entity, audit: AuditEntity },
+    { client: lazyClient, table: tableName() },
+  );
+
   export async function pricing(): Promise<Pricing> {
     const { data } = await entity.get({ scope: "settings", key: "pricing" }).go();
     return data ? Pricing.parse(JSON.parse(data.value)) : DEFAULT_PRICING;
@@ -66,8 +73,14 @@ export namespace Settings {
       });
     }
     const value = Pricing.parse(input);
-    await entity
-      .put({ scope: "settings", key: "pricing", value: JSON.stringify(value), updatedAt: new Date().toISOString() })
+    const before = await pricing();
+    await AuditedService.transaction
+      .write((tx) => [
+        tx.setting
+          .put({ scope: "settings", key: "pricing", value: JSON.stringify(value), updatedAt: new Date().toISOString() })
+          .commit(),
+        tx.audit.create(Audit.entry(actor, "pricing.put", { type: "settings", id: "pricing" }, before, value)).commit(),
+      ])
       .go();
     return value;
   }
