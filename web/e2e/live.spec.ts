@@ -84,6 +84,14 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
     await expect(seller.getByTestId("stream-key")).toHaveText(/^•+.{4}$/);
     await seller.getByRole("button", { name: "Hiện khoá" }).click();
     await expect(seller.getByTestId("stream-key")).toHaveText(/^sk_[0-9a-f]{16}_/);
+    const oldKey = await seller.getByTestId("stream-key").textContent();
+    // A new key, after a confirmation (accepted by the seller's dialog handler): shown hidden like the old one.
+    await seller.getByRole("button", { name: "Đổi khoá" }).click();
+    await expect(seller.getByRole("status").filter({ hasText: "Đã đổi khoá" })).toBeVisible();
+    await expect(seller.getByTestId("stream-key")).toHaveText(/^•+.{4}$/);
+    await seller.getByRole("button", { name: "Hiện khoá" }).click();
+    await expect(seller.getByTestId("stream-key")).toHaveText(/^sk_[0-9a-f]{16}_/);
+    expect(await seller.getByTestId("stream-key").textContent()).not.toBe(oldKey);
     await seller.getByRole("button", { name: "Ẩn khoá" }).click();
     await expect(seller.getByTestId("cast-state")).toHaveText("Kết nối: Chưa phát");
     await seller.getByRole("button", { name: "Lên sóng" }).click();
