@@ -356,3 +356,39 @@ test.describe("a rejection the seller reads, and the figures", () => {
     });
   });
 });
+
+test.describe("a seller invites a second seller, who accepts on their phone", () => {
+  // A number no demo account uses, new each run.
+  const INVITED = `0976${String(Date.now()).slice(-6)}`;
+
+  test.describe(() => {
+    test.use({ ...PHONE, storageState: SELLER_STATE });
+
+    test("the seller sends an invitation and sees it pending", async ({ page }) => {
+      await page.goto("/ban-hang#nguoi-ban");
+      await page.getByLabel("Mời người bán bằng số điện thoại").fill(INVITED);
+      await page.getByRole("button", { name: "Gửi lời mời" }).click();
+      await expect(page.getByText(/Đã mời .* Họ thành người bán khi chấp nhận lời mời\./)).toBeVisible();
+      await expect(page.getByTestId("invitations")).toContainText("chờ trả lời");
+      // Invited is not enrolled: the sellers' list has not grown.
+      await expect(page.getByTestId("members")).not.toContainText(INVITED.slice(-3));
+      await screenshotAs(page, "phone-seller-invite");
+    });
+  });
+
+  test.describe(() => {
+    test.use(PHONE);
+
+    test("the invited person signs in, sees the invitation and accepts it", async ({ page }) => {
+      await page.goto("/ban-hang");
+      await signIn(page, INVITED);
+      await expect(page).toHaveURL(/\/ban-hang$/);
+      const invitation = page.getByTestId("my-invitations");
+      await expect(invitation).toContainText(`${SELLER.producer} mời bạn cùng bán hàng trên Chợ OCOP.`);
+      await screenshotAs(page, "phone-invitation");
+      await invitation.getByRole("button", { name: "Chấp nhận" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(SELLER.producer);
+      await expect(page.getByTestId("members")).toContainText("bạn");
+    });
+  });
+});
