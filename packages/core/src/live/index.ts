@@ -2,6 +2,7 @@ import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireSeller, requireSellerOf, requireStaff, requireUser } from "../account/actor";
 import { rateLimit } from "../account/rate-limit";
+import { Audit, AuditEntity } from "../audit";
 import { OrderEntity } from "../order/entities";
 import { Producer } from "../producer";
 import { Product } from "../product";
@@ -490,6 +491,7 @@ export namespace Live {
     } else {
       await endSession(sessionId, new Date().toISOString(), user.userId);
     }
+    await auditStaff(actor, "live.end", sessionId, { status: session.status }, { status: "ended" });
     return view(sessionId);
   }
 
@@ -597,16 +599,20 @@ export namespace Live {
     return { session, user };
   }
 
+  /** Staff moderation is audited like every staff action; a seller moderating their own live is not staff. */
+  async function auditStaff(actor: Actor, action: string, sessionId: string, before: unknown, after: unknown) {
+    if (actor.kind !== "user" || actor.user.role !== "staff") return;
+    await AuditEntity.create(Audit.entry(actor, action, { type: "live", id: sessionId }, before, after)).go();
+  }
+
   export async function deleteMessage(actor: Actor, sessionId: string, messageId: string) {
     const { session } = await moderate(actor, sessionId);
-    await chatProvider().deleteMessage(
-      session,
-      z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{1,64}$/)
-        .parse(messageId),
-      "moderated",
-    );
+    const id = z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .parse(messageId);
+    await chatProvider().deleteMessage(session, id, "moderated");
+    await auditStaff(actor, "live.chat.delete", sessionId, { messageId: id }, null);
   }
 
   export async function mute(actor: Actor, sessionId: string, userId: string) {
@@ -621,6 +627,7 @@ export namespace Live {
       at: new Date().toISOString(),
     }).go();
     await chatProvider().disconnect(session, userId, "muted");
+    await auditStaff(actor, "live.chat.mute", sessionId, null, { userId });
   }
 
   export async function isMuted(sessionId: string, userId: string) {

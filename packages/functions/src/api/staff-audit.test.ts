@@ -1,6 +1,10 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Settings } from "@cho-ocop/core/settings/index";
-import { beforeAll, describe, expect, it } from "vitest";
-import { call, tokenFor } from "../../test/people";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, certificateInput, producerInput, productInput, sonLaWard, tokenFor } from "../../test/people";
+import { type LocalLive, startLocalLive } from "../local/live/index";
 
 interface Entry {
   action: string;
@@ -14,10 +18,20 @@ interface Entry {
 describe("every staff write is audited", () => {
   let central = "";
   let centralId = "";
+  let live: LocalLive | undefined;
 
   beforeAll(async () => {
     central = await tokenFor({ role: "staff", staffScope: "central" });
     centralId = (await call<{ user: { userId: string } }>("GET", "/api/me", { token: central })).body.user.userId;
+    live = await startLocalLive({
+      dataDir: await mkdtemp(join(tmpdir(), "cho-ocop-audit-")),
+      host: "127.0.0.1",
+      rtmpPort: 0,
+    });
+  });
+
+  afterAll(async () => {
+    await live?.stop();
   });
 
   async function entriesFor(targetId: string) {
@@ -80,5 +94,40 @@ describe("every staff write is audited", () => {
     expect(restored?.action).toBe("pricing.put");
     expect(JSON.parse(changed?.after ?? "null")).toMatchObject({ freeShippingOverVnd: 600_000 });
     expect(JSON.parse(restored?.before ?? "null")).toMatchObject({ freeShippingOverVnd: 600_000 });
+  });
+
+  it("live moderation by staff: mute and ending a live", async () => {
+    const seller = await tokenFor();
+    await call("POST", "/api/seller/producer", {
+      token: seller,
+      body: producerInput(await sonLaWard(), "HTX Kiểm Toán"),
+    });
+    const created = await call<{ productId: string }>("POST", "/api/seller/products", {
+      token: seller,
+      body: productInput(),
+    });
+    const productId = created.body.productId;
+    await call("POST", `/api/seller/products/${productId}/submit`, {
+      token: seller,
+      body: { certificate: certificateInput(4) },
+    });
+    await call("POST", `/api/admin/products/${productId}/approve`, { token: central });
+    const scheduled = await call<{ sessionId: string }>("POST", "/api/seller/live", {
+      token: seller,
+      body: {
+        title: "Live kiểm toán",
+        startAt: new Date(Date.now() + 3_600_000).toISOString(),
+        productIds: [productId],
+      },
+    });
+    const sessionId = scheduled.body.sessionId;
+    const viewer = (await call<{ user: { userId: string } }>("GET", "/api/me", { token: await tokenFor() })).body.user;
+    const muted = await call("POST", `/api/live/${sessionId}/chat/mute`, {
+      token: central,
+      body: { userId: viewer.userId },
+    });
+    expect(muted.status).toBeLessThan(300);
+    expect((await call("POST", `/api/live/${sessionId}/end`, { token: central })).status).toBe(200);
+    expect((await entriesFor(sessionId)).map((e) => e.action).sort()).toEqual(["live.chat.mute", "live.end"]);
   });
 });
