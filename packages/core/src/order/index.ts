@@ -405,6 +405,26 @@ export namespace Order {
   const byStaff = (actor: Actor, order: { userId: string }) =>
     actor.kind === "user" && actor.user.role === "staff" && actor.user.userId !== order.userId;
 
+  /** The audit entry of a money action on an order, written in the transaction that makes the change. */
+  const auditMoney = (
+    tx: OrderTx,
+    actor: Actor,
+    action: "confirm-transfer" | "cancel" | "refund",
+    order: { orderId: string; status: string; paymentStatus?: string },
+    after: { [field: string]: unknown },
+  ) =>
+    tx.audit
+      .create(
+        Audit.entry(
+          actor,
+          action,
+          { type: "order", id: order.orderId },
+          { status: order.status, paymentStatus: order.paymentStatus },
+          after,
+        ),
+      )
+      .commit();
+
   function paymentInstructions(order: View) {
     if (order.status !== "pending_payment") return null;
     if (order.paymentMethod === "vietqr") {
@@ -503,17 +523,11 @@ export namespace Order {
     const audit = (tx: OrderTx) =>
       actor.kind === "user"
         ? [
-            tx.audit
-              .create(
-                Audit.entry(
-                  actor,
-                  "confirm-transfer",
-                  { type: "order", id: orderId },
-                  { status: order.status, paymentStatus: order.paymentStatus },
-                  { status: "confirmed", paymentStatus: "paid", amountVnd: order.totalVnd },
-                ),
-              )
-              .commit(),
+            auditMoney(tx, actor, "confirm-transfer", order, {
+              status: "confirmed",
+              paymentStatus: "paid",
+              amountVnd: order.totalVnd,
+            }),
           ]
         : [];
     if (order.paymentMethod !== "vietqr" || !(await markPaid(orderId, audit))) {
@@ -568,21 +582,7 @@ export namespace Order {
           .composite(scopeKey(order))
           .where(({ status }, { eq }) => eq(status, order.status))
           .commit(),
-        ...(audited
-          ? [
-              tx.audit
-                .create(
-                  Audit.entry(
-                    actor,
-                    "cancel",
-                    { type: "order", id: orderId },
-                    { status: order.status, paymentStatus: order.paymentStatus },
-                    { status: "cancelled", totalVnd: order.totalVnd },
-                  ),
-                )
-                .commit(),
-            ]
-          : []),
+        ...(audited ? [auditMoney(tx, actor, "cancel", order, { status: "cancelled", totalVnd: order.totalVnd })] : []),
         ...order.fulfilments.map((f) =>
           tx.fulfilment
             .patch({ orderId, producerId: f.producerId })
@@ -636,17 +636,11 @@ export namespace Order {
           .commit(),
         ...(byStaff(actor, order)
           ? [
-              tx.audit
-                .create(
-                  Audit.entry(
-                    actor,
-                    "refund",
-                    { type: "order", id: orderId },
-                    { status: order.status, paymentStatus: order.paymentStatus },
-                    { status: "refunded", paymentStatus: "refunded", amountVnd: order.totalVnd },
-                  ),
-                )
-                .commit(),
+              auditMoney(tx, actor, "refund", order, {
+                status: "refunded",
+                paymentStatus: "refunded",
+                amountVnd: order.totalVnd,
+              }),
             ]
           : []),
       ])
