@@ -276,7 +276,8 @@ export namespace Live {
       productId
         ? SessionEntity.patch({ sessionId }).set({ pinProductId: productId, pinnedAt: at.toISOString() }).go()
         : SessionEntity.patch({ sessionId }).remove(["pinProductId", "pinnedAt"]).go(),
-      PinEntity.create({
+      // A put: two pins in the same millisecond are one moment of the timeline, the later one holding.
+      PinEntity.put({
         sessionId,
         at: at.toISOString(),
         streamMs: streamMs(session, at.getTime()),
