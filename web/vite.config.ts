@@ -1,8 +1,28 @@
+import { isLoopback, OUTBOX_PATH } from "@cho-ocop/core/util/loopback";
 import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
 
 /** Where `vite dev` sends API and media requests: a running `pnpm start` (PORT=3100 by default here). */
 const backend = process.env.API_PROXY ?? "http://127.0.0.1:3100";
+
+/**
+ * The proxy reaches `pnpm start` from loopback, so the outbox would answer anyone who reaches `vite dev --host`:
+ * like the local server, answer it only to this machine.
+ */
+export function outboxForThisMachine(): Plugin {
+  return {
+    name: "cho-ocop:outbox-for-this-machine",
+    apply: "serve",
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (!OUTBOX_PATH.test(req.url ?? "") || isLoopback(req.socket.remoteAddress ?? "")) return next();
+        res.statusCode = 404;
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ error: { code: "not_found", message: "Không tìm thấy / not found" } }));
+      });
+    },
+  };
+}
 
 /**
  * Puts the (small) stylesheet into index.html: one request fewer before the first paint,
@@ -42,7 +62,7 @@ const SHOP_MODULES =
   /web[\\/]src[\\/](components[\\/](OcopStars|Photo|ProductCard|SearchBox|States)|lib[\\/](api|format|geo|filters|title))\.tsx?$|packages[\\/]core[\\/]src[\\/](geo[\\/](province|region)|group[\\/]index)\.ts$|hono[\\/]dist[\\/](client[\\/]|utils[\\/]cookie)/;
 
 export default defineConfig({
-  plugins: [solid(), inlineCss()],
+  plugins: [solid(), inlineCss(), outboxForThisMachine()],
   build: {
     target: "es2022",
     modulePreload: { polyfill: false },

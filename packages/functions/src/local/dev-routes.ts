@@ -2,6 +2,7 @@ import { sameSecret } from "@cho-ocop/core/account/secret";
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { LocalStorage, localReadSignature } from "@cho-ocop/core/storage/index";
 import { useTicket } from "@cho-ocop/core/upload/ticket";
+import { isLoopback } from "@cho-ocop/core/util/loopback";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
@@ -17,11 +18,6 @@ type Ticket = Extract<ReturnType<typeof LocalStorage.checkTicket>, { ok: true }>
 function peerAddress(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? "";
-}
-
-export function isLoopback(address: string): boolean {
-  const v4 = address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
-  return /^127(\.\d{1,3}){3}$/.test(v4) || address === "::1";
 }
 
 /** Decodes a path, or undefined for a malformed escape (`%E0%A4%A`), which names no file. */
