@@ -115,7 +115,7 @@ export namespace Cart {
     const product = await Product.get(productId).catch(() => undefined);
     if (product?.status !== "approved") throw notSold("productId");
     const current = await lines(cartId);
-    const existing = current.find((l) => l.kind === "product" && l.productId === productId && l.dealId === dealId);
+    const existing = current.find((l) => sameProduct(l, { productId, dealId }));
     const next = existing
       ? current.map((l) => (l === existing ? { ...l, quantity: Math.min(MAX_QUANTITY, l.quantity + quantity) } : l))
       : [...current, { lineId: ulid().toLowerCase(), kind: "product" as const, productId, quantity, dealId }];
@@ -159,19 +159,27 @@ export namespace Cart {
     );
 
   /** On sign-in: the anonymous cart's lines join the account's cart (same products add up). */
-  export async function merge(fromCartId: string, toCartId: string) {
-    const [from, to] = await Promise.all([lines(fromCartId), lines(toCartId)]);
-    if (from.length === 0) return;
-    const merged = [...to];
+  type Mergeable = { kind: "product" | "combo"; productId?: string; dealId?: string; quantity: number };
+
+  /** One line per product and live deal: a deal's line keeps its price, so it never joins the ordinary line. */
+  const sameProduct = (line: Mergeable, of: { productId?: string; dealId?: string }) =>
+    line.kind === "product" && line.productId === of.productId && line.dealId === of.dealId;
+
+  /** An anonymous cart's lines joining an account's: same lines add up (at most 99), at most 30 lines. */
+  export function mergeLines<L extends Mergeable>(to: L[], from: L[]): L[] {
+    const merged = to.map((l) => ({ ...l }));
     for (const line of from) {
-      const same =
-        line.kind === "product"
-          ? merged.find((l) => l.kind === "product" && l.productId === line.productId)
-          : undefined;
+      const same = line.kind === "product" ? merged.find((l) => sameProduct(l, line)) : undefined;
       if (same) same.quantity = Math.min(MAX_QUANTITY, same.quantity + line.quantity);
       else merged.push(line);
     }
-    await save(toCartId, merged.slice(0, MAX_LINES));
+    return merged.slice(0, MAX_LINES);
+  }
+
+  export async function merge(fromCartId: string, toCartId: string) {
+    const [from, to] = await Promise.all([lines(fromCartId), lines(toCartId)]);
+    if (from.length === 0) return;
+    await save(toCartId, mergeLines(to, from));
     await entity.delete({ cartId: fromCartId }).go();
   }
 
