@@ -1,6 +1,7 @@
-import { isLoopback, OUTBOX_PATH } from "@cho-ocop/core/util/loopback";
 import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
+// Relative, so that Vite bundles it into the config (a workspace package would load as untranspiled .ts).
+import { isLoopback, OUTBOX_PATH } from "../packages/core/src/util/loopback";
 
 /** Where `vite dev` sends API and media requests: a running `pnpm start` (PORT=3100 by default here). */
 const backend = process.env.API_PROXY ?? "http://127.0.0.1:3100";
