@@ -18,6 +18,9 @@ const ARGS = [
   "--disable-sync",
 ];
 
+/** Specs that run once, as stories whose steps choose their own viewports; every other spec runs on the phone and the desktop. */
+const STORIES = /(selling|accounts|staff|buying|addresses|pay|live(-[a-z]+)?|screens|storefront)\.spec\.ts/;
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/artifacts",
@@ -39,30 +42,35 @@ export default defineConfig({
   projects: [
     {
       name: "phone",
-      testIgnore: /(selling|accounts|buying|live)\.spec\.ts/,
+      testIgnore: STORIES,
       use: PHONE,
     },
     {
       name: "desktop",
-      testIgnore: /(selling|accounts|buying|live)\.spec\.ts/,
+      testIgnore: STORIES,
       use: DESKTOP,
     },
     {
       // Stories run once: their steps choose the phone or the desktop viewport themselves (sellers on phones,
       // staff on desktops), in order, sharing what they create.
       name: "selling",
-      testMatch: /(selling|accounts)\.spec\.ts/,
+      testMatch: /(selling|accounts|staff)\.spec\.ts/,
+    },
+    {
+      // The storefront's fixes, once, each step on the phone viewports it names (412 and 360 px wide).
+      name: "storefront",
+      testMatch: /storefront\.spec\.ts/,
     },
     {
       // Buying, once, in order: a shopper on a phone, the seller who ships, staff who confirm a transfer.
       name: "buying",
-      testMatch: /buying\.spec\.ts/,
+      testMatch: /(buying|addresses|pay)\.spec\.ts/,
     },
     {
       // Live selling, once, in order: a seller broadcasts Chromium's fake camera from a phone (MediaRecorder →
       // /live-ingest → ffmpeg → RTMP), viewers on phones watch, chat and buy; staff moderate on a desktop.
       name: "live",
-      testMatch: /live\.spec\.ts/,
+      testMatch: /(live(-[a-z]+)?|screens)\.spec\.ts/,
       use: {
         launchOptions: {
           executablePath: CHROMIUM,
