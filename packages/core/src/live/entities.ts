@@ -49,6 +49,10 @@ export const SessionEntity = new Entity(
       startedAt: { type: "string" },
       endedAt: { type: "string" },
       endedBy: { type: "string" },
+      /** Staff ending or cancelling a live give the seller a reason. */
+      endReason: { type: "string" },
+      /** Called off before it went on air (it never streamed). */
+      cancelled: { type: "boolean" },
       /** The stream dropped at this time while live: the session waits for the seller to reconnect, then ends. */
       offlineSince: { type: "string" },
       /** The product pinned now (late joiners see it at once), and when. */

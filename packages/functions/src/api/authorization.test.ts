@@ -591,6 +591,15 @@ const CASES: Case[] = [
     path: "/api/live/{id}/end",
     allowed: LIVE_MODERATORS,
     state: "live-on-air",
+    body: () => ({ reason: "Bán hàng không đúng mô tả." }),
+    probe: async (f) => (await Live.get(f.sessionId)).status,
+  },
+  {
+    method: "POST",
+    path: "/api/live/{id}/cancel",
+    allowed: LIVE_MODERATORS,
+    state: "live-scheduled",
+    body: () => ({ reason: "Trùng lịch với buổi khác." }),
     probe: async (f) => (await Live.get(f.sessionId)).status,
   },
   {

@@ -241,14 +241,27 @@ const viewers = createRoute({
   responses: { 200: json(z.object({ viewers: z.number().nullable() }), "Viewers"), ...errs },
 });
 
+const closeBody = {
+  body: { content: { "application/json": { schema: Live.CloseInput } }, required: false },
+};
 const end = createRoute({
   method: "post",
   path: "/live/{id}/end",
   tags: ["Live"],
-  summary: "End a live: its seller, or staff moderating",
+  summary: "End a live on air: its seller, or staff moderating (staff give a reason, sent to the seller)",
   ...roles(SELLER_OR_STAFF),
-  request: { params: IdParam },
+  request: { params: IdParam, ...closeBody },
   responses: { 200: json(SessionView, "Ended"), ...errs },
+});
+
+const cancel = createRoute({
+  method: "post",
+  path: "/live/{id}/cancel",
+  tags: ["Live"],
+  summary: "Cancel a live that has not started: its seller, or staff (with a reason, sent to the seller)",
+  ...roles(SELLER_OR_STAFF),
+  request: { params: IdParam, ...closeBody },
+  responses: { 200: json(SessionView, "Cancelled"), ...errs },
 });
 
 const deleteMessage = createRoute({
@@ -312,7 +325,12 @@ export const live = router<AppEnv>()
     await Live.summary(actor, c.req.valid("param").id);
     return c.json({ viewers: await Live.viewers(c.req.valid("param").id) }, 200);
   })
-  .openapi(end, async (c) => c.json(await Live.end(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(end, async (c) =>
+    c.json(await Live.end(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 200),
+  )
+  .openapi(cancel, async (c) =>
+    c.json(await Live.cancel(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 200),
+  )
   .openapi(deleteMessage, async (c) => {
     await Live.deleteMessage(await c.var.actor(), c.req.valid("param").id, c.req.valid("json").messageId);
     return c.body(null, 204);
