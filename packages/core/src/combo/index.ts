@@ -5,6 +5,7 @@ import { type Actor, requireStaff } from "../account/actor";
 import { Audit, AuditEntity } from "../audit";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
+import { isBoxable } from "../group";
 import { Product } from "../product";
 import { DomainError, notFound } from "../util/error";
 import { Vnd } from "../util/money";
@@ -121,6 +122,21 @@ export namespace Combo {
       "boxId",
     );
 
+  /** Only goods go in a box: a product of a group that is not boxable (a live koi, a homestay night) is refused by name. */
+  function requireBoxable(products: Array<{ name: string; group: Product.Record["group"] }>) {
+    const refused = products.find((p) => !isBoxable(p.group));
+    if (!refused) return;
+    throw new DomainError(
+      400,
+      "not_boxable",
+      {
+        vi: `“${refused.name}” không đóng vào hộp quà được: sinh vật cảnh và dịch vụ du lịch không phải hàng đóng hộp.`,
+        en: `“${refused.name}” cannot go in a gift box: ornamental plants and animals and tourism services are not boxable goods.`,
+      },
+      "productIds",
+    );
+  }
+
   /** Saves a combo a shopper built (or started from a template) so that a link re-opens it. */
   export async function create(input: z.input<typeof NewCombo>) {
     const parsed = NewCombo.parse(input);
@@ -138,6 +154,7 @@ export namespace Combo {
         "productIds",
       );
     }
+    requireBoxable(products.data);
     const weight = products.data.reduce((n, p) => n + p.weightGrams, 0);
     if (weight > giftBox.capacityGrams) throw wontFit();
     const now = new Date();
@@ -211,6 +228,7 @@ export namespace Combo {
     const fields = TemplateInput.parse(input);
     const giftBox = await box(fields.boxId);
     const products = await Product.entity.get(fields.productIds.map((productId) => ({ productId }))).go();
+    requireBoxable(products.data);
     if (products.data.reduce((n, p) => n + p.weightGrams, 0) > giftBox.capacityGrams) throw wontFit();
     const record = {
       ...fields,

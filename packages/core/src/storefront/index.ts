@@ -436,7 +436,7 @@ export namespace Storefront {
         products: c.productIds.flatMap((id) => cards.get(id) ?? []),
       })),
       regions: REGIONS.map((r) => ({ ...r, products: counts.region[r.id] ?? 0 })),
-      groups: GROUPS.map((g) => ({ ...g, products: counts.group[g.id] ?? 0 })),
+      groups: GROUPS.map((g) => ({ id: g.id, vi: g.vi, en: g.en, products: counts.group[g.id] ?? 0 })),
       stars: [3, 4, 5].map((s) => ({ stars: s, products: counts.stars[String(s)] ?? 0 })),
       total: counts.all,
     };
