@@ -22,8 +22,9 @@ test("switching to English changes the labels, <html lang>, and is remembered", 
   await expect(page.getByRole("heading", { name: "Featured products" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
-  // Prices stay in the Vietnamese format, in either language.
-  await expect(cards(page).first()).toContainText(/\d{1,3}(\.\d{3})*\s₫/);
+  // In English, prices are written the English way: the sign first, commas between thousands.
+  await expect(cards(page).first()).toContainText(/₫\d{1,3}(,\d{3})*/);
+  await expect(cards(page).first()).not.toContainText(/\d\.\d{3}/);
 
   await page.getByRole("button", { name: /Tiếng Việt/ }).click();
   await expect(page.getByRole("heading", { name: "Mua theo vùng miền" })).toBeVisible();

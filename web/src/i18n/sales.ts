@@ -258,7 +258,7 @@ export const en: Partial<Record<SalesKey | `${SalesKey}_one`, string>> = {
   "pricing.baseOf": "{zone}: first 500 g",
   "pricing.per500gOf": "{zone}: each further 500 g",
   "pricing.tierInvalid": "2 to 8 products, 1 to 50% off.",
-  "pricing.vndInvalid": "Whole đồng, for example 25.000.",
+  "pricing.vndInvalid": "Whole đồng, for example 25,000.",
   "pricing.save": "Save discounts and shipping",
 
   "boxes.title": "Gift boxes",
@@ -272,8 +272,8 @@ export const en: Partial<Record<SalesKey | `${SalesKey}_one`, string>> = {
   "boxes.capacity": "Holds (grams)",
   "boxes.weight": "Box weight (grams)",
   "boxes.activeLabel": "In use (shoppers can choose it)",
-  "boxes.capacityInvalid": "The capacity is in grams, from 100 to 50.000.",
-  "boxes.weightInvalid": "The box weight is in grams, from 0 to 10.000.",
+  "boxes.capacityInvalid": "The capacity is in grams, from 100 to 50,000.",
+  "boxes.weightInvalid": "The box weight is in grams, from 0 to 10,000.",
   "boxes.hiddenNote": "A box no longer in use leaves this list.",
   "boxes.summary": "{price} · holds {capacity}",
 

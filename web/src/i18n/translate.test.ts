@@ -17,8 +17,9 @@ describe("translate", () => {
     expect(translate("fr" as Locale, "nav.home")).toBe("Trang chủ");
   });
 
-  it("fills in parameters, writing numbers the Vietnamese way", () => {
+  it("fills in parameters, writing numbers the way of each language", () => {
     expect(translate("vi", "common.products", { n: 1234 })).toBe("1.234 sản phẩm");
+    expect(translate("en", "common.products", { n: 1234 })).toBe("1,234 products");
     expect(translate("en", "catalog.searchTitle", { q: "nuoc mam" })).toBe("Results for “nuoc mam”");
   });
 

@@ -10,8 +10,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
-/** Numbers in messages are written the Vietnamese way in both languages, as prices are ("1.234 sản phẩm"). */
-const number = new Intl.NumberFormat("vi-VN");
+/** Numbers in messages are written the way of the message's language: "1.234 sản phẩm", "1,234 products". */
+const numbers: Record<Locale, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat("vi-VN"),
+  en: new Intl.NumberFormat("en-US"),
+};
 
 /**
  * The message for `key` in `locale`, falling back to Vietnamese and then to the key itself,
@@ -32,6 +35,6 @@ export function translateIn(dicts: Dictionaries, locale: Locale, key: string, pa
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === "number" ? number.format(value) : value;
+    return typeof value === "number" ? (numbers[locale] ?? numbers.vi).format(value) : value;
   });
 }

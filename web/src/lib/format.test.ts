@@ -1,19 +1,53 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, formatDate, formatDateTime, formatVnd, validity, vietnamDay } from "./format";
+import {
+  daysBetween,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatPercent,
+  formatVnd,
+  validity,
+  vietnamDay,
+} from "./format";
 
 // Intl puts a no-break space before the currency sign; compare with plain spaces.
 const plain = (s: string) => s.replace(/\s/g, " ");
 
 describe("formatVnd", () => {
-  it("writes integer đồng the Vietnamese way", () => {
-    expect(plain(formatVnd(450000))).toBe("450.000 ₫");
-    expect(plain(formatVnd(1250000))).toBe("1.250.000 ₫");
-    expect(plain(formatVnd(0))).toBe("0 ₫");
+  it("writes integer đồng the Vietnamese way in Vietnamese", () => {
+    expect(plain(formatVnd(450000, "vi"))).toBe("450.000 ₫");
+    expect(plain(formatVnd(1250000, "vi"))).toBe("1.250.000 ₫");
+    expect(plain(formatVnd(0, "vi"))).toBe("0 ₫");
+  });
+
+  it("writes them the English way in English: the sign first, commas between thousands", () => {
+    expect(plain(formatVnd(10000, "en"))).toBe("₫10,000");
+    expect(plain(formatVnd(1250000, "en"))).toBe("₫1,250,000");
   });
 
   it("matches Intl.NumberFormat vi-VN VND exactly", () => {
     const intl = new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" });
-    for (const n of [1, 999, 65000, 8500000, 10_000_000_000]) expect(formatVnd(n)).toBe(intl.format(n));
+    for (const n of [1, 999, 65000, 8500000, 10_000_000_000]) expect(formatVnd(n, "vi")).toBe(intl.format(n));
+  });
+
+  it("follows the UI language when none is given", () => {
+    expect(plain(formatVnd(10000))).toBe("10.000 ₫");
+  });
+});
+
+describe("numbers in each language", () => {
+  it("groups thousands with a dot in Vietnamese and a comma in English", () => {
+    expect(formatCount(10000, "vi")).toBe("10.000");
+    expect(formatCount(10000, "en")).toBe("10,000");
+  });
+
+  it("writes decimals and shares with a comma in Vietnamese and a point in English", () => {
+    expect(formatPercent(0.008, "vi")).toBe("0,8%");
+    expect(formatPercent(0.008, "en")).toBe("0.8%");
+    expect(formatPercent(0.659, "en")).toBe("65.9%");
+    expect(formatDecimal(1.25, 1, "vi")).toBe("1,3");
+    expect(formatDecimal(1.5, 2, "en")).toBe("1.5");
   });
 });
 

@@ -1,15 +1,42 @@
-/** Money is integer đồng, shown the Vietnamese way ("450.000 ₫") in both languages. */
-const vnd = new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" });
-const count = new Intl.NumberFormat("vi-VN");
+import { type Locale, locale } from "../i18n";
+
+/**
+ * Numbers follow the UI language: Vietnamese writes "450.000 ₫", "0,8%"; English writes "₫450,000", "0.8%" — the sign
+ * before the amount, as Intl (and English-language shops) put it. Money is integer đồng either way.
+ */
+const TAG: Record<Locale, string> = { vi: "vi-VN", en: "en-US" };
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Locale, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${lang}${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(TAG[lang], options);
+    formatters.set(key, found);
+  }
+  return found;
+}
 
 export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
-export function formatVnd(amount: number): string {
-  return vnd.format(amount);
+/** "450.000 ₫" in Vietnamese, "₫450,000" in English. Read inside JSX, it follows the language switch. */
+export function formatVnd(amount: number, lang: Locale = locale()): string {
+  return numberFormat(lang, { style: "currency", currency: "VND" }).format(amount);
 }
 
-export function formatCount(n: number): string {
-  return count.format(n);
+/** "1.234" / "1,234". */
+export function formatCount(n: number, lang: Locale = locale()): string {
+  return numberFormat(lang).format(n);
+}
+
+/** A decimal with at most `digits` fraction digits: "1,5" / "1.5". */
+export function formatDecimal(n: number, digits = 1, lang: Locale = locale()): string {
+  return numberFormat(lang, { maximumFractionDigits: digits }).format(n);
+}
+
+/** A fraction as a percentage with at most one decimal: 0.008 → "0,8%" / "0.8%". */
+export function formatPercent(fraction: number, lang: Locale = locale()): string {
+  return numberFormat(lang, { style: "percent", maximumFractionDigits: 1 }).format(fraction);
 }
 
 const dateFormatter = new Intl.DateTimeFormat("vi-VN", {

@@ -1,3 +1,5 @@
+import { formatCount, formatDecimal } from "./format";
+
 /**
  * Pure rules the seller and staff screens check before the API does, so a mistake is shown while typing.
  * They mirror packages/core (Certificate, VnMobile, Upload) without pulling server code into the browser.
@@ -99,11 +101,9 @@ export function parseVnd(input: string): VndReading {
   return { ok: true, value };
 }
 
-const grouped = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
-
-/** 150000 → "150.000": how a price input shows an amount (the ₫ sign sits beside the input). */
+/** 150000 → "150.000" ("150,000" in English): how a price input shows an amount (the ₫ sign sits beside the input). */
 export function formatVndInput(amount: number): string {
-  return grouped.format(amount);
+  return formatCount(amount);
 }
 
 /** "+84 912.000-101" → "0912000101": the form the API keeps. Anything else is returned stripped. */
@@ -170,7 +170,7 @@ export function checkFile(file: { type: string; size: number }, purpose: UploadP
 /** "1,2 MB", "830 KB": a file size for people. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) {
-    return `${new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+    return `${formatDecimal(bytes / 1024 / 1024, 1)} MB`;
   }
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
@@ -210,11 +210,9 @@ export function isPdf(url: string): boolean {
   return /\.pdf$/i.test(url.split(/[?#]/)[0] ?? "");
 }
 
-const shareFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
-
-/** 65.9 → "65,9%": a share the API gives in percent, written the Vietnamese way as the programme's reports do. */
+/** 65.9 → "65,9%" ("65.9%" in English): a share the API gives in percent. */
 export function formatShare(percent: number): string {
-  return `${shareFormat.format(percent)}%`;
+  return `${formatDecimal(percent, 1)}%`;
 }
 
 /** "Đặc sản Tây Bắc" → "dac-san-tay-bac": a collection id from its title (a–z, 0–9 and dashes, at most 40). */

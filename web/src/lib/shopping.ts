@@ -1,3 +1,5 @@
+import { formatCount, formatDecimal } from "./format";
+
 /**
  * Pure rules of the cart, combo builder and checkout screens. Prices always come from the API; these only read its
  * numbers (a gap to free shipping, whether a box can hold what was picked) and keep the UI's own bookkeeping.
@@ -32,10 +34,10 @@ export function fillPercent(weightGrams: number, capacityGrams: number): number 
   return Math.min(100, Math.round((weightGrams / capacityGrams) * 100));
 }
 
-/** "850 g", "1,2 kg": a weight for people. */
+/** "850 g", "1,2 kg" ("1.2 kg" in English): a weight for people. */
 export function formatWeight(grams: number): string {
-  if (grams < 1000) return `${new Intl.NumberFormat("vi-VN").format(grams)} g`;
-  return `${new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }).format(grams / 1000)} kg`;
+  if (grams < 1000) return `${formatCount(grams)} g`;
+  return `${formatDecimal(grams / 1000, 2)} kg`;
 }
 
 export type ComboState = "empty" | "tooFew" | "tooMany" | "noBox" | "tooHeavy" | "ready";

@@ -8,6 +8,7 @@ import { EmptyState, Loaded } from "../components/States";
 import { type Key, locale, t } from "../i18n";
 import { api, type Home as HomeData } from "../lib/api";
 import { catalogHref } from "../lib/filters";
+import { formatPercent } from "../lib/format";
 import { useTitle } from "../lib/title";
 
 function Check() {
@@ -17,8 +18,6 @@ function Check() {
     </svg>
   );
 }
-
-const percent = new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 });
 
 function StarsBar(props: { stars: HomeData["stars"] }) {
   const total = () => props.stars.reduce((sum, s) => sum + s.products, 0) || 1;
@@ -38,7 +37,7 @@ function StarsBar(props: { stars: HomeData["stars"] }) {
               <OcopStars stars={s.stars} />
               <span>
                 {t("common.products", { n: s.products })}{" "}
-                <span class="muted">({percent.format(s.products / total())})</span>
+                <span class="muted">({formatPercent(s.products / total())})</span>
               </span>
             </li>
           )}
