@@ -13,9 +13,9 @@ import { cardGateway } from "../payment/card";
 import { VietQr } from "../payment/vietqr";
 import { Producer } from "../producer";
 import { Product } from "../product";
+import { Site } from "../site";
 import { vietnamDay } from "../util/date";
 import { DomainError, notFound } from "../util/error";
-import { formatVnd } from "../util/money";
 import { VnMobile } from "../util/phone";
 import {
   type FULFILMENT_STATUSES,
@@ -28,6 +28,7 @@ import {
   PAYMENT_METHODS,
   PaymentEventEntity,
 } from "./entities";
+import { OrderMessages } from "./messages";
 import { quote } from "./quote";
 
 export namespace Order {
@@ -495,10 +496,7 @@ export namespace Order {
       ])
       .go();
     if (result.canceled) return false;
-    await notify(
-      order.address.phone,
-      `Chợ OCOP: đơn ${order.code} đã được thanh toán ${formatVnd(order.totalVnd)}. Cảm ơn bạn!`,
-    );
+    await notify(order.address.phone, OrderMessages.paid({ ...order, orderUrl: Site.orderUrl(orderId) }));
     return true;
   }
 
@@ -616,7 +614,7 @@ export namespace Order {
     }
     await notify(
       order.address.phone,
-      `Chợ OCOP: đơn ${order.code} đã được huỷ${why === "expired" ? " vì quá hạn thanh toán" : ""}.`,
+      OrderMessages.cancelled({ ...order, orderUrl: Site.orderUrl(orderId) }, why === "expired" ? "expired" : "other"),
     );
     return view(orderId);
   }
@@ -645,10 +643,7 @@ export namespace Order {
           : []),
       ])
       .go();
-    await notify(
-      order.address.phone,
-      `Chợ OCOP: đã hoàn ${formatVnd(order.totalVnd)} cho đơn ${order.code} về thẻ của bạn.`,
-    );
+    await notify(order.address.phone, OrderMessages.refunded({ ...order, orderUrl: Site.orderUrl(orderId) }));
   }
 
   /**
@@ -834,11 +829,13 @@ export namespace Order {
     if (result.canceled)
       throw problem(409, "changed", "Đơn vừa thay đổi, hãy tải lại.", "The order just changed; reload it.");
     if (order && (to === "shipped" || to === "delivered")) {
-      const what =
+      const about = { code: order.code, orderUrl: Site.orderUrl(orderId) };
+      await notify(
+        order.address.phone,
         to === "shipped"
-          ? `đã được ${f.producerName} gửi qua ${"carrier" in shipping ? shipping.carrier : ""}, mã vận đơn ${"trackingNumber" in shipping ? shipping.trackingNumber : ""}`
-          : `từ ${f.producerName} đã được giao`;
-      await notify(order.address.phone, `Chợ OCOP: phần hàng của đơn ${order.code} ${what}.`);
+          ? OrderMessages.shipped(about, { producerName: f.producerName, ...(shipping as z.infer<typeof ShipInput>) })
+          : OrderMessages.delivered(about, f),
+      );
     }
     const { data: updated } = await FulfilmentEntity.get({ orderId, producerId }).go({ consistent: true });
     return publicFulfilment(updated ?? f);
@@ -867,19 +864,13 @@ export namespace Order {
 
   async function notifyPlaced(orderId: string) {
     const order = await view(orderId);
-    const how =
-      order.paymentMethod === "cod"
-        ? "thanh toán khi nhận hàng"
-        : order.paymentMethod === "vietqr"
-          ? `vui lòng chuyển khoản với nội dung ${order.code} trong ${PAY_WITHIN_MINUTES} phút`
-          : `vui lòng hoàn tất thanh toán thẻ trong ${PAY_WITHIN_MINUTES} phút`;
     await notify(
       order.address.phone,
-      `Chợ OCOP: đã nhận đơn ${order.code}, tổng ${formatVnd(order.totalVnd)}, ${how}.`,
+      OrderMessages.placed({ ...order, orderUrl: Site.orderUrl(orderId) }, PAY_WITHIN_MINUTES),
     );
     const producers = await Producer.entity.get(order.fulfilments.map((f) => ({ producerId: f.producerId }))).go();
     for (const p of producers.data) {
-      await notify(p.phone, `Chợ OCOP: đơn mới ${order.code} có hàng của ${p.name}. Xem trong Kênh người bán.`);
+      await notify(p.phone, OrderMessages.newForSeller(order, p.name, Site.sellerOrdersUrl()));
     }
   }
 }

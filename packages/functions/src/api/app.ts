@@ -1,5 +1,6 @@
 import { countDbCalls } from "@cho-ocop/core/db/client";
-import { type AppEnv, actorContext } from "./actor";
+import { Site } from "@cho-ocop/core/site/index";
+import { type AppEnv, actorContext, publicOrigin } from "./actor";
 import { admin } from "./admin";
 import { adminCommerce } from "./admin-commerce";
 import { auth } from "./auth";
@@ -32,6 +33,8 @@ base.use("/api/*", async (c, next) => {
 });
 
 base.use("/api/*", actorContext);
+// Links in the messages a request sends (the order page in an SMS) name the site as this request reached it.
+base.use("/api/*", (c, next) => Site.withOrigin(publicOrigin(c), next));
 
 export const app = base
   .get("/api/health", (c) => c.json({ status: "ok", time: new Date().toISOString() }))
