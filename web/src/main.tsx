@@ -19,6 +19,7 @@ const Cart = lazy(() => import("./pages/shop/Cart"));
 const Checkout = lazy(() => import("./pages/shop/Checkout"));
 const Orders = lazy(() => import("./pages/shop/Orders"));
 const OrderDetail = lazy(() => import("./pages/shop/OrderDetail"));
+const Addresses = lazy(() => import("./pages/shop/Addresses"));
 
 // Live selling: watching and replays for everyone; the broadcast desk and moderation with the seller and staff pages.
 const LiveList = lazy(() => import("./pages/live/LiveList"));
@@ -67,6 +68,7 @@ if (root) {
         <Route path="/thanh-toan" component={Checkout} />
         <Route path="/don-hang" component={Orders} />
         <Route path="/don-hang/:id" component={OrderDetail} />
+        <Route path="/so-dia-chi" component={Addresses} />
         <Route path="/live" component={LiveList} />
         <Route path="/live/:id" component={Watch} />
         <Route path="/live/:id/replay" component={Replay} />

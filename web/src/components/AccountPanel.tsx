@@ -1,10 +1,11 @@
 import { A, useLocation, useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
 import { t } from "../i18n";
+import { tb } from "../i18n/buy";
 import { displayName, type Me, signOut } from "../lib/session";
 import { PersonIcon } from "./AccountMenu";
 
-/** The signed-in person's menu: their portal (seller or staff), or registering a producer, and signing out. */
+/** The signed-in person's menu: orders, address book, their portal (seller or staff) or registering a producer, signing out. */
 export default function AccountPanel(props: { user: Me }) {
   const location = useLocation();
   const navigate = useNavigate();
@@ -65,6 +66,9 @@ export default function AccountPanel(props: { user: Me }) {
         <ul>
           <li>
             <A href="/don-hang">{t("account.orders")}</A>
+          </li>
+          <li>
+            <A href="/so-dia-chi">{tb("addr.menu")}</A>
           </li>
           <Show when={props.user.role === "seller"}>
             <li>

@@ -1,3 +1,4 @@
+import type { AddressBook as AddressBookDomain } from "@cho-ocop/core/address/index";
 import type { Cart as CartDomain } from "@cho-ocop/core/cart/index";
 import type { Combo } from "@cho-ocop/core/combo/index";
 import type { Order as OrderDomain } from "@cho-ocop/core/order/index";
@@ -36,6 +37,10 @@ export type TemplateInput = InferRequestType<(typeof client.api.admin)["combo-te
 export type NewCombo = InferRequestType<typeof client.api.combos.$post>["json"];
 export type PlaceInput = InferRequestType<typeof client.api.orders.$post>["json"];
 export type FulfilmentMove = "pack" | "ship" | "deliver" | "cod-collected";
+export type AddressBookView = AddressBookDomain.View;
+export type SavedAddress = AddressBookView["addresses"][number];
+export type AddressInput = InferRequestType<typeof client.api.me.addresses.$post>["json"];
+export type AddressPatch = InferRequestType<(typeof client.api.me.addresses)[":id"]["$patch"]>["json"];
 type ProvinceCode = NonNullable<InferRequestType<typeof client.api.cart.$get>["query"]["province"]>;
 
 const cart = client.api.cart;
@@ -47,6 +52,18 @@ const cast =
 export const shopApi = {
   cart: (province?: string) =>
     send(cart.$get({ query: province ? { province: province as ProvinceCode } : {} })).then(cast<CartView>()),
+  /** The cart as it would be with this product added, with shipping to `province`: nothing is changed. */
+  preview: (productId: string, quantity: number, dealId?: string, province?: string) =>
+    send(
+      cart.preview.$get({
+        query: {
+          productId,
+          quantity: String(quantity),
+          ...(dealId ? { dealId } : {}),
+          ...(province ? { province: province as ProvinceCode } : {}),
+        },
+      }),
+    ).then(cast<CartView>()),
   addProduct: (productId: string, quantity: number, dealId?: string) =>
     send(cart.items.$post({ json: { productId, quantity, ...(dealId ? { dealId } : {}) } })).then(cast<CartView>()),
   addCombo: (comboId: string, quantity = 1) =>
@@ -74,6 +91,22 @@ export const shopApi = {
 /** The QR image of an unpaid VietQR order (an SVG the API draws from the NAPAS payload). */
 export function vietQrImage(orderId: string): string {
   return client.api.orders[":id"]["vietqr.svg"].$url({ param: { id: orderId } }).pathname;
+}
+
+const book = client.api.me.addresses;
+
+/** The signed-in person's address book; every call answers with the whole book, the default first. */
+export const addressApi = {
+  list: () => send(book.$get()),
+  add: (input: AddressInput) => send(book.$post({ json: input })),
+  edit: (id: string, patch: AddressPatch) => send(book[":id"].$patch({ param: { id }, json: patch })),
+  remove: (id: string) => send(book[":id"].$delete({ param: { id } })),
+};
+
+/** A saved address as an order's delivery address. */
+export function deliveryOf(saved: SavedAddress): Address {
+  const { addressId: _, isDefault: __, ...address } = saved;
+  return address;
 }
 
 const fulfilments = client.api.seller.fulfilments;

@@ -183,9 +183,13 @@ export namespace Cart {
     await entity.delete({ cartId: fromCartId }).go();
   }
 
-  /** The cart as the shopper sees it: every price from the catalog, problems per line, shipping when known. */
-  export async function view(cartId: string, toProvince?: string) {
-    const q = await quote(await lines(cartId), toProvince);
+  /**
+   * The cart as the shopper sees it: every price from the catalog, problems per line, shipping when known. With
+   * `adding`, the cart as it would be once that line is added (a "buy now" sheet's price before the tap).
+   */
+  export async function view(cartId: string, toProvince?: string, adding?: Line) {
+    const current = await lines(cartId);
+    const q = await quote(adding ? mergeLines(current, [adding]) : current, toProvince);
     return {
       cartId,
       lines: q.lines,

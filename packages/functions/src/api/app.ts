@@ -1,6 +1,7 @@
 import { countDbCalls } from "@cho-ocop/core/db/client";
 import { Site } from "@cho-ocop/core/site/index";
 import { type AppEnv, actorContext, publicOrigin } from "./actor";
+import { addresses } from "./addresses";
 import { admin } from "./admin";
 import { adminCommerce } from "./admin-commerce";
 import { auth } from "./auth";
@@ -47,6 +48,7 @@ export const app = base
   .route("/api/admin", admin)
   .route("/api/admin", adminCommerce)
   .route("/api", commerce)
+  .route("/api/me/addresses", addresses)
   .route("/api/seller/fulfilments", fulfilment)
   .route("/api/webhooks", webhooks)
   .route("/api", live)

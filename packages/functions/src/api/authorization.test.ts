@@ -410,6 +410,31 @@ const CASES: Case[] = [
       return { url: `/api/cart/items/${lineId}`, headers };
     },
   },
+  {
+    method: "GET",
+    path: "/api/cart/preview",
+    allowed: EVERYONE,
+    state: "approved",
+    url: (f) => `/api/cart/preview?productId=${f.productId}&quantity=2&province=${SON_LA}`,
+  },
+  // ── Address book: each person's own (another's address id is a 404, tested in addresses.test.ts) ──
+  { method: "GET", path: "/api/me/addresses", allowed: SIGNED_IN },
+  { method: "POST", path: "/api/me/addresses", allowed: SIGNED_IN, body: () => address(), probe: bookProbe },
+  {
+    method: "PATCH",
+    path: "/api/me/addresses/{id}",
+    allowed: SIGNED_IN,
+    prepare: async (_f, _who, token) => ({ url: `/api/me/addresses/${await savedAddress(token)}` }),
+    body: () => ({ street: "Số 9 Tô Hiệu", isDefault: true }),
+    probe: bookProbe,
+  },
+  {
+    method: "DELETE",
+    path: "/api/me/addresses/{id}",
+    allowed: SIGNED_IN,
+    prepare: async (_f, _who, token) => ({ url: `/api/me/addresses/${await savedAddress(token)}` }),
+    probe: bookProbe,
+  },
   { method: "GET", path: "/api/gift-boxes", allowed: EVERYONE },
   { method: "GET", path: "/api/combos", allowed: EVERYONE },
   {
@@ -690,6 +715,20 @@ async function address() {
     wardCode: await sonLaWard(),
     street: "Số 1 Tô Hiệu",
   };
+}
+
+/** The address book of the caller, or of the shopper when nobody is signed in (whose address an anonymous call names). */
+async function bookProbe(_f: Fixture, _who: Who, caller: { token?: string }) {
+  return (await call("GET", "/api/me/addresses", { token: caller.token ?? tokens.shopper })).body;
+}
+/** Saves an address in the caller's book (the shopper's for anonymous callers) and returns its id. */
+async function savedAddress(token: string | undefined) {
+  const res = await call<{ addresses: Array<{ addressId: string }> }>("POST", "/api/me/addresses", {
+    token: token ?? tokens.shopper,
+    body: await address(),
+  });
+  if (res.status !== 201) throw new Error(`address fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.addresses.at(-1)?.addressId ?? "";
 }
 
 /** Adds a product to the caller's own cart (anonymous callers get their cart cookie back). */

@@ -1,4 +1,5 @@
 import { requireUser } from "@cho-ocop/core/account/actor";
+import { AddressBook } from "@cho-ocop/core/address/index";
 import { Cart } from "@cho-ocop/core/cart/index";
 import { Combo } from "@cho-ocop/core/combo/index";
 import { PROVINCE_CODES } from "@cho-ocop/core/geo/province";
@@ -62,6 +63,24 @@ const getCart = createRoute({
   ...roles(PUBLIC),
   request: { query: z.object({ province: z.enum(PROVINCE_CODES).optional() }) },
   responses: { 200: json(CartSchema, "The cart"), 400: errorResponses[400] },
+});
+
+const previewItem = createRoute({
+  method: "get",
+  path: "/cart/preview",
+  tags: ["Cart"],
+  summary: "The cart as it would be with this product added, priced with shipping to `province`; changes nothing",
+  description: "What a live's buy-now sheet shows before the order: goods, shipping and the total.",
+  ...roles(PUBLIC),
+  request: {
+    query: z.object({
+      productId: Cart.AddProduct.shape.productId,
+      quantity: z.coerce.number().pipe(Cart.Quantity),
+      dealId: Cart.AddProduct.shape.dealId,
+      province: z.enum(PROVINCE_CODES).optional(),
+    }),
+  },
+  responses: { 200: json(CartSchema, "The cart with the product"), 400: errorResponses[400] },
 });
 
 const addItem = createRoute({
@@ -277,6 +296,13 @@ export const commerce = router<AppEnv>()
     const { province } = c.req.valid("query");
     return c.json(cartId ? await Cart.view(cartId, province) : await emptyCart(province), 200);
   })
+  .openapi(previewItem, async (c) => {
+    const { productId, quantity, dealId, province } = c.req.valid("query");
+    const cartId = await cartOf(c, false);
+    const adding = { lineId: "preview", kind: "product" as const, productId, quantity, ...(dealId ? { dealId } : {}) };
+    const view = await Cart.view(cartId ?? "a-00000000000000000000000000", province, adding);
+    return c.json({ ...view, cartId: cartId ?? null }, 200);
+  })
   .openapi(addItem, async (c) => {
     const cartId = (await cartOf(c, true)) ?? "";
     await Cart.addProduct(cartId, c.req.valid("json"));
@@ -309,11 +335,10 @@ export const commerce = router<AppEnv>()
     return c.json({ ...offered, methods: [...offered.methods] }, 200);
   })
   .openapi(place, async (c) => {
-    const result = await Order.place(
-      await c.var.actor(),
-      c.req.valid("header")["idempotency-key"],
-      c.req.valid("json"),
-    );
+    const actor = await c.var.actor();
+    const result = await Order.place(actor, c.req.valid("header")["idempotency-key"], c.req.valid("json"));
+    // A first order's address starts the shopper's address book; the order stands even if that write fails.
+    if (result.created) await AddressBook.rememberFirst(actor, c.req.valid("json").address).catch(console.error);
     const clientSecret = "clientSecret" in result ? (result.clientSecret ?? null) : null;
     return result.created
       ? c.json({ order: result.order, clientSecret }, 201)

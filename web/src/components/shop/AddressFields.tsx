@@ -1,6 +1,6 @@
 import { createResource, For, Match, Show, Switch } from "solid-js";
 import { type ShopKey, ts } from "../../i18n/shop";
-import type { PlaceInput } from "../../lib/commerce";
+import type { Address, PlaceInput } from "../../lib/commerce";
 import { formatPhone, isVnMobile, normalizePhone } from "../../lib/ocop";
 import type { Me } from "../../lib/session";
 import { wardsOf } from "../../lib/wards";
@@ -9,7 +9,8 @@ import { ProvinceSelect } from "./ProvinceSelect";
 
 /**
  * The delivery address of an order: name, phone, province, ward (loaded per province), street and a note, each with
- * its error beside it (gone as soon as the field is edited). Used by the checkout and by a live's "buy now" sheet; ids start with `idPrefix`.
+ * its error beside it (gone as soon as the field is edited). Used by the checkout, a live's "buy now" sheet and the
+ * address book; ids start with `idPrefix`. Name and phone start from `initial`, else from the signed-in person.
  */
 export function AddressFields(props: {
   idPrefix: string;
@@ -19,6 +20,7 @@ export function AddressFields(props: {
   ward: string;
   onProvince: (code: string) => void;
   onWard: (code: string) => void;
+  initial?: Partial<Address>;
 }) {
   const id = (name: string) => `${props.idPrefix}-${name}`;
   const errors = () => props.errors;
@@ -35,7 +37,7 @@ export function AddressFields(props: {
           onInput={() => errors().set("name", undefined)}
           autocomplete="name"
           maxLength={80}
-          value={props.user.name ?? ""}
+          value={props.initial?.name ?? props.user.name ?? ""}
           aria-invalid={Boolean(errors().of("name"))}
           aria-describedby={describedBy(id("name"), { error: errors().of("name") })}
         />
@@ -50,7 +52,7 @@ export function AddressFields(props: {
           autocomplete="tel-national"
           maxLength={20}
           placeholder="0912 345 678"
-          value={props.user.phone ? formatPhone(props.user.phone) : ""}
+          value={formatPhone(props.initial?.phone ?? props.user.phone ?? "")}
           aria-invalid={Boolean(errors().of("phone"))}
           aria-describedby={describedBy(id("phone"), { hint: true, error: errors().of("phone") })}
         />
@@ -125,6 +127,7 @@ export function AddressFields(props: {
           onInput={() => errors().set("street", undefined)}
           autocomplete="address-line1"
           maxLength={200}
+          value={props.initial?.street ?? ""}
           aria-invalid={Boolean(errors().of("street"))}
           aria-describedby={describedBy(id("street"), { error: errors().of("street") })}
         />
@@ -142,6 +145,7 @@ export function AddressFields(props: {
           onInput={() => errors().set("note", undefined)}
           rows="2"
           maxLength={300}
+          value={props.initial?.note ?? ""}
           aria-invalid={Boolean(errors().of("note"))}
           aria-describedby={describedBy(id("note"), { hint: true, error: errors().of("note") })}
         />
@@ -177,14 +181,15 @@ export function readAddress(
   };
 }
 
-/** The payment methods the server offers, as radio buttons with their hints. */
+/** The payment methods the server offers, as radio buttons with their hints (`compact`: names only, side by side). */
 export function PaymentMethods(props: {
   methods: readonly string[];
   value: string;
   onChange: (method: string) => void;
+  compact?: boolean;
 }) {
   return (
-    <div class="methods">
+    <div class="methods" classList={{ "methods--compact": props.compact }}>
       <For each={props.methods}>
         {(m) => (
           <label class="method">
@@ -197,7 +202,9 @@ export function PaymentMethods(props: {
             />
             <span class="method__body">
               <span class="method__name">{ts(`checkout.method.${m}` as ShopKey)}</span>
-              <span class="method__hint">{ts(`checkout.method.${m}Hint` as ShopKey)}</span>
+              <Show when={!props.compact}>
+                <span class="method__hint">{ts(`checkout.method.${m}Hint` as ShopKey)}</span>
+              </Show>
             </span>
           </label>
         )}

@@ -1,7 +1,10 @@
 import { A } from "@solidjs/router";
 import { createEffect, createResource, createSignal, on, onCleanup, onMount, Show } from "solid-js";
 import { createErrors, FormMessage, focusFirstError } from "../../components/portal/Field";
-import { AddressFields, PaymentMethods, readAddress } from "../../components/shop/AddressFields";
+import { AddressChooser, type AddressControl } from "../../components/shop/AddressChooser";
+import { PaymentMethods } from "../../components/shop/AddressFields";
+import { Amounts, minus, money, shippingValue } from "../../components/shop/bits";
+import { tb } from "../../i18n/buy";
 import { tl } from "../../i18n/live";
 import { ts } from "../../i18n/shop";
 import { rememberCart } from "../../lib/cart-count";
@@ -11,8 +14,8 @@ import type { HubDeal } from "../../lib/live";
 import type { LiveProduct } from "../../lib/live-api";
 import { settled } from "../../lib/resource";
 import { currentUser, loadMe, type Me } from "../../lib/session";
-import { rememberShipTo, shipTo } from "../../lib/ship-to";
-import { newIdempotencyKey } from "../../lib/shopping";
+import { rememberShipTo } from "../../lib/ship-to";
+import { newIdempotencyKey, shippingShown } from "../../lib/shopping";
 import "../../styles/portal.css";
 import "../../styles/shop.css";
 
@@ -34,18 +37,22 @@ function SheetForm(props: {
   onPlaced: (order: OrderView) => void;
 }) {
   const errors = createErrors();
-  const [province, setProvince] = createSignal(shipTo());
-  const [ward, setWard] = createSignal("");
+  const [province, setProvince] = createSignal("");
   const [quantity, setQuantity] = createSignal(1);
   const [method, setMethod] = createSignal<PaymentMethod>("cod");
   const [busy, setBusy] = createSignal(false);
   // The deal as it was when the sheet opened: if it ends meanwhile, the buyer is told the price changed.
   const [hadDeal] = createSignal(Boolean(props.deal));
-  const [cart] = createResource(() => shopApi.cart());
   const [options] = createResource(shopApi.checkoutOptions);
+  // What the order will cost, priced by the server before the tap: the cart with this line, shipped to the province.
+  const [priced] = createResource(
+    () => ({ quantity: quantity(), province: province(), dealId: props.deal?.dealId }),
+    (q) => shopApi.preview(props.product.productId, q.quantity, q.dealId, q.province || undefined),
+  );
   const key = newIdempotencyKey();
   let added: { lineId: string } | undefined;
   let form: HTMLFormElement | undefined;
+  let address: AddressControl | undefined;
 
   // Cards need the checkout's Stripe step: the sheet offers the ways to pay that finish here (COD, VietQR).
   const methods = () => (settled(options)?.methods ?? ["cod"]).filter((m) => m !== "card");
@@ -57,20 +64,21 @@ function SheetForm(props: {
   );
   const unit = () => props.deal?.priceVnd ?? props.product.priceVnd;
   const others = () =>
-    (settled(cart)?.lines ?? []).filter((l) => !(l.kind === "product" && l.productId === props.product.productId))
+    (settled(priced)?.lines ?? []).filter((l) => !(l.kind === "product" && l.productId === props.product.productId))
       .length;
+  const totals = () => settled(priced)?.totals;
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (busy()) return;
     errors.clear();
-    const address = readAddress(form, { province: province(), ward: ward() }, errors);
-    if (!address) {
-      focusFirstError(form);
-      return;
-    }
     setBusy(true);
     try {
+      const to = await address?.read();
+      if (!to) {
+        queueMicrotask(() => focusFirstError(form));
+        return;
+      }
       const dealId = props.deal?.dealId;
       // Into the cart (with the deal, which prices the line), then the order: a retry sets the same line again.
       const view = added
@@ -78,9 +86,13 @@ function SheetForm(props: {
         : await shopApi.addProduct(props.product.productId, quantity(), dealId);
       const line = lineOf(view, props.product.productId, dealId);
       if (line) added = { lineId: line.lineId };
-      const { order } = await shopApi.place(key, { address, paymentMethod: method(), liveSessionId: props.sessionId });
+      const { order } = await shopApi.place(key, {
+        address: to,
+        paymentMethod: method(),
+        liveSessionId: props.sessionId,
+      });
       rememberCart(0);
-      rememberShipTo(province());
+      rememberShipTo(to.provinceCode);
       props.onPlaced(order);
     } catch (error) {
       errors.fromApi(error, FIELDS);
@@ -147,23 +159,21 @@ function SheetForm(props: {
 
       <fieldset class="sheet__group">
         <legend>{ts("checkout.address")}</legend>
-        <AddressFields
+        <AddressChooser
           idPrefix="lv"
           user={props.user}
           errors={errors}
-          province={province()}
-          ward={ward()}
-          onProvince={(code) => {
-            setProvince(code);
-            setWard("");
+          onProvince={setProvince}
+          control={(c) => {
+            address = c;
           }}
-          onWard={setWard}
         />
       </fieldset>
 
       <fieldset class="sheet__group">
         <legend>{ts("checkout.payment")}</legend>
         <PaymentMethods
+          compact
           methods={methods()}
           value={method()}
           onChange={(m) => {
@@ -186,21 +196,50 @@ function SheetForm(props: {
           {errors.of("cart")}
         </p>
       </Show>
-      <p class="sheet__subtotal">
-        <span>{tl("sheet.subtotal")}</span>
-        <strong data-testid="sheet-subtotal">{formatVnd(unit() * quantity())}</strong>
-      </p>
-      <button type="submit" class="button button--buy button--block" disabled={busy()}>
-        {busy() ? tl("sheet.placing") : tl("sheet.place")}
-      </button>
-      <FormMessage error={errors.general()} />
+      <div class="sheet__foot">
+        <Show
+          when={totals()}
+          fallback={
+            <p class="muted small" aria-busy={priced.loading}>
+              {priced.state === "errored" ? tb("addr.pricingFailed") : tb("addr.pricing")}
+            </p>
+          }
+        >
+          {(t) => (
+            <Amounts
+              rows={[
+                { label: ts("cart.goods"), value: money(t().goodsVnd), testId: "sheet-goods" },
+                ...(t().discountVnd > 0
+                  ? [{ label: ts("cart.discount"), value: minus(t().discountVnd), tone: "discount" as const }]
+                  : []),
+                {
+                  label: ts("cart.shipping"),
+                  value: shippingValue(shippingShown(t())),
+                  testId: "sheet-shipping",
+                },
+                {
+                  label: shippingShown(t()) === "unknown" ? ts("cart.subtotal") : ts("cart.total"),
+                  value: money(t().totalVnd),
+                  tone: "total",
+                  testId: "sheet-total",
+                },
+              ]}
+            />
+          )}
+        </Show>
+        <button type="submit" class="button button--buy button--block" disabled={busy()}>
+          {busy() ? tl("sheet.placing") : tl("sheet.place")}
+        </button>
+        <FormMessage error={errors.general()} />
+      </div>
     </form>
   );
 }
 
 /**
  * "Mua ngay" without leaving the stream: a bottom sheet over the page (the video keeps playing above it) with the
- * quantity, the checkout's address fields and ways to pay. The line goes into the cart with the running deal, then
+ * quantity, the shopper's default address (or the address fields, the first time), ways to pay, and what the order
+ * costs with shipping, priced by the server before "Đặt hàng" is tapped. The line goes into the cart with the running deal, then
  * the order is placed with the live session named; the deal price shows only while the deal runs.
  */
 export function BuySheet(props: {

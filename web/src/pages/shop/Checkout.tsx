@@ -3,7 +3,8 @@ import { createEffect, createResource, createSignal, For, Match, on, Show, Switc
 import { createErrors, FormMessage, focusFirstError } from "../../components/portal/Field";
 import { RequireSignIn } from "../../components/RequireSignIn";
 import { EmptyState, ErrorState, errorMessage } from "../../components/States";
-import { AddressFields, PaymentMethods, readAddress } from "../../components/shop/AddressFields";
+import { AddressChooser, type AddressControl } from "../../components/shop/AddressChooser";
+import { PaymentMethods } from "../../components/shop/AddressFields";
 import { Amounts, minus, money, shippingValue } from "../../components/shop/bits";
 import { ts } from "../../i18n/shop";
 import { rememberCart } from "../../lib/cart-count";
@@ -82,7 +83,6 @@ function Parcels(props: { cart: CartView }) {
 function CheckoutForm(props: { user: Me }) {
   const navigate = useNavigate();
   const [province, setProvince] = createSignal(shipTo());
-  const [ward, setWard] = createSignal("");
   const [method, setMethod] = createSignal<PaymentMethod>("cod");
   const [busy, setBusy] = createSignal(false);
   const errors = createErrors();
@@ -109,27 +109,23 @@ function CheckoutForm(props: { user: Me }) {
     ),
   );
 
+  let chooser: AddressControl | undefined;
   const chooseProvince = (code: string) => {
     setProvince(code);
-    setWard("");
-    rememberShipTo(code);
+    if (code) rememberShipTo(code);
   };
-
-  function validate() {
-    errors.clear();
-    return readAddress(form, { province: province(), ward: ward() }, errors);
-  }
 
   const place = async (event: SubmitEvent) => {
     event.preventDefault();
     if (busy()) return;
-    const address = validate();
-    if (!address) {
-      focusFirstError(form);
-      return;
-    }
+    errors.clear();
     setBusy(true);
     try {
+      const address = await chooser?.read();
+      if (!address) {
+        queueMicrotask(() => focusFirstError(form));
+        return;
+      }
       const { order } = await shopApi.place(attemptKey(), { address, paymentMethod: method() });
       attemptDone();
       rememberCart(0);
@@ -178,14 +174,15 @@ function CheckoutForm(props: { user: Me }) {
             <p class="muted small checkout__who">{ts("checkout.signedInAs", { name: displayName(props.user) })}</p>
             <section class="panel-shop checkout__address" aria-labelledby="address-title">
               <h2 id="address-title">{ts("checkout.address")}</h2>
-              <AddressFields
+              <AddressChooser
                 idPrefix="co"
                 user={props.user}
                 errors={errors}
-                province={province()}
-                ward={ward()}
                 onProvince={chooseProvince}
-                onWard={setWard}
+                control={(c) => {
+                  chooser = c;
+                }}
+                manageLink
               />
             </section>
 

@@ -1,0 +1,283 @@
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { createErrors, FormMessage, focusFirstError } from "../../components/portal/Field";
+import { RequireSignIn } from "../../components/RequireSignIn";
+import { EmptyState, ErrorState } from "../../components/States";
+import { AddressBlock } from "../../components/shop/AddressBlock";
+import { AddressFields, readAddress } from "../../components/shop/AddressFields";
+import { tb } from "../../i18n/buy";
+import { addressApi, deliveryOf, type SavedAddress } from "../../lib/commerce";
+import { settled } from "../../lib/resource";
+import type { Me } from "../../lib/session";
+import { shipTo } from "../../lib/ship-to";
+import { useTitle } from "../../lib/title";
+import "../../styles/portal.css";
+import "../../styles/shop.css";
+import "../../styles/addresses.css";
+
+const FIELDS = ["name", "phone", "provinceCode", "wardCode", "street", "note"];
+
+/** Adding a new address, or editing a saved one (`editing`). */
+function AddressForm(props: {
+  user: Me;
+  editing?: SavedAddress;
+  first: boolean;
+  onSave: (address: ReturnType<typeof readAddress> & object, makeDefault: boolean) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const errors = createErrors();
+  const [province, setProvince] = createSignal(props.editing?.provinceCode ?? shipTo());
+  const [ward, setWard] = createSignal(props.editing?.wardCode ?? "");
+  const [busy, setBusy] = createSignal(false);
+  let form: HTMLFormElement | undefined;
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (busy()) return;
+    errors.clear();
+    const address = readAddress(form, { province: province(), ward: ward() }, errors);
+    if (!address) {
+      focusFirstError(form);
+      return;
+    }
+    const makeDefault = form?.querySelector<HTMLInputElement>("input[name=isDefault]")?.checked ?? false;
+    setBusy(true);
+    try {
+      await props.onSave(address, makeDefault);
+    } catch (error) {
+      errors.fromApi(error, FIELDS);
+      queueMicrotask(() => focusFirstError(form));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      ref={form}
+      class="pform panel-shop book__form"
+      onSubmit={submit}
+      novalidate
+      aria-labelledby="book-form-title"
+      data-testid="address-form"
+    >
+      <h2 id="book-form-title">{props.editing ? tb("addr.editTitle") : tb("addr.newTitle")}</h2>
+      <AddressFields
+        idPrefix="ab"
+        user={props.user}
+        errors={errors}
+        initial={props.editing ? deliveryOf(props.editing) : undefined}
+        province={province()}
+        ward={ward()}
+        onProvince={(code) => {
+          setProvince(code);
+          setWard("");
+        }}
+        onWard={setWard}
+      />
+      <Show when={!props.first && !props.editing?.isDefault}>
+        <label class="ship-choice__check">
+          <input type="checkbox" name="isDefault" /> {tb("addr.defaultCheck")}
+        </label>
+      </Show>
+      <p class="ship-choice__actions">
+        <button type="submit" class="button" disabled={busy()}>
+          {busy() ? tb("addr.saving") : tb("addr.save")}
+        </button>
+        <button type="button" class="button button--ghost" onClick={() => props.onCancel()}>
+          {tb("addr.cancel")}
+        </button>
+      </p>
+      <FormMessage error={errors.general()} />
+    </form>
+  );
+}
+
+function Book(props: { user: Me }) {
+  const [book, { refetch, mutate }] = createResource(addressApi.list);
+  /** "new", an address id being edited, or nothing. */
+  const [editing, setEditing] = createSignal<string>();
+  const [confirming, setConfirming] = createSignal<string>();
+  const [done, setDone] = createSignal<string>();
+  const failures = createErrors();
+
+  const addresses = () => settled(book)?.addresses ?? [];
+  const max = () => settled(book)?.max ?? 10;
+  const act = async (work: () => Promise<Awaited<ReturnType<typeof addressApi.list>>>, message: () => string) => {
+    failures.clear();
+    setDone(undefined);
+    try {
+      mutate(await work());
+      setEditing(undefined);
+      setConfirming(undefined);
+      setDone(message());
+    } catch (error) {
+      failures.fromApi(error, []);
+    }
+  };
+
+  return (
+    <Switch fallback={<span class="skeleton skeleton--block" aria-busy="true" />}>
+      <Match when={book.state === "errored"}>
+        <ErrorState error={book.error} retry={refetch} />
+      </Match>
+      <Match when={settled(book)}>
+        <p class="muted small" data-testid="address-count">
+          {tb("addr.count", { n: addresses().length, max: max() })}
+        </p>
+        <Show when={done()}>
+          <p class="form-message form-message--ok" role="status">
+            {done()}
+          </p>
+        </Show>
+        <FormMessage error={failures.general()} />
+        <Show when={editing() === "new"}>
+          <AddressForm
+            user={props.user}
+            first={addresses().length === 0}
+            onSave={(address, makeDefault) =>
+              act(
+                () => addressApi.add({ ...address, ...(makeDefault ? { isDefault: true } : {}) }),
+                () => tb("addr.saved"),
+              )
+            }
+            onCancel={() => setEditing(undefined)}
+          />
+        </Show>
+        <Show when={editing() !== "new"}>
+          <Show when={addresses().length < max()} fallback={<p class="muted">{tb("addr.full", { max: max() })}</p>}>
+            <p>
+              <button
+                type="button"
+                class="button"
+                onClick={() => {
+                  setDone(undefined);
+                  setEditing("new");
+                }}
+              >
+                + {tb("addr.add")}
+              </button>
+            </p>
+          </Show>
+        </Show>
+        <Show when={addresses().length === 0 && editing() !== "new"}>
+          <EmptyState title={tb("addr.empty")}>
+            <p>{tb("addr.emptyText")}</p>
+          </EmptyState>
+        </Show>
+        <ul class="book">
+          <For each={addresses()}>
+            {(a) => (
+              <li
+                class="book__item"
+                classList={{ "book__item--default": a.isDefault }}
+                data-testid="saved-address"
+                data-default={a.isDefault ? "yes" : "no"}
+              >
+                <Show
+                  when={editing() === a.addressId}
+                  fallback={
+                    <>
+                      <AddressBlock address={deliveryOf(a)} />
+                      <Show when={a.isDefault}>
+                        <span class="badge-default">{tb("addr.default")}</span>
+                      </Show>
+                      <Show
+                        when={confirming() === a.addressId}
+                        fallback={
+                          <p class="book__actions">
+                            <button
+                              type="button"
+                              class="button button--ghost"
+                              onClick={() => {
+                                setDone(undefined);
+                                setEditing(a.addressId);
+                              }}
+                            >
+                              {tb("addr.edit")}
+                            </button>
+                            <Show when={!a.isDefault}>
+                              <button
+                                type="button"
+                                class="button button--ghost"
+                                onClick={() =>
+                                  act(
+                                    () => addressApi.edit(a.addressId, { isDefault: true }),
+                                    () => tb("addr.defaultSet"),
+                                  )
+                                }
+                              >
+                                {tb("addr.makeDefault")}
+                              </button>
+                            </Show>
+                            <button
+                              type="button"
+                              class="button button--ghost"
+                              onClick={() => setConfirming(a.addressId)}
+                            >
+                              {tb("addr.delete")}
+                            </button>
+                          </p>
+                        }
+                      >
+                        <p class="book__actions">
+                          <span>{tb("addr.deleteConfirm")}</span>
+                          <button
+                            type="button"
+                            class="button button--danger"
+                            onClick={() =>
+                              act(
+                                () => addressApi.remove(a.addressId),
+                                () => tb("addr.deleted"),
+                              )
+                            }
+                          >
+                            {tb("addr.delete")}
+                          </button>
+                          <button type="button" class="button button--ghost" onClick={() => setConfirming(undefined)}>
+                            {tb("addr.cancel")}
+                          </button>
+                        </p>
+                      </Show>
+                    </>
+                  }
+                >
+                  <AddressForm
+                    user={props.user}
+                    editing={a}
+                    first={false}
+                    onSave={(address, makeDefault) =>
+                      act(
+                        () =>
+                          addressApi.edit(a.addressId, {
+                            ...address,
+                            note: address.note ?? "",
+                            ...(makeDefault ? { isDefault: true } : {}),
+                          }),
+                        () => tb("addr.saved"),
+                      )
+                    }
+                    onCancel={() => setEditing(undefined)}
+                  />
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Match>
+    </Switch>
+  );
+}
+
+/** `/so-dia-chi`: the signed-in shopper's saved delivery addresses (add, edit, delete, choose the default). */
+export default function Addresses() {
+  useTitle(() => tb("addr.title"));
+  return (
+    <div class="wrap shop">
+      <header class="shop-head">
+        <h1>{tb("addr.title")}</h1>
+        <p>{tb("addr.lead")}</p>
+      </header>
+      <RequireSignIn>{(user) => <Book user={user()} />}</RequireSignIn>
+    </div>
+  );
+}
