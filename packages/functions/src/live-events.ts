@@ -1,4 +1,10 @@
+import { Live } from "@cho-ocop/core/live/index";
 import { onIvsEvent } from "@cho-ocop/core/live/ivs";
+import { reviewChatMessage } from "@cho-ocop/core/live/ivs-chat";
 
 /** EventBridge (stacks/Live.ts): IVS stream and recording state changes move the live sessions along. */
 export const handler = (event: unknown) => onIvsEvent(event, { recordingsBucket: process.env.RECORDINGS_BUCKET });
+
+/** IVS Chat's message review handler (IVS_CHAT_REVIEW_HANDLER_ARN): keeps each message for late joiners. */
+export const chatReview = (event: unknown) =>
+  reviewChatMessage(event, { record: Live.recordChat, isMuted: Live.isMuted });

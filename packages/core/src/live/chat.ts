@@ -7,7 +7,7 @@ export interface ChatProvider {
   /** What a signed-in viewer needs to join a session's chat. */
   join(
     session: { sessionId: string; chatRoomArn?: string },
-    user: { userId: string; name: string; moderator: boolean },
+    user: ChatAuthor,
   ): Promise<{ provider: "ivs" | "local"; url: string; token: string; expiresAt: string }>;
   /** A room for the session, when the provider needs one (IVS Chat). */
   createRoom?(sessionId: string): Promise<string>;
@@ -23,6 +23,21 @@ export interface ChatProvider {
 }
 
 export const CHAT_MAX_LENGTH = 200;
+/** How many of a session's latest messages someone joining is shown. */
+export const CHAT_HISTORY = 50;
+
+export type ChatRole = "seller" | "staff" | "viewer";
+
+/**
+ * Who writes in a session's chat, as the server decided it from the session and the signed-in user: the
+ * producer's sellers write as the shop, staff as staff. Clients never say it themselves.
+ */
+export interface ChatAuthor {
+  userId: string;
+  name: string;
+  role: ChatRole;
+  moderator: boolean;
+}
 
 let current: ChatProvider | undefined;
 

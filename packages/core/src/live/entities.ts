@@ -159,3 +159,36 @@ export const MuteEntity = new Entity(
   },
   config,
 );
+
+export const CHAT_ROLES = ["seller", "staff", "viewer"] as const;
+
+/**
+ * A session's chat as it was said: what late joiners are shown. Written by the local hub, or by IVS Chat's message
+ * review handler, for every message let through; a message deleted by a moderator, or written by a viewer later
+ * muted, is kept marked `deleted` and never shown again.
+ */
+export const ChatMessageEntity = new Entity(
+  {
+    model: { entity: "livechat", version: "1", service: SERVICE },
+    attributes: {
+      sessionId: { type: "string", required: true },
+      messageId: { type: "string", required: true },
+      at: { type: "string", required: true },
+      userId: { type: "string", required: true },
+      name: { type: "string", required: true },
+      role: { type: CHAT_ROLES, required: true },
+      text: { type: "string", required: true },
+      deleted: { type: "boolean" },
+    },
+    indexes: {
+      bySession: { pk: { field: "pk", composite: ["sessionId"] }, sk: { field: "sk", composite: ["at", "messageId"] } },
+      byId: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["sessionId", "messageId"] },
+        sk: { field: "gsi1sk", composite: [] },
+      },
+    },
+  },
+  config,
+);
+export type ChatMessage = EntityItem<typeof ChatMessageEntity>;

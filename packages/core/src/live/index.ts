@@ -13,11 +13,20 @@ import { ListingEntity } from "../storefront/entities";
 import { Upload } from "../upload";
 import { DomainError, notFound } from "../util/error";
 import { Vnd } from "../util/money";
-import { chatProvider } from "./chat";
-import { ChannelEntity, type Deal, DealEntity, MuteEntity, PinEntity, type Session, SessionEntity } from "./entities";
+import { CHAT_HISTORY, CHAT_MAX_LENGTH, type ChatAuthor, type ChatRole, chatProvider } from "./chat";
+import {
+  ChannelEntity,
+  ChatMessageEntity,
+  type Deal,
+  DealEntity,
+  MuteEntity,
+  PinEntity,
+  type Session,
+  SessionEntity,
+} from "./entities";
 import { type Channel, METADATA_MAX_BYTES, MetadataError, videoProvider } from "./provider";
 
-export { CHAT_MAX_LENGTH } from "./chat";
+export { CHAT_HISTORY, CHAT_MAX_LENGTH } from "./chat";
 
 /**
  * Live selling: a seller schedules a session with up to 50 featured products, goes live (the video provider's
@@ -161,13 +170,15 @@ export namespace Live {
       playback: { provider: channel.provider, url: channel.playbackUrl },
       pin: session.pinProductId ? (byId.get(session.pinProductId) ?? null) : null,
       pinnedAt: session.pinnedAt ?? null,
-      deal: deal.data ? dealView(deal.data) : null,
+      deal: deal.data ? dealView(deal.data, session) : null,
       products: session.productIds.flatMap((id) => byId.get(id) ?? []),
       recordingUrl: session.status === "ended" ? (session.recordingUrl ?? null) : null,
     };
   }
 
-  function dealView(d: Deal) {
+  /** A deal as everyone sees it; a live that ended closed its deal then, whatever its clock said. */
+  function dealView(d: Deal, session?: Session) {
+    const endsAt = session?.endedAt && session.endedAt < d.endsAt ? session.endedAt : d.endsAt;
     return {
       dealId: d.dealId,
       productId: d.productId,
@@ -176,7 +187,7 @@ export namespace Live {
       remaining: Math.max(0, d.quantity - d.sold),
       perBuyer: d.perBuyer,
       startsAt: d.startsAt,
-      endsAt: d.endsAt,
+      endsAt,
     };
   }
 
@@ -391,7 +402,8 @@ export namespace Live {
   export async function deal(dealId: string) {
     const { data } = await DealEntity.get({ dealId }).go({ consistent: true });
     if (!data) throw notFound({ vi: "ưu đãi", en: "Deal" });
-    return dealView(data);
+    const { data: session } = await SessionEntity.get({ sessionId: data.sessionId }).go({ consistent: true });
+    return dealView(data, session ?? undefined);
   }
 
   /**
@@ -458,10 +470,20 @@ export namespace Live {
   }
 
   async function endSession(sessionId: string, at: string, by: string) {
-    await SessionEntity.patch({ sessionId })
+    const ended = await SessionEntity.patch({ sessionId })
       .set({ status: "ended", endedAt: at, endedBy: by })
       .remove(["pinProductId", "pinnedAt", "offlineSince"])
       .where(({ status }, { eq }) => eq(status, "live"))
+      .go({ response: "all_new" })
+      .catch(() => undefined);
+    if (ended?.data.dealId) await closeDeal(ended.data.dealId, at);
+  }
+
+  /** The live is over: so is its deal (buyers then pay the regular price, and no clock keeps running). */
+  async function closeDeal(dealId: string, at: string) {
+    await DealEntity.patch({ dealId })
+      .set({ endsAt: at })
+      .where(({ endsAt }, { gt }) => gt(endsAt, at))
       .go()
       .catch(() => undefined);
   }
@@ -678,9 +700,65 @@ export namespace Live {
         en: "You have been muted in this live.",
       });
     }
-    const moderator = (user.role === "seller" && user.producerId === session.producerId) || user.role === "staff";
+    return chatProvider().join(session, chatAuthor(user, session));
+  }
+
+  /** Who the user is in this session's chat: its producer's sellers write as the shop, staff as staff. */
+  export function chatAuthor(
+    user: { userId: string; role: string; producerId?: string; name?: string; phone?: string },
+    session: Pick<Session, "producerId" | "producerName">,
+  ): ChatAuthor {
+    if (user.role === "seller" && user.producerId === session.producerId)
+      return { userId: user.userId, name: session.producerName, role: "seller", moderator: true };
     const name = user.name ?? (user.phone ? `Khách ***${user.phone.slice(-3)}` : "Khách");
-    return chatProvider().join(session, { userId: user.userId, name, moderator });
+    if (user.role === "staff") return { userId: user.userId, name, role: "staff", moderator: true };
+    return { userId: user.userId, name, role: "viewer", moderator: false };
+  }
+
+  export interface ChatLine {
+    id: string;
+    at: string;
+    text: string;
+    user: { userId: string; name: string; role: ChatRole; moderator: boolean };
+  }
+
+  /**
+   * Keeps a message the chat let through, for those who join later (the local hub for each message; IVS Chat's
+   * message review handler on AWS). Its author is the one the server gave the writer's ticket.
+   */
+  export async function recordChat(
+    sessionId: string,
+    message: { id: string; at: string; text: string; user: ChatAuthor },
+  ) {
+    await ChatMessageEntity.put({
+      sessionId,
+      messageId: message.id,
+      at: message.at,
+      userId: message.user.userId,
+      name: message.user.name,
+      role: message.user.role,
+      text: [...message.text].slice(0, CHAT_MAX_LENGTH).join(""),
+    }).go();
+  }
+
+  /** The session's latest messages, oldest first, without those deleted or of viewers since muted. */
+  export async function recentChat(sessionId: string, limit = CHAT_HISTORY): Promise<ChatLine[]> {
+    const { data } = await ChatMessageEntity.query.bySession({ sessionId }).go({ order: "desc", limit: limit * 2 });
+    return data
+      .filter((m) => !m.deleted)
+      .slice(0, limit)
+      .reverse()
+      .map((m) => ({
+        id: m.messageId,
+        at: m.at,
+        text: m.text,
+        user: { userId: m.userId, name: m.name, role: m.role, moderator: m.role !== "viewer" },
+      }));
+  }
+
+  async function forgetMessage(sessionId: string, messageId: string) {
+    const { data } = await ChatMessageEntity.query.byId({ sessionId, messageId }).go();
+    for (const m of data) await ChatMessageEntity.patch({ sessionId, at: m.at, messageId }).set({ deleted: true }).go();
   }
 
   async function moderate(actor: Actor, sessionId: string) {
@@ -704,9 +782,11 @@ export namespace Live {
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
       .parse(messageId);
     await chatProvider().deleteMessage(session, id, "moderated");
+    await forgetMessage(sessionId, id);
     await auditStaff(actor, "live.chat.delete", sessionId, { messageId: id }, null);
   }
 
+  /** Mutes a viewer for the session: they are cut off, and what they wrote goes from everyone's chat. */
   export async function mute(actor: Actor, sessionId: string, userId: string) {
     const { session, user } = await moderate(actor, sessionId);
     await MuteEntity.put({
@@ -719,6 +799,13 @@ export namespace Live {
       at: new Date().toISOString(),
     }).go();
     await chatProvider().disconnect(session, userId, "muted");
+    const { data } = await ChatMessageEntity.query.bySession({ sessionId }).go({ order: "desc", limit: 500 });
+    for (const m of data.filter((m) => m.userId === userId && !m.deleted)) {
+      await ChatMessageEntity.patch({ sessionId, at: m.at, messageId: m.messageId }).set({ deleted: true }).go();
+      await chatProvider()
+        .deleteMessage(session, m.messageId, "muted")
+        .catch((err) => console.error("[live] mute", err));
+    }
     await auditStaff(actor, "live.chat.mute", sessionId, null, { userId });
   }
 

@@ -2,7 +2,7 @@ import { IvschatClient } from "@aws-sdk/client-ivschat";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeIvs, startFakeIvs } from "../../../testkit/src/fake-ivs";
 import { CHAT_MAX_LENGTH } from "./chat";
-import { CHAT_MESSAGES_PER_SECOND, CHAT_SESSION_MINUTES, IvsChatProvider } from "./ivs-chat";
+import { CHAT_MESSAGES_PER_SECOND, CHAT_SESSION_MINUTES, IvsChatProvider, reviewChatMessage } from "./ivs-chat";
 
 const REGION = "ap-northeast-1";
 const SESSION = "01jq3v5x7z9b1d3f5h7k9m1p3r";
@@ -44,13 +44,13 @@ describe("IvsChatProvider against a local IVS Chat server", () => {
   it("gives a viewer a token that may only send, for the region's messaging endpoint", async () => {
     const ticket = await chat.join(
       { sessionId: SESSION, chatRoomArn: room },
-      { userId: BUYER, name: "Khách ***678", moderator: false },
+      { userId: BUYER, name: "Khách ***678", role: "viewer", moderator: false },
     );
     const token = fake.tokens.at(-1);
     expect(token).toEqual({
       roomArn: room,
       userId: BUYER,
-      attributes: { name: "Khách ***678" },
+      attributes: { name: "Khách ***678", role: "viewer", sessionId: SESSION },
       capabilities: ["SEND_MESSAGE"],
       sessionDurationInMinutes: CHAT_SESSION_MINUTES,
       token: expect.any(String),
@@ -68,9 +68,11 @@ describe("IvsChatProvider against a local IVS Chat server", () => {
   it("lets the seller and staff also delete messages and disconnect viewers", async () => {
     await chat.join(
       { sessionId: SESSION, chatRoomArn: room },
-      { userId: "seller", name: "HTX Mộc Châu", moderator: true },
+      { userId: "seller", name: "HTX Mộc Châu", role: "seller", moderator: true },
     );
     expect(fake.tokens.at(-1)?.capabilities).toEqual(["SEND_MESSAGE", "DELETE_MESSAGE", "DISCONNECT_USER"]);
+    // The shop's name and role are in the token: IVS puts them on every message the seller sends.
+    expect(fake.tokens.at(-1)?.attributes).toEqual({ name: "HTX Mộc Châu", role: "seller", sessionId: SESSION });
   });
 
   it("deletes a message with DeleteMessage", async () => {
@@ -102,7 +104,7 @@ describe("IvsChatProvider against a local IVS Chat server", () => {
   it("refuses, without calling IVS, a session that has no room", async () => {
     const before = fake.requests.length;
     await expect(
-      chat.join({ sessionId: SESSION }, { userId: BUYER, name: "x", moderator: false }),
+      chat.join({ sessionId: SESSION }, { userId: BUYER, name: "x", role: "viewer", moderator: false }),
     ).rejects.toMatchObject({ status: 409, code: "no_chat_room" });
     await expect(chat.announce({ sessionId: SESSION }, "likes", {})).rejects.toMatchObject({ code: "no_chat_room" });
     expect(fake.requests).toHaveLength(before);
@@ -111,7 +113,10 @@ describe("IvsChatProvider against a local IVS Chat server", () => {
   it("lets IVS Chat's errors through with their name (a room that does not exist, a message id IVS refuses)", async () => {
     const gone = room.replace(/room\/.+$/, "room/Gone00000000");
     await expect(
-      chat.join({ sessionId: SESSION, chatRoomArn: gone }, { userId: BUYER, name: "x", moderator: false }),
+      chat.join(
+        { sessionId: SESSION, chatRoomArn: gone },
+        { userId: BUYER, name: "x", role: "viewer", moderator: false },
+      ),
     ).rejects.toMatchObject({
       name: "ResourceNotFoundException",
       resourceType: "ROOM",
@@ -133,5 +138,52 @@ describe("IvsChatProvider against a local IVS Chat server", () => {
       new IvsChatProvider({ region: REGION, stage: "prod", client: wrong }).createRoom(SESSION),
     ).rejects.toMatchObject({ name: "InvalidSignatureException", $metadata: { httpStatusCode: 403 } });
     wrong.destroy();
+  });
+});
+
+describe("reviewChatMessage (IVS Chat's message review handler)", () => {
+  const event = (sender: Record<string, string>, content = "Còn hàng không ạ?") => ({
+    MessageId: "AbCdEf123456",
+    Content: content,
+    RoomArn: "arn:aws:ivschat:ap-northeast-1:123456789012:room/AbCdEf123456",
+    Sender: { UserId: BUYER, Attributes: sender, Ip: "203.0.113.9" },
+  });
+
+  it("keeps each message with the author from the writer's token, and lets it through", async () => {
+    const kept: unknown[] = [];
+    const at = new Date("2026-12-01T12:30:00.000Z");
+    const out = await reviewChatMessage(
+      event({ name: "HTX Mộc Châu", role: "seller", sessionId: SESSION }),
+      { record: async (...args) => void kept.push(args), isMuted: async () => false },
+      at,
+    );
+    expect(out).toEqual({ ReviewResult: "ALLOW" });
+    expect(kept).toEqual([
+      [
+        SESSION,
+        {
+          id: "AbCdEf123456",
+          at: at.toISOString(),
+          text: "Còn hàng không ạ?",
+          user: { userId: BUYER, name: "HTX Mộc Châu", role: "seller", moderator: true },
+        },
+      ],
+    ]);
+  });
+
+  it("counts a token without a known role as a viewer's, and refuses a muted viewer's message without keeping it", async () => {
+    const kept: Array<[string, { user: { role: string } }]> = [];
+    const record = async (sessionId: string, m: { user: { role: string } }) => void kept.push([sessionId, m]);
+    await reviewChatMessage(event({ name: "Khách ***678", role: "admin", sessionId: SESSION }), {
+      record,
+      isMuted: async () => false,
+    });
+    expect(kept[0]?.[1].user.role).toBe("viewer");
+    const out = await reviewChatMessage(event({ name: "Khách ***678", sessionId: SESSION }), {
+      record,
+      isMuted: async (sessionId, userId) => sessionId === SESSION && userId === BUYER,
+    });
+    expect(out).toEqual({ ReviewResult: "DENY" });
+    expect(kept).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import type { IvschatClient } from "@aws-sdk/client-ivschat";
+import { z } from "zod";
 import { DomainError } from "../util/error";
-import { CHAT_MAX_LENGTH, type ChatProvider } from "./chat";
+import { CHAT_MAX_LENGTH, type ChatAuthor, type ChatProvider } from "./chat";
 import type { IvsConfig } from "./ivs";
 
 type IvschatSdk = typeof import("@aws-sdk/client-ivschat");
@@ -57,6 +58,10 @@ export class IvsChatProvider implements ChatProvider {
           name: `cho-ocop-${stage}-${sessionId}`,
           maximumMessageLength: CHAT_MAX_LENGTH,
           maximumMessageRatePerSecond: CHAT_MESSAGES_PER_SECOND,
+          // A handler that cannot be reached lets messages through: the chat goes on, only its history misses them.
+          ...(this.options.chatReviewHandlerArn
+            ? { messageReviewHandler: { uri: this.options.chatReviewHandlerArn, fallbackResult: "ALLOW" as const } }
+            : {}),
           tags: { app: "cho-ocop", stage, sessionId },
         }),
       ),
@@ -65,14 +70,15 @@ export class IvsChatProvider implements ChatProvider {
     return out.arn;
   }
 
-  async join(session: Session, user: { userId: string; name: string; moderator: boolean }) {
+  async join(session: Session, user: ChatAuthor) {
     const roomIdentifier = roomOf(session);
     const out = await this.send(({ CreateChatTokenCommand }, client) =>
       client.send(
         new CreateChatTokenCommand({
           roomIdentifier,
           userId: user.userId,
-          attributes: { name: user.name },
+          // Signed into the token by IVS: the messages' sender attributes, which the review handler trusts.
+          attributes: { name: user.name, role: user.role, sessionId: session.sessionId },
           capabilities: user.moderator ? ["SEND_MESSAGE", "DELETE_MESSAGE", "DISCONNECT_USER"] : ["SEND_MESSAGE"],
           sessionDurationInMinutes: CHAT_SESSION_MINUTES,
         }),
@@ -118,4 +124,48 @@ function roomOf(session: Session) {
     });
   }
   return session.chatRoomArn;
+}
+
+/** What IVS Chat sends its message review handler (a Lambda) for each message, before delivering it. */
+const ReviewEvent = z.object({
+  MessageId: z.string().min(1).max(64),
+  Content: z.string(),
+  RoomArn: z.string(),
+  Sender: z.object({
+    UserId: z.string().min(1),
+    Attributes: z.record(z.string(), z.string()).default({}),
+  }),
+});
+
+/**
+ * IVS Chat's message review handler: every message is kept for late joiners (with the author the server put in the
+ * writer's token), then let through as it is. A message from a viewer since muted is refused.
+ */
+export async function reviewChatMessage(
+  event: unknown,
+  keep: {
+    record(sessionId: string, message: { id: string; at: string; text: string; user: ChatAuthor }): Promise<void>;
+    isMuted(sessionId: string, userId: string): Promise<boolean>;
+  },
+  now = new Date(),
+): Promise<{ ReviewResult: "ALLOW" | "DENY"; Content?: string; Attributes?: Record<string, string> }> {
+  const parsed = ReviewEvent.safeParse(event);
+  if (!parsed.success) return { ReviewResult: "ALLOW" };
+  const { MessageId, Content, Sender } = parsed.data;
+  const sessionId = Sender.Attributes.sessionId;
+  if (!sessionId) return { ReviewResult: "ALLOW" };
+  if (await keep.isMuted(sessionId, Sender.UserId)) return { ReviewResult: "DENY" };
+  const role = Sender.Attributes.role;
+  await keep.record(sessionId, {
+    id: MessageId,
+    at: now.toISOString(),
+    text: Content,
+    user: {
+      userId: Sender.UserId,
+      name: Sender.Attributes.name ?? "Khách",
+      role: role === "seller" || role === "staff" ? role : "viewer",
+      moderator: role === "seller" || role === "staff",
+    },
+  });
+  return { ReviewResult: "ALLOW" };
 }

@@ -16,6 +16,11 @@ export const IvsConfig = z.object({
     .string()
     .regex(/^arn:aws[a-z-]*:ivs:[a-z0-9-]+:\d{12}:recording-configuration\/[a-zA-Z0-9]+$/)
     .optional(),
+  /** The Lambda IVS Chat rooms send each message to before delivering it (the chat history for late joiners). */
+  chatReviewHandlerArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9-_]+$/)
+    .optional(),
 });
 export type IvsConfig = z.infer<typeof IvsConfig>;
 
@@ -25,6 +30,7 @@ export function ivsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): IvsConfi
     region: env.IVS_REGION,
     stage: env.SST_STAGE,
     recordingConfigurationArn: env.IVS_RECORDING_CONFIGURATION_ARN || undefined,
+    chatReviewHandlerArn: env.IVS_CHAT_REVIEW_HANDLER_ARN || undefined,
   });
 }
 

@@ -554,6 +554,8 @@ const CASES: Case[] = [
     state: "live-on-air",
     probe: async () => providerCalls.join,
   },
+  // The recent chat, for someone joining: public like watching.
+  { method: "GET", path: "/api/live/{id}/chat", allowed: EVERYONE, state: "live-on-air" },
   { method: "GET", path: "/api/live/{id}/replay", allowed: EVERYONE, state: "live-ended" },
   {
     method: "GET",

@@ -22,7 +22,7 @@ interface Ticket {
 interface ChatMessage {
   id: string;
   text: string;
-  user: { userId: string; name: string; moderator: boolean };
+  user: { userId: string; name: string; role: string; moderator: boolean };
   ref?: string;
 }
 
@@ -146,6 +146,85 @@ describe("local live chat", () => {
     expect(await watcher.whenClosed(300)).toBeUndefined();
   });
 
+  it("labels the seller's messages as the shop for everyone; a viewer cannot pose as the seller", async () => {
+    const reader = await join(await tokenFor());
+    const desk = await join(seller);
+    desk.send({ type: "chat", text: "Chào cả nhà, hôm nay giảm giá!" });
+    const fromShop = await reader.next<ChatMessage>((m) => m.type === "chat" && m.text.startsWith("Chào cả nhà"));
+    expect(fromShop.user).toMatchObject({ name: "HTX Trò Chuyện", role: "seller", moderator: true });
+
+    // Whatever a viewer's message says of its author, the hub takes the author from the ticket.
+    const poser = await join(await tokenFor());
+    poser.send({
+      type: "chat",
+      text: "Tôi là chủ shop",
+      user: { name: "HTX Trò Chuyện", role: "seller", moderator: true },
+      role: "seller",
+      moderator: true,
+    });
+    const posed = await reader.next<ChatMessage>((m) => m.type === "chat" && m.text === "Tôi là chủ shop");
+    expect(posed.user).toMatchObject({ role: "viewer", moderator: false });
+    expect(posed.user.name).toMatch(/^Khách/);
+    const history = await call<ChatMessage[]>("GET", `/api/live/${sessionId}/chat`);
+    expect(history.body.find((m) => m.text === "Tôi là chủ shop")?.user).toMatchObject({ role: "viewer" });
+    expect(history.body.find((m) => m.id === fromShop.id)?.user).toMatchObject({
+      name: "HTX Trò Chuyện",
+      role: "seller",
+    });
+  });
+
+  it("shows someone joining late the recent chat, oldest first, without deleted messages or a muted viewer's", async () => {
+    const talker = await join(await tokenFor());
+    const rude = await join(await tokenFor());
+    const said: ChatMessage[] = [];
+    for (const text of ["Trà này pha mấy độ?", "Ship Hà Nội mấy ngày?", "Có hộp quà không?"]) {
+      talker.send({ type: "chat", text, ref: text });
+      said.push(await talker.next<ChatMessage>((m) => m.type === "chat" && m.ref === text));
+    }
+    rude.send({ type: "chat", text: "quảng cáo bậy", ref: "ad" });
+    const ad = await rude.next<ChatMessage>((m) => m.type === "chat" && m.ref === "ad");
+    rude.send({ type: "chat", text: "quảng cáo nữa", ref: "ad2" });
+    await rude.next<ChatMessage>((m) => m.type === "chat" && m.ref === "ad2");
+    const removed = said[1] as ChatMessage;
+    await call("POST", `/api/live/${sessionId}/chat/delete`, { token: seller, body: { messageId: removed.id } });
+    await call("POST", `/api/live/${sessionId}/chat/mute`, { token: seller, body: { userId: ad.user.userId } });
+
+    const late = await join();
+    const hello = late.messages.find((m) => m.type === "hello") as unknown as { chat: ChatMessage[] };
+    const texts = hello.chat.map((m) => m.text);
+    expect(texts.slice(-2)).toEqual([said[0]?.text, said[2]?.text]);
+    expect(texts).not.toContain(removed.text);
+    expect(texts).not.toContain("quảng cáo bậy");
+    expect(texts).not.toContain("quảng cáo nữa");
+    expect(hello.chat.length).toBeLessThanOrEqual(50);
+
+    // The same history from the API (what a page on IVS Chat reads), for anyone, signed in or not.
+    const api = await call<ChatMessage[]>("GET", `/api/live/${sessionId}/chat`);
+    expect(api.status).toBe(200);
+    expect(api.body.map((m) => m.id)).toEqual(hello.chat.map((m) => m.id));
+    expect(api.body.at(-1)).toMatchObject({ id: said[2]?.id, user: { role: "viewer", moderator: false } });
+    expect((await call("GET", "/api/live/01aaaaaaaaaaaaaaaaaaaaaaaa/chat")).status).toBe(404);
+  });
+
+  it("keeps only the latest 50 messages for someone joining", async () => {
+    for (const s of sockets.splice(0)) s.close();
+    await until(async () => server.live.hub.viewers(sessionId) === 0, 15_000);
+    const writers = await Promise.all(Array.from({ length: 10 }, async () => join(await tokenFor())));
+    let n = 0;
+    for (const w of writers)
+      for (let i = 0; i < CHAT_PER_WINDOW; i++) {
+        n++;
+        w.send({ type: "chat", text: `tin số ${n}`, ref: `n${n}` });
+        await w.next((m) => m.ref === `n${n}`);
+      }
+    const api = await call<ChatMessage[]>("GET", `/api/live/${sessionId}/chat`);
+    expect(api.body).toHaveLength(50);
+    expect(api.body.at(-1)?.text).toBe(`tin số ${n}`);
+    expect(api.body[0]?.text).toBe(`tin số ${n - 49}`);
+    for (const w of sockets.splice(0)) w.close();
+    await until(async () => server.live.hub.viewers(sessionId) === 0, 15_000);
+  });
+
   it("refuses a muted viewer a new ticket, and their old ticket on the socket", async () => {
     const viewerToken = await tokenFor();
     const t = await ticket(viewerToken);
@@ -171,6 +250,22 @@ describe("local live chat", () => {
     expect(await replay.next((m) => m.ref === "again")).toMatchObject({ type: "error", code: "muted" });
     replay.send({ type: "chat", text: "tôi quay lại", ref: "back" });
     expect(await replay.next((m) => m.ref === "back")).toMatchObject({ type: "error", code: "not_signed_in" });
+  });
+
+  it("does not count the seller's own desk as a viewer: the seller and viewers see the same number", async () => {
+    for (const s of sockets.splice(0)) s.close();
+    await until(async () => server.live.hub.viewers(sessionId) === 0, 15_000);
+    const viewer = await join();
+    const desk = await join(seller);
+    expect(desk.messages[0]).toMatchObject({ type: "hello", viewers: 1, user: { role: "seller" } });
+    expect(server.live.hub.viewers(sessionId)).toBe(1);
+    const lastCount = (c: Client) => c.messages.filter((m) => m.type === "viewers").at(-1)?.count;
+    await until(async () => lastCount(viewer) === 1 && lastCount(desk) === 1, 5000);
+    const more = await join();
+    await until(async () => lastCount(viewer) === 2 && lastCount(desk) === 2, 5000);
+    more.close();
+    viewer.close();
+    desk.close();
   });
 
   it("counts viewers, broadcasts the count and keeps the peak for the summary", async () => {

@@ -134,4 +134,25 @@ describe("live deals under concurrency", () => {
     expect(dealUnits(await buy(buyer, 2))).toBe(2);
     expect(await remaining()).toBe(1);
   }, 60_000);
+
+  it("ends with the live: its clock stops at the live's end for everyone, and the last unit goes at the regular price", async () => {
+    const viewBefore = await call<{ deal: Deal & { endsAt: string } }>("GET", `/api/live/${sessionId}`);
+    expect(Date.parse(viewBefore.body.deal.endsAt)).toBeGreaterThan(Date.now());
+    const channelId = (await Live.get(sessionId)).channelId;
+    await Live.onStreamEvent({ channelId, type: "end" });
+    // The stream does not come back: the live ends as of the drop.
+    expect(await Live.endOffline(0)).toContain(sessionId);
+    const ended = await call<{ status: string; endedAt: string; pin: unknown; deal: Deal & { endsAt: string } }>(
+      "GET",
+      `/api/live/${sessionId}`,
+    );
+    expect(ended.body.status).toBe("ended");
+    expect(ended.body.pin).toBeNull();
+    expect(ended.body.deal.endsAt).toBe(ended.body.endedAt);
+    const closed = await call<Deal & { endsAt: string }>("GET", `/api/live/deals/${deal.dealId}`);
+    expect(closed.body.endsAt).toBe(ended.body.endedAt);
+    const late = await buy(await tokenFor(), 1);
+    expect(late.status).toBe(201);
+    expect(dealUnits(late)).toBe(0);
+  }, 30_000);
 });

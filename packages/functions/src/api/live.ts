@@ -94,6 +94,31 @@ const chat = createRoute({
   },
 });
 
+const ChatLine = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    text: z.string(),
+    user: z.object({
+      userId: z.string(),
+      name: z.string(),
+      role: z.enum(["seller", "staff", "viewer"]),
+      moderator: z.boolean(),
+    }),
+  })
+  .openapi("LiveChatMessage");
+
+const recentChat = createRoute({
+  method: "get",
+  path: "/live/{id}/chat",
+  tags: ["Live"],
+  summary:
+    "The session's latest 50 chat messages, oldest first, for someone joining (deleted messages and muted viewers' left out)",
+  ...roles(PUBLIC),
+  request: { params: IdParam },
+  responses: { 200: json(z.array(ChatLine), "Messages"), ...errs },
+});
+
 const replay = createRoute({
   method: "get",
   path: "/live/{id}/replay",
@@ -302,6 +327,11 @@ export const live = router<AppEnv>()
     return c.json(await Live.like(c.req.valid("param").id, who), 200);
   })
   .openapi(chat, async (c) => c.json(await Live.joinChat(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(recentChat, async (c) => {
+    const id = c.req.valid("param").id;
+    await Live.get(id);
+    return c.json(await Live.recentChat(id), 200);
+  })
   .openapi(replay, async (c) => c.json(await Live.replay(c.req.valid("param").id), 200))
   .openapi(deal, async (c) => c.json(await Live.deal(c.req.valid("param").id), 200))
   .openapi(schedule, async (c) =>

@@ -1,4 +1,4 @@
-import type { ChatProvider } from "@cho-ocop/core/live/chat";
+import type { ChatAuthor, ChatProvider } from "@cho-ocop/core/live/chat";
 import { CHAT_TICKET_SECONDS, signChatTicket } from "./chat-token";
 import type { LiveHub } from "./hub";
 
@@ -8,7 +8,7 @@ export class LocalChatProvider implements ChatProvider {
 
   constructor(private readonly hub: LiveHub) {}
 
-  async join(session: { sessionId: string }, user: { userId: string; name: string; moderator: boolean }) {
+  async join(session: { sessionId: string }, user: ChatAuthor) {
     const expires = Math.floor(Date.now() / 1000) + CHAT_TICKET_SECONDS;
     return {
       provider: "local" as const,

@@ -11,6 +11,7 @@ type SessionView = Awaited<ReturnType<typeof Live.view>>;
 export interface ChatUser {
   userId: string;
   name: string;
+  role: "seller" | "staff" | "viewer";
   moderator: boolean;
 }
 /** A timed-metadata cue as viewers get it: the provider's payload as sent, and where in the stream it was put. */
@@ -187,7 +188,7 @@ export class LiveHub {
   private async welcome(room: Room, viewer: Viewer, token: string) {
     try {
       if (token) await this.authenticate(room, viewer, token);
-      const view = await this.view(room);
+      const [view, chat] = await Promise.all([this.view(room), Live.recentChat(room.sessionId)]);
       room.likes ??= view.likes;
       const hello = {
         type: "hello",
@@ -199,6 +200,8 @@ export class LiveHub {
         pinnedAt: view.pinnedAt,
         deal: view.deal,
         cues: [...room.cues.values()],
+        // Someone joining late sees what was said (deleted messages and muted viewers' are not kept).
+        chat,
         user: viewer.user ?? null,
         chatMaxLength: CHAT_MAX_LENGTH,
       };
@@ -219,8 +222,10 @@ export class LiveHub {
     if (await Live.isMuted(room.sessionId, ticket.userId)) {
       return reply(viewer, { type: "error", code: "muted", message: "You have been muted in this live.", ref });
     }
-    viewer.user = { userId: ticket.userId, name: ticket.name, moderator: ticket.moderator };
+    viewer.user = { userId: ticket.userId, name: ticket.name, role: ticket.role, moderator: ticket.moderator };
     viewer.who = ticket.userId;
+    // The seller's own desk is no viewer.
+    if (ticket.role === "seller") this.countChanged(room);
     if (ref !== undefined || !viewer.pending) reply(viewer, { type: "auth", user: viewer.user, ref });
   }
 
@@ -273,6 +278,7 @@ export class LiveHub {
       return;
     }
     const message = { type: "chat", id: randomUUID(), at: new Date(now).toISOString(), user, text };
+    await Live.recordChat(room.sessionId, message).catch((err) => console.error("[live] chat history", err));
     for (const other of room.viewers) {
       send(other, JSON.stringify(other === viewer && ref !== undefined ? { ...message, ref } : message));
     }
@@ -308,10 +314,14 @@ export class LiveHub {
     }, 500);
   }
 
-  /** The viewer count: each address's sockets up to `countedPerAddress`. */
+  /**
+   * The viewer count, the one number the seller and every viewer are shown: each address's sockets up to
+   * `countedPerAddress`, the seller's own pages not counted (IVS counts playback sessions: the seller plays none).
+   */
   private counted(room: Room): number {
     const perAddress = new Map<string, number>();
-    for (const viewer of room.viewers) perAddress.set(viewer.address, (perAddress.get(viewer.address) ?? 0) + 1);
+    for (const viewer of room.viewers)
+      if (viewer.user?.role !== "seller") perAddress.set(viewer.address, (perAddress.get(viewer.address) ?? 0) + 1);
     let count = 0;
     for (const n of perAddress.values()) count += Math.min(n, this.limits.countedPerAddress);
     return count;
