@@ -143,6 +143,7 @@ interface IvsClient {
 interface IvsBroadcastGlobal {
   create(config: { streamConfig: unknown; ingestEndpoint: string }): IvsClient;
   STANDARD_PORTRAIT: unknown;
+  STANDARD_LANDSCAPE: unknown;
 }
 const loadIvsBroadcast = scriptLoader<IvsBroadcastGlobal>(
   IVS_BROADCAST_URL,
@@ -156,8 +157,10 @@ export async function broadcastIvs(
 ): Promise<Broadcast> {
   events.onState("connecting");
   const sdk = await loadIvsBroadcast(15_000);
+  // A phone held upright sends portrait (as viewers watch it); a computer's webcam, landscape.
+  const { width = 0, height = 0 } = stream.getVideoTracks()[0]?.getSettings() ?? {};
   const client = sdk.create({
-    streamConfig: sdk.STANDARD_PORTRAIT,
+    streamConfig: width > height ? sdk.STANDARD_LANDSCAPE : sdk.STANDARD_PORTRAIT,
     ingestEndpoint: ingest.ingestUrl.replace(/^rtmps?:\/\//, "").replace(/\/.*$/, ""),
   });
   await client.addVideoInputDevice(new MediaStream(stream.getVideoTracks()), "camera", { index: 0 });

@@ -11,7 +11,8 @@ export interface Hub {
 }
 
 /**
- * The session's room on the local hub (`/live-ws/<id>`): cues, stream state, viewers, likes and chat. Reconnects
+ * The session's room on the local hub (`/live-ws/<id>`): cues, stream state, viewers, likes and chat (the recent chat
+ * first, for a page joining late). Reconnects
  * with a growing delay when the network drops (phones on 4G), sending the chat ticket again; a viewer who was
  * muted comes back without it, to keep watching.
  */
@@ -42,6 +43,8 @@ export function connectHub(
       // Muted: the room closes this socket; the viewer comes back to watch, without the chat ticket.
       if (message.type === "bye") token = undefined;
       handlers.onMessage(message);
+      // What was said before this page joined, as the chat messages it would have had (each shown once).
+      if (message.type === "hello") for (const chat of message.chat) handlers.onMessage({ type: "chat", ...chat });
     };
     socket.onclose = () => {
       if (ws !== socket) return;

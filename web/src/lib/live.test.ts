@@ -1,18 +1,28 @@
 import { describe, expect, it } from "vitest";
 import {
   appendChat,
+  type ChatMessage,
   CUE_MAX_LATE_MS,
+  cameraConstraints,
+  chatBadge,
   chatLength,
   chatProblem,
   checkDeal,
   cueDue,
   dealPhase,
+  endDeal,
   formatClock,
+  freshDeal,
+  type HubDeal,
+  type HubMessage,
   isoToVietnamLocal,
   maskKey,
+  mergeChat,
+  type RoomState,
   readCue,
   readHubMessage,
   recorderType,
+  reduceRoom,
   vietnamLocalToIso,
 } from "./live";
 
@@ -134,6 +144,7 @@ describe("readHubMessage", () => {
       chatMaxLength: 200,
       pinId: null,
       deal: null,
+      chat: [],
     });
     const deal = {
       dealId: "d",
@@ -220,5 +231,132 @@ describe("recorderType and maskKey", () => {
   it("hides a stream key but its last four characters", () => {
     expect(maskKey("sk_0123456789abcdef_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345")).toBe(`${"•".repeat(16)}2345`);
     expect(maskKey("abc")).toBe("••••");
+  });
+});
+
+describe("the live room, as the seller's desk and the viewers' pages keep it", () => {
+  const NOW = Date.parse("2026-12-01T12:00:00.000Z");
+  const shop: ChatMessage["user"] = { userId: "s1", name: "HTX Tinh Dầu Hồi", role: "seller", moderator: true };
+  const guest: ChatMessage["user"] = { userId: "v1", name: "Khách ***333", role: "viewer", moderator: false };
+  const said = (id: string, second: number, user = guest): ChatMessage => ({
+    id,
+    at: new Date(NOW - 60_000 + second * 1000).toISOString(),
+    text: `tin ${id}`,
+    user,
+  });
+  const deal: HubDeal = {
+    dealId: "d1",
+    productId: "p1",
+    priceVnd: 120_000,
+    quantity: 10,
+    remaining: 10,
+    perBuyer: 2,
+    startsAt: new Date(NOW - 30_000).toISOString(),
+    endsAt: new Date(NOW + 240_000).toISOString(),
+  };
+  const empty: RoomState = { status: "live", viewers: null, likes: 0, pinId: null, deal: null, messages: [] };
+  type Hello = Extract<HubMessage, { type: "hello" }>;
+  const hello = (over: Partial<Hello> = {}): Hello => ({
+    type: "hello",
+    status: "live",
+    viewers: 3,
+    likes: 7,
+    cues: [],
+    chatMaxLength: 200,
+    pinId: "p1",
+    deal,
+    chat: [said("a", 1), said("b", 2, shop), said("c", 3)],
+    ...over,
+  });
+
+  it("shows a late joiner the recent chat, the pin, the deal and the one viewer count at once", () => {
+    const room = reduceRoom(empty, hello(), NOW);
+    expect(room.messages.map((m) => m.id)).toEqual(["a", "b", "c"]);
+    expect(room).toMatchObject({ viewers: 3, likes: 7, pinId: "p1", deal: { remaining: 10 } });
+    expect(reduceRoom(room, { type: "viewers", count: 4 }, NOW).viewers).toBe(4);
+  });
+
+  it("on a reconnect adds what it missed, each message once, in the order said", () => {
+    const before = { ...empty, messages: [said("a", 1), said("c", 3)] };
+    const room = reduceRoom(before, hello({ chat: [said("a", 1), said("b", 2), said("c", 3), said("d", 4)] }), NOW);
+    expect(room.messages.map((m) => m.id)).toEqual(["a", "b", "c", "d"]);
+    expect(mergeChat([said("x", 9)], [said("y", 1), said("x", 9)], 1).map((m) => m.id)).toEqual(["x"]);
+  });
+
+  it("adds chat as it comes and drops a deleted message", () => {
+    let room = reduceRoom(empty, { type: "chat", ...said("a", 1), ref: 1 }, NOW);
+    room = reduceRoom(room, { type: "chat", ...said("a", 1) }, NOW);
+    expect(room.messages).toEqual([said("a", 1)]);
+    expect(reduceRoom(room, { type: "delete", id: "a" }, NOW).messages).toEqual([]);
+  });
+
+  it("labels the shop's messages as the shop, staff as staff, and viewers not at all", () => {
+    expect(chatBadge(shop)).toBe("shop");
+    expect(chatBadge({ role: "staff" })).toBe("staff");
+    expect(chatBadge(guest)).toBeNull();
+  });
+
+  it("reads the recent chat and each author's role from the hub's hello, never trusting an unknown role", () => {
+    const m = readHubMessage(
+      JSON.stringify({
+        type: "hello",
+        status: "live",
+        viewers: 2,
+        likes: 0,
+        cues: [],
+        chat: [
+          { id: "a", at: "2026-12-01T11:59:00.000Z", text: "chào", user: { ...shop } },
+          { id: "b", at: "2026-12-01T11:59:01.000Z", text: "hi", user: { ...guest, role: "owner" } },
+          { id: "c", text: "no time" },
+        ],
+      }),
+    );
+    expect(m?.type === "hello" && m.chat.map((c) => [c.id, c.user.role])).toEqual([
+      ["a", "seller"],
+      ["b", "viewer"],
+    ]);
+  });
+
+  it("ends the deal and takes the pin down when the live ends, so no banner stays mid-countdown", () => {
+    const live = reduceRoom(empty, hello(), NOW);
+    const ended = reduceRoom(live, { type: "ended" }, NOW + 5_000);
+    expect(ended.status).toBe("ended");
+    expect(ended.pinId).toBeNull();
+    expect(ended.deal?.endsAt).toBe(new Date(NOW + 5_000).toISOString());
+    expect(dealPhase(ended.deal as HubDeal, NOW + 5_000)).toEqual({ phase: "ended" });
+    // A page opened after the end shows it ended as well.
+    const late = reduceRoom(empty, hello({ status: "ended" }), NOW + 9_000);
+    expect(late.pinId).toBeNull();
+    expect(dealPhase(late.deal as HubDeal, NOW + 9_000).phase).toBe("ended");
+    // An ended deal keeps its own end.
+    const over = { ...deal, endsAt: new Date(NOW - 1000).toISOString() };
+    expect(endDeal(over, NOW)).toBe(over);
+  });
+
+  it("takes units left from the API for the deal shown, not for one it replaced", () => {
+    const sold = { ...deal, remaining: 9 };
+    expect(freshDeal(deal, sold)?.remaining).toBe(9);
+    expect(freshDeal({ ...deal, dealId: "d2" }, sold)?.dealId).toBe("d2");
+    expect(freshDeal(null, sold)).toBeNull();
+  });
+});
+
+describe("cameraConstraints: the seller's phone streams portrait", () => {
+  it("asks a phone held upright for 720×1280 (9:16), cut to that shape", () => {
+    expect(cameraConstraints("user", true)).toMatchObject({
+      facingMode: "user",
+      width: { ideal: 720 },
+      height: { ideal: 1280 },
+      aspectRatio: { ideal: 9 / 16 },
+      resizeMode: "crop-and-scale",
+    });
+  });
+  it("asks a computer's webcam for landscape 1280×720", () => {
+    expect(cameraConstraints("environment", false)).toMatchObject({
+      facingMode: "environment",
+      width: { ideal: 1280 },
+      height: { ideal: 720 },
+      aspectRatio: { ideal: 16 / 9 },
+    });
   });
 });

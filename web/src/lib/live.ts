@@ -156,11 +156,14 @@ export function readCue(text: string): CueBody | null {
 
 // ─── The hub's messages ───
 
+export type ChatRole = "seller" | "staff" | "viewer";
+
 export interface ChatMessage {
   id: string;
   at: string;
   text: string;
-  user: { userId: string; name: string; moderator: boolean };
+  /** As the server decided it: the producer's sellers write as the shop (its name, role "seller"). */
+  user: { userId: string; name: string; role: ChatRole; moderator: boolean };
 }
 
 export interface HubCue {
@@ -183,6 +186,8 @@ export type HubMessage =
       /** The product pinned now and the deal of the session (late joiners show them at once). */
       pinId: string | null;
       deal: HubDeal | null;
+      /** The recent chat, oldest first: what was said before this page joined. */
+      chat: ChatMessage[];
     }
   | { type: "cue"; text: string; ts: number | null }
   | { type: "stream"; state: "start" | "end" }
@@ -198,10 +203,20 @@ export type HubMessage =
 const cueOf = (v: unknown): HubCue | null =>
   isRecord(v) && str(v.text) ? { text: v.text, ts: typeof v.ts === "number" ? v.ts : null } : null;
 
+const roleOf = (v: unknown): ChatRole => (v === "seller" || v === "staff" ? v : "viewer");
+
 const userOf = (v: unknown): ChatMessage["user"] | null =>
   isRecord(v) && str(v.userId) && str(v.name)
-    ? { userId: v.userId, name: v.name, moderator: v.moderator === true }
+    ? { userId: v.userId, name: v.name, role: roleOf(v.role), moderator: v.moderator === true }
     : null;
+
+/** A chat message as the hub or the API gives it, or null. */
+export function chatMessageOf(v: unknown): ChatMessage | null {
+  if (!isRecord(v)) return null;
+  const user = userOf(v.user);
+  if (!user || !str(v.id) || !str(v.text) || !str(v.at)) return null;
+  return { id: v.id, at: v.at, text: v.text, user };
+}
 
 function dealOf(v: unknown): HubDeal | null {
   if (!isRecord(v) || !str(v.dealId) || !str(v.productId) || !int(v.priceVnd) || !int(v.quantity)) return null;
@@ -241,6 +256,7 @@ export function readHubMessage(data: unknown): HubMessage | null {
         chatMaxLength: int(m.chatMaxLength) ? m.chatMaxLength : CHAT_MAX_LENGTH,
         pinId: isRecord(m.pin) && str(m.pin.productId) ? m.pin.productId : null,
         deal: dealOf(m.deal),
+        chat: Array.isArray(m.chat) ? m.chat.flatMap((c) => chatMessageOf(c) ?? []) : [],
       };
     case "cue": {
       const cue = cueOf(m);
@@ -252,9 +268,8 @@ export function readHubMessage(data: unknown): HubMessage | null {
     case "likes":
       return int(m.count) ? { type: m.type, count: m.count } : null;
     case "chat": {
-      const user = userOf(m.user);
-      if (!user || !str(m.id) || !str(m.text) || !str(m.at)) return null;
-      return { type: "chat", id: m.id, at: m.at, text: m.text, user, ref: refOf(m.ref) };
+      const message = chatMessageOf(m);
+      return message ? { type: "chat", ...message, ref: refOf(m.ref) } : null;
     }
     case "delete":
       return str(m.id) ? { type: "delete", id: m.id } : null;
@@ -283,6 +298,88 @@ export function appendChat<T extends { id: string }>(list: readonly T[], message
   if (list.some((m) => m.id === message.id)) return [...list];
   const next = [...list, message];
   return next.length > max ? next.slice(next.length - max) : next;
+}
+
+/**
+ * The recent chat a page is given on joining, merged with what it already shows (a reconnect): each message once,
+ * in the order they were said, the newest `max` kept.
+ */
+export function mergeChat<T extends { id: string; at: string }>(
+  shown: readonly T[],
+  history: readonly T[],
+  max = 200,
+): T[] {
+  const byId = new Map<string, T>();
+  for (const m of [...history, ...shown]) if (!byId.has(m.id)) byId.set(m.id, m);
+  const all = [...byId.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return all.length > max ? all.slice(all.length - max) : all;
+}
+
+/** How a chat author is labelled: the shop (the producer's sellers), staff, or nothing for a viewer. */
+export function chatBadge(user: { role: ChatRole }): "shop" | "staff" | null {
+  return user.role === "seller" ? "shop" : user.role === "staff" ? "staff" : null;
+}
+
+/** A deal whose live has ended: it ends then too (its clock stops; the badge goes). */
+export function endDeal<T extends DealClock>(deal: T, now: number): T {
+  const at = new Date(now).toISOString();
+  return Date.parse(deal.endsAt) > now ? { ...deal, endsAt: at } : deal;
+}
+
+/** What a live page shows of its room, kept from the hub's messages by `reduceRoom`. */
+export interface RoomState {
+  status: "scheduled" | "live" | "ended";
+  viewers: number | null;
+  likes: number;
+  pinId: string | null;
+  deal: HubDeal | null;
+  messages: ChatMessage[];
+}
+
+const statusOf = (s: string): RoomState["status"] => (s === "live" || s === "ended" ? s : "scheduled");
+
+/**
+ * The room after one message from the hub, the same on the seller's desk and the viewers' pages: one viewer count
+ * (the hub's), the pin and the deal for late joiners, the recent chat, and the end of the live ending its deal and
+ * its pin.
+ */
+export function reduceRoom(state: RoomState, message: HubMessage, now: number): RoomState {
+  switch (message.type) {
+    case "hello": {
+      const status = statusOf(message.status);
+      const deal = message.deal ?? state.deal;
+      return {
+        status,
+        viewers: message.viewers,
+        likes: Math.max(state.likes, message.likes),
+        pinId: status === "ended" ? null : message.pinId,
+        deal: deal && status === "ended" ? endDeal(deal, now) : deal,
+        messages: mergeChat(state.messages, message.chat),
+      };
+    }
+    case "stream":
+      return message.state === "start" && state.status !== "ended" ? { ...state, status: "live" } : state;
+    case "viewers":
+      return { ...state, viewers: message.count };
+    case "likes":
+      return { ...state, likes: Math.max(state.likes, message.count) };
+    case "chat": {
+      const { type: _type, ref: _ref, ...chat } = message;
+      return { ...state, messages: appendChat(state.messages, chat) };
+    }
+    case "delete":
+      return { ...state, messages: state.messages.filter((m) => m.id !== message.id) };
+    case "ended":
+      return { ...state, status: "ended", pinId: null, deal: state.deal ? endDeal(state.deal, now) : null };
+    default:
+      return state;
+  }
+}
+
+/** A deal read again from the API: units left move on; a deal another one replaced is left as it is. */
+export function freshDeal(current: HubDeal | null, fresh: HubDeal): HubDeal | null {
+  if (!current || current.dealId !== fresh.dealId) return current;
+  return fresh;
 }
 
 /** "2026-12-01T19:30" typed in a datetime-local box, read as Vietnam time, as an ISO instant with +07:00. */
@@ -353,6 +450,26 @@ export function recorderType(isSupported: (type: string) => boolean): string | n
     "video/webm",
   ];
   return candidates.find((type) => isSupported(type)) ?? null;
+}
+
+/**
+ * What the broadcast page asks of the camera. A phone held upright streams portrait (720×1280, 9:16), as viewers
+ * watch it full screen; a computer's webcam streams landscape. `crop-and-scale` lets the browser cut the sensor's
+ * frame to that shape instead of giving whatever it has.
+ */
+export function cameraConstraints(
+  facing: "user" | "environment",
+  portrait: boolean,
+): MediaTrackConstraints & { resizeMode?: string } {
+  const [width, height] = portrait ? [720, 1280] : [1280, 720];
+  return {
+    facingMode: facing,
+    width: { ideal: width },
+    height: { ideal: height },
+    aspectRatio: { ideal: width / height },
+    frameRate: { ideal: 30 },
+    resizeMode: "crop-and-scale",
+  };
 }
 
 /** "sk_abcd…" shown as dots until revealed, keeping its last 4 characters to tell keys apart. */

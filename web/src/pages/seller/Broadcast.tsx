@@ -1,30 +1,49 @@
 import { A, useParams } from "@solidjs/router";
-import { createMemo, createResource, createSignal, For, Match, onCleanup, onMount, Show, Switch } from "solid-js";
-import { BackLink } from "../../components/portal/bits";
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  For,
+  Match,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+  Switch,
+} from "solid-js";
 import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/portal/Field";
 import { Loaded, NotFoundState } from "../../components/States";
 import { CopyButton } from "../../components/shop/bits";
 import { type LiveKey, tl } from "../../i18n/live";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import {
-  appendChat,
   CHAT_MAX_LENGTH,
   type ChatMessage,
+  cameraConstraints,
+  chatBadge,
+  chatLength,
+  chatProblem,
   checkDeal,
   type DealField,
   dealPhase,
+  formatClock,
+  freshDeal,
   type HubDeal,
   maskKey,
+  type RoomState,
+  reduceRoom,
 } from "../../lib/live";
 import { type LiveOrder, type LiveView, liveApi } from "../../lib/live-api";
 import { broadcastIvs, broadcastLocal, type Broadcast as Cast, type CastState } from "../../lib/live-broadcast";
 import { connectHub, type Hub } from "../../lib/live-hub";
+import { mediaUrl } from "../../lib/ocop";
 import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
-import { ChatPanel, DealBadge, ModerationButtons } from "../live/Watch";
-import "../../styles/live.css";
+import "../../styles/broadcast.css";
 
 type CameraProblem = "denied" | "missing" | "insecure" | undefined;
+type Sheet = "products" | "deal" | "orders" | "more";
 
 function IngestBox(props: { sessionId: string }) {
   const [ingest, { mutate }] = createResource(() => props.sessionId, liveApi.ingest);
@@ -46,11 +65,11 @@ function IngestBox(props: { sessionId: string }) {
     }
   };
   return (
-    <details class="ingest-box">
+    <details class="bcast-ingest">
       <summary>{tl("cast.obs")}</summary>
       <Show when={settled(ingest)} fallback={<span class="skeleton skeleton--line" />}>
         {(i) => (
-          <dl class="ingest-box__list">
+          <dl class="bcast-ingest__list">
             <div>
               <dt>{tl("cast.server")}</dt>
               <dd>
@@ -153,8 +172,7 @@ function DealForm(props: { view: LiveView; onStarted: (deal: HubDeal) => void; d
     }
   };
   return (
-    <form ref={form} class="pform deal-form" onSubmit={submit} novalidate>
-      <h3>{tl("deal.title")}</h3>
+    <form ref={form} class="pform bcast-deal-form" onSubmit={submit} novalidate>
       <Field id="deal-product" label={tl("deal.product")} error={errors.of("productId")}>
         <select id="deal-product" value={productId()} onChange={(e) => setProductId(e.currentTarget.value)}>
           <For each={props.view.products}>
@@ -166,7 +184,7 @@ function DealForm(props: { view: LiveView; onStarted: (deal: HubDeal) => void; d
           </For>
         </select>
       </Field>
-      <div class="deal-form__grid">
+      <div class="bcast-deal-form__grid">
         {field("priceVnd", "deal.price", "", tl("deal.priceHint", { price: formatVnd(product()?.priceVnd ?? 0) }))}
         {field("quantity", "deal.quantity", "20")}
         {field("perBuyer", "deal.perBuyer", "2")}
@@ -181,58 +199,156 @@ function DealForm(props: { view: LiveView; onStarted: (deal: HubDeal) => void; d
   );
 }
 
-function OrdersFeed(props: { sessionId: string; live: boolean }) {
-  const [orders, { refetch }] = createResource(() => props.sessionId, liveApi.orders);
-  const poll = setInterval(() => {
-    if (props.live) void refetch();
-  }, 5000);
-  onCleanup(() => clearInterval(poll));
+/** The deal as viewers see it over the video: a small badge with its price, clock and units left. */
+function DealChip(props: { deal: HubDeal; now: number }) {
+  const phase = () => dealPhase(props.deal, props.now);
   return (
-    <section class="cast-panel" aria-labelledby="orders-title">
-      <h2 id="orders-title">{tl("cast.orders")}</h2>
-      <Show when={(settled(orders) ?? []).length > 0} fallback={<p class="muted small">{tl("cast.ordersEmpty")}</p>}>
-        <ol class="live-orders" data-testid="live-orders" aria-live="polite">
-          <For each={settled(orders)}>
-            {(o: LiveOrder) => (
-              <li>
-                <strong>{o.code}</strong> · {o.buyer} · {formatVnd(o.totalVnd)}
-                <span class="muted small"> · {formatDateTime(o.createdAt)}</span>
-              </li>
-            )}
-          </For>
-        </ol>
+    <Show when={phase().phase !== "ended"}>
+      <div class="bcast-deal" role="status" data-testid="cast-deal">
+        <strong>{formatVnd(props.deal.priceVnd)}</strong>
+        <span>
+          <Switch>
+            <Match when={phase().phase === "soldOut"}>{tl("watch.dealSoldOut")}</Match>
+            <Match when={phase().phase === "countdown"}>
+              {tl("watch.dealIn", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
+            </Match>
+            <Match when={phase().phase === "running"}>
+              {tl("watch.dealLeft", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
+            </Match>
+          </Switch>
+        </span>
+        <span data-testid="cast-deal-units">
+          {tl("watch.dealUnits", { n: props.deal.remaining, total: props.deal.quantity })}
+        </span>
+      </div>
+    </Show>
+  );
+}
+
+/** One chat line over the video; tapping a viewer's line shows delete and mute. */
+function ChatLine(props: {
+  message: ChatMessage;
+  open: boolean;
+  onToggle: () => void;
+  onDelete: () => void;
+  onMute: () => void;
+}) {
+  const m = () => props.message;
+  const badge = () => chatBadge(m().user);
+  const author = () => (
+    <>
+      <span class="bcast-chat__name" classList={{ "bcast-chat__name--shop": badge() === "shop" }}>
+        {m().user.name}
+      </span>
+      <Show when={badge()}>
+        {(b) => (
+          <span class="bcast-chat__badge" data-testid="chat-badge">
+            {b() === "shop" ? tl("chat.seller") : tl("chat.staff")}
+          </span>
+        )}
+      </Show>{" "}
+      {/* Text, never HTML: Solid sets it as a text node. */}
+      <span class="bcast-chat__text">{m().text}</span>
+    </>
+  );
+  return (
+    <li class="bcast-chat__line" data-testid="chat-message">
+      <Show when={!m().user.moderator} fallback={<p class="bcast-chat__bubble">{author()}</p>}>
+        <button
+          type="button"
+          class="bcast-chat__bubble"
+          aria-expanded={props.open}
+          aria-label={tl("cast.messageActions", { name: m().user.name, text: m().text })}
+          onClick={props.onToggle}
+        >
+          {author()}
+        </button>
+        <Show when={props.open}>
+          <span class="bcast-chat__mod">
+            <button
+              type="button"
+              class="chip-button"
+              aria-label={tl("chat.deleteLabel", { name: m().user.name })}
+              onClick={props.onDelete}
+            >
+              {tl("chat.delete")}
+            </button>
+            <button
+              type="button"
+              class="chip-button"
+              aria-label={tl("chat.muteLabel", { name: m().user.name })}
+              onClick={props.onMute}
+            >
+              {tl("chat.muteUser")}
+            </button>
+          </span>
+        </Show>
       </Show>
-    </section>
+    </li>
   );
 }
 
 function BroadcastDesk(props: { view: LiveView }) {
   const view = () => props.view;
   const id = view().sessionId;
-  const [status, setStatus] = createSignal(view().status);
+  const [room, setRoom] = createSignal<RoomState>({
+    status: view().status,
+    viewers: null,
+    likes: view().likes,
+    pinId: view().pin?.productId ?? null,
+    deal: view().deal,
+    messages: [],
+  });
+  const status = () => room().status;
   const [cast, setCast] = createSignal<CastState>("idle");
   const [castError, setCastError] = createSignal<string>();
   const [camera, setCamera] = createSignal<"starting" | "on" | "off">("starting");
   const [cameraProblem, setCameraProblem] = createSignal<CameraProblem>();
   const [facing, setFacing] = createSignal<"user" | "environment">("user");
   const [micOn, setMicOn] = createSignal(true);
-  const [viewers, setViewers] = createSignal(0);
-  const [pinId, setPinId] = createSignal<string | null>(view().pin?.productId ?? null);
+  const [portraitFrames, setPortraitFrames] = createSignal(true);
   const [pinError, setPinError] = createSignal<string>();
-  const [deal, setDeal] = createSignal<HubDeal | null>(view().deal);
-  const [messages, setMessages] = createSignal<ChatMessage[]>([]);
   const [chatError, setChatError] = createSignal<string>();
+  const [chatText, setChatText] = createSignal("");
   const [canChat, setCanChat] = createSignal(false);
   const [modDone, setModDone] = createSignal<string>();
+  const [openLine, setOpenLine] = createSignal<string | null>(null);
+  const [sheet, setSheet] = createSignal<Sheet | null>(null);
   const [now, setNow] = createSignal(Date.now());
   const [ending, setEnding] = createSignal(false);
   const onAir = () => status() === "live";
-  const regular = createMemo(() => new Map(view().products.map((p) => [p.productId, p.priceVnd])));
+  const products = createMemo(() => new Map(view().products.map((p) => [p.productId, p])));
+  const pinned = () => {
+    const pid = room().pinId;
+    return pid ? products().get(pid) : undefined;
+  };
+  const runningDeal = (productId: string) => {
+    const d = room().deal;
+    return d && d.productId === productId && dealPhase(d, now()).phase === "running" ? d : null;
+  };
+
+  const [orders, { refetch: refetchOrders }] = createResource(() => id, liveApi.orders);
+  const orderList = (): LiveOrder[] => settled(orders) ?? [];
 
   let preview: HTMLVideoElement | undefined;
+  let chatList: HTMLOListElement | undefined;
   let stream: MediaStream | undefined;
   let broadcast: Cast | undefined;
   let hub: Hub | undefined;
+  let ticket: string | undefined;
+
+  const update = (change: (r: RoomState) => RoomState) => setRoom((r) => change(r));
+
+  async function refreshDeal() {
+    const d = room().deal;
+    if (!d) return;
+    try {
+      const fresh = await liveApi.deal(d.dealId);
+      update((r) => ({ ...r, deal: freshDeal(r.deal, fresh) }));
+    } catch {
+      // the chip keeps what it had
+    }
+  }
 
   async function openCamera() {
     setCamera("starting");
@@ -243,13 +359,16 @@ function BroadcastDesk(props: { view: LiveView }) {
       return;
     }
     try {
+      const portrait = window.matchMedia("(orientation: portrait)").matches;
       const next = await navigator.mediaDevices.getUserMedia({
-        video: { facingMode: facing(), width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } },
+        video: cameraConstraints(facing(), portrait),
         audio: { echoCancellation: true, noiseSuppression: true },
       });
       for (const t of stream?.getTracks() ?? []) t.stop();
       stream = next;
       for (const t of next.getAudioTracks()) t.enabled = micOn();
+      const settings = next.getVideoTracks()[0]?.getSettings();
+      setPortraitFrames(!settings?.width || !settings.height || settings.height >= settings.width);
       if (preview) {
         preview.srcObject = next;
         void preview.play().catch(() => undefined);
@@ -304,8 +423,9 @@ function BroadcastDesk(props: { view: LiveView }) {
     try {
       await liveApi.end(id);
       stopCast();
-      setStatus("ended");
+      update((r) => reduceRoom(r, { type: "ended" }, Date.now()));
       setCast("ended");
+      setSheet(null);
     } catch (error) {
       setCastError(messageOf(error));
     } finally {
@@ -317,44 +437,60 @@ function BroadcastDesk(props: { view: LiveView }) {
     setPinError(undefined);
     try {
       await liveApi.pin(id, productId);
-      setPinId(productId);
+      update((r) => ({ ...r, pinId: productId }));
     } catch (error) {
       setPinError(messageOf(error));
     }
   }
 
+  const failed = (error: unknown) => setChatError(messageOf(error));
+  const deleteMessage = (m: ChatMessage) => {
+    setOpenLine(null);
+    liveApi.deleteMessage(id, m.id).catch(failed);
+  };
+  const mute = (m: ChatMessage) => {
+    setOpenLine(null);
+    liveApi
+      .mute(id, m.user.userId)
+      .then(() => setModDone(tl("chat.mutedDone", { name: m.user.name })))
+      .catch(failed);
+  };
+
+  const sendChat = (event: SubmitEvent) => {
+    event.preventDefault();
+    const problem = chatProblem(chatText(), CHAT_MAX_LENGTH);
+    if (problem === "empty") return setChatError(tl("chat.empty.error"));
+    if (problem === "tooLong") return setChatError(tl("chat.tooLong", { max: CHAT_MAX_LENGTH }));
+    setChatError(undefined);
+    if (hub?.send({ type: "chat", text: chatText().trim() })) setChatText("");
+    else setChatError(tl("chat.notSent"));
+  };
+
   onMount(() => {
     if (status() !== "ended") void openCamera();
     hub = connectHub(id, {
-      onState: () => undefined,
+      onState: (state) => {
+        if (state === "closed") setCanChat(false);
+      },
       onMessage: (m) => {
+        const was = room().status;
+        update((r) => reduceRoom(r, m, Date.now()));
         switch (m.type) {
           case "hello":
-            setViewers(m.viewers);
-            setStatus(m.status === "live" || m.status === "ended" ? m.status : "scheduled");
             if (ticket) hub?.auth(ticket);
             break;
-          case "stream":
-            if (m.state === "start") setStatus("live");
-            break;
-          case "viewers":
-            setViewers(m.count);
-            break;
-          case "chat":
-            setMessages((list) => appendChat(list, m));
-            break;
-          case "delete":
-            setMessages((list) => list.filter((x) => x.id !== m.id));
-            break;
           case "ended":
-            setStatus("ended");
-            stopCast();
+            if (was !== "ended") {
+              stopCast();
+              setSheet(null);
+            }
             break;
           case "auth":
             setCanChat(true);
             break;
           case "error":
             if (m.code === "rate_limited") setChatError(tl("chat.rateLimited"));
+            else if (m.code === "not_live") setChatError(tl("chat.notLive"));
             break;
         }
       },
@@ -367,194 +503,370 @@ function BroadcastDesk(props: { view: LiveView }) {
       })
       .catch(() => undefined);
     const tick = setInterval(() => setNow(Date.now()), 500);
+    // The deal's units and the orders, read as viewers read them: every 5 s while on air.
+    const poll = setInterval(() => {
+      if (!onAir()) return;
+      void refetchOrders();
+      const d = room().deal;
+      if (d && dealPhase(d, Date.now()).phase !== "ended") void refreshDeal();
+    }, 5000);
     onCleanup(() => {
       clearInterval(tick);
+      clearInterval(poll);
       stopCast();
       hub?.close();
       for (const t of stream?.getTracks() ?? []) t.stop();
     });
   });
-  let ticket: string | undefined;
 
-  const moderation = (m: ChatMessage) => (
-    <ModerationButtons sessionId={id} message={m} onDone={setModDone} onError={setChatError} />
+  // A new order may have taken deal units: read the deal again at once.
+  createEffect(
+    on(
+      () => orderList().length,
+      (n, before) => {
+        if (before !== undefined && n > before) void refreshDeal();
+      },
+    ),
+  );
+  createEffect(
+    on(
+      () => room().messages.length,
+      () => {
+        if (chatList) chatList.scrollTop = chatList.scrollHeight;
+      },
+    ),
   );
 
   const stateLabel = () => tl(`cast.state.${cast()}` as LiveKey);
+  const latest = () => orderList()[0];
+  const sheetTitle: Record<Sheet, LiveKey> = {
+    products: "cast.products",
+    deal: "deal.title",
+    orders: "cast.orders",
+    more: "cast.more",
+  };
+  const tab = (name: Sheet, label: string, count?: () => number) => (
+    <button
+      type="button"
+      class="bcast-dock__tab"
+      aria-expanded={sheet() === name}
+      aria-controls="cast-sheet"
+      data-testid={`cast-tab-${name}`}
+      onClick={() => setSheet(sheet() === name ? null : name)}
+    >
+      {label}
+      <Show when={count?.()}>
+        {(n) => (
+          <span class="bcast-dock__count" data-testid={`cast-${name}-count`}>
+            {n()}
+          </span>
+        )}
+      </Show>
+    </button>
+  );
+
   return (
-    <div class="wrap cast">
-      <BackLink href="/ban-hang/live">{tl("cast.toSessions")}</BackLink>
-      <h1 class="cast__title">{tl("cast.title", { title: view().title })}</h1>
-      <div class="cast__layout">
-        <div class="cast__stage">
-          <div class="cast__preview">
-            <video
-              ref={preview}
-              muted
-              playsinline
-              autoplay
-              aria-label={tl("cast.preview")}
-              data-testid="camera-preview"
-            />
-            <span class={`cast__indicator cast__indicator--${cast()}`} role="status" data-testid="cast-state">
-              {tl("cast.connection", { state: stateLabel() })}
-            </span>
-            <span class="cast__viewers" data-testid="cast-viewers">
-              {/* The hub counts this desk's own socket too. */}
-              {tl("cast.viewers", { n: Math.max(0, viewers() - 1) })}
-            </span>
-            <Switch>
-              <Match when={camera() === "starting" && status() !== "ended"}>
-                <p class="cast__overlay">{tl("cast.cameraStarting")}</p>
-              </Match>
-              <Match when={cameraProblem()}>
-                {(problem) => (
-                  <div class="cast__overlay" role="alert">
-                    <p>
-                      {problem() === "denied"
-                        ? tl("cast.cameraDenied")
-                        : problem() === "insecure"
-                          ? tl("cast.cameraInsecure")
-                          : tl("cast.cameraMissing")}
-                    </p>
-                    <button type="button" class="button button--small" onClick={() => void openCamera()}>
-                      {tl("cast.cameraRetry")}
-                    </button>
-                  </div>
-                )}
-              </Match>
-            </Switch>
+    <div class="bcast" classList={{ "bcast--sheet": sheet() !== null }}>
+      <div class="bcast__stage" classList={{ "bcast__stage--landscape": !portraitFrames() }}>
+        <video
+          ref={preview}
+          class="bcast__video"
+          classList={{ "bcast__video--mirror": facing() === "user" }}
+          muted
+          playsinline
+          autoplay
+          aria-label={tl("cast.preview")}
+          data-testid="camera-preview"
+        />
+
+        <header class="bcast__top">
+          <A href="/ban-hang/live" class="bcast__back" aria-label={tl("cast.toSessions")}>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M15 5l-7 7 7 7" />
+            </svg>
+          </A>
+          <div class="bcast__heading">
+            <h1 class="bcast__title">{tl("cast.title", { title: view().title })}</h1>
+            <p class="bcast__chips">
+              <span class={`bcast__state bcast__state--${cast()}`} role="status" data-testid="cast-state">
+                {tl("cast.connection", { state: stateLabel() })}
+              </span>
+              <span class="bcast__viewers" data-testid="cast-viewers">
+                {tl("watch.viewers", { n: room().viewers ?? 0 })}
+              </span>
+            </p>
           </div>
-          <Show
-            when={status() !== "ended"}
-            fallback={
-              <p class="note" role="status">
-                {tl("cast.ended")} <A href={`/live/${id}/replay`}>{tl("seller.live.replay")}</A>
-              </p>
-            }
-          >
-            <div class="cast__controls">
-              <Show
-                when={cast() === "idle" || cast() === "ended"}
-                fallback={
-                  <button type="button" class="button button--ghost" onClick={stopCast}>
-                    {tl("cast.stop")}
-                  </button>
-                }
-              >
-                <button
-                  type="button"
-                  class="button button--seal button--big"
-                  disabled={camera() !== "on"}
-                  onClick={() => void goLive()}
-                >
-                  {tl("cast.goLive")}
-                </button>
-              </Show>
-              <button type="button" class="button button--ghost" onClick={() => void switchCamera()}>
-                {tl("cast.switch")}
-              </button>
-              <button type="button" class="button button--ghost" aria-pressed={!micOn()} onClick={toggleMic}>
-                {micOn() ? tl("cast.mute") : tl("cast.unmute")}
-              </button>
-              <button
-                type="button"
-                class="button button--danger"
-                disabled={ending() || status() === "scheduled"}
-                onClick={() => void endLive()}
-              >
-                {tl("cast.end")}
-              </button>
+          <Show when={status() !== "ended"}>
+            <button
+              type="button"
+              class="bcast__end"
+              disabled={ending() || status() === "scheduled"}
+              onClick={() => void endLive()}
+            >
+              {tl("cast.end")}
+            </button>
+          </Show>
+        </header>
+
+        <div class="bcast__rail">
+          <button type="button" class="bcast__round" onClick={() => void switchCamera()}>
+            {tl("cast.switch")}
+          </button>
+          <button type="button" class="bcast__round" aria-pressed={!micOn()} onClick={toggleMic}>
+            {micOn() ? tl("cast.mute") : tl("cast.unmute")}
+          </button>
+        </div>
+
+        <Switch>
+          <Match when={status() === "ended"}>
+            <div class="bcast__notice" role="status">
+              <p>{tl("cast.ended")}</p>
+              <A href={`/live/${id}/replay`} class="button button--small">
+                {tl("seller.live.replay")}
+              </A>
             </div>
+          </Match>
+          <Match when={camera() === "starting"}>
+            <p class="bcast__notice">{tl("cast.cameraStarting")}</p>
+          </Match>
+          <Match when={cameraProblem()}>
+            {(problem) => (
+              <div class="bcast__notice" role="alert">
+                <p>
+                  {problem() === "denied"
+                    ? tl("cast.cameraDenied")
+                    : problem() === "insecure"
+                      ? tl("cast.cameraInsecure")
+                      : tl("cast.cameraMissing")}
+                </p>
+                <button type="button" class="button button--small" onClick={() => void openCamera()}>
+                  {tl("cast.cameraRetry")}
+                </button>
+              </div>
+            )}
+          </Match>
+        </Switch>
+
+        <div class="bcast__lower">
+          <Show when={room().deal}>{(d) => <DealChip deal={d()} now={now()} />}</Show>
+          <Show when={latest()}>
+            {(o) => (
+              <p class="bcast__order" data-testid="cast-latest-order" aria-live="polite">
+                {tl("cast.latestOrder", { code: o().code, buyer: o().buyer, total: formatVnd(o().totalVnd) })}
+              </p>
+            )}
+          </Show>
+          <section class="bcast-chat" aria-labelledby="cast-chat">
+            <h2 id="cast-chat" class="sr-only">
+              {tl("chat.title")}
+            </h2>
+            <ol class="bcast-chat__list" ref={chatList} aria-live="polite" aria-relevant="additions">
+              <For each={room().messages} fallback={<li class="bcast-chat__empty">{tl("cast.chatEmpty")}</li>}>
+                {(m) => (
+                  <ChatLine
+                    message={m}
+                    open={openLine() === m.id}
+                    onToggle={() => setOpenLine(openLine() === m.id ? null : m.id)}
+                    onDelete={() => deleteMessage(m)}
+                    onMute={() => mute(m)}
+                  />
+                )}
+              </For>
+            </ol>
+            <Show when={chatError() ?? modDone()}>
+              <p class="bcast-chat__note" classList={{ "bcast-chat__note--error": !!chatError() }} role="status">
+                {chatError() ?? modDone()}
+              </p>
+            </Show>
+          </section>
+          <Show when={status() === "live" && pinned()}>
+            {(p) => (
+              <div class="bcast-pin" data-testid="cast-pin">
+                <img src={p().image ? mediaUrl(p().image ?? "") : ""} alt="" width="44" height="44" />
+                <span class="bcast-pin__body">
+                  <span class="bcast-pin__name">{p().name}</span>
+                  <span class="bcast-pin__price">
+                    <Show when={runningDeal(p().productId)} fallback={formatVnd(p().priceVnd)}>
+                      {(d) => (
+                        <>
+                          <strong>{formatVnd(d().priceVnd)}</strong> <s>{formatVnd(p().priceVnd)}</s>
+                        </>
+                      )}
+                    </Show>
+                  </span>
+                </span>
+                {/* What viewers tap; on the seller's preview it only shows where it is. */}
+                <span class="bcast-pin__buy" aria-hidden="true">
+                  {tl("watch.buyNow")}
+                </span>
+              </div>
+            )}
+          </Show>
+          <Show when={status() !== "ended"}>
+            <Show when={canChat()}>
+              <form class="bcast-chat__form" onSubmit={sendChat} novalidate>
+                <label class="sr-only" for="cast-chat-text">
+                  {tl("chat.label")}
+                </label>
+                <input
+                  id="cast-chat-text"
+                  value={chatText()}
+                  placeholder={tl("cast.chatPlaceholder")}
+                  autocomplete="off"
+                  enterkeyhint="send"
+                  maxLength={CHAT_MAX_LENGTH * 2}
+                  aria-invalid={chatLength(chatText()) > CHAT_MAX_LENGTH}
+                  onInput={(e) => {
+                    setChatText(e.currentTarget.value);
+                    setChatError(undefined);
+                  }}
+                />
+                <button type="submit" class="bcast-chat__send" disabled={chatLength(chatText()) === 0}>
+                  {tl("chat.send")}
+                </button>
+              </form>
+            </Show>
           </Show>
           <Show when={castError()}>
-            <p class="pfield__error" role="alert">
+            <p class="bcast__error" role="alert">
               {tl("cast.failed", { reason: castError() ?? "" })}
             </p>
           </Show>
-          <Show when={view().playback.provider === "local"} fallback={<p class="muted small">{tl("cast.ivs")}</p>}>
-            <IngestBox sessionId={id} />
-          </Show>
         </div>
 
-        <div class="cast__desk">
-          <section class="cast-panel" aria-labelledby="cast-products">
-            <h2 id="cast-products">{tl("cast.products")}</h2>
-            <Show when={!onAir() && status() !== "ended"}>
-              <p class="note small">{tl("cast.notLive")}</p>
+        <Show when={status() !== "ended"}>
+          <nav class="bcast-dock" aria-label={tl("cast.controls")}>
+            <Show
+              when={cast() === "idle" || cast() === "ended"}
+              fallback={
+                <button type="button" class="bcast-dock__tab bcast-dock__stop" onClick={stopCast}>
+                  {tl("cast.stop")}
+                </button>
+              }
+            >
+              <button
+                type="button"
+                class="bcast-dock__tab bcast-dock__go"
+                disabled={camera() !== "on"}
+                onClick={() => void goLive()}
+              >
+                {tl("cast.goLive")}
+              </button>
             </Show>
-            <Show when={deal()}>
-              {(d) => (
-                <Show when={dealPhase(d(), now()).phase !== "ended"}>
-                  <DealBadge deal={d()} regularVnd={regular().get(d().productId)} now={now()} />
+            {tab("products", tl("cast.tab.products"))}
+            {tab("deal", tl("cast.tab.deal"))}
+            {tab("orders", tl("cast.tab.orders"), () => orderList().length)}
+            {tab("more", tl("cast.tab.more"))}
+          </nav>
+        </Show>
+
+        <Show when={sheet()}>
+          {(which) => (
+            <section
+              id="cast-sheet"
+              class="bcast-sheet"
+              role="dialog"
+              aria-modal="false"
+              aria-labelledby="cast-sheet-title"
+              data-testid="cast-sheet"
+            >
+              <header class="bcast-sheet__head">
+                <h2 id="cast-sheet-title">{tl(sheetTitle[which()])}</h2>
+                <button type="button" class="button button--small button--ghost" onClick={() => setSheet(null)}>
+                  {tl("cast.close")}
+                </button>
+              </header>
+              <div class="bcast-sheet__body">
+                <Show when={!onAir() && status() !== "ended" && (which() === "products" || which() === "deal")}>
+                  <p class="note small">{tl("cast.notLive")}</p>
                 </Show>
-              )}
-            </Show>
-            <ul class="cast-products">
-              <For each={view().products}>
-                {(p) => (
-                  <li class="cast-product" classList={{ "cast-product--pinned": pinId() === p.productId }}>
-                    <span class="cast-product__name">
-                      {p.name}
-                      <span class="muted small"> · {formatVnd(p.priceVnd)}</span>
-                    </span>
-                    <Show
-                      when={pinId() === p.productId}
-                      fallback={
-                        <button
-                          type="button"
-                          class="button button--small"
-                          disabled={!onAir()}
-                          aria-label={tl("cast.pinLabel", { name: p.name })}
-                          onClick={() => void pin(p.productId)}
-                        >
-                          {tl("cast.pin")}
-                        </button>
-                      }
-                    >
-                      <button
-                        type="button"
-                        class="button button--small button--ghost"
-                        disabled={!onAir()}
-                        onClick={() => void pin(null)}
-                      >
-                        {tl("cast.unpin")}
-                      </button>
+                <Switch>
+                  <Match when={which() === "products"}>
+                    <ul class="bcast-products">
+                      <For each={view().products}>
+                        {(p) => (
+                          <li
+                            class="bcast-product"
+                            classList={{ "bcast-product--pinned": room().pinId === p.productId }}
+                          >
+                            <img src={p.image ? mediaUrl(p.image) : ""} alt="" width="44" height="44" />
+                            <span class="bcast-product__name">
+                              {p.name}
+                              <span class="muted small"> · {formatVnd(p.priceVnd)}</span>
+                            </span>
+                            <Show
+                              when={room().pinId === p.productId}
+                              fallback={
+                                <button
+                                  type="button"
+                                  class="button button--small"
+                                  disabled={!onAir()}
+                                  aria-label={tl("cast.pinLabel", { name: p.name })}
+                                  onClick={() => void pin(p.productId)}
+                                >
+                                  {tl("cast.pin")}
+                                </button>
+                              }
+                            >
+                              <button
+                                type="button"
+                                class="button button--small button--ghost"
+                                disabled={!onAir()}
+                                onClick={() => void pin(null)}
+                              >
+                                {tl("cast.unpin")}
+                              </button>
+                            </Show>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                    <Show when={pinError()}>
+                      <p class="pfield__error" role="alert">
+                        {pinError()}
+                      </p>
                     </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
-            <Show when={pinError()}>
-              <p class="pfield__error" role="alert">
-                {pinError()}
-              </p>
-            </Show>
-            <DealForm view={view()} disabled={!onAir()} onStarted={setDeal} />
-          </section>
-          <div class="cast-panel">
-            <ChatPanel
-              messages={messages()}
-              canWrite={canChat() && status() !== "ended"}
-              joining={!canChat()}
-              signedIn
-              maxLength={CHAT_MAX_LENGTH}
-              error={chatError()}
-              signInHref="/dang-nhap"
-              onSend={(text) => hub?.send({ type: "chat", text }) ?? false}
-              actions={moderation}
-              notice={modDone()}
-              headingId="cast-chat"
-            />
-          </div>
-          <OrdersFeed sessionId={id} live={onAir()} />
-        </div>
+                  </Match>
+                  <Match when={which() === "deal"}>
+                    <DealForm view={view()} disabled={!onAir()} onStarted={(deal) => update((r) => ({ ...r, deal }))} />
+                  </Match>
+                  <Match when={which() === "orders"}>
+                    <Show when={orderList().length > 0} fallback={<p class="muted small">{tl("cast.ordersEmpty")}</p>}>
+                      <ol class="bcast-orders" data-testid="live-orders" aria-live="polite">
+                        <For each={orderList()}>
+                          {(o) => (
+                            <li>
+                              <strong>{o.code}</strong> · {o.buyer} · {formatVnd(o.totalVnd)}
+                              <span class="muted small"> · {formatDateTime(o.createdAt)}</span>
+                            </li>
+                          )}
+                        </For>
+                      </ol>
+                    </Show>
+                  </Match>
+                  <Match when={which() === "more"}>
+                    <Show
+                      when={view().playback.provider === "local"}
+                      fallback={<p class="muted small">{tl("cast.ivs")}</p>}
+                    >
+                      <IngestBox sessionId={id} />
+                    </Show>
+                  </Match>
+                </Switch>
+              </div>
+            </section>
+          )}
+        </Show>
       </div>
     </div>
   );
 }
 
-/** `/ban-hang/live/:id/phat`: the seller's broadcast desk, one hand on a phone. */
+/**
+ * `/ban-hang/live/:id/phat`: the seller's broadcast desk, one thumb on a phone. The preview is framed as viewers
+ * watch (full screen, portrait, the deal, the pin and the chat over the video); pinning, deals, orders and the OBS
+ * details open in a sheet over its lower part.
+ */
 export default function Broadcast() {
   const params = useParams();
   const [view, { refetch }] = createResource(() => params.id, liveApi.view);
