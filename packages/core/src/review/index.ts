@@ -1,9 +1,13 @@
 import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireSellerOf, requireStaff, requireStaffFor, staffMayActOn } from "../account/actor";
+import { Account } from "../account/index";
 import { Audit } from "../audit";
 import { Certificate, CertificateEntity } from "../certificate";
-import { PROVINCE_CODES } from "../geo/province";
+import { PROVINCE_CODES, province } from "../geo/province";
+import { messenger } from "../message/index";
+import { type ReviewDecision, reviewDecisionMessage } from "../message/review";
+import { Producer } from "../producer";
 import { Product } from "../product";
 import { Storefront } from "../storefront";
 import { Upload } from "../upload";
@@ -21,6 +25,74 @@ export namespace Review {
   });
 
   const conflict = (vi: string, en: string) => new DomainError(409, "invalid_status", { vi, en });
+
+  /**
+   * Staff who may review this product; anyone else is told whose it is: its province's staff (or central), or
+   * central staff alone for 5★.
+   */
+  export function requireReviewer(actor: Actor, target: { provinceCode: string; stars?: number }) {
+    if (actor.kind === "user" && actor.user.role === "staff" && actor.user.staffScope) {
+      const staff = { staffScope: actor.user.staffScope };
+      if (!staffMayActOn(staff, target)) {
+        const where = province(target.provinceCode)?.name ?? target.provinceCode;
+        throw new DomainError(
+          403,
+          "forbidden",
+          staff.staffScope === target.provinceCode
+            ? {
+                vi: "Sản phẩm 5★ do cán bộ OCOP cấp trung ương duyệt.",
+                en: "5★ products are reviewed by central OCOP staff.",
+              }
+            : {
+                vi: `Sản phẩm này thuộc ${where}: chỉ cán bộ OCOP của ${where} (hoặc cấp trung ương) mới duyệt được.`,
+                en: `This product belongs to ${where}: only ${where}'s OCOP staff (or central staff) can review it.`,
+              },
+        );
+      }
+    }
+    return requireStaffFor(actor, target);
+  }
+
+  /** Where the product's sellers are sent by its review messages: their editor of it. */
+  export interface Notify {
+    /** The site's public origin, e.g. https://cho-ocop.vn. */
+    site?: string;
+  }
+
+  /**
+   * Tells each seller of the product's producer (and no one else) what staff decided, by SMS (or e-mail for an
+   * account without a phone). A message that fails to go does not undo the decision. Seeds and scripts (the
+   * system) decide silently.
+   */
+  async function tellSellers(
+    actor: Actor,
+    product: Product.Record,
+    decision: Omit<ReviewDecision, "productName" | "producerName" | "link">,
+    notify: Notify,
+  ) {
+    if (actor.kind !== "user") return;
+    try {
+      const [producer, sellers] = await Promise.all([
+        Producer.get(product.producerId),
+        Account.sellersOf(product.producerId),
+      ]);
+      const site = (notify.site ?? process.env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, "");
+      const link = `${site}/ban-hang/san-pham/${product.productId}`;
+      for (const seller of sellers) {
+        const to = seller.phone
+          ? { channel: "sms" as const, address: `+84${seller.phone.slice(1)}` }
+          : seller.email
+            ? { channel: "email" as const, address: seller.email }
+            : undefined;
+        if (!to) continue;
+        await messenger().send(
+          reviewDecisionMessage({ ...decision, productName: product.name, producerName: producer.name, link }, to),
+        );
+      }
+    } catch (error) {
+      console.error("review: telling the sellers failed", error);
+    }
+  }
 
   export async function submit(actor: Actor, productId: string, input: z.input<typeof SubmitInput>) {
     const { certificate, scanKey } = SubmitInput.parse(input);
@@ -79,10 +151,10 @@ export namespace Review {
     return data;
   }
 
-  export async function approve(actor: Actor, productId: string) {
+  export async function approve(actor: Actor, productId: string, notify: Notify = {}) {
     const product = await Product.get(productId);
     const cert = await pendingOf(product);
-    requireStaffFor(actor, { provinceCode: product.provinceCode, stars: cert.stars });
+    requireReviewer(actor, { provinceCode: product.provinceCode, stars: cert.stars });
     const previous = product.certificate?.certificateId;
     const certificate = {
       certificateId: cert.certificateId,
@@ -94,7 +166,7 @@ export namespace Review {
       level: cert.level,
       validUntil: cert.validUntil,
     };
-    return Storefront.sync(
+    const approved = await Storefront.sync(
       productId,
       {
         status: "approved",
@@ -125,19 +197,21 @@ export namespace Review {
           .commit(),
       ],
     );
+    await tellSellers(actor, product, { decision: "approved" }, notify);
+    return approved;
   }
 
   export const Reason = z.object({
     reason: z.string().trim().min(5, "give a reason of at least 5 characters").max(500),
   });
 
-  export async function reject(actor: Actor, productId: string, input: z.input<typeof Reason>) {
+  export async function reject(actor: Actor, productId: string, input: z.input<typeof Reason>, notify: Notify = {}) {
     const { reason } = Reason.parse(input);
     const product = await Product.get(productId);
     const cert = await pendingOf(product);
-    requireStaffFor(actor, { provinceCode: product.provinceCode, stars: cert.stars });
+    requireReviewer(actor, { provinceCode: product.provinceCode, stars: cert.stars });
     const fallback = product.certificate && product.certificate.certificateId !== cert.certificateId;
-    return Storefront.sync(
+    const rejected = await Storefront.sync(
       productId,
       { status: "rejected", statusReason: reason, pendingCertificateId: undefined, stars: product.certificate?.stars },
       (tx) => [
@@ -163,12 +237,14 @@ export namespace Review {
           .commit(),
       ],
     );
+    await tellSellers(actor, product, { decision: "rejected", reason }, notify);
+    return rejected;
   }
 
   export async function suspend(actor: Actor, productId: string, input: z.input<typeof Reason>) {
     const { reason } = Reason.parse(input);
     const product = await Product.get(productId);
-    requireStaffFor(actor, { provinceCode: product.provinceCode, stars: product.stars ?? product.certificate?.stars });
+    requireReviewer(actor, { provinceCode: product.provinceCode, stars: product.stars ?? product.certificate?.stars });
     if (product.status !== "approved") {
       throw conflict("Chỉ tạm ngừng được sản phẩm đang bán.", "Only a listed product can be suspended.");
     }
@@ -190,7 +266,7 @@ export namespace Review {
 
   export async function reinstate(actor: Actor, productId: string) {
     const product = await Product.get(productId);
-    requireStaffFor(actor, { provinceCode: product.provinceCode, stars: product.stars ?? product.certificate?.stars });
+    requireReviewer(actor, { provinceCode: product.provinceCode, stars: product.stars ?? product.certificate?.stars });
     if (product.status !== "suspended") {
       throw conflict("Sản phẩm không bị tạm ngừng.", "The product is not suspended.");
     }

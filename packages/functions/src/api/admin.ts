@@ -1,5 +1,5 @@
-import { requireStaff, requireStaffFor } from "@cho-ocop/core/account/actor";
 import { Audit } from "@cho-ocop/core/audit/index";
+import { AuditLog } from "@cho-ocop/core/audit/log";
 import { Curation } from "@cho-ocop/core/curation/index";
 import { Dashboard } from "@cho-ocop/core/dashboard/index";
 import { Product } from "@cho-ocop/core/product/index";
@@ -7,7 +7,7 @@ import { Review } from "@cho-ocop/core/review/index";
 import { storage } from "@cho-ocop/core/storage/index";
 import { addDays, vietnamDay } from "@cho-ocop/core/util/date";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { AppEnv } from "./actor";
+import { type AppEnv, publicOrigin } from "./actor";
 import { errorResponses, router } from "./error";
 import { CENTRAL, roles, STAFF } from "./roles";
 import { IdParam } from "./schemas";
@@ -22,11 +22,29 @@ const body = <T extends z.ZodType>(schema: T) => ({
 const guarded = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
 const onProduct = { ...guarded, 404: errorResponses[404], 409: errorResponses[409] };
 
+/** An audit entry as staff read it: who by name and role, what by name (never a phone, an e-mail or a buyer). */
+const AuditRowSchema = AuditSchema.extend({
+  actorInfo: z.object({
+    kind: z.enum(["staff", "seller", "shopper", "system"]),
+    name: z.string().nullable(),
+    staffScope: z.string().nullable(),
+    producerName: z.string().nullable(),
+  }),
+  target: z.object({
+    type: z.string(),
+    id: z.string(),
+    name: z.string().nullable(),
+    nameEn: z.string().nullable(),
+    producerId: z.string().nullable(),
+    producerName: z.string().nullable(),
+  }),
+}).openapi("AuditRow");
+
 const ReviewItemSchema = z
   .object({
     product: ProductRecordSchema,
     certificates: z.array(CertificateRecordSchema.extend({ scanUrl: z.string().nullable() })),
-    audit: z.array(AuditSchema),
+    audit: z.array(AuditRowSchema),
   })
   .openapi("ReviewItem");
 
@@ -120,10 +138,11 @@ const audit = createRoute({
   method: "get",
   path: "/audit",
   tags: ["Staff"],
-  summary: "The audit log of staff actions, newest first",
+  summary:
+    "The audit log, newest first, with who and what by name; a province's staff read only entries about their province's products and orders, lives and the storefront's set-up",
   ...roles(STAFF),
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }) },
-  responses: { ...ok(z.array(AuditSchema), "Entries"), ...guarded },
+  responses: { ...ok(z.array(AuditRowSchema), "Entries"), ...guarded },
 });
 
 const CollectionSchema = z
@@ -176,10 +195,10 @@ export const admin = router<AppEnv>()
   .openapi(item, async (c) => {
     const actor = await c.var.actor();
     const product = await Product.get(c.req.valid("param").id);
-    requireStaffFor(actor, { provinceCode: product.provinceCode, stars: product.stars ?? 0 });
+    Review.requireReviewer(actor, { provinceCode: product.provinceCode, stars: product.stars ?? 0 });
     const [certificates, trail] = await Promise.all([
       Review.history(product.productId),
-      Audit.ofTarget(product.productId),
+      Audit.ofTarget(product.productId).then((entries) => AuditLog.readable(actor, entries)),
     ]);
     const withScans = await Promise.all(
       certificates.map(async (cert) => ({
@@ -190,10 +209,13 @@ export const admin = router<AppEnv>()
     return c.json({ product: Product.withUrls(product), certificates: withScans, audit: trail }, 200);
   })
   .openapi(action("approve", "Approve the certificate under review: the product goes on the storefront"), async (c) =>
-    c.json(await Review.approve(await c.var.actor(), c.req.valid("param").id), 200),
+    c.json(await Review.approve(await c.var.actor(), c.req.valid("param").id, { site: publicOrigin(c) }), 200),
   )
   .openapi(actionWithReason("reject", "Reject the submission with a reason the seller sees"), async (c) =>
-    c.json(await Review.reject(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 200),
+    c.json(
+      await Review.reject(await c.var.actor(), c.req.valid("param").id, c.req.valid("json"), { site: publicOrigin(c) }),
+      200,
+    ),
   )
   .openapi(actionWithReason("suspend", "Take a listed product off the storefront, with a reason"), async (c) =>
     c.json(await Review.suspend(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 200),
@@ -207,10 +229,7 @@ export const admin = router<AppEnv>()
     return c.json(await Review.expiring(await c.var.actor(), today, until), 200);
   })
   .openapi(dashboard, async (c) => c.json(await Dashboard.figures(await c.var.actor()), 200))
-  .openapi(audit, async (c) => {
-    requireStaff(await c.var.actor());
-    return c.json(await Audit.recent(c.req.valid("query").limit), 200);
-  })
+  .openapi(audit, async (c) => c.json(await AuditLog.recent(await c.var.actor(), c.req.valid("query").limit), 200))
   .openapi(collections, async (c) => c.json(await Curation.list(await c.var.actor()), 200))
   .openapi(putCollection, async (c) =>
     c.json(await Curation.put(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 200),
