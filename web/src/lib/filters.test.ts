@@ -6,6 +6,7 @@ import {
   filtersToSearch,
   parseFilters,
   toApiQuery,
+  toFacetQuery,
   withFilter,
 } from "./filters";
 
@@ -77,5 +78,14 @@ describe("filters and the URL query", () => {
       cursor: "abc",
       limit: "24",
     });
+  });
+
+  it("asks the counts for the search text and every filter, without sort or page", () => {
+    expect(toFacetQuery({ q: "mat ong", group: "duoc-lieu", province: "14", sort: "price_asc" })).toEqual({
+      q: "mat ong",
+      group: "duoc-lieu",
+      province: "14",
+    });
+    expect(toFacetQuery({})).toEqual({});
   });
 });

@@ -107,3 +107,9 @@ export function toApiQuery(f: Filters, cursor?: string, limit = 24): Record<stri
   query.limit = String(limit);
   return query;
 }
+
+/** The API query for the filters' counts (`GET /api/facets`): every filter and the search text, no sort or page. */
+export function toFacetQuery(f: Filters): Record<string, string> {
+  const { sort: _sort, ...narrowing } = f;
+  return Object.fromEntries(new URLSearchParams(filtersToSearch(narrowing)));
+}

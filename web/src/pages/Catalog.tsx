@@ -4,7 +4,7 @@ import { CardGrid, CardSkeletons } from "../components/ProductCard";
 import { SearchBox } from "../components/SearchBox";
 import { EmptyState, ErrorState } from "../components/States";
 import { type Key, locale, t } from "../i18n";
-import { api, type Card } from "../lib/api";
+import { api, type Card, client, ok } from "../lib/api";
 import {
   activeFilters,
   catalogHref,
@@ -15,6 +15,7 @@ import {
   type Sort,
   type Stars,
   toApiQuery,
+  toFacetQuery,
   withFilter,
 } from "../lib/filters";
 import { formatVnd } from "../lib/format";
@@ -38,21 +39,17 @@ export default function Catalog() {
     equals: (a, b) => filtersToSearch(a) === filtersToSearch(b),
   });
 
-  // Counts for the filter lists; the filters work without them if these calls fail.
-  const [provinceCounts] = createResource(async () => {
-    const list = await api.provinces();
-    return new Map(list.map((p) => [p.code, p.products]));
+  // Counts beside each province and group under the search text and the other filters (each facet leaving its own
+  // choice out), as on Shopee; the filters work without them if the call fails, and uncertain counts are not shown.
+  const facetQuery = createMemo(() => toFacetQuery(filters()), undefined, {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
-  const [groupCounts] = createResource(async () => {
-    const list = await api.groups();
-    return new Map<string, number>(list.map((g) => [g.id, g.products]));
-  });
-  const count = (map: Map<string, number> | undefined, id: string) => {
-    const n = map?.get(id);
-    return n === undefined ? "" : ` (${n})`;
-  };
-  const provinceCount = (code: string) => count(provinceCounts.state === "ready" ? provinceCounts() : undefined, code);
-  const groupCount = (id: string) => count(groupCounts.state === "ready" ? groupCounts() : undefined, id);
+  const [facets] = createResource(facetQuery, (query) => ok(client.api.facets.$get({ query })));
+  const count = (counts: Record<string, number> | undefined, id: string) =>
+    counts === undefined ? "" : ` (${counts[id] ?? 0})`;
+  const shown = () => (facets.state === "ready" && facets().complete ? facets() : undefined);
+  const provinceCount = (code: string) => count(shown()?.province, code);
+  const groupCount = (id: string) => count(shown()?.group, id);
 
   const [items, setItems] = createSignal<Card[]>([]);
   const [cursor, setCursor] = createSignal<string | null>(null);

@@ -14,9 +14,11 @@ import { fold, words } from "../util/fold";
 import { MAX_VND } from "../util/money";
 import { type Card, type StoredCard, storedCard, toCard } from "./card";
 import { decodeCursor, encodeCursor, invalidCursor } from "./cursor";
-import { ListingEntity, StorefrontService, WordEntity } from "./entities";
+import { CounterEntity, ListingEntity, StorefrontService, WordEntity } from "./entities";
+import { type Counted, countFacets, FACET_KEY_PREFIX, type Facets, facetKey, fromCounters } from "./facets";
 
 export { Card } from "./card";
+export type { Facets } from "./facets";
 
 export namespace Storefront {
   export const Sort = z.enum(["relevance", "newest", "price_asc", "price_desc", "stars"]);
@@ -66,7 +68,14 @@ export namespace Storefront {
   }
 
   function counterKeys(c: StoredCard): string[] {
-    return ["all", `province-${c.provinceCode}`, `group-${c.group}`, `region-${c.region}`, `stars-${c.stars}`];
+    return [
+      "all",
+      `province-${c.provinceCode}`,
+      `group-${c.group}`,
+      `region-${c.region}`,
+      `stars-${c.stars}`,
+      facetKey(c),
+    ];
   }
 
   type ProductPatch = Partial<Omit<Product.Record, "productId" | "version" | "createdAt">>;
@@ -321,6 +330,60 @@ export namespace Storefront {
     return { items: items.map(toCard), cursor: more ? encodeCursor({ o: offset + query.limit }) : null };
   }
 
+  export const FacetQuery = z
+    .object({
+      q: z.string().trim().max(100).optional(),
+      group: z.enum(GROUP_IDS).optional(),
+      province: z.enum(PROVINCE_CODES).optional(),
+      region: z.enum(REGION_IDS).optional(),
+      minStars: z.coerce.number().int().min(3).max(5).optional(),
+      minPrice: z.coerce.number().int().min(0).max(MAX_VND).optional(),
+      maxPrice: z.coerce.number().int().min(0).max(MAX_VND).optional(),
+    })
+    .refine((q) => q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice, {
+      path: ["maxPrice"],
+      message: "maxPrice must not be below minPrice",
+    });
+  export type FacetQuery = z.input<typeof FacetQuery>;
+
+  /**
+   * Counts by province and by group for the catalog's filters, under the search text and the other filters — at
+   * most 2 calls, never a Scan. With text: the search's own word read, counted in memory. With a price range: the
+   * `all` shelf's price index between the bounds. Otherwise: the province × group × stars counters, one Query.
+   */
+  export const facets = fn(FacetQuery, async (query): Promise<Facets> => {
+    const today = vietnamDay();
+    const terms = query.q ? words(query.q) : [];
+    if (terms.length > 0) {
+      const lookup = terms.reduce((a, b) => (b.length > a.length ? b : a));
+      const { data, cursor } = await WordEntity.query
+        .byToken({ initial: lookup.charAt(0) })
+        .begins({ token: lookup })
+        .where(({ validUntil }, { gte }) => gte(validUntil, today))
+        .go({ pages: 2 });
+      const matched = new Map<string, Counted>();
+      for (const item of data) {
+        const itemWords = item.text.split(" ");
+        if (terms.every((t) => itemWords.some((w) => w.startsWith(t)))) matched.set(item.productId, item);
+      }
+      return countFacets(matched.values(), query, !cursor);
+    }
+    if (query.minPrice !== undefined || query.maxPrice !== undefined) {
+      // Price keys are the padded price then the product: up to (not including) max + 1 takes every product at max.
+      const { data, cursor } = await ListingEntity.query
+        .price({ shelf: "all" })
+        .between({ priceVnd: query.minPrice ?? 0 }, { priceVnd: (query.maxPrice ?? MAX_VND) + 1 })
+        .where(({ validUntil }, { gte }) => gte(validUntil, today))
+        .go({ pages: 2 });
+      return countFacets(data, query, !cursor);
+    }
+    const { data, cursor } = await CounterEntity.query
+      .byScope({ scope: "storefront" })
+      .begins({ key: FACET_KEY_PREFIX })
+      .go({ pages: 2 });
+    return countFacets(fromCounters(data), query, !cursor);
+  });
+
   /** Product page: the product (its certificate is on it) and its producer — two reads. */
   export async function product(productId: string) {
     const item = await Product.get(productId).catch(() => undefined);
@@ -456,6 +519,26 @@ export namespace Storefront {
       await sync(item.productId, {}, () => [], today);
       expired.push(item.productId);
     }
+    await backfillFacetCounters();
     return expired;
+  }
+
+  /**
+   * A storefront listed before the province × group × stars counters existed has none (their sum is not the `all`
+   * count): they are counted once from the `all` shelf — in this job, never in a request — and `sync` keeps them.
+   */
+  async function backfillFacetCounters() {
+    const { data: counters } = await CounterEntity.query.byScope({ scope: "storefront" }).go({ pages: "all" });
+    const all = counters.find((c) => c.key === "all")?.count ?? 0;
+    const facetTotal = counters.filter((c) => c.key.startsWith(FACET_KEY_PREFIX)).reduce((n, c) => n + c.count, 0);
+    if (facetTotal === all) return;
+    const { data: listed } = await ListingEntity.query.newest({ shelf: "all" }).go({ pages: "all" });
+    const wanted = new Map<string, number>();
+    for (const c of counters) if (c.key.startsWith(FACET_KEY_PREFIX)) wanted.set(c.key, 0);
+    for (const l of listed) wanted.set(facetKey(l), (wanted.get(facetKey(l)) ?? 0) + 1);
+    for (const [key, n] of wanted) {
+      const diff = n - (counters.find((c) => c.key === key)?.count ?? 0);
+      if (diff !== 0) await CounterEntity.update({ scope: "storefront", key }).add({ count: diff }).go();
+    }
   }
 }

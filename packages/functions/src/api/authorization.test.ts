@@ -204,6 +204,7 @@ const CASES: Case[] = [
   { method: "GET", path: "/api/home", allowed: EVERYONE },
   { method: "GET", path: "/api/provinces", allowed: EVERYONE },
   { method: "GET", path: "/api/groups", allowed: EVERYONE },
+  { method: "GET", path: "/api/facets", allowed: EVERYONE, url: () => "/api/facets?q=mat%20ong&group=do-uong" },
   {
     method: "GET",
     path: "/api/provinces/{code}/wards",

@@ -37,6 +37,27 @@ const groups = createRoute({
   responses: json(z.array(GroupSchema), "Groups"),
 });
 
+const Counts = z.record(z.string(), z.number().int());
+const FacetsSchema = z
+  .object({
+    province: Counts.openapi({ description: "Products by province code, the other filters applied" }),
+    group: Counts.openapi({ description: "Products by group, the other filters applied" }),
+    complete: z.boolean().openapi({ description: "False when the counts stopped at the read's bound (lower bounds)" }),
+  })
+  .openapi("Facets");
+
+const facets = createRoute({
+  method: "get",
+  ...roles(PUBLIC),
+  path: "/facets",
+  tags: ["Catalog"],
+  summary: "Counts by province and by group for the catalog's filters, under the search text and the other filters",
+  description:
+    "Takes the filters of `GET /api/products` (no sort, cursor or limit). Each facet leaves its own choice out: the province counts apply the group, region, stars, price and `q`; the group counts apply everything but the group.",
+  request: { query: Storefront.FacetQuery },
+  responses: { ...json(FacetsSchema, "Counts"), 400: errorResponses[400] },
+});
+
 const wards = createRoute({
   method: "get",
   path: "/provinces/{code}/wards",
@@ -56,6 +77,7 @@ export const catalog = router()
   .openapi(home, async (c) => c.json(await Storefront.home(), 200))
   .openapi(provinces, async (c) => c.json(await Storefront.provinces(), 200))
   .openapi(groups, async (c) => c.json(await Storefront.groups(), 200))
+  .openapi(facets, async (c) => c.json(await Storefront.facets(c.req.valid("query")), 200))
   .openapi(wards, (c) => {
     const list = wardsOf(c.req.valid("param").code).map((w) => ({ code: w.code, name: w.name }));
     c.header("cache-control", "public, max-age=86400");

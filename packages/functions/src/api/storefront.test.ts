@@ -156,6 +156,64 @@ describe("GET /api/products", () => {
   });
 });
 
+describe("GET /api/facets", () => {
+  interface Facets {
+    province: Record<string, number>;
+    group: Record<string, number>;
+    complete: boolean;
+  }
+  const countBy = (items: Card[], key: "provinceCode" | "group") => {
+    const out: Record<string, number> = {};
+    for (const i of items) out[i[key]] = (out[i[key]] ?? 0) + 1;
+    return out;
+  };
+  const without = (query: string, name: string) =>
+    query
+      .split("&")
+      .filter((part) => part && !part.startsWith(`${name}=`))
+      .join("&");
+
+  // What the list itself shows, counted: each facet with its own choice left out, the others applied.
+  it.each([
+    ["q=mat%20ong"],
+    ["q=tra&group=do-uong"],
+    ["q=nuoc%20mam&minStars=4"],
+    ["group=do-uong&minStars=4"],
+    ["province=14&region=trung-du-mien-nui-phia-bac"],
+    ["minPrice=100000&maxPrice=300000&group=thuc-pham"],
+    ["maxPrice=150000&province=91"],
+    [""],
+  ])("counts %s as the list does, in at most 2 DynamoDB calls", async (query) => {
+    const { status, body, calls } = await get(`/api/facets?${query}`);
+    expect(status).toBe(200);
+    expect(calls).toBeGreaterThanOrEqual(1);
+    expect(calls).toBeLessThanOrEqual(2);
+    const facets = body as Facets;
+    expect(facets.complete).toBe(true);
+    expect(facets.province).toEqual(countBy(await all(without(query, "province")), "provinceCode"));
+    expect(facets.group).toEqual(countBy(await all(without(query, "group")), "group"));
+  });
+
+  it("follows the search text: a word narrows the provinces", async () => {
+    const everything = (await get("/api/facets")).body as Facets;
+    const honey = (await get("/api/facets?q=mat%20ong")).body as Facets;
+    const total = (f: Facets) => Object.values(f.province).reduce((a, b) => a + b, 0);
+    expect(total(everything)).toBe(listed.length);
+    expect(total(honey)).toBeGreaterThan(0);
+    expect(total(honey)).toBeLessThan(total(everything));
+  });
+
+  it.each([
+    ["minStars=2", "minStars"],
+    ["province=99", "province"],
+    ["minPrice=500000&maxPrice=1000", "maxPrice"],
+  ])("rejects %s with a 400 naming %s", async (query, field) => {
+    const { status, body } = await get(`/api/facets?${query}`);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: { code: "invalid_input", field } });
+  });
+});
+
 describe("GET /api/products/:id", () => {
   const product = listed.find((p) => p.certificate.score) ?? listed[0];
   it("shows the product with its certificate, validity and producer", async () => {
