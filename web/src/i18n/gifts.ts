@@ -43,6 +43,8 @@ export const vi = {
   "builder.allRegions": "Cả nước",
   "builder.results": "Sản phẩm tìm được",
   "builder.noResults": "Không tìm thấy sản phẩm đang bán nào. Hãy thử từ khác hoặc vùng khác.",
+  "builder.notBoxable":
+    "Sinh vật cảnh và dịch vụ du lịch không đóng vào hộp quà được, nên không có ở đây; mua riêng ở trang Sản phẩm.",
   "builder.searchFailed": "Không tìm được. Hãy thử lại.",
   "builder.more": "Xem thêm",
   "builder.pick": "Chọn",
@@ -139,6 +141,8 @@ export const en: Partial<Record<GiftsKey | `${GiftsKey}_one`, string>> = {
   "builder.allRegions": "Whole country",
   "builder.results": "Products found",
   "builder.noResults": "No product on sale matches. Try another word or region.",
+  "builder.notBoxable":
+    "Ornamental plants and animals and tourism services cannot go in a gift box, so they are not offered here; buy them on their own from Products.",
   "builder.searchFailed": "The search failed. Please try again.",
   "builder.more": "Show more",
   "builder.pick": "Add",

@@ -1,3 +1,4 @@
+import { isBoxable } from "@cho-ocop/core/group/index";
 import { A, useParams } from "@solidjs/router";
 import {
   batch,
@@ -80,9 +81,10 @@ function ProductSearch(props: { has: (id: string) => boolean; full: boolean; onP
   };
   const [page, { refetch }] = createResource(query, () => ask());
   createEffect(on(query, () => setMore(undefined), { defer: true }));
-  // Tours and homestays are OCOP products too, but nothing to put in a box.
-  const items = () =>
-    [...(settled(page)?.items ?? []), ...(more()?.items ?? [])].filter((card) => card.group !== "du-lich");
+  const found = () => [...(settled(page)?.items ?? []), ...(more()?.items ?? [])];
+  // Live plants and animals, tours and homestays are OCOP products too, but not goods a box can hold.
+  const items = () => found().filter((card) => isBoxable(card.group));
+  const leftOut = () => found().length > items().length;
   const cursor = () => (more() ? more()?.cursor : settled(page)?.cursor) ?? null;
   let input: HTMLInputElement | undefined;
 
@@ -141,6 +143,11 @@ function ProductSearch(props: { has: (id: string) => boolean; full: boolean; onP
           </div>
         </form>
       </search>
+      <Show when={settled(page) && leftOut()}>
+        <p class="muted small" data-testid="not-boxable">
+          {tg("builder.notBoxable")}
+        </p>
+      </Show>
       <Switch>
         <Match when={page.state === "errored"}>
           <p class="note-error" role="alert">
@@ -155,10 +162,10 @@ function ProductSearch(props: { has: (id: string) => boolean; full: boolean; onP
             {ts("shop.loading")}
           </p>
         </Match>
-        <Match when={items().length === 0}>
+        <Match when={items().length === 0 && !leftOut()}>
           <p class="muted">{tg("builder.noResults")}</p>
         </Match>
-        <Match when={items().length > 0}>
+        <Match when={true}>
           <ul class="pick-list" aria-label={tg("builder.results")} aria-busy={page.loading}>
             <For each={items()}>
               {(card) => (
@@ -279,7 +286,8 @@ function Builder(props: { initial?: ComboView }) {
       timer = setTimeout(() => setAsked(next), quotes.has(next.key) ? 0 : 400);
     }),
   );
-  const [quote, { refetch: retryQuote }] = createResource(asked, (q) => {
+  /** The priced combo of a choice: asked once, shared by the summary and by "Lưu & chia sẻ". */
+  const priceOf = (q: { key: string; productIds: string[]; boxId: string }) => {
     let found = quotes.get(q.key);
     if (!found) {
       found = shopApi.saveCombo({ productIds: q.productIds, boxId: q.boxId });
@@ -287,7 +295,8 @@ function Builder(props: { initial?: ComboView }) {
       quotes.set(q.key, found);
     }
     return found;
-  });
+  };
+  const [quote, { refetch: retryQuote }] = createResource(asked, priceOf);
   const current = () => {
     const q = settled(quote);
     const w = wanted();
@@ -339,8 +348,12 @@ function Builder(props: { initial?: ComboView }) {
       fromTemplate && origin?.templateId
         ? { templateId: origin.templateId, ...(text ? { greeting: text } : {}) }
         : { productIds: ids(), boxId: boxId(), ...(text ? { greeting: text } : {}) };
-    // Without a greeting, the combo saved to price this choice is the very one to share.
-    const priced = !text && !fromTemplate ? await quotes.get(base)?.catch(() => undefined) : undefined;
+    // Without a greeting, the combo saved to price this choice is the very one to share (asked now if the tap came
+    // before the price did).
+    const priced =
+      !text && !fromTemplate
+        ? await priceOf({ key: base, productIds: ids(), boxId: boxId() }).catch(() => undefined)
+        : undefined;
     const view = priced ?? (await shopApi.saveCombo(input));
     setSaved({ key, view });
     return view;
@@ -360,8 +373,10 @@ function Builder(props: { initial?: ComboView }) {
     setBusy("share");
     setErrors({});
     try {
+      const choice = savedKey();
       const view = await save();
-      setShared(`${location.origin}/qua-tang/${view.comboId}`);
+      // A choice changed while saving is not what this link opens.
+      if (savedKey() === choice) setShared(`${location.origin}/qua-tang/${view.comboId}`);
     } catch (error) {
       showError(error);
     } finally {
@@ -387,6 +402,8 @@ function Builder(props: { initial?: ComboView }) {
 
   const ready = () => state() === "ready" && Boolean(current()) && !quote.loading;
   const canOrder = () => ready() && current()?.available === true;
+  // Saving needs no price on screen: a tap right after choosing the box saves and shows the link when it comes.
+  const canShare = () => state() === "ready" && weighed();
 
   return (
     <div class="builder">
@@ -616,7 +633,12 @@ function Builder(props: { initial?: ComboView }) {
             >
               {busy() === "cart" ? tg("gifts.adding") : tg("builder.add")}
             </button>
-            <button type="button" class="button button--ghost" disabled={!ready() || Boolean(busy())} onClick={share}>
+            <button
+              type="button"
+              class="button button--ghost"
+              disabled={!canShare() || Boolean(busy())}
+              onClick={share}
+            >
               {busy() === "share" ? tg("builder.saving") : tg("builder.share")}
             </button>
           </div>
