@@ -1,12 +1,12 @@
-import { A } from "@solidjs/router";
 import { createResource, For, Match, Show, Switch } from "solid-js";
 import { EmptyState, ErrorState } from "../../components/States";
 import { ta } from "../../i18n/admin";
 import { tp } from "../../i18n/portal";
 import { formatDateTime } from "../../lib/format";
 import { adminApi } from "../../lib/portal-api";
+import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
-import { actorLabel, auditActionLabel } from "./audit";
+import { AuditActor, AuditTarget, auditActionLabel } from "./audit";
 
 function statusOf(json: string): string | undefined {
   try {
@@ -17,9 +17,13 @@ function statusOf(json: string): string | undefined {
   }
 }
 
-/** Every staff action, newest first: who (by scope), what, on which product or collection, and why. */
+/**
+ * Every staff action the staff member may read, newest first: who by name and role, what by name with a link
+ * (product and producer, order number, live, collection…), the change and why.
+ */
 export default function AuditLog() {
   const [entries, { refetch }] = createResource(() => adminApi.audit(200));
+  const list = () => settled(entries);
   useTitle(() => ta("audit.title"));
   return (
     <>
@@ -31,16 +35,16 @@ export default function AuditLog() {
         <Match when={entries.state === "errored"}>
           <ErrorState error={entries.error} retry={refetch} />
         </Match>
-        <Match when={!entries.latest}>
+        <Match when={!list()}>
           <p class="muted" aria-busy="true">
             {tp("common.loading")}
           </p>
         </Match>
-        <Match when={entries.latest?.length === 0}>
+        <Match when={list()?.length === 0}>
           <EmptyState title={ta("audit.empty")} />
         </Match>
-        <Match when={entries.latest}>
-          {(list) => (
+        <Match when={list()}>
+          {(rows) => (
             <div class="table-wrap">
               <table class="ptable ptable--stack" data-testid="audit">
                 <caption class="sr-only">{ta("audit.title")}</caption>
@@ -55,10 +59,11 @@ export default function AuditLog() {
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={list()}>
+                  <For each={rows()}>
                     {(e) => {
-                      const before = statusOf(e.before);
-                      const after = statusOf(e.after);
+                      // Product statuses only: orders and lives have their own words, shown on their pages.
+                      const before = e.targetType === "product" ? statusOf(e.before) : undefined;
+                      const after = e.targetType === "product" ? statusOf(e.after) : undefined;
                       return (
                         <tr>
                           <td data-label={ta("audit.when")}>
@@ -66,20 +71,11 @@ export default function AuditLog() {
                           </td>
                           <th scope="row">{auditActionLabel(e.action)}</th>
                           <td data-label={ta("audit.target")}>
-                            <Show
-                              when={e.targetType === "product"}
-                              fallback={
-                                <span>
-                                  {ta("audit.collection")} <code>{e.targetId}</code>
-                                </span>
-                              }
-                            >
-                              <A href={`/quan-tri/san-pham/${e.targetId}`}>
-                                {ta("audit.product")} <code>{e.targetId.slice(0, 8)}…</code>
-                              </A>
-                            </Show>
+                            <AuditTarget entry={e} />
                           </td>
-                          <td data-label={ta("audit.who")}>{actorLabel(e.actorScope)}</td>
+                          <td data-label={ta("audit.who")}>
+                            <AuditActor entry={e} />
+                          </td>
                           <td data-label={ta("audit.change")}>
                             <Show when={before || after} fallback="—">
                               {before ? tp(`status.${before}` as "status.draft") : "—"} →{" "}

@@ -9,6 +9,7 @@ import { type PortalKey, tp } from "../../i18n/portal";
 import { formatDate } from "../../lib/format";
 import { provinceName, provinceShort, provincesByRegion, regionName } from "../../lib/geo";
 import { adminApi, type ProductStatus, type QueueQuery } from "../../lib/portal-api";
+import { settled } from "../../lib/resource";
 import { currentUser } from "../../lib/session";
 import { useTitle } from "../../lib/title";
 
@@ -30,6 +31,7 @@ export default function Queue() {
     ...(stars() ? { stars: stars() } : {}),
   });
   const [items, { refetch }] = createResource(query, adminApi.reviews);
+  const list = () => settled(items);
   useTitle(() => ta("queue.title"));
 
   const set = (patch: Record<string, string>) => {
@@ -108,19 +110,19 @@ export default function Queue() {
         <Match when={items.state === "errored"}>
           <ErrorState error={items.error} retry={refetch} />
         </Match>
-        <Match when={!items.latest}>
+        <Match when={!list()}>
           <p class="muted" aria-busy="true">
             {tp("common.loading")}
           </p>
         </Match>
-        <Match when={items.latest?.length === 0}>
+        <Match when={list()?.length === 0}>
           <EmptyState title={ta(`queue.empty.${status()}` as AdminKey)} />
         </Match>
-        <Match when={items.latest}>
-          {(list) => (
+        <Match when={list()}>
+          {(rows) => (
             <div class="table-wrap" aria-busy={items.loading}>
               <p class="results-count" aria-live="polite">
-                {ta("queue.count", { n: list().length })}
+                {ta("queue.count", { n: rows().length })}
               </p>
               <table class="ptable ptable--stack" data-testid="queue">
                 <caption class="sr-only">{ta("queue.title")}</caption>
@@ -137,7 +139,7 @@ export default function Queue() {
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={list()}>
+                  <For each={rows()}>
                     {(p) => (
                       <tr>
                         <th scope="row">

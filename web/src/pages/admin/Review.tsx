@@ -21,6 +21,7 @@ import { formatDate, formatVnd } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
 import { bandOf, isPdf, mediaUrl, SCORE_MAX, scoreTotal, starsForTotal } from "../../lib/ocop";
 import { adminApi, type ReviewItem } from "../../lib/portal-api";
+import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
 import { AuditTrail } from "./audit";
 
@@ -198,16 +199,22 @@ function ReasonAction(props: {
 export default function Review() {
   const params = useParams();
   const [item, { refetch, mutate }] = createResource(() => params.id, adminApi.item);
+  // Read through `settled`: `item.latest` throws once the call failed, which would leave the skeleton up for good.
+  const loaded = () => settled(item);
   const [producer] = createResource(
-    () => item.latest?.product.producerId,
+    () => loaded()?.product.producerId,
     (id) => api.producer(id).catch(() => undefined),
   );
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal<string>();
   const [failure, setFailure] = createSignal<string>();
-  useTitle(() => (item.latest ? ta("review.title", { name: item.latest.product.name }) : ta("review.heading")));
+  useTitle(() => {
+    const data = loaded();
+    if (data) return ta("review.title", { name: data.product.name });
+    return item.state === "errored" ? ta("review.unavailable") : ta("review.heading");
+  });
 
-  const forbidden = () => item.error instanceof ApiError && item.error.status === 403;
+  const refusal = () => (item.error instanceof ApiError && item.error.status === 403 ? item.error : undefined);
   const missing = () => item.error instanceof ApiError && item.error.notFound;
 
   /** Runs a decision, then reloads the item (new status, audit entry). A reason form shows its own errors. */
@@ -229,12 +236,14 @@ export default function Review() {
 
   return (
     <Switch fallback={<PageSkeleton />}>
-      <Match when={forbidden()}>
-        <Refusal title={ta("review.forbidden")} text={item.error instanceof ApiError ? item.error.message : undefined}>
-          <A href="/quan-tri" class="button">
-            {ta("review.backToQueue")}
-          </A>
-        </Refusal>
+      <Match when={refusal()}>
+        {(error) => (
+          <Refusal title={ta("review.forbidden")} text={error().message}>
+            <A href="/quan-tri" class="button">
+              {ta("review.backToQueue")}
+            </A>
+          </Refusal>
+        )}
       </Match>
       <Match when={missing()}>
         <NotFoundState title={tp("editor.notFound")} text={ta("review.notFoundText")} />
@@ -242,7 +251,7 @@ export default function Review() {
       <Match when={item.state === "errored"}>
         <ErrorState error={item.error} retry={refetch} />
       </Match>
-      <Match when={item.latest}>
+      <Match when={loaded()}>
         {(data) => {
           const product = () => data().product;
           const cert = () => underReview(data());

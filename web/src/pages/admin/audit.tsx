@@ -1,4 +1,6 @@
-import { For, Show } from "solid-js";
+import { A } from "@solidjs/router";
+import { For, type JSX, Show } from "solid-js";
+import { locale } from "../../i18n";
 import { type AdminKey, ta } from "../../i18n/admin";
 import { formatDateTime } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
@@ -10,11 +12,94 @@ export function auditActionLabel(action: string): string {
   return label === key ? action : label;
 }
 
-/** Who acted, by their scope: central staff, a province's staff, or the system (seeds, the expiry sweep). */
-export function actorLabel(scope: string): string {
-  if (scope === "central") return ta("admin.scope.central");
-  if (scope === "system") return ta("audit.system");
-  return ta("admin.scope.province", { province: provinceName(scope) });
+/** A staff member's role by their scope: central staff, or a province's staff. */
+function staffRole(scope: string): string {
+  return scope === "central"
+    ? ta("admin.scope.central")
+    : ta("admin.scope.province", { province: provinceName(scope) });
+}
+
+/** Who acted: their name (when the account has one) and their role, or the system (seeds, the expiry sweep). */
+export function actorLabel(entry: AuditEntry): { name?: string; role: string } {
+  const who = entry.actorInfo;
+  const name = who.name ?? undefined;
+  if (who.kind === "staff") return { name, role: staffRole(who.staffScope ?? entry.actorScope) };
+  if (who.kind === "seller") {
+    return {
+      name,
+      role: who.producerName ? ta("audit.sellerOf", { producer: who.producerName }) : ta("audit.seller"),
+    };
+  }
+  if (who.kind === "shopper") return { name, role: ta("audit.shopper") };
+  return { role: ta("audit.system") };
+}
+
+export function AuditActor(props: { entry: AuditEntry }) {
+  const who = () => actorLabel(props.entry);
+  return (
+    <span class="audit-who" data-testid="audit-who">
+      <Show when={who().name}>
+        <strong>{who().name}</strong>{" "}
+      </Show>
+      <span class="muted">{who().role}</span>
+    </span>
+  );
+}
+
+const SETUP_PAGE: Record<string, { href: string; key: AdminKey }> = {
+  collection: { href: "/quan-tri/bo-suu-tap", key: "audit.collection" },
+  giftbox: { href: "/quan-tri/qua-tang", key: "audit.giftbox" },
+  "combo-template": { href: "/quan-tri/qua-tang", key: "audit.template" },
+  settings: { href: "/quan-tri/qua-tang", key: "audit.pricing" },
+};
+
+/** What was acted on, by name, with links: a product and its producer, an order by its code, a live, a set-up page. */
+export function AuditTarget(props: { entry: AuditEntry }) {
+  const target = () => props.entry.target;
+  const unnamed = () => `${target().id.slice(0, 8)}…`;
+  const producer = (): JSX.Element => (
+    <Show when={target().producerName}>
+      {(name) => (
+        <span class="audit-target__producer">
+          <Show when={target().producerId} fallback={name()}>
+            {(id) => <A href={`/chu-the/${id()}`}>{name()}</A>}
+          </Show>
+        </span>
+      )}
+    </Show>
+  );
+  const setup = () => SETUP_PAGE[target().type];
+  return (
+    <span class="audit-target" data-testid="audit-target">
+      <Show when={target().type === "product"}>
+        <span class="muted">{ta("audit.product")} </span>
+        <A href={`/quan-tri/san-pham/${target().id}`}>{target().name ?? unnamed()}</A>
+        {producer()}
+      </Show>
+      <Show when={target().type === "order"}>
+        <span class="muted">{ta("audit.order")} </span>
+        <A href={`/don-hang/${target().id}`}>{target().name ?? unnamed()}</A>
+      </Show>
+      <Show when={target().type === "live"}>
+        <span class="muted">{ta("audit.live")} </span>
+        <A href={`/live/${target().id}`}>{target().name ?? unnamed()}</A>
+        {producer()}
+      </Show>
+      <Show when={setup()}>
+        {(page) => (
+          <>
+            <span class="muted">{ta(page().key)} </span>
+            <A href={page().href}>{(locale() === "en" ? target().nameEn : null) ?? target().name ?? target().id}</A>
+          </>
+        )}
+      </Show>
+      <Show when={!["product", "order", "live"].includes(target().type) && !setup()}>
+        <span>
+          {target().type} <code>{target().id}</code>
+        </span>
+      </Show>
+    </span>
+  );
 }
 
 /** A product's audit trail, newest first. */
@@ -27,7 +112,7 @@ export function AuditTrail(props: { entries: AuditEntry[] }) {
             <li>
               <time datetime={e.at}>{formatDateTime(e.at)}</time>
               <span class="timeline__what">
-                <strong>{auditActionLabel(e.action)}</strong> <span class="muted">· {actorLabel(e.actorScope)}</span>
+                <strong>{auditActionLabel(e.action)}</strong> <span class="muted">·</span> <AuditActor entry={e} />
               </span>
               <Show when={e.reason}>
                 <span class="timeline__reason">“{e.reason}”</span>

@@ -1,12 +1,14 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For } from "solid-js";
 import { textOf, textsOf } from "../../components/portal/bits";
 import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../components/portal/Field";
+import { TagInput } from "../../components/portal/TagInput";
 import { type PhotoItem, PhotoPicker } from "../../components/portal/Uploads";
 import { locale } from "../../i18n";
 import { tp } from "../../i18n/portal";
 import { GROUPS, groupName } from "../../lib/geo";
-import { formatVndInput, mediaUrl, parseTags, parseVnd } from "../../lib/ocop";
+import { formatVndInput, mediaUrl, parseVnd } from "../../lib/ocop";
 import { type ProductRecord, sellerApi } from "../../lib/portal-api";
+import { finishTag } from "../../lib/tags";
 
 const FIELDS = ["name", "group", "priceVnd", "unit", "weightGrams", "stock", "images", "story", "tags"];
 const MAX_PHOTOS = 8;
@@ -60,6 +62,16 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
     if (!unit) errors.set("unit", () => tp("invalid.unit"));
     if (weight === undefined) errors.set("weightGrams", () => tp("invalid.weightGrams"));
     if (stock === undefined) errors.set("stock", () => tp("invalid.stock"));
+    // The tag still being typed is saved with the others, as the seller sees it in the field.
+    const tagsRead = finishTag(tags(), value("tags"));
+    if (tagsRead.problem && tagsRead.problem !== "duplicate") {
+      const problem = tagsRead.problem;
+      errors.set("tags", () => tp(`tags.${problem}`));
+    } else if (tagsRead.tags.length !== tags().length) {
+      setTags(tagsRead.tags);
+      const field = form?.querySelector<HTMLInputElement>('input[name="tags"]');
+      if (field) field.value = "";
+    }
     if (errors.any() || !price.ok || weight === undefined || stock === undefined) return undefined;
     return {
       name,
@@ -69,7 +81,7 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
       weightGrams: weight,
       stock,
       story: value("story"),
-      tags: parseTags(value("tags")).slice(0, 10),
+      tags: tagsRead.tags,
       images: photos().map((p) => p.key),
     };
   }
@@ -223,28 +235,14 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
         />
       </Field>
 
-      <Field id={id("tags")} label={tp("editor.tags")} error={errors.of("tags")} hint={tp("editor.tagsHint")} optional>
-        <input
-          id={id("tags")}
-          name="tags"
-          autocomplete="off"
-          value={tags().join(", ")}
-          onInput={(e) => setTags(parseTags(e.currentTarget.value).slice(0, 10))}
-          aria-invalid={Boolean(errors.of("tags"))}
-          aria-describedby={describedBy(id("tags"), { hint: true, error: errors.of("tags") })}
-        />
-      </Field>
-      <Show when={tags().length > 0}>
-        <ul class="tags" aria-label={tp("editor.tagsShown")}>
-          <For each={tags()}>
-            {(tag) => (
-              <li>
-                <span class="tag">#{tag}</span>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
+      <TagInput
+        id={id("tags")}
+        name="tags"
+        label={tp("editor.tags")}
+        tags={tags()}
+        onChange={setTags}
+        error={errors.of("tags")}
+      />
 
       <button type="submit" class="button button--big button--block" disabled={busy() || uploading()}>
         {busy()
