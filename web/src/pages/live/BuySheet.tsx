@@ -3,7 +3,7 @@ import { createEffect, createResource, createSignal, on, onCleanup, onMount, Sho
 import { createErrors, FormMessage, focusFirstError } from "../../components/portal/Field";
 import { AddressChooser, type AddressControl } from "../../components/shop/AddressChooser";
 import { PaymentMethods } from "../../components/shop/AddressFields";
-import { Amounts, minus, money, shippingValue } from "../../components/shop/bits";
+import { shippingValue } from "../../components/shop/bits";
 import { tb } from "../../i18n/buy";
 import { tl } from "../../i18n/live";
 import { ts } from "../../i18n/shop";
@@ -206,25 +206,28 @@ function SheetForm(props: {
           }
         >
           {(t) => (
-            <Amounts
-              rows={[
-                { label: ts("cart.goods"), value: money(t().goodsVnd), testId: "sheet-goods" },
-                ...(t().discountVnd > 0
-                  ? [{ label: ts("cart.discount"), value: minus(t().discountVnd), tone: "discount" as const }]
-                  : []),
-                {
-                  label: ts("cart.shipping"),
-                  value: shippingValue(shippingShown(t())),
-                  testId: "sheet-shipping",
-                },
-                {
-                  label: shippingShown(t()) === "unknown" ? ts("cart.subtotal") : ts("cart.total"),
-                  value: money(t().totalVnd),
-                  tone: "total",
-                  testId: "sheet-total",
-                },
-              ]}
-            />
+            <dl class="sheet__amounts">
+              <div>
+                <dt>{ts("cart.goods")}</dt>
+                <dd data-testid="sheet-subtotal">{formatVnd(t().goodsVnd)}</dd>
+              </div>
+              <Show when={t().discountVnd > 0}>
+                <div>
+                  <dt>{ts("cart.discount")}</dt>
+                  <dd>−{formatVnd(t().discountVnd)}</dd>
+                </div>
+              </Show>
+              <div>
+                <dt>{ts("cart.shipping")}</dt>
+                <dd data-testid="sheet-shipping">{shippingValue(shippingShown(t()))}</dd>
+              </div>
+              <div class="sheet__total">
+                <dt>{shippingShown(t()) === "unknown" ? ts("cart.subtotal") : ts("cart.total")}</dt>
+                <dd>
+                  <strong data-testid="sheet-total">{formatVnd(t().totalVnd)}</strong>
+                </dd>
+              </div>
+            </dl>
           )}
         </Show>
         <button type="submit" class="button button--buy button--block" disabled={busy()}>
