@@ -138,7 +138,7 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
     const images = [1, 2].map((n) => `media/products/${productId}/${n}.svg`);
     await Promise.all(
       images.map((key, index) =>
-        store.put(key, productImage({ name: p.name, group: p.group, seed: p.key, index }), "image/svg+xml"),
+        store.put(key, productImage({ name: p.name, kind: p.kind, seed: p.key, index }), "image/svg+xml"),
       ),
     );
     await Product.create({

@@ -7,7 +7,7 @@ import { Product } from "@cho-ocop/core/product/index";
 import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { fold } from "@cho-ocop/core/util/fold";
 import { describe, expect, it } from "vitest";
-import { escapeXml, producerImage, productImage, wrap } from "./images";
+import { DRAWN_KINDS, escapeXml, producerImage, productImage } from "./images";
 import { DEMO_LIVES, demoLiveStart } from "./lives";
 import { PRODUCERS } from "./producers";
 import { PRODUCTS } from "./products";
@@ -88,7 +88,7 @@ describe("demo products", () => {
   });
 
   it.each(PRODUCTS.map((p) => [p.key, p] as const))("%s passes Product.Fields and Certificate.Input", (_, p) => {
-    const { key, producer, featured, certificate, status, ...fields } = p;
+    const { key, producer, featured, certificate, status, kind, ...fields } = p;
     const product = Product.Fields.safeParse({ ...fields, producerId: "0".repeat(26), provinceCode: provinceOf(p) });
     expect(product.error?.issues ?? []).toEqual([]);
 
@@ -179,16 +179,21 @@ describe("certificate validity and review state", () => {
 
 describe("placeholder images", () => {
   const entity = /&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i;
+  /** The drawing itself: every shape's geometry, without the seed's position, tint and background spots. */
+  const shapes = (svg: string) =>
+    (svg.match(/ (d|cx|cy|rx|ry|width|height)="[^"]*"/g) ?? []).filter((a) => !/"(800|600)"/.test(a)).join("");
+  const art = (svg: string) => shapes(svg.slice(svg.indexOf("<g ")));
 
   it("productImage returns a small, well-formed SVG naming the product", () => {
     const name = `Nước mắm "Cá & Muối" <40 độ đạm> của O' Lan, chai thủy tinh quà biếu Tết`;
-    for (const group of GROUP_IDS) {
-      for (const index of [0, 1, 2]) {
-        const svg = productImage({ name, group, seed: "nuoc-mam-test", index });
+    for (const kind of DRAWN_KINDS) {
+      for (const index of [0, 1]) {
+        const svg = productImage({ name, kind, seed: "nuoc-mam-test", index });
         expect(svg.startsWith("<svg")).toBe(true);
         expect(svg.endsWith("</svg>")).toBe(true);
         expect(svg).toContain('viewBox="0 0 800 600"');
-        expect(svg).toContain("Nước mắm &quot;Cá &amp; Muối&quot; &lt;40 độ đạm&gt; của O&apos; Lan");
+        expect(svg).toContain("<title>Nước mắm &quot;Cá &amp; Muối&quot; &lt;40 độ đạm&gt; của O&apos; Lan");
+        expect(svg).toContain(`data-kind="${kind}"`);
         expect(svg).not.toMatch(entity);
         expect(svg).not.toContain("<40");
         expect(new TextEncoder().encode(svg).length).toBeLessThan(4096);
@@ -196,18 +201,62 @@ describe("placeholder images", () => {
     }
   });
 
+  it("each kind has its own drawing, different from every other kind's", () => {
+    const drawings = new Map(
+      DRAWN_KINDS.map((kind) => [kind, art(productImage({ name: "x", kind, seed: "s", index: 0 }))]),
+    );
+    for (const [kind, drawing] of drawings) expect(drawing.length, kind).toBeGreaterThan(100);
+    expect(new Set(drawings.values()).size).toBe(DRAWN_KINDS.length);
+    // The same kind is the same drawing whatever the seed: placed, tinted and mirrored differently.
+    for (const kind of DRAWN_KINDS) {
+      expect(art(productImage({ name: "y", kind, seed: "another", index: 1 })), kind).toBe(drawings.get(kind));
+    }
+  });
+
+  it("every demo product is drawn as what it is", () => {
+    const kindOf = new Map(PRODUCTS.map((p) => [p.key, p.kind]));
+    const expectKind = (pattern: RegExp, kind: string) => {
+      const matching = PRODUCTS.filter((p) => pattern.test(fold(p.name)));
+      expect(matching.length, String(pattern)).toBeGreaterThan(0);
+      for (const p of matching) expect(kindOf.get(p.key), p.name).toBe(kind);
+    };
+    expectKind(/^(che |hong tra|tra cung dinh)/, "tea");
+    expectKind(/^ca phe/, "coffee");
+    expectKind(/^ruou/, "liquor");
+    expectKind(/^(mat ong|hop qua mat ong)/, "honey");
+    expectKind(/nuoc mam/, "fish-sauce");
+    expectKind(/^gao/, "rice");
+    expectKind(/^tinh dau/, "oil");
+    expectKind(/^(lan |kieng)/, "flower");
+    expectKind(/bonsai/, "bonsai");
+    expectKind(/^non /, "hat");
+    expectKind(/^ca koi/, "koi");
+    expectKind(/^(to yen|nuoc yen)/, "bird-nest");
+    expectKind(/^(buoi)/, "fruit");
+    for (const p of PRODUCTS) {
+      expect(DRAWN_KINDS, p.key).toContain(p.kind);
+      if (p.group === "du-lich") expect(["tour", "stay"], p.key).toContain(p.kind);
+      if (p.group === "sinh-vat-canh") expect(["bonsai", "flower", "koi"], p.key).toContain(p.kind);
+      if (p.group === "thu-cong-my-nghe") expect(["ceramics", "weaving", "textile", "hat"], p.key).toContain(p.kind);
+      const svg = productImage({ name: p.name, kind: p.kind, seed: p.key, index: 0 });
+      expect(svg).toContain(`data-kind="${p.kind}"`);
+    }
+    // A market, not one drawing: the 89 products show at least 25 kinds.
+    expect(new Set(PRODUCTS.map((p) => p.kind)).size).toBeGreaterThanOrEqual(25);
+  });
+
   it("every demo product and producer gets an image under 4 KB, varying with seed and index", () => {
     const seen = new Set<string>();
     for (const p of PRODUCTS) {
       for (const index of [0, 1]) {
-        const svg = productImage({ name: p.name, group: p.group, seed: p.key, index });
+        const svg = productImage({ name: p.name, kind: p.kind, seed: p.key, index });
         expect(svg).toContain(`<title>${escapeXml(p.name)}</title>`);
         expect(svg).not.toMatch(entity);
         expect(new TextEncoder().encode(svg).length, p.key).toBeLessThan(4096);
         seen.add(svg);
       }
-      expect(productImage({ name: p.name, group: p.group, seed: p.key, index: 0 })).toBe(
-        productImage({ name: p.name, group: p.group, seed: p.key, index: 0 }),
+      expect(productImage({ name: p.name, kind: p.kind, seed: p.key, index: 0 })).toBe(
+        productImage({ name: p.name, kind: p.kind, seed: p.key, index: 0 }),
       );
     }
     expect(seen.size).toBe(PRODUCTS.length * 2);
@@ -217,14 +266,6 @@ describe("placeholder images", () => {
       expect(svg).not.toMatch(entity);
       expect(new TextEncoder().encode(svg).length, p.key).toBeLessThan(4096);
     }
-  });
-
-  it("wraps names to two lines at most", () => {
-    expect(wrap("Chả mực giã tay Hạ Long", 26)).toEqual(["Chả mực giã tay Hạ Long"]);
-    const lines = wrap("Tour cộng đồng làng đá Khuổi Ky – thác Bản Giốc và chợ phiên Trùng Khánh", 26);
-    expect(lines.length).toBe(2);
-    expect(lines[1]!.endsWith("…")).toBe(true);
-    for (const line of lines) expect(line.length).toBeLessThanOrEqual(26);
   });
 });
 

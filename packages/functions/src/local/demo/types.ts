@@ -16,11 +16,45 @@ export interface DemoProducer {
   story: string;
 }
 
+/** What a demo product is, for its placeholder drawing: finer than the six OCOP groups. */
+export type ProductKind =
+  | "tea"
+  | "coffee"
+  | "liquor"
+  | "honey"
+  | "fish-sauce"
+  | "condiment"
+  | "rice"
+  | "noodles"
+  | "meat"
+  | "parcel"
+  | "seafood"
+  | "nuts"
+  | "spice"
+  | "oil"
+  | "ginseng"
+  | "herbal"
+  | "fruit"
+  | "dried-fruit"
+  | "sweets"
+  | "bird-nest"
+  | "ceramics"
+  | "weaving"
+  | "textile"
+  | "hat"
+  | "bonsai"
+  | "flower"
+  | "koi"
+  | "tour"
+  | "stay";
+
 export interface DemoProduct {
   key: string;
   producer: string;
   name: string;
   group: GroupId;
+  /** Which drawing its placeholder pictures show. */
+  kind: ProductKind;
   formerProvince?: string;
   priceVnd: number;
   unit: string;
