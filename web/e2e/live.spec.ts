@@ -292,7 +292,7 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
 test.describe("staff on a desktop", () => {
   test.use(DESKTOP);
 
-  test("see every session with its figures and end a live that is coming up", async ({ page }) => {
+  test("see every session with its figures and cancel a live that is coming up, with a reason", async ({ page }) => {
     page.on("dialog", (d) => void d.accept());
     await waitForCodeSlot(page, STAFF);
     await page.goto("/quan-tri/live");
@@ -304,9 +304,12 @@ test.describe("staff on a desktop", () => {
     await expect(ended.getByTestId("live-summary")).toContainText(/Đơn hàng\s*1/);
     const demo = page.getByTestId("staff-live").filter({ hasText: "Nước mắm Hàm Ninh" });
     await expect(demo).toContainText("Sắp live");
-    await demo.getByRole("button", { name: /^Kết thúc buổi live/ }).click();
-    await expect(page.getByText(/Đã kết thúc buổi live “Nước mắm Hàm Ninh/)).toBeVisible();
-    await expect(demo).toContainText("Đã kết thúc");
+    // Coming up, it is cancelled (not ended), with the reason the seller is sent.
+    await demo.getByRole("button", { name: /^Huỷ buổi live/ }).click();
+    await demo.getByLabel("Lý do (người bán sẽ nhận được)").fill("Chủ thể xin dời lịch sang tuần sau.");
+    await demo.getByRole("button", { name: "Huỷ buổi live", exact: true }).click();
+    await expect(page.getByText(/Đã huỷ buổi live “Nước mắm Hàm Ninh/)).toBeVisible();
+    await expect(demo).toContainText("Đã huỷ");
     await page.screenshot({ path: shots("9-staff"), fullPage: true });
   });
 });

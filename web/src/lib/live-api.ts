@@ -8,6 +8,8 @@ import { send } from "./portal-api";
  * return types, read here as types only.
  */
 export type LiveCard = Awaited<ReturnType<typeof Live.listPublic>>[number];
+/** A session as its seller and staff list it: cancelled or not, and the reason staff gave for closing it. */
+export type LiveOwnCard = Awaited<ReturnType<typeof Live.mine>>[number];
 export type LiveView = Awaited<ReturnType<typeof Live.view>>;
 export type LiveDeal = NonNullable<LiveView["deal"]>;
 export type LiveProduct = LiveView["products"][number];
@@ -44,7 +46,7 @@ export const liveApi = {
   replay: (id: string) => send(live[":id"].replay.$get({ param: { id } })).then(cast<LiveReplay>()),
   deal: (id: string) => send(live.deals[":id"].$get({ param: { id } })).then(cast<LiveDeal>()),
   schedule: (input: ScheduleInput) => send(seller.$post({ json: input })).then(cast<LiveView>()),
-  mine: () => send(seller.$get()).then(cast<LiveCard[]>()),
+  mine: () => send(seller.$get()).then(cast<LiveOwnCard[]>()),
   ingest: (id: string) => send(seller[":id"].ingest.$get({ param: { id } })),
   rotateStreamKey: (id: string) => send(seller[":id"]["stream-key"].$post({ param: { id } })),
   pin: (id: string, productId: string | null) => send(seller[":id"].pin.$post({ param: { id }, json: { productId } })),
@@ -53,11 +55,14 @@ export const liveApi = {
   orders: (id: string) => send(live[":id"].orders.$get({ param: { id } })).then(cast<LiveOrder[]>()),
   summary: (id: string) => send(live[":id"].summary.$get({ param: { id } })).then(cast<LiveSummary>()),
   viewers: (id: string) => send(live[":id"].viewers.$get({ param: { id } })),
-  end: (id: string) => send(live[":id"].end.$post({ param: { id } })).then(cast<LiveView>()),
+  end: (id: string, reason?: string) =>
+    send(live[":id"].end.$post({ param: { id }, json: reason === undefined ? {} : { reason } })).then(cast<LiveView>()),
+  cancel: (id: string, reason: string) =>
+    send(live[":id"].cancel.$post({ param: { id }, json: { reason } })).then(cast<LiveView>()),
   deleteMessage: (id: string, messageId: string) =>
     sendEmpty(live[":id"].chat.delete.$post({ param: { id }, json: { messageId } })),
   mute: (id: string, userId: string) => sendEmpty(live[":id"].chat.mute.$post({ param: { id }, json: { userId } })),
-  all: () => send(client.api.admin.live.$get()).then(cast<LiveCard[]>()),
+  all: () => send(client.api.admin.live.$get()).then(cast<LiveOwnCard[]>()),
   /** The broadcast page's ticket for the local ingest socket (`/live-ingest/<id>`, beside the API). */
   ingestTicket: async (id: string): Promise<{ url: string; ticket: string; expiresAt: string }> => {
     let res: Response;

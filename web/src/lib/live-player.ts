@@ -18,6 +18,14 @@ export interface PlayerEvents {
 type MpegtsModule = typeof Mpegts;
 
 /**
+ * How a stream fills the phone's vertical player: a portrait one covers it edge to edge (as on TikTok and Shopee),
+ * a landscape or square one is letterboxed so nothing of the picture is cut. Unknown size (0×0): letterboxed.
+ */
+export function videoFit(width: number, height: number): "cover" | "contain" {
+  return width > 0 && height > width ? "cover" : "contain";
+}
+
+/**
  * Local playback: FLV over HTTP from our server, played by mpegts.js through Media Source Extensions, tuned for
  * a low delay (no stash buffer, chase the live edge). A custom loader fetches the stream itself, to read the
  * response's x-stream-base-ts: where this response's timeline starts, so cues can be matched to frames.

@@ -1,44 +1,105 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { messageOf } from "../../components/portal/Field";
+import { createErrors, describedBy, Field, FormMessage } from "../../components/portal/Field";
 import { EmptyState, ErrorState } from "../../components/States";
 import { tl } from "../../i18n/live";
 import { formatDateTime } from "../../lib/format";
-import { type LiveCard, liveApi } from "../../lib/live-api";
+import { type LiveOwnCard, liveApi } from "../../lib/live-api";
 import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
 import { LiveSummaryFigures, StatusLabel } from "../seller/LiveSessions";
 import "../../styles/live.css";
+import "../../styles/portal.css";
 
-/** `/quan-tri/live`: every session for staff, with its figures and an "End" button for moderation. */
+const REASON_MAX = 300;
+
+/**
+ * Ending a live on air, or cancelling one coming up, with the reason the seller is sent (5–300 characters,
+ * checked here and by the API).
+ */
+function CloseForm(props: { session: LiveOwnCard; onDone: (text: string) => void; onBack: () => void }) {
+  const errors = createErrors();
+  const [busy, setBusy] = createSignal(false);
+  const cancelling = () => props.session.status === "scheduled";
+  const id = `close-reason-${props.session.sessionId}`;
+  let input: HTMLTextAreaElement | undefined;
+  const send = async (event: SubmitEvent) => {
+    event.preventDefault();
+    errors.clear();
+    const reason = input?.value.trim() ?? "";
+    if (reason.length < 5 || reason.length > REASON_MAX) {
+      errors.set("reason", () => tl(reason.length < 5 ? "admin.live.reasonShort" : "admin.live.reasonLong"));
+      input?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const title = props.session.title;
+      if (cancelling()) {
+        await liveApi.cancel(props.session.sessionId, reason);
+        props.onDone(tl("admin.live.cancelledDone", { title }));
+      } else {
+        await liveApi.end(props.session.sessionId, reason);
+        props.onDone(tl("admin.live.endedWhy", { title }));
+      }
+    } catch (error) {
+      errors.fromApi(error, ["reason"]);
+      if (errors.of("reason")) input?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="pform action-form live-close" onSubmit={send} novalidate>
+      <Field id={id} label={tl("admin.live.reason")} error={errors.of("reason")} hint={tl("admin.live.reasonHint")}>
+        <textarea
+          ref={(el) => {
+            input = el;
+            queueMicrotask(() => el.focus());
+          }}
+          id={id}
+          name="reason"
+          rows="3"
+          maxLength={REASON_MAX + 20}
+          aria-invalid={Boolean(errors.of("reason"))}
+          aria-describedby={describedBy(id, { hint: true, error: errors.of("reason") })}
+        />
+      </Field>
+      <p class="seller-live__actions">
+        <button type="submit" class="button button--danger" disabled={busy()}>
+          {cancelling() ? tl("admin.live.confirmCancel") : tl("admin.live.confirmEnd")}
+        </button>
+        <button type="button" class="button button--ghost" onClick={() => props.onBack()}>
+          {tl("admin.live.keep")}
+        </button>
+      </p>
+      <FormMessage error={errors.general()} />
+    </form>
+  );
+}
+
+/**
+ * `/quan-tri/live`: every session for staff, with its figures; a live on air can be ended and one coming up
+ * cancelled, each with a reason the seller is told.
+ */
 export default function Lives() {
   useTitle(() => tl("admin.live.title"));
   const [sessions, { refetch }] = createResource(liveApi.all);
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string }>();
-  const [busy, setBusy] = createSignal<string>();
-  const end = async (s: LiveCard) => {
-    if (!window.confirm(tl("admin.live.endAsk", { title: s.title }))) return;
-    setBusy(s.sessionId);
-    try {
-      await liveApi.end(s.sessionId);
-      setMessage({ ok: true, text: tl("admin.live.endedDone", { title: s.title }) });
-      await refetch();
-    } catch (error) {
-      setMessage({ ok: false, text: messageOf(error) });
-    } finally {
-      setBusy(undefined);
-    }
+  const [message, setMessage] = createSignal<string>();
+  const [closing, setClosing] = createSignal<string>();
+  const done = async (text: string) => {
+    setClosing(undefined);
+    setMessage(text);
+    await refetch();
   };
   return (
     <section aria-labelledby="lives-title">
       <h1 id="lives-title">{tl("admin.live.title")}</h1>
       <p class="muted">{tl("admin.live.lead")}</p>
       <Show when={message()}>
-        {(m) => (
-          <p class={`form-message ${m().ok ? "form-message--ok" : "form-message--error"}`} role="status">
-            {m().text}
-          </p>
-        )}
+        <p class="form-message form-message--ok" role="status">
+          {message()}
+        </p>
       </Show>
       <Switch fallback={<span class="skeleton skeleton--block" />}>
         <Match when={sessions.state === "errored"}>
@@ -54,7 +115,9 @@ export default function Lives() {
                 {(s) => (
                   <li class="seller-live" data-testid="staff-live">
                     <div class="seller-live__head">
-                      <StatusLabel status={s.status} />
+                      <Show when={s.cancelled} fallback={<StatusLabel status={s.status} />}>
+                        <span class="live-status live-status--ended">{tl("live.cancelled")}</span>
+                      </Show>
                       <h2 class="seller-live__title">
                         <A href={s.status === "ended" ? `/live/${s.sessionId}/replay` : `/live/${s.sessionId}`}>
                           {s.title}
@@ -64,21 +127,42 @@ export default function Lives() {
                         {tl("admin.live.producer")}: {s.producerName} ·{" "}
                         {tl("live.startsAt", { when: formatDateTime(s.startAt) })}
                       </p>
+                      <Show when={s.endReason}>
+                        {(reason) => <p class="live-reason">{tl("live.staffClosed", { reason: reason() })}</p>}
+                      </Show>
                     </div>
                     <Show when={s.status !== "ended"}>
-                      <p class="seller-live__actions">
-                        <button
-                          type="button"
-                          class="button button--danger button--small"
-                          aria-label={tl("admin.live.endLabel", { title: s.title })}
-                          disabled={busy() === s.sessionId}
-                          onClick={() => void end(s)}
-                        >
-                          {tl("admin.live.end")}
-                        </button>
-                      </p>
+                      <Show
+                        when={closing() === s.sessionId}
+                        fallback={
+                          <p class="seller-live__actions">
+                            <button
+                              type="button"
+                              class="button button--danger button--small"
+                              aria-label={tl(
+                                s.status === "scheduled" ? "admin.live.cancelLabel" : "admin.live.endLabel",
+                                {
+                                  title: s.title,
+                                },
+                              )}
+                              onClick={() => {
+                                setMessage(undefined);
+                                setClosing(s.sessionId);
+                              }}
+                            >
+                              {s.status === "scheduled" ? tl("admin.live.cancel") : tl("admin.live.end")}
+                            </button>
+                          </p>
+                        }
+                      >
+                        <CloseForm
+                          session={s}
+                          onDone={(text) => void done(text)}
+                          onBack={() => setClosing(undefined)}
+                        />
+                      </Show>
                     </Show>
-                    <Show when={s.status !== "scheduled"}>
+                    <Show when={s.status !== "scheduled" && !s.cancelled}>
                       <LiveSummaryFigures sessionId={s.sessionId} />
                     </Show>
                   </li>

@@ -41,7 +41,7 @@ export default function LiveList() {
             <ul class="live-grid">
               <For each={list}>
                 {(s, i) => (
-                  <li>
+                  <li class="live-item" data-testid="live-item">
                     <LiveSessionCard session={s} eager={i() < 2} />
                     <p class="live-meta muted small">{tl("live.products", { n: s.products })}</p>
                   </li>

@@ -16,12 +16,13 @@ import { OcopStars } from "../../components/OcopStars";
 import { Loaded, NotFoundState } from "../../components/States";
 import { tl } from "../../i18n/live";
 import { ApiError } from "../../lib/api";
-import { formatDateTime, formatVnd } from "../../lib/format";
+import { formatCount, formatDateTime, formatVnd } from "../../lib/format";
 import {
   appendChat,
   CHAT_MAX_LENGTH,
   type ChatMessage,
   type CueBody,
+  chatBadge,
   chatLength,
   chatProblem,
   cueDue,
@@ -32,7 +33,7 @@ import {
 } from "../../lib/live";
 import { type LiveProduct, type LiveView, liveApi } from "../../lib/live-api";
 import { connectHub, type Hub, type HubState } from "../../lib/live-hub";
-import { type LivePlayer, playIvs, playLocal } from "../../lib/live-player";
+import { type LivePlayer, playIvs, playLocal, videoFit } from "../../lib/live-player";
 import { mediaUrl } from "../../lib/ocop";
 import { currentUser } from "../../lib/session";
 import { useTitle } from "../../lib/title";
@@ -77,12 +78,19 @@ export function DealBadge(props: { deal: HubDeal; regularVnd?: number; now: numb
 }
 
 function ChatLine(props: { message: ChatMessage; actions?: (m: ChatMessage) => unknown }) {
+  // The shop and staff as the server labelled them, as on the seller's desk.
+  const badge = () => chatBadge(props.message.user);
   return (
     <li class="chat__line" data-testid="chat-message">
-      <span class="chat__name" classList={{ "chat__name--seller": props.message.user.moderator }}>
+      <span class="chat__name" classList={{ "chat__name--seller": badge() !== null }}>
         {props.message.user.name}
-        <Show when={props.message.user.moderator}>
-          <span class="chat__role"> · {tl("chat.seller")}</span>
+        <Show when={badge()}>
+          {(b) => (
+            <span class="chat__role" data-testid="chat-badge">
+              {" "}
+              · {b() === "shop" ? tl("chat.seller") : tl("chat.staff")}
+            </span>
+          )}
         </Show>
       </span>{" "}
       {/* Text, never HTML: Solid sets it as a text node. */}
@@ -106,6 +114,8 @@ export function ChatPanel(props: {
   onSend: (text: string) => boolean;
   actions?: (m: ChatMessage) => unknown;
   headingId?: string;
+  /** Extra class: the viewer's page lays the chat over the video (`chat--overlay`). */
+  class?: string;
 }) {
   const [text, setText] = createSignal("");
   const [problem, setProblem] = createSignal<string>();
@@ -130,7 +140,7 @@ export function ChatPanel(props: {
   };
   const error = () => problem() ?? props.error;
   return (
-    <section class="chat" aria-labelledby={props.headingId ?? "chat-title"}>
+    <section class={props.class ? `chat ${props.class}` : "chat"} aria-labelledby={props.headingId ?? "chat-title"}>
       <h2 id={props.headingId ?? "chat-title"} class="chat__title">
         {tl("chat.title")}
       </h2>
@@ -274,6 +284,8 @@ function WatchSession(props: { view: LiveView }) {
   const [playerProblem, setPlayerProblem] = createSignal<"unsupported" | undefined>();
   const [muted, setMuted] = createSignal(true);
   const [sheetFor, setSheetFor] = createSignal<string | null>(null);
+  const [showProducts, setShowProducts] = createSignal(false);
+  const [fit, setFit] = createSignal<"cover" | "contain">("contain");
   const products = createMemo(() => new Map(view().products.map((p) => [p.productId, p])));
   const pinned = (): LiveProduct | undefined => {
     const pid = pinId();
@@ -488,41 +500,28 @@ function WatchSession(props: { view: LiveView }) {
     return pid ? products().get(pid) : undefined;
   };
 
+  const live = () => status() === "live";
+  const shownPin = () => (live() ? pinned() : undefined);
+  const readFit = () => {
+    if (video) setFit(videoFit(video.videoWidth, video.videoHeight));
+  };
+  let bag: HTMLButtonElement | undefined;
+
   return (
-    <div class="watch">
-      <div class="watch__stage" classList={{ "watch__stage--idle": status() !== "live" || offline() }}>
+    <div class="watch" classList={{ "watch--pinned": Boolean(shownPin()) }}>
+      <div class="watch__stage" classList={{ "watch__stage--idle": !live() || offline() }}>
         <video
           ref={video}
           class="watch__video"
+          classList={{ "watch__video--cover": fit() === "cover" }}
           muted={muted()}
           playsinline
           autoplay
           aria-label={tl("watch.video", { title: view().title })}
           data-testid="live-video"
+          onLoadedMetadata={readFit}
+          onResize={readFit}
         />
-        <div class="watch__top">
-          <Show when={status() === "live"}>
-            <span class="live-badge live-badge--live watch__onair">{tl("live.onAir")}</span>
-          </Show>
-          <Show when={viewers() !== null}>
-            <span class="watch__viewers" data-testid="viewer-count">
-              {tl("watch.viewers", { n: viewers() ?? 0 })}
-            </span>
-          </Show>
-          <Show when={status() === "live" && !offline()}>
-            <button
-              type="button"
-              class="watch__sound"
-              aria-pressed={!muted()}
-              onClick={() => {
-                setMuted(!muted());
-                if (video) video.muted = muted();
-              }}
-            >
-              {muted() ? tl("watch.unmute") : tl("watch.mute")}
-            </button>
-          </Show>
-        </div>
         <Switch>
           <Match when={playerProblem() === "unsupported"}>
             <div class="watch__state" role="alert">
@@ -551,135 +550,173 @@ function WatchSession(props: { view: LiveView }) {
             </div>
           </Match>
         </Switch>
-        <div class="watch__overlay">
-          <Show when={deal()}>
+
+        <header class="watch__top">
+          <A href="/live" class="watch__close" aria-label={tl("watch.close")}>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M15 5l-7 7 7 7" />
+            </svg>
+          </A>
+          <div class="watch__who">
+            <A href={`/chu-the/${view().producerId}`} class="watch__producer">
+              {view().producerName}
+            </A>
+            <h1 class="watch__title">{view().title}</h1>
+          </div>
+          <div class="watch__stats">
+            <Show when={live()}>
+              <span class="watch__onair">{tl("live.onAir")}</span>
+            </Show>
+            <Show
+              when={viewers() !== null}
+              fallback={
+                <Show when={hubState() === "connecting" && live()}>
+                  <span class="watch__viewers">{tl("watch.connecting")}</span>
+                </Show>
+              }
+            >
+              <span class="watch__viewers" data-testid="viewer-count">
+                {tl("watch.viewers", { n: viewers() ?? 0 })}
+              </span>
+            </Show>
+          </div>
+        </header>
+
+        <div class="watch__deal">
+          <Show when={status() !== "ended" && deal()}>
             {(d) => <DealBadge deal={d()} regularVnd={products().get(d().productId)?.priceVnd} now={now()} />}
           </Show>
-          <Show when={status() === "live" && pinned()}>
-            {(p) => (
-              <div class="pin-card" data-testid="pin-card">
-                <img
-                  class="pin-card__img"
-                  src={p().image ? mediaUrl(p().image ?? "") : ""}
-                  alt=""
-                  width="64"
-                  height="64"
-                />
-                <span class="pin-card__body">
-                  <span class="pin-card__label">{tl("watch.pinned")}</span>
-                  <span class="pin-card__name">{p().name}</span>
-                  <span class="pin-card__price">
-                    <Show when={runningDeal(p().productId)} fallback={formatVnd(p().priceVnd)}>
-                      {(d) => (
-                        <>
-                          <strong>{formatVnd(d().priceVnd)}</strong> <s>{formatVnd(p().priceVnd)}</s>
-                        </>
-                      )}
-                    </Show>{" "}
-                    / {p().unit}
-                  </span>
-                </span>
-                <button
-                  type="button"
-                  class="button button--buy pin-card__buy"
-                  onClick={() => setSheetFor(p().productId)}
-                >
-                  {tl("watch.buyNow")}
-                </button>
-              </div>
-            )}
-          </Show>
         </div>
-      </div>
 
-      <div class="wrap watch__body">
-        <header class="watch__head">
-          <h1 class="watch__title">{view().title}</h1>
-          <p class="watch__producer">
-            <A href={`/chu-the/${view().producerId}`}>{view().producerName}</A>
-          </p>
-          <div class="watch__actions">
-            <button type="button" class="like-button" onClick={like} disabled={status() !== "live"}>
+        <div class="watch__rail">
+          <button
+            type="button"
+            class="rail-button rail-button--like"
+            onClick={like}
+            disabled={!live()}
+            aria-label={`${tl("watch.like")} · ${tl("watch.likes", { n: likes() })}`}
+          >
+            <span class="rail-button__icon">
               <svg viewBox="0 0 24 24" aria-hidden="true">
                 <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z" />
               </svg>
-              {tl("watch.like")}
-              <span class="like-button__count" data-testid="like-count">
-                {" "}
-                · {tl("watch.likes", { n: likes() })}
+            </span>
+            <span class="rail-button__text" data-testid="like-count">
+              {formatCount(likes())}
+            </span>
+          </button>
+          <Show when={live() && !offline()}>
+            <button
+              type="button"
+              class="rail-button"
+              aria-pressed={!muted()}
+              onClick={() => {
+                setMuted(!muted());
+                if (video) video.muted = muted();
+              }}
+            >
+              <span class="rail-button__icon">
+                <svg viewBox="0 0 24 24" aria-hidden="true">
+                  <path class="rail-button__fill" d="M4 9h4l5-4v14l-5-4H4z" />
+                  <Show when={muted()} fallback={<path d="M16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12" />}>
+                    <path d="M16 9l5 6M21 9l-5 6" />
+                  </Show>
+                </svg>
               </span>
+              <span class="rail-button__text">{muted() ? tl("watch.unmute") : tl("watch.mute")}</span>
             </button>
-            <Show when={hubState() === "connecting" && status() === "live"}>
-              <span class="muted small">{tl("watch.connecting")}</span>
-            </Show>
-          </div>
-          <Show when={likeError()}>
-            <p class="pfield__error" role="alert">
-              {likeError()}
-            </p>
           </Show>
-        </header>
-
-        <div class="watch__columns">
-          <ChatPanel
-            messages={messages()}
-            canWrite={canChat() && status() !== "ended"}
-            joining={joining()}
-            signedIn={Boolean(currentUser())}
-            maxLength={maxLength()}
-            error={chatError()}
-            notice={modDone()}
-            signInHref={signInHref}
-            onSend={send}
-            actions={
-              moderator()
-                ? (m: ChatMessage) => (
-                    <ModerationButtons sessionId={id} message={m} onDone={setModDone} onError={setChatError} />
-                  )
-                : undefined
-            }
-          />
-          <section class="watch__products" aria-labelledby="featured-title">
-            <h2 id="featured-title">{tl("watch.featured")}</h2>
-            <ul class="live-products">
-              <For each={view().products}>
-                {(p) => (
-                  <li class="live-product" classList={{ "live-product--pinned": pinId() === p.productId }}>
-                    <img src={p.image ? mediaUrl(p.image) : ""} alt="" width="72" height="72" loading="lazy" />
-                    <span class="live-product__body">
-                      <A href={`/san-pham/${p.productId}`} class="live-product__name">
-                        {p.name}
-                      </A>
-                      <OcopStars stars={p.stars} />
-                      <span class="live-product__price">
-                        <Show when={runningDeal(p.productId)} fallback={formatVnd(p.priceVnd)}>
-                          {(d) => (
-                            <>
-                              <strong class="deal-text">{formatVnd(d().priceVnd)}</strong>{" "}
-                              <s>{formatVnd(p.priceVnd)}</s>
-                            </>
-                          )}
-                        </Show>{" "}
-                        / {p.unit}
-                      </span>
-                    </span>
-                    <Show when={status() !== "ended"}>
-                      <button
-                        type="button"
-                        class="button button--small"
-                        aria-label={`${tl("watch.buyNow")}: ${p.name}`}
-                        onClick={() => setSheetFor(p.productId)}
-                      >
-                        {tl("watch.buyNow")}
-                      </button>
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </section>
         </div>
+
+        <Show when={shownPin()}>
+          {(p) => (
+            <div class="pin-card watch__pin" data-testid="pin-card">
+              <img
+                class="pin-card__img"
+                src={p().image ? mediaUrl(p().image ?? "") : ""}
+                alt=""
+                width="48"
+                height="48"
+              />
+              <span class="pin-card__body">
+                <span class="pin-card__label">{tl("watch.pinned")}</span>
+                <span class="pin-card__name">{p().name}</span>
+                <span class="pin-card__price">
+                  <Show when={runningDeal(p().productId)} fallback={formatVnd(p().priceVnd)}>
+                    {(d) => (
+                      <>
+                        <strong>{formatVnd(d().priceVnd)}</strong> <s>{formatVnd(p().priceVnd)}</s>
+                      </>
+                    )}
+                  </Show>
+                </span>
+              </span>
+              <button type="button" class="button button--buy pin-card__buy" onClick={() => setSheetFor(p().productId)}>
+                {tl("watch.buyNow")}
+              </button>
+            </div>
+          )}
+        </Show>
       </div>
+
+      <div class="watch__side">
+        <Show when={likeError()}>
+          <p class="watch__notice pfield__error" role="alert">
+            {likeError()}
+          </p>
+        </Show>
+        <button
+          type="button"
+          class="watch__bag"
+          ref={bag}
+          aria-label={tl("watch.productsLabel", { n: view().products.length })}
+          aria-haspopup="dialog"
+          onClick={() => setShowProducts(true)}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M5 8h14l-1 12H6z" />
+            <path d="M9 8V6.5a3 3 0 0 1 6 0V8" />
+          </svg>
+          <span class="watch__bag-text">{tl("watch.products")}</span>
+          <span class="watch__bag-count">{view().products.length}</span>
+        </button>
+        <ChatPanel
+          class="chat--overlay"
+          messages={messages()}
+          canWrite={canChat() && status() !== "ended"}
+          joining={joining()}
+          signedIn={Boolean(currentUser())}
+          maxLength={maxLength()}
+          error={chatError()}
+          notice={modDone()}
+          signInHref={signInHref}
+          onSend={send}
+          actions={
+            moderator()
+              ? (m: ChatMessage) => (
+                  <ModerationButtons sessionId={id} message={m} onDone={setModDone} onError={setChatError} />
+                )
+              : undefined
+          }
+        />
+      </div>
+
+      <Show when={showProducts()}>
+        <ProductsSheet
+          products={view().products}
+          pinId={pinId()}
+          canBuy={status() !== "ended"}
+          dealFor={runningDeal}
+          onBuy={(productId) => {
+            setShowProducts(false);
+            setSheetFor(productId);
+          }}
+          onClose={() => {
+            setShowProducts(false);
+            bag?.focus();
+          }}
+        />
+      </Show>
 
       <Show when={sheetProduct()}>
         {(p) => (
@@ -693,6 +730,96 @@ function WatchSession(props: { view: LiveView }) {
           />
         )}
       </Show>
+    </div>
+  );
+}
+
+/** The live's products in a bottom sheet over the video, each with its price (the deal's while it runs) and "Mua ngay". */
+function ProductsSheet(props: {
+  products: LiveProduct[];
+  pinId: string | null;
+  canBuy: boolean;
+  dealFor: (productId: string) => HubDeal | null;
+  onBuy: (productId: string) => void;
+  onClose: () => void;
+}) {
+  let panel: HTMLDivElement | undefined;
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === "Escape") props.onClose();
+  };
+  onMount(() => {
+    document.addEventListener("keydown", onKey);
+    panel?.focus();
+  });
+  onCleanup(() => document.removeEventListener("keydown", onKey));
+  return (
+    <div class="sheet" data-testid="products-sheet">
+      <button
+        type="button"
+        class="sheet__backdrop"
+        tabindex="-1"
+        aria-label={tl("watch.productsClose")}
+        onClick={() => props.onClose()}
+      />
+      <div
+        class="sheet__panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="featured-title"
+        tabindex="-1"
+        ref={panel}
+      >
+        <header class="sheet__head">
+          <h2 id="featured-title">
+            {tl("watch.featured")} ({props.products.length})
+          </h2>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={tl("watch.productsClose")}
+            onClick={() => props.onClose()}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M4 4l8 8M12 4l-8 8" />
+            </svg>
+          </button>
+        </header>
+        <ul class="live-products">
+          <For each={props.products}>
+            {(p) => (
+              <li class="live-product" classList={{ "live-product--pinned": props.pinId === p.productId }}>
+                <img src={p.image ? mediaUrl(p.image) : ""} alt="" width="56" height="56" loading="lazy" />
+                <span class="live-product__body">
+                  <A href={`/san-pham/${p.productId}`} class="live-product__name">
+                    {p.name}
+                  </A>
+                  <OcopStars stars={p.stars} />
+                  <span class="live-product__price">
+                    <Show when={props.dealFor(p.productId)} fallback={formatVnd(p.priceVnd)}>
+                      {(d) => (
+                        <>
+                          <strong class="deal-text">{formatVnd(d().priceVnd)}</strong> <s>{formatVnd(p.priceVnd)}</s>
+                        </>
+                      )}
+                    </Show>{" "}
+                    / {p.unit}
+                  </span>
+                </span>
+                <Show when={props.canBuy}>
+                  <button
+                    type="button"
+                    class="button button--small button--buy"
+                    aria-label={`${tl("watch.buyNow")}: ${p.name}`}
+                    onClick={() => props.onBuy(p.productId)}
+                  >
+                    {tl("watch.buyNow")}
+                  </button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </div>
     </div>
   );
 }

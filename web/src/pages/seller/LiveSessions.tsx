@@ -3,7 +3,7 @@ import { createResource, For, Match, Show, Switch } from "solid-js";
 import { EmptyState, ErrorState } from "../../components/States";
 import { tl } from "../../i18n/live";
 import { formatCount, formatDateTime, formatVnd } from "../../lib/format";
-import { type LiveCard, liveApi } from "../../lib/live-api";
+import { type LiveCard, type LiveOwnCard, liveApi } from "../../lib/live-api";
 import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
 import "../../styles/live.css";
@@ -50,16 +50,21 @@ export function StatusLabel(props: { status: LiveCard["status"] }) {
   );
 }
 
-function SessionItem(props: { session: LiveCard }) {
+function SessionItem(props: { session: LiveOwnCard }) {
   const s = () => props.session;
   return (
     <li class="seller-live" data-testid="seller-live">
       <div class="seller-live__head">
-        <StatusLabel status={s().status} />
+        <Show when={s().cancelled} fallback={<StatusLabel status={s().status} />}>
+          <span class="live-status live-status--ended">{tl("live.cancelled")}</span>
+        </Show>
         <h3 class="seller-live__title">{s().title}</h3>
         <p class="muted small">
           {tl("live.startsAt", { when: formatDateTime(s().startAt) })} · {tl("live.products", { n: s().products })}
         </p>
+        <Show when={s().endReason}>
+          {(reason) => <p class="live-reason">{tl("live.staffClosed", { reason: reason() })}</p>}
+        </Show>
       </div>
       <p class="seller-live__actions">
         <Show when={s().status !== "ended"}>
@@ -70,13 +75,13 @@ function SessionItem(props: { session: LiveCard }) {
             {tl("seller.live.watchAsViewer")}
           </A>
         </Show>
-        <Show when={s().status === "ended"}>
+        <Show when={s().status === "ended" && !s().cancelled}>
           <A href={`/live/${s().sessionId}/replay`} class="button button--ghost">
             {tl("seller.live.replay")}
           </A>
         </Show>
       </p>
-      <Show when={s().status !== "scheduled"}>
+      <Show when={s().status !== "scheduled" && !s().cancelled}>
         <LiveSummaryFigures sessionId={s().sessionId} />
       </Show>
     </li>
