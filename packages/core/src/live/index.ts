@@ -781,8 +781,9 @@ export namespace Live {
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
       .parse(messageId);
-    await chatProvider().deleteMessage(session, id, "moderated");
+    // Forgotten first: no one joining in between is shown it again.
     await forgetMessage(sessionId, id);
+    await chatProvider().deleteMessage(session, id, "moderated");
     await auditStaff(actor, "live.chat.delete", sessionId, { messageId: id }, null);
   }
 

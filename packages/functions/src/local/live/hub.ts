@@ -44,6 +44,8 @@ interface Room {
   /** The newest cue of each kind ("pin", "deal") since the stream started: late joiners get them with `hello`. */
   cues: Map<string, Cue>;
   view?: Promise<SessionView>;
+  /** The recent chat for those joining, read once for a crowd joining together; dropped when the chat changes. */
+  chat?: Promise<Live.ChatLine[]>;
   countTimer?: NodeJS.Timeout;
   likesTimer?: NodeJS.Timeout;
 }
@@ -188,7 +190,11 @@ export class LiveHub {
   private async welcome(room: Room, viewer: Viewer, token: string) {
     try {
       if (token) await this.authenticate(room, viewer, token);
-      const [view, chat] = await Promise.all([this.view(room), Live.recentChat(room.sessionId)]);
+      room.chat ??= Live.recentChat(room.sessionId).catch((err) => {
+        delete room.chat;
+        throw err;
+      });
+      const [view, chat] = await Promise.all([this.view(room), room.chat]);
       room.likes ??= view.likes;
       const hello = {
         type: "hello",
@@ -279,6 +285,7 @@ export class LiveHub {
     }
     const message = { type: "chat", id: randomUUID(), at: new Date(now).toISOString(), user, text };
     await Live.recordChat(room.sessionId, message).catch((err) => console.error("[live] chat history", err));
+    delete room.chat;
     for (const other of room.viewers) {
       send(other, JSON.stringify(other === viewer && ref !== undefined ? { ...message, ref } : message));
     }
@@ -379,7 +386,9 @@ export class LiveHub {
 
   deleteMessage(sessionId: string, messageId: string, reason: string) {
     const room = this.rooms.get(sessionId);
-    if (room) this.toRoom(room, { type: "delete", id: messageId, reason });
+    if (!room) return;
+    delete room.chat;
+    this.toRoom(room, { type: "delete", id: messageId, reason });
   }
 
   disconnectUser(sessionId: string, userId: string, reason: string) {
