@@ -6,7 +6,8 @@ import { describedBy, Field } from "./Field";
 /**
  * Tags as chips, as sellers know them from Shopee's seller centre: type, then a comma or Enter makes a chip;
  * Backspace in the empty field or a chip's × takes one away; the count and the limits are shown. The field keeps
- * what is being typed (its `name` sends it with the form), so the form finishes it on saving.
+ * what is being typed (its `name` sends it with the form), so the form finishes it on saving — not on leaving the
+ * field, where a chip appearing would move the save button from under the tap.
  */
 export function TagInput(props: {
   id: string;
@@ -121,7 +122,6 @@ export function TagInput(props: {
           placeholder={full() ? tp("editor.tagsFull") : tp("editor.tagsAdd")}
           onInput={onInput}
           onKeyDown={onKeyDown}
-          onBlur={finish}
           aria-invalid={Boolean(props.error)}
           aria-describedby={`${describedBy(props.id, { hint: true, error: props.error })} ${props.id}-note`}
         />

@@ -61,6 +61,7 @@ export function AuditTarget(props: { entry: AuditEntry }) {
     <Show when={target().producerName}>
       {(name) => (
         <span class="audit-target__producer">
+          {" · "}
           <Show when={target().producerId} fallback={name()}>
             {(id) => <A href={`/chu-the/${id()}`}>{name()}</A>}
           </Show>

@@ -54,6 +54,59 @@ function ProductRow(props: { product: ProductRecord }) {
   );
 }
 
+const RECENT_DAYS = 7;
+
+/**
+ * What staff decided lately, on top of the list (as Shopee's seller centre puts its notices): products refused or
+ * suspended with the reason and the way to fix them, and products approved in the last week.
+ */
+function ReviewNotices(props: { products: ProductRecord[] }) {
+  const refused = () => props.products.filter((p) => p.status === "rejected" || p.status === "suspended");
+  const approved = () => {
+    const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString();
+    return props.products.filter((p) => {
+      const listedAt = (p as { listedAt?: unknown }).listedAt;
+      return p.status === "approved" && typeof listedAt === "string" && listedAt >= since;
+    });
+  };
+  return (
+    <Show when={refused().length + approved().length > 0}>
+      <section class="review-notices" aria-labelledby="notices-title" data-testid="review-notices">
+        <h3 id="notices-title">{tp("notice.title")}</h3>
+        <ul>
+          <For each={refused()}>
+            {(p) => (
+              <li class="review-notice review-notice--refused">
+                <StatusBadge status={p.status} />
+                <span>
+                  {tp(p.status === "rejected" ? "notice.rejected" : "notice.suspended", { name: p.name })}{" "}
+                  <Show when={textOf(p.statusReason)}>
+                    <strong>{tp("seller.reason")}</strong> {textOf(p.statusReason)}{" "}
+                  </Show>
+                  <A href={`/ban-hang/san-pham/${p.productId}`}>
+                    {tp(p.status === "rejected" ? "notice.fix" : "notice.open")}
+                  </A>
+                </span>
+              </li>
+            )}
+          </For>
+          <For each={approved()}>
+            {(p) => (
+              <li class="review-notice review-notice--approved">
+                <StatusBadge status={p.status} />
+                <span>
+                  {tp("notice.approved", { name: p.name })}{" "}
+                  <A href={`/san-pham/${p.productId}`}>{tp("notice.viewInShop")}</A>
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </Show>
+  );
+}
+
 function Products() {
   const [products, { refetch }] = createResource(sellerApi.products);
   const sorted = createMemo(() =>
@@ -101,6 +154,7 @@ function Products() {
           </EmptyState>
         </Match>
         <Match when={products.latest}>
+          <ReviewNotices products={products.latest ?? []} />
           <ul class="status-counts" aria-label={tp("seller.byStatus")}>
             <For each={counts()}>
               {(c) => (
