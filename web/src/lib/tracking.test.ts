@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { cancellable, formatCountdown, linesToReorder, parcelSteps, secondsLeft, vietnamTime } from "./tracking";
+import {
+  cancellable,
+  formatCountdown,
+  linesToReorder,
+  parcelSteps,
+  secondsLeft,
+  trackingUrl,
+  vietnamTime,
+} from "./tracking";
 
 const at = (minute: number) => `2026-01-20T03:${String(minute).padStart(2, "0")}:00.000Z`;
 
@@ -98,5 +106,23 @@ describe("ordering the same lines again", () => {
       { kind: "product", productId: "p2", quantity: 1, dealId: "d1" },
       { kind: "combo", comboId: "c1", quantity: 3 },
     ]);
+  });
+});
+
+describe("following a parcel at its carrier", () => {
+  it("links the carriers sellers pick from the suggestions to their tracking page", () => {
+    expect(trackingUrl("Viettel Post", "VTP123456789")).toBe(
+      "https://viettelpost.com.vn/tra-cuu-hanh-trinh-don/?peopleTracking=sender&orderNumber=VTP123456789",
+    );
+    expect(trackingUrl("Giao Hàng Tiết Kiệm (GHTK)", "S12345678")).toBe("https://i.ghtk.vn/S12345678");
+    expect(trackingUrl("VNPost", "EE123456789VN")).toBe(
+      "https://vnpost.vn/tra-cuu-hanh-trinh/buu-pham?key=EE123456789VN",
+    );
+    expect(trackingUrl("SPX Express", "SPXVN0623904")).toBe("https://spx.vn/track?SPXVN0623904");
+  });
+
+  it("gives no link for a carrier it does not know", () => {
+    expect(trackingUrl("Nhà xe Phương Trang", "PT-12345")).toBeUndefined();
+    expect(trackingUrl(null, null)).toBeUndefined();
   });
 });

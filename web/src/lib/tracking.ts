@@ -1,3 +1,5 @@
+import { Carrier } from "@cho-ocop/core/order/carrier";
+
 /** Pure rules of the order pages: a parcel's timeline, whether an order may still be cancelled, time left to pay. */
 
 export type ParcelStatus = "pending_payment" | "confirmed" | "packed" | "shipped" | "delivered" | "cancelled";
@@ -110,4 +112,12 @@ export function linesToReorder(lines: readonly unknown[]): CartAgain[] {
     }
   }
   return out;
+}
+
+/**
+ * The carrier's public tracking page for a parcel (GHN, GHTK, Viettel Post, VNPost, J&T, SPX, Ninja Van, Best), as
+ * the order messages link it; undefined for a carrier we do not know, whose number then stays plain text.
+ */
+export function trackingUrl(carrier: string | null | undefined, trackingNumber: string | null | undefined) {
+  return Carrier.trackingUrl(carrier, trackingNumber);
 }

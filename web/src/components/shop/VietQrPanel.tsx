@@ -1,9 +1,12 @@
-import { createSignal, onCleanup, Show } from "solid-js";
+import { VietQrBanks } from "@cho-ocop/core/payment/vietqr-banks";
+import { createSignal, For, onCleanup, Show } from "solid-js";
 import { type ShopKey, ts } from "../../i18n/shop";
 import { vietQrImage } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
 import { formatCountdown, secondsLeft, vietnamTime } from "../../lib/tracking";
+import { saveQrCard } from "../../lib/vietqr-image";
 import { CopyButton } from "./bits";
+import "../../styles/pay.css";
 
 /** "Hãy chuyển trước 14:35 (còn 29:05)", ticking every second, or that the time is up. */
 export function Deadline(props: { payBy: string | null; messageKey: ShopKey }) {
@@ -25,6 +28,7 @@ export function Deadline(props: { payBy: string | null; messageKey: ShopKey }) {
 }
 
 export interface VietQrPayment {
+  bankBin?: string;
   bankName: string;
   accountNumber: string;
   accountName: string;
@@ -33,62 +37,174 @@ export interface VietQrPayment {
   payBy: string | null;
 }
 
-/** How to pay an order by bank transfer: the QR, and every detail with a copy button for those who type it. */
+/** Below this width the page is on the phone that pays: the bank apps lead and the QR is to save, not to scan. */
+const PHONE_QUERY = "(max-width: 719px)";
+
+/** The shopper's bank apps, opened with the transfer filled in (VietQR.io deep links); the most used first. */
+function BankApps(props: { orderId: string; payment: VietQrPayment }) {
+  const [all, setAll] = createSignal(false);
+  const links = () =>
+    VietQrBanks.links({
+      bankBin: props.payment.bankBin ?? "",
+      accountNumber: props.payment.accountNumber,
+      accountName: props.payment.accountName,
+      amountVnd: props.payment.amountVnd,
+      content: props.payment.content,
+      returnUrl: `${location.origin}/don-hang/${props.orderId}`,
+    });
+  const shown = () => (all() ? links() : links().slice(0, VietQrBanks.FIRST));
+  const onPhone = typeof matchMedia === "function" && matchMedia(PHONE_QUERY).matches;
+  return (
+    <Show when={links().length > 0}>
+      <details class="vq-apps" open={onPhone} data-testid="bank-apps">
+        <summary class="vq-apps__summary">
+          <span class="vq-apps__phone">{ts("vietqr.apps")}</span>
+          <span class="vq-apps__desktop">{ts("vietqr.appsDesktop")}</span>
+        </summary>
+        <ul class="vq-apps__list">
+          <For each={shown()}>
+            {(app) => (
+              <li>
+                <a
+                  class="vq-app"
+                  href={app.href}
+                  rel="noopener noreferrer"
+                  aria-label={ts("vietqr.app", { app: app.name })}
+                  data-testid="bank-app"
+                  data-app={app.appId}
+                >
+                  {app.name}
+                </a>
+              </li>
+            )}
+          </For>
+        </ul>
+        <Show when={links().length > VietQrBanks.FIRST}>
+          <button type="button" class="vq-apps__more" aria-expanded={all()} onClick={() => setAll(!all())}>
+            {all() ? ts("vietqr.fewerApps") : ts("vietqr.moreApps", { n: links().length - VietQrBanks.FIRST })}
+          </button>
+        </Show>
+        <p class="muted small vq-apps__hint">{ts("vietqr.appsHint")}</p>
+      </details>
+    </Show>
+  );
+}
+
+/** The QR as a picture for the gallery ("scan from photos" in the banking app). */
+function SaveQr(props: { orderId: string; code: string; payment: VietQrPayment }) {
+  const [state, setState] = createSignal<"idle" | "saving" | "saved" | "failed">("idle");
+  const save = async () => {
+    setState("saving");
+    try {
+      await saveQrCard(
+        {
+          svgUrl: vietQrImage(props.orderId),
+          title: ts("vietqr.image.title", { code: props.code }),
+          lines: [
+            ts("vietqr.image.amount", { amount: formatVnd(props.payment.amountVnd) }),
+            ts("vietqr.image.content", { content: props.payment.content }),
+            `${props.payment.bankName} · ${props.payment.accountNumber}`,
+          ],
+        },
+        `VietQR-${props.code}.png`,
+      );
+      setState("saved");
+    } catch (error) {
+      // The share sheet closed without saving is not a failure.
+      setState(error instanceof DOMException && error.name === "AbortError" ? "idle" : "failed");
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        class="button button--ghost vq-save"
+        onClick={save}
+        disabled={state() === "saving"}
+        data-testid="save-qr"
+      >
+        {state() === "saving" ? ts("vietqr.saving") : ts("vietqr.save")}
+      </button>
+      <p class="small vq-save__note" role="status">
+        {state() === "saved" ? ts("vietqr.saved") : state() === "failed" ? ts("vietqr.saveFailed") : ""}
+      </p>
+    </>
+  );
+}
+
+/**
+ * How to pay an order by bank transfer. On a phone (the one that pays) the amount and the content come first with
+ * copy buttons, then the bank apps that open with both filled in, then the QR to save for "scan from gallery". On a
+ * desktop the QR is big, to scan with the phone, and the bank apps fold away.
+ */
 export function VietQrPanel(props: { orderId: string; code: string; payment: VietQrPayment }) {
   const p = () => props.payment;
   return (
-    <section class="panel-shop vietqr" aria-labelledby="vietqr-title" data-testid="vietqr">
-      <h2 id="vietqr-title">{ts("vietqr.title")}</h2>
-      <p class="muted">{ts("vietqr.lead")}</p>
-      <div class="vietqr__grid">
+    <section class="panel-shop vq" aria-labelledby="vietqr-title" data-testid="vietqr">
+      <div class="vq__head">
+        <h2 id="vietqr-title">{ts("vietqr.title")}</h2>
+        <p class="muted small">{ts("vietqr.lead")}</p>
+      </div>
+      <div class="vq__deadline">
+        <Deadline payBy={p().payBy} messageKey="vietqr.deadline" />
+      </div>
+      <dl class="vq__pay">
+        <div class="vq__row">
+          <dt>{ts("vietqr.amount")}</dt>
+          <dd>
+            <span class="vq__amount" data-testid="vietqr-amount">
+              {formatVnd(p().amountVnd)}
+            </span>
+            <CopyButton value={String(p().amountVnd)} what={ts("vietqr.what.amount")} />
+          </dd>
+        </div>
+        <div class="vq__row">
+          <dt>{ts("vietqr.content")}</dt>
+          <dd>
+            <span class="vq__content" data-testid="vietqr-content">
+              {p().content}
+            </span>
+            <CopyButton value={p().content} what={ts("vietqr.what.content")} />
+          </dd>
+          <dd class="vq__hint muted small">{ts("vietqr.contentHint")}</dd>
+        </div>
+      </dl>
+      <div class="vq__apps">
+        <BankApps orderId={props.orderId} payment={p()} />
+      </div>
+      <figure class="vq__qr">
         <img
-          class="vietqr__qr"
+          class="vq__img"
           src={vietQrImage(props.orderId)}
           alt={ts("vietqr.qrAlt", { amount: formatVnd(p().amountVnd), code: props.code })}
           width="240"
           height="240"
           data-testid="vietqr-image"
         />
-        <dl class="vietqr__facts">
-          <div>
-            <dt>{ts("vietqr.bank")}</dt>
-            <dd data-testid="vietqr-bank">{p().bankName}</dd>
-          </div>
-          <div>
-            <dt>{ts("vietqr.account")}</dt>
-            <dd>
-              <span class="vietqr__value" data-testid="vietqr-account">
-                {p().accountNumber}
-              </span>
-              <CopyButton value={p().accountNumber} what={ts("vietqr.what.account")} />
-            </dd>
-          </div>
-          <div>
-            <dt>{ts("vietqr.accountName")}</dt>
-            <dd data-testid="vietqr-name">{p().accountName}</dd>
-          </div>
-          <div>
-            <dt>{ts("vietqr.amount")}</dt>
-            <dd>
-              <span class="vietqr__value vietqr__amount" data-testid="vietqr-amount">
-                {formatVnd(p().amountVnd)}
-              </span>
-              <CopyButton value={String(p().amountVnd)} what={ts("vietqr.what.amount")} />
-            </dd>
-          </div>
-          <div>
-            <dt>{ts("vietqr.content")}</dt>
-            <dd>
-              <span class="vietqr__value vietqr__content" data-testid="vietqr-content">
-                {p().content}
-              </span>
-              <CopyButton value={p().content} what={ts("vietqr.what.content")} />
-            </dd>
-          </div>
-        </dl>
-      </div>
-      <Deadline payBy={p().payBy} messageKey="vietqr.deadline" />
-      <p class="muted small">{ts("vietqr.after")}</p>
+        <figcaption class="muted small vq__scan">{ts("vietqr.scan")}</figcaption>
+        <SaveQr orderId={props.orderId} code={props.code} payment={p()} />
+        <p class="muted small vq__save-hint">{ts("vietqr.saveHint")}</p>
+      </figure>
+      <dl class="vq__account">
+        <div class="vq__row">
+          <dt>{ts("vietqr.bank")}</dt>
+          <dd data-testid="vietqr-bank">{p().bankName}</dd>
+        </div>
+        <div class="vq__row">
+          <dt>{ts("vietqr.account")}</dt>
+          <dd>
+            <span class="vq__value" data-testid="vietqr-account">
+              {p().accountNumber}
+            </span>
+            <CopyButton value={p().accountNumber} what={ts("vietqr.what.account")} />
+          </dd>
+        </div>
+        <div class="vq__row">
+          <dt>{ts("vietqr.accountName")}</dt>
+          <dd data-testid="vietqr-name">{p().accountName}</dd>
+        </div>
+      </dl>
+      <p class="muted small vq__after">{ts("vietqr.after")}</p>
     </section>
   );
 }

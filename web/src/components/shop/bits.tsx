@@ -3,6 +3,7 @@ import { type ShopKey, ts } from "../../i18n/shop";
 import type { FulfilmentStatus, OrderStatus, PaymentStatus } from "../../lib/commerce";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { type ParcelLike, parcelSteps } from "../../lib/tracking";
+import { TrackingNumber } from "./TrackingNumber";
 
 /** A button that copies a value (an account number, an amount, a transfer content) and says so. */
 export function CopyButton(props: { value: string; what: string }) {
@@ -137,7 +138,12 @@ export function ParcelTimeline(props: {
               <Show when={step.status === "shipped" && step.state !== "todo" && props.parcel.carrier}>
                 <span class="steps__detail">{ts("order.carrier", { carrier: props.parcel.carrier ?? "" })}</span>
                 <span class="steps__detail" data-testid="tracking-number">
-                  {ts("order.tracking", { number: props.parcel.trackingNumber ?? "" })}
+                  <TrackingNumber
+                    carrier={props.parcel.carrier}
+                    number={props.parcel.trackingNumber}
+                    sentence={(number) => ts("order.tracking", { number })}
+                    opensLabel={ts("order.trackingOpens", { carrier: props.parcel.carrier ?? "" })}
+                  />
                 </span>
               </Show>
             </span>

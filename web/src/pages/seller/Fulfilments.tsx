@@ -4,6 +4,7 @@ import { createErrors, describedBy, Field, FormMessage } from "../../components/
 import { EmptyState, ErrorState, errorMessage } from "../../components/States";
 import { AddressBlock } from "../../components/shop/AddressBlock";
 import { Amounts, minus, money, ParcelStatusBadge, ParcelTimeline, shippingValue } from "../../components/shop/bits";
+import { TrackingNumber } from "../../components/shop/TrackingNumber";
 import { type SalesKey, tsa } from "../../i18n/sales";
 import { type ShopKey, ts } from "../../i18n/shop";
 import { type Fulfilment, type FulfilmentMove, sellerOrdersApi, shopApi } from "../../lib/commerce";
@@ -233,7 +234,12 @@ function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: 
           </Match>
           <Match when={f().status === "shipped"}>
             <p class="ful__carrier" data-testid="carrier">
-              {tsa("ful.carrierShown", { carrier: f().carrier ?? "", number: f().trackingNumber ?? "" })}
+              <TrackingNumber
+                carrier={f().carrier}
+                number={f().trackingNumber}
+                sentence={(number) => tsa("ful.carrierShown", { carrier: f().carrier ?? "", number })}
+                opensLabel={ts("order.trackingOpens", { carrier: f().carrier ?? "" })}
+              />
             </p>
             <button
               type="button"

@@ -80,31 +80,32 @@ function OrderPage(props: { order: OrderView; fresh: boolean; onChange: (order: 
       </Show>
       <header class="order__head">
         <h1 id="order-title">{ts("order.title", { code: o().code })}</h1>
-        <dl class="order__facts">
-          <div>
-            <dt>{ts("order.status")}</dt>
-            <dd>
-              <OrderStatusBadge status={o().status} />
-            </dd>
-          </div>
-          <div>
-            <dt>{ts("order.payment")}</dt>
-            <dd>
-              <PaymentBadge status={o().paymentStatus} />
-              <Show when={o().paymentMethod !== "cod"}>
-                {" "}
-                <span class="muted">{ts(`method.${o().paymentMethod}` as ShopKey)}</span>
-              </Show>
-            </dd>
-          </div>
-          <div>
-            <dt>{ts("order.placedAt")}</dt>
-            <dd>{formatDateTime(o().createdAt)}</dd>
-          </div>
-        </dl>
       </header>
-
+      {/* While it waits for a transfer, how to pay comes first: at 360 px the amount and the content stay above the fold. */}
       <Show when={vietqr()}>{(p) => <VietQrPanel orderId={o().orderId} code={o().code} payment={p()} />}</Show>
+      <dl class="order__facts">
+        <div>
+          <dt>{ts("order.status")}</dt>
+          <dd>
+            <OrderStatusBadge status={o().status} />
+          </dd>
+        </div>
+        <div>
+          <dt>{ts("order.payment")}</dt>
+          <dd>
+            <PaymentBadge status={o().paymentStatus} />
+            <Show when={o().paymentMethod !== "cod"}>
+              {" "}
+              <span class="muted">{ts(`method.${o().paymentMethod}` as ShopKey)}</span>
+            </Show>
+          </dd>
+        </div>
+        <div>
+          <dt>{ts("order.placedAt")}</dt>
+          <dd>{formatDateTime(o().createdAt)}</dd>
+        </div>
+      </dl>
+
       <Show when={o().status === "pending_payment" && o().paymentMethod === "card"}>
         <CardPanel orderId={o().orderId} totalVnd={o().totalVnd} payBy={o().payBy ?? null} onSwitch={payAnotherWay} />
       </Show>
