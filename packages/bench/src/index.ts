@@ -6,7 +6,7 @@
  */
 import { bundleBench } from "./bundle";
 import { checkoutBench } from "./checkout";
-import { lighthouseBench } from "./lighthouse";
+import { lighthouseAll } from "./lighthouse";
 import { liveBench } from "./live";
 import { loadBench } from "./load";
 import { startServer } from "./local-server";
@@ -44,18 +44,8 @@ if (wants("load") || wants("web") || wants("lighthouse")) {
       console.table(await loadBench(server));
     }
     if (wants("lighthouse")) {
-      const first = (await (await fetch(`${server.url}/api/products?limit=1`)).json()) as {
-        items: Array<{ productId: string }>;
-      };
-      console.log("\nLighthouse mobile (simulated slow 4G, target performance ≥ 95)");
-      const rows = [];
-      for (const [page, path] of [
-        ["home", "/"],
-        ["product", `/san-pham/${first.items[0]?.productId}`],
-      ]) {
-        rows.push({ page, ...(await lighthouseBench(`${server.url}${path}`)) });
-      }
-      console.table(rows);
+      console.log("\nLighthouse mobile (simulated slow 4G, target performance ≥ 95): home, product, live viewer");
+      await lighthouseAll(server);
     }
   } finally {
     await server.stop();

@@ -1,10 +1,9 @@
 import { A } from "@solidjs/router";
-import { createResource, For, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { t } from "../i18n";
 import { formatDateTime } from "../lib/format";
-import { type LiveCard, liveApi } from "../lib/live-api";
+import type { LiveCard } from "../lib/live-api";
 import { mediaUrl } from "../lib/ocop";
-import { settled } from "../lib/resource";
 
 /** One live session as a card: cover, on-air or coming-up badge, title, producer and start time. */
 export function LiveSessionCard(props: { session: LiveCard; eager?: boolean }) {
@@ -49,10 +48,12 @@ export function LiveSessionCard(props: { session: LiveCard; eager?: boolean }) {
   );
 }
 
-/** The home page's strip of lives on air and coming up; nothing at all when there are none (or they fail). */
-export function LiveStrip() {
-  const [sessions] = createResource(liveApi.list);
-  const shown = () => settled(sessions)?.slice(0, 8) ?? [];
+/**
+ * The home page's strip of lives on air and coming up; nothing at all when there are none. The page fetches them
+ * with its own data and shows both at once, so the strip never pushes the shelves down after they are painted.
+ */
+export function LiveStrip(props: { sessions: LiveCard[] }) {
+  const shown = () => props.sessions.slice(0, 8);
   return (
     <Show when={shown().length > 0}>
       <section class="section live-strip" aria-labelledby="home-live">

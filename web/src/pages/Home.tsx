@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { createResource, For, Show } from "solid-js";
+import { createResource, createSignal, For, onMount, Show } from "solid-js";
 import { LiveStrip } from "../components/LiveStrip";
 import { OcopStars } from "../components/OcopStars";
 import { CardGrid, CardSkeletons } from "../components/ProductCard";
@@ -9,6 +9,7 @@ import { type Key, locale, t } from "../i18n";
 import { api, type Home as HomeData } from "../lib/api";
 import { catalogHref } from "../lib/filters";
 import { formatPercent } from "../lib/format";
+import { type LiveCard, liveApi } from "../lib/live-api";
 import { useTitle } from "../lib/title";
 
 function Check() {
@@ -47,20 +48,41 @@ function StarsBar(props: { stars: HomeData["stars"] }) {
   );
 }
 
+/** The shelves' place while they load: as tall as what replaces it, so the footer does not jump into view. */
 function HomeSkeleton() {
   return (
-    <div class="wrap" aria-busy="true">
+    <div class="wrap home-skeleton" aria-busy="true">
       <span class="sr-only">{t("common.loading")}</span>
+      <span class="skeleton skeleton--line home-skeleton__lead" />
       <section class="section">
         <span class="skeleton skeleton--heading" />
-        <CardSkeletons count={4} row />
+        <CardSkeletons count={3} row />
       </section>
     </div>
   );
 }
 
+/**
+ * The home page's data and its lives, fetched together and shown together: the live strip sits above the shelves,
+ * and arriving after them it would push them down under the shopper's eyes. A failing live list shows no strip.
+ */
+async function homeData(): Promise<{ home: HomeData; lives: LiveCard[] }> {
+  const [home, lives] = await Promise.all([api.home(), liveApi.list().catch(() => [])]);
+  return { home, lives };
+}
+
+/**
+ * False until the browser has painted what is above the fold: what is below renders in a task of its own, so
+ * a slow phone is not blocked by one long task that builds the whole page.
+ */
+function usePaintedOnce() {
+  const [painted, setPainted] = createSignal(false);
+  onMount(() => requestAnimationFrame(() => setTimeout(() => setPainted(true))));
+  return painted;
+}
+
 export default function Home() {
-  const [home, { refetch }] = createResource(api.home);
+  const [page, { refetch }] = createResource(homeData);
   useTitle(() => undefined);
   return (
     <>
@@ -85,78 +107,87 @@ export default function Home() {
           </ul>
         </div>
       </section>
-      <Loaded data={home} retry={refetch} loading={<HomeSkeleton />}>
-        {(data) => (
-          <div class="wrap">
-            <Show when={data.total > 0} fallback={<EmptyState title={t("home.empty")} />}>
-              <p class="home-lead">{t("home.lead", { n: data.total })}</p>
-            </Show>
-            <LiveStrip />
-            <For each={data.collections.filter((c) => c.products.length > 0)}>
-              {(collection) => (
-                <section class="section" aria-labelledby={`c-${collection.id}`}>
-                  <div class="section__head">
-                    <h2 id={`c-${collection.id}`}>{collection.title[locale()]}</h2>
+      <Loaded data={page} retry={refetch} loading={<HomeSkeleton />}>
+        {({ home: data, lives }) => {
+          const [first, ...rest] = data.collections.filter((c) => c.products.length > 0);
+          const painted = usePaintedOnce();
+          return (
+            <div class="wrap">
+              <Show when={data.total > 0} fallback={<EmptyState title={t("home.empty")} />}>
+                <p class="home-lead">{t("home.lead", { n: data.total })}</p>
+              </Show>
+              <LiveStrip sessions={lives} />
+              <Show when={first}>{(collection) => <Shelf collection={collection()} />}</Show>
+              <Show when={painted()} fallback={<div class="home-later" aria-busy="true" />}>
+                <For each={rest}>{(collection) => <Shelf collection={collection} />}</For>
+                <p class="section__more">
+                  <A href="/san-pham" class="button button--ghost">
+                    {t("home.allProducts")}
+                  </A>
+                </p>
+
+                <section class="section promo" aria-labelledby="gifts">
+                  <div>
+                    <h2 id="gifts">{t("home.gifts")}</h2>
+                    <p>{t("home.giftsText")}</p>
                   </div>
-                  <CardGrid cards={collection.products} row />
+                  <A href="/qua-tang" class="button">
+                    {t("home.giftsCta")}
+                  </A>
                 </section>
-              )}
-            </For>
-            <p class="section__more">
-              <A href="/san-pham" class="button button--ghost">
-                {t("home.allProducts")}
-              </A>
-            </p>
 
-            <section class="section promo" aria-labelledby="gifts">
-              <div>
-                <h2 id="gifts">{t("home.gifts")}</h2>
-                <p>{t("home.giftsText")}</p>
-              </div>
-              <A href="/qua-tang" class="button">
-                {t("home.giftsCta")}
-              </A>
-            </section>
+                <section class="section" aria-labelledby="by-region">
+                  <h2 id="by-region">{t("home.byRegion")}</h2>
+                  <ul class="tiles">
+                    <For each={data.regions}>
+                      {(region) => (
+                        <li>
+                          <A href={catalogHref({ region: region.id })} class={`tile tile--region tile--${region.id}`}>
+                            <span class="tile__name">{region[locale()]}</span>
+                            <span class="tile__count">{t("common.products", { n: region.products })}</span>
+                          </A>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </section>
 
-            <section class="section" aria-labelledby="by-region">
-              <h2 id="by-region">{t("home.byRegion")}</h2>
-              <ul class="tiles">
-                <For each={data.regions}>
-                  {(region) => (
-                    <li>
-                      <A href={catalogHref({ region: region.id })} class={`tile tile--region tile--${region.id}`}>
-                        <span class="tile__name">{region[locale()]}</span>
-                        <span class="tile__count">{t("common.products", { n: region.products })}</span>
-                      </A>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </section>
+                <section class="section" aria-labelledby="by-group">
+                  <h2 id="by-group">{t("home.byGroup")}</h2>
+                  <ul class="tiles">
+                    <For each={data.groups}>
+                      {(group) => (
+                        <li>
+                          <A href={catalogHref({ group: group.id })} class="tile tile--group" title={group[locale()]}>
+                            <span class="tile__name">{t(`group.short.${group.id}` as Key)}</span>
+                            <span class="tile__count">{t("common.products", { n: group.products })}</span>
+                          </A>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </section>
 
-            <section class="section" aria-labelledby="by-group">
-              <h2 id="by-group">{t("home.byGroup")}</h2>
-              <ul class="tiles">
-                <For each={data.groups}>
-                  {(group) => (
-                    <li>
-                      <A href={catalogHref({ group: group.id })} class="tile tile--group" title={group[locale()]}>
-                        <span class="tile__name">{t(`group.short.${group.id}` as Key)}</span>
-                        <span class="tile__count">{t("common.products", { n: group.products })}</span>
-                      </A>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </section>
-
-            <section class="section" aria-labelledby="by-stars">
-              <h2 id="by-stars">{t("home.byStars")}</h2>
-              <StarsBar stars={data.stars} />
-            </section>
-          </div>
-        )}
+                <section class="section" aria-labelledby="by-stars">
+                  <h2 id="by-stars">{t("home.byStars")}</h2>
+                  <StarsBar stars={data.stars} />
+                </section>
+              </Show>
+            </div>
+          );
+        }}
       </Loaded>
     </>
+  );
+}
+
+function Shelf(props: { collection: HomeData["collections"][number] }) {
+  return (
+    <section class="section" aria-labelledby={`c-${props.collection.id}`}>
+      <div class="section__head">
+        <h2 id={`c-${props.collection.id}`}>{props.collection.title[locale()]}</h2>
+      </div>
+      <CardGrid cards={props.collection.products} row />
+    </section>
   );
 }
