@@ -156,7 +156,7 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
               name="priceVnd"
               inputmode="numeric"
               autocomplete="off"
-              placeholder="150.000"
+              placeholder={formatVndInput(150_000)}
               value={init ? formatVndInput(init.priceVnd) : ""}
               onBlur={formatPrice}
               aria-invalid={Boolean(errors.of("priceVnd"))}
