@@ -14,7 +14,7 @@ export namespace Site {
   }
 
   export function origin(): string {
-    const configured = process.env.PUBLIC_URL?.replace(/\/+$/, "");
+    const configured = process.env.PUBLIC_URL?.replace(/\/+$/, "") || undefined;
     return serving.getStore() ?? configured ?? `http://localhost:${process.env.PORT ?? 3000}`;
   }
 
