@@ -1,7 +1,8 @@
 import { Cron, type StackContext, use } from "sst/constructs";
 import { Api } from "./Api";
-import { LAMBDA_DEFAULTS } from "./config";
+import { LAMBDA_DEFAULTS, webDomain } from "./config";
 import { Database } from "./Database";
+import { Web } from "./Web";
 
 /** Unpaid card and VietQR orders hold their stock 30 minutes; this releases it within 5 minutes after. */
 export const ORDER_EXPIRY_SCHEDULE = "rate(5 minutes)";
@@ -31,6 +32,10 @@ export function Jobs({ stack }: StackContext) {
   });
 
   const { stripeSecrets, messaging } = use(Api);
+  const { site } = use(Web);
+  // The site's custom domain, as the API names it, else CloudFront's.
+  const domain = webDomain();
+  const siteUrl = domain ? `https://${domain}` : (site.url ?? "");
   const orderExpiry = new Cron(stack, "ExpireUnpaidOrders", {
     schedule: ORDER_EXPIRY_SCHEDULE,
     job: {
@@ -42,7 +47,12 @@ export function Jobs({ stack }: StackContext) {
         timeout: "2 minutes",
         // The table; Stripe to cancel the payment intent (when card payments are on); SMS to tell the shopper.
         bind: [table, ...stripeSecrets],
-        environment: { TABLE_NAME: table.tableName, ...messaging.environment },
+        // PUBLIC_URL: the cancellation text links the order's page, and no request names the site to a job.
+        environment: {
+          TABLE_NAME: table.tableName,
+          ...messaging.environment,
+          PUBLIC_URL: siteUrl,
+        },
         permissions: messaging.permissions,
       },
     },

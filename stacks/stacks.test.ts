@@ -722,6 +722,8 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(fn.Properties.Architectures).toEqual(["arm64"]);
       const env = fn.Properties.Environment.Variables;
       expect(env.MESSAGES).toBe("aws");
+      // The cancellation text links the order's page: the job is told the site's address (its domain, or CloudFront's).
+      expect(JSON.stringify(env.PUBLIC_URL)).toContain(prod ? "https://cho-ocop.example.vn" : "https://");
       const secrets = Object.keys(env)
         .filter((k) => k.startsWith("SST_Secret_value_"))
         .sort();
