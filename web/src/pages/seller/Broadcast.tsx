@@ -467,6 +467,9 @@ function BroadcastDesk(props: { view: LiveView }) {
   };
 
   onMount(() => {
+    // The desk is the whole screen: the page behind it does not scroll under the seller's thumb.
+    document.documentElement.classList.add("bcast-open");
+    onCleanup(() => document.documentElement.classList.remove("bcast-open"));
     if (status() !== "ended") void openCamera();
     hub = connectHub(id, {
       onState: (state) => {
@@ -647,8 +650,12 @@ function BroadcastDesk(props: { view: LiveView }) {
           </Match>
         </Switch>
 
-        <div class="bcast__lower">
+        {/* Where viewers see it: small, at the top, clear of the chat. */}
+        <div class="bcast__deal-slot">
           <Show when={room().deal}>{(d) => <DealChip deal={d()} now={now()} />}</Show>
+        </div>
+
+        <div class="bcast__lower">
           <Show when={latest()}>
             {(o) => (
               <p class="bcast__order" data-testid="cast-latest-order" aria-live="polite">
