@@ -79,6 +79,8 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
     await expect
       .poll(() => seller.getByTestId("camera-preview").evaluate((v) => (v as HTMLVideoElement).videoWidth))
       .toBeGreaterThan(0);
+    const controls = seller.getByRole("navigation", { name: "Điều khiển buổi live" });
+    await controls.getByRole("button", { name: "Thêm" }).click();
     await seller.getByText("Phát bằng OBS hoặc Larix").click();
     await expect(seller.getByTestId("ingest-url")).toHaveText(/^rtmp:\/\/.+:\d+\/live$/);
     await expect(seller.getByTestId("stream-key")).toHaveText(/^•+.{4}$/);
@@ -93,9 +95,11 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
     await expect(seller.getByTestId("stream-key")).toHaveText(/^sk_[0-9a-f]{16}_/);
     expect(await seller.getByTestId("stream-key").textContent()).not.toBe(oldKey);
     await seller.getByRole("button", { name: "Ẩn khoá" }).click();
+    await seller.getByRole("button", { name: "Đóng" }).click();
     await expect(seller.getByTestId("cast-state")).toHaveText("Kết nối: Chưa phát");
-    await seller.getByRole("button", { name: "Lên sóng" }).click();
+    await controls.getByRole("button", { name: "Lên sóng" }).click();
     await expect(seller.getByTestId("cast-state")).toHaveText("Kết nối: Đang phát", { timeout: 20_000 });
+    await controls.getByRole("button", { name: "Ghim" }).click();
     await expect(seller.getByRole("button", { name: `Ghim ${PRODUCT}` })).toBeEnabled({ timeout: 10_000 });
     await seller.screenshot({ path: shots("2-broadcast"), fullPage: true });
   });
@@ -123,9 +127,9 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
   await test.step("a second viewer joins; the seller sees two watching", async () => {
     await other.goto(`/live/${session.id}`);
     await expect.poll(() => currentTime(other), { timeout: 20_000 }).toBeGreaterThan(0.3);
-    await expect(seller.getByTestId("cast-viewers")).toHaveText("2 đang xem", { timeout: 10_000 });
-    // Viewers count every open live page, the seller's desk included.
-    await expect(other.getByTestId("viewer-count")).toHaveText("3 người xem");
+    await expect(seller.getByTestId("cast-viewers")).toHaveText("2 người xem", { timeout: 10_000 });
+    // One count for everyone: the viewers' pages, not the seller's own desk.
+    await expect(other.getByTestId("viewer-count")).toHaveText("2 người xem");
   });
 
   // How soon a pin shows is measured by packages/bench (live); here every viewer has to see it.
@@ -139,6 +143,10 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
   });
 
   await test.step("the seller opens a deal (its limits checked beside each field); viewers see price, units and the clock", async () => {
+    await seller
+      .getByRole("navigation", { name: "Điều khiển buổi live" })
+      .getByRole("button", { name: "Ưu đãi" })
+      .click();
     await seller.getByLabel("Giá ưu đãi (đ)").fill("1000000");
     await seller.getByLabel("Đếm ngược (giây)").fill("5");
     await seller.getByRole("button", { name: "Mở ưu đãi" }).click();
@@ -211,7 +219,13 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
     await expect(sheet).toBeHidden();
     await expect(viewer.getByTestId("deal-badge")).toContainText("Còn 3/5 suất", { timeout: 8_000 });
     // The seller's live feed shows the order.
-    await expect(seller.getByTestId("live-orders")).toContainText(code, { timeout: 10_000 });
+    await expect(seller.getByTestId("cast-latest-order")).toContainText(code, { timeout: 10_000 });
+    await seller
+      .getByRole("navigation", { name: "Điều khiển buổi live" })
+      .getByRole("button", { name: /^Đơn/ })
+      .click();
+    await expect(seller.getByTestId("live-orders")).toContainText(code);
+    await seller.getByRole("button", { name: "Đóng" }).click();
   });
 
   await test.step("chat: a viewer's message reaches the other viewer and the seller, as text; the limit is shown", async () => {
@@ -233,13 +247,15 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
       await viewer.getByRole("button", { name: "Gửi", exact: true }).click();
     }
     await expect(viewer.getByText("Bạn gửi nhanh quá: tối đa 5 tin trong 10 giây.", { exact: false })).toBeVisible();
-    // The seller deletes a message: it goes for everyone.
+    // The seller taps a message to delete it: it goes for everyone.
+    await seller.getByTestId("chat-message").filter({ hasText: "dẻo" }).getByRole("button").first().click();
     await seller
       .getByRole("button", { name: /^Xoá tin nhắn của/ })
       .first()
       .click();
     await expect(other.getByTestId("chat-message").filter({ hasText: "dẻo" })).toHaveCount(0);
     // …and mutes the viewer, who can no longer write but keeps watching.
+    await seller.getByTestId("chat-message").filter({ hasText: "Câu hỏi 1" }).getByRole("button").first().click();
     await seller.getByRole("button", { name: "Tắt tiếng Khách ***333" }).first().click();
     await expect(seller.getByText("Đã tắt tiếng Khách ***333.")).toBeVisible();
     await expect(viewer.getByText("Bạn đã bị tắt tiếng trong buổi live này.")).toBeVisible();
