@@ -1,6 +1,7 @@
 import { CHAT_MAX_LENGTH } from "@cho-ocop/core/live/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, tokenFor } from "../../test/people";
+import { chatReview } from "../live-events";
 import { CHAT_PER_WINDOW } from "../local/live/hub";
 import {
   type Client,
@@ -223,6 +224,29 @@ describe("local live chat", () => {
     expect(api.body[0]?.text).toBe(`tin số ${n - 49}`);
     for (const w of sockets.splice(0)) w.close();
     await until(async () => server.live.hub.viewers(sessionId) === 0, 15_000);
+  });
+
+  it("on IVS Chat, keeps what the room's message review handler lets through, and refuses a muted viewer's", async () => {
+    const viewerId = "01jq3v5x7z9b1d3f5h7k9m1p4s";
+    const review = (messageId: string, text: string) =>
+      chatReview({
+        MessageId: messageId,
+        Content: text,
+        RoomArn: "arn:aws:ivschat:ap-northeast-1:123456789012:room/AbCdEf123456",
+        Sender: { UserId: viewerId, Attributes: { name: "Khách ***901", role: "viewer", sessionId } },
+      });
+    expect(await review("IvsMsg0001", "Hỏi qua IVS Chat")).toEqual({ ReviewResult: "ALLOW" });
+    const history = await call<ChatMessage[]>("GET", `/api/live/${sessionId}/chat`);
+    expect(history.body.at(-1)).toMatchObject({
+      id: "IvsMsg0001",
+      text: "Hỏi qua IVS Chat",
+      user: { userId: viewerId, name: "Khách ***901", role: "viewer" },
+    });
+    await call("POST", `/api/live/${sessionId}/chat/mute`, { token: seller, body: { userId: viewerId } });
+    expect(await review("IvsMsg0002", "lại là tôi")).toEqual({ ReviewResult: "DENY" });
+    const after = await call<ChatMessage[]>("GET", `/api/live/${sessionId}/chat`);
+    expect(after.body.map((m) => m.id)).not.toContain("IvsMsg0001");
+    expect(after.body.map((m) => m.id)).not.toContain("IvsMsg0002");
   });
 
   it("refuses a muted viewer a new ticket, and their old ticket on the socket", async () => {
