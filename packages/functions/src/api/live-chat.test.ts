@@ -151,7 +151,9 @@ describe("local live chat", () => {
     const reader = await join(await tokenFor());
     const desk = await join(seller);
     desk.send({ type: "chat", text: "Chào cả nhà, hôm nay giảm giá!" });
-    const fromShop = await reader.next<ChatMessage>((m) => m.type === "chat" && m.text.startsWith("Chào cả nhà"));
+    const fromShop = await reader.next<ChatMessage>(
+      (m) => m.type === "chat" && String(m.text).startsWith("Chào cả nhà"),
+    );
     expect(fromShop.user).toMatchObject({ name: "HTX Trò Chuyện", role: "seller", moderator: true });
 
     // Whatever a viewer's message says of its author, the hub takes the author from the ticket.
