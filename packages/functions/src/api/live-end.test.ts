@@ -3,7 +3,13 @@ import { Live } from "@cho-ocop/core/live/index";
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../../test/people";
-import { type LiveServer, type SessionView, scheduleSession, sellerWithProducts, startLiveServer } from "../local/live/testing";
+import {
+  type LiveServer,
+  type SessionView,
+  scheduleSession,
+  sellerWithProducts,
+  startLiveServer,
+} from "../local/live/testing";
 
 interface OwnCard {
   sessionId: string;
