@@ -285,7 +285,7 @@ function WatchSession(props: { view: LiveView }) {
   const [muted, setMuted] = createSignal(true);
   const [sheetFor, setSheetFor] = createSignal<string | null>(null);
   const [showProducts, setShowProducts] = createSignal(false);
-  const [fit, setFit] = createSignal<"cover" | "contain">("contain");
+  const [objectFit, setObjectFit] = createSignal<"cover" | "contain">("contain");
   const products = createMemo(() => new Map(view().products.map((p) => [p.productId, p])));
   const pinned = (): LiveProduct | undefined => {
     const pid = pinId();
@@ -503,7 +503,7 @@ function WatchSession(props: { view: LiveView }) {
   const live = () => status() === "live";
   const shownPin = () => (live() ? pinned() : undefined);
   const readFit = () => {
-    if (video) setFit(videoFit(video.videoWidth, video.videoHeight));
+    if (video) setObjectFit(videoFit(video.videoWidth, video.videoHeight));
   };
   let bag: HTMLButtonElement | undefined;
 
@@ -513,7 +513,7 @@ function WatchSession(props: { view: LiveView }) {
         <video
           ref={video}
           class="watch__video"
-          classList={{ "watch__video--cover": fit() === "cover" }}
+          classList={{ "watch__video--cover": objectFit() === "cover" }}
           muted={muted()}
           playsinline
           autoplay
