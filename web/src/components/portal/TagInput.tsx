@@ -40,7 +40,7 @@ export function TagInput(props: {
   const onInput = (event: InputEvent & { currentTarget: HTMLInputElement }) => {
     const text = event.currentTarget.value;
     const edit = typeTags(props.tags, text);
-    if (edit.draft === text && edit.tags.length === props.tags.length) {
+    if (edit.draft === text && edit.tags.length === props.tags.length && !edit.problem) {
       if (problem() !== "full") setProblem(undefined);
       return;
     }
