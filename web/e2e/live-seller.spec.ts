@@ -43,7 +43,7 @@ async function expectInThumbReach(page: Page, viewport: { width: number; height:
     page.getByRole("region", { name: "Trò chuyện" }),
     page.getByTestId("chat-message").last(),
     page.getByLabel("Tin nhắn", { exact: true }),
-    page.getByTestId("cast-latest-order"),
+    page.getByTestId("live-orders"),
     page.getByTestId("cast-deal"),
     page.getByTestId("cast-pin"),
     controls.getByRole("button", { name: "Dừng phát" }),
@@ -216,7 +216,7 @@ test("a seller broadcasts portrait from a phone and keeps up with viewers: units
     expect(placed.status()).toBe(201);
     const { order } = (await placed.json()) as { order: { code: string } };
     await expect(seller.getByTestId("cast-deal-units")).toHaveText("Còn 9/10 suất", { timeout: 10_000 });
-    await expect(seller.getByTestId("cast-latest-order")).toContainText(order.code, { timeout: 10_000 });
+    await expect(seller.getByTestId("live-orders")).toContainText(order.code, { timeout: 10_000 });
     await expect(seller.getByTestId("cast-orders-count")).toHaveText("1");
     await expect(viewer.getByTestId("deal-badge")).toContainText("Còn 9/10 suất", { timeout: 10_000 });
   });

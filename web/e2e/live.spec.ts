@@ -219,12 +219,12 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
     await expect(sheet).toBeHidden();
     await expect(viewer.getByTestId("deal-badge")).toContainText("Còn 3/5 suất", { timeout: 8_000 });
     // The seller's live feed shows the order.
-    await expect(seller.getByTestId("cast-latest-order")).toContainText(code, { timeout: 10_000 });
+    await expect(seller.getByTestId("live-orders")).toContainText(code, { timeout: 10_000 });
     await seller
       .getByRole("navigation", { name: "Điều khiển buổi live" })
       .getByRole("button", { name: /^Đơn/ })
       .click();
-    await expect(seller.getByTestId("live-orders")).toContainText(code);
+    await expect(seller.getByTestId("live-orders-list")).toContainText(code);
     await seller.getByRole("button", { name: "Đóng" }).click();
   });
 

@@ -658,7 +658,7 @@ function BroadcastDesk(props: { view: LiveView }) {
         <div class="bcast__lower">
           <Show when={latest()}>
             {(o) => (
-              <p class="bcast__order" data-testid="cast-latest-order" aria-live="polite">
+              <p class="bcast__order" data-testid="live-orders" aria-live="polite">
                 {tl("cast.latestOrder", { code: o().code, buyer: o().buyer, total: formatVnd(o().totalVnd) })}
               </p>
             )}
@@ -839,7 +839,7 @@ function BroadcastDesk(props: { view: LiveView }) {
                   </Match>
                   <Match when={which() === "orders"}>
                     <Show when={orderList().length > 0} fallback={<p class="muted small">{tl("cast.ordersEmpty")}</p>}>
-                      <ol class="bcast-orders" data-testid="live-orders" aria-live="polite">
+                      <ol class="bcast-orders" data-testid="live-orders-list" aria-live="polite">
                         <For each={orderList()}>
                           {(o) => (
                             <li>
