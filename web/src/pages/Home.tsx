@@ -72,13 +72,20 @@ async function homeData(): Promise<{ home: HomeData; lives: LiveCard[] }> {
 }
 
 /**
- * False until the browser has painted what is above the fold: what is below renders in a task of its own, so
- * a slow phone is not blocked by one long task that builds the whole page.
+ * How many of the parts below the fold to show: none until the browser has painted what is above it, then one more
+ * per task, so a slow phone is never blocked by one long task that builds the whole page.
  */
-function usePaintedOnce() {
-  const [painted, setPainted] = createSignal(false);
-  onMount(() => requestAnimationFrame(() => setTimeout(() => setPainted(true))));
-  return painted;
+function usePartsAfterPaint(parts: number) {
+  const [shown, setShown] = createSignal(0);
+  const next = () =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        setShown((n) => n + 1);
+        if (shown() < parts) next();
+      }),
+    );
+  onMount(next);
+  return shown;
 }
 
 export default function Home() {
@@ -110,7 +117,7 @@ export default function Home() {
       <Loaded data={page} retry={refetch} loading={<HomeSkeleton />}>
         {({ home: data, lives }) => {
           const [first, ...rest] = data.collections.filter((c) => c.products.length > 0);
-          const painted = usePaintedOnce();
+          const shown = usePartsAfterPaint(4);
           return (
             <div class="wrap">
               <Show when={data.total > 0} fallback={<EmptyState title={t("home.empty")} />}>
@@ -118,61 +125,69 @@ export default function Home() {
               </Show>
               <LiveStrip sessions={lives} />
               <Show when={first}>{(collection) => <Shelf collection={collection()} />}</Show>
-              <Show when={painted()} fallback={<div class="home-later" aria-busy="true" />}>
-                <For each={rest}>{(collection) => <Shelf collection={collection} />}</For>
-                <p class="section__more">
-                  <A href="/san-pham" class="button button--ghost">
-                    {t("home.allProducts")}
-                  </A>
-                </p>
+              <div class={shown() < 4 ? "home-later" : undefined} aria-busy={shown() < 4}>
+                <Show when={shown() >= 1}>
+                  <For each={rest}>{(collection) => <Shelf collection={collection} />}</For>
+                </Show>
+                <Show when={shown() >= 2}>
+                  <p class="section__more">
+                    <A href="/san-pham" class="button button--ghost">
+                      {t("home.allProducts")}
+                    </A>
+                  </p>
 
-                <section class="section promo" aria-labelledby="gifts">
-                  <div>
-                    <h2 id="gifts">{t("home.gifts")}</h2>
-                    <p>{t("home.giftsText")}</p>
-                  </div>
-                  <A href="/qua-tang" class="button">
-                    {t("home.giftsCta")}
-                  </A>
-                </section>
+                  <section class="section promo" aria-labelledby="gifts">
+                    <div>
+                      <h2 id="gifts">{t("home.gifts")}</h2>
+                      <p>{t("home.giftsText")}</p>
+                    </div>
+                    <A href="/qua-tang" class="button">
+                      {t("home.giftsCta")}
+                    </A>
+                  </section>
+                </Show>
 
-                <section class="section" aria-labelledby="by-region">
-                  <h2 id="by-region">{t("home.byRegion")}</h2>
-                  <ul class="tiles">
-                    <For each={data.regions}>
-                      {(region) => (
-                        <li>
-                          <A href={catalogHref({ region: region.id })} class={`tile tile--region tile--${region.id}`}>
-                            <span class="tile__name">{region[locale()]}</span>
-                            <span class="tile__count">{t("common.products", { n: region.products })}</span>
-                          </A>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </section>
+                <Show when={shown() >= 3}>
+                  <section class="section" aria-labelledby="by-region">
+                    <h2 id="by-region">{t("home.byRegion")}</h2>
+                    <ul class="tiles">
+                      <For each={data.regions}>
+                        {(region) => (
+                          <li>
+                            <A href={catalogHref({ region: region.id })} class={`tile tile--region tile--${region.id}`}>
+                              <span class="tile__name">{region[locale()]}</span>
+                              <span class="tile__count">{t("common.products", { n: region.products })}</span>
+                            </A>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </section>
 
-                <section class="section" aria-labelledby="by-group">
-                  <h2 id="by-group">{t("home.byGroup")}</h2>
-                  <ul class="tiles">
-                    <For each={data.groups}>
-                      {(group) => (
-                        <li>
-                          <A href={catalogHref({ group: group.id })} class="tile tile--group" title={group[locale()]}>
-                            <span class="tile__name">{t(`group.short.${group.id}` as Key)}</span>
-                            <span class="tile__count">{t("common.products", { n: group.products })}</span>
-                          </A>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </section>
+                  <section class="section" aria-labelledby="by-group">
+                    <h2 id="by-group">{t("home.byGroup")}</h2>
+                    <ul class="tiles">
+                      <For each={data.groups}>
+                        {(group) => (
+                          <li>
+                            <A href={catalogHref({ group: group.id })} class="tile tile--group" title={group[locale()]}>
+                              <span class="tile__name">{t(`group.short.${group.id}` as Key)}</span>
+                              <span class="tile__count">{t("common.products", { n: group.products })}</span>
+                            </A>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </section>
+                </Show>
 
-                <section class="section" aria-labelledby="by-stars">
-                  <h2 id="by-stars">{t("home.byStars")}</h2>
-                  <StarsBar stars={data.stars} />
-                </section>
-              </Show>
+                <Show when={shown() >= 4}>
+                  <section class="section" aria-labelledby="by-stars">
+                    <h2 id="by-stars">{t("home.byStars")}</h2>
+                    <StarsBar stars={data.stars} />
+                  </section>
+                </Show>
+              </div>
             </div>
           );
         }}
