@@ -1,4 +1,4 @@
-import { Entity, type EntityItem } from "electrodb";
+import { Entity } from "electrodb";
 import { ulid } from "ulid";
 import type { Actor } from "../account/actor";
 import { lazyClient, tableName } from "../db/client";
@@ -61,20 +61,6 @@ export namespace Audit {
       after: JSON.stringify(after ?? null),
       reason,
     };
-  }
-
-  /** The newest entries first, this month and the previous ones as needed. */
-  export async function recent(limit = 100, months = 3) {
-    const out: Array<EntityItem<typeof AuditEntity>> = [];
-    const now = new Date();
-    for (let i = 0; i < months && out.length < limit; i++) {
-      const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
-      const { data } = await AuditEntity.query
-        .byMonth({ month: d.toISOString().slice(0, 7) })
-        .go({ order: "desc", limit: limit - out.length });
-      out.push(...data);
-    }
-    return out;
   }
 
   export async function ofTarget(targetId: string, limit = 50) {
