@@ -5,11 +5,13 @@ import {
   createResource,
   createSignal,
   For,
+  lazy,
   Match,
   on,
   onCleanup,
   onMount,
   Show,
+  Suspense,
   Switch,
 } from "solid-js";
 import { OcopStars } from "../../components/OcopStars";
@@ -37,8 +39,11 @@ import { type LivePlayer, playIvs, playLocal, videoFit } from "../../lib/live-pl
 import { mediaUrl } from "../../lib/ocop";
 import { currentUser } from "../../lib/session";
 import { useTitle } from "../../lib/title";
-import { BuySheet } from "./BuySheet";
 import "../../styles/live.css";
+
+// The buy sheet (the checkout's address fields and their styles) loads once a product is shown, not before the video.
+const loadBuySheet = () => import("./BuySheet");
+const BuySheet = lazy(() => loadBuySheet().then((m) => ({ default: m.BuySheet })));
 
 interface PendingCue {
   body: CueBody;
@@ -506,6 +511,9 @@ function WatchSession(props: { view: LiveView }) {
     if (video) setObjectFit(videoFit(video.videoWidth, video.videoHeight));
   };
   let bag: HTMLButtonElement | undefined;
+  createEffect(() => {
+    if (shownPin() || showProducts()) void loadBuySheet();
+  });
 
   return (
     <div class="watch" classList={{ "watch--pinned": Boolean(shownPin()) }}>
@@ -718,18 +726,20 @@ function WatchSession(props: { view: LiveView }) {
         />
       </Show>
 
-      <Show when={sheetProduct()}>
-        {(p) => (
-          <BuySheet
-            sessionId={id}
-            product={p()}
-            deal={runningDeal(p().productId)}
-            signInHref={signInHref}
-            onClose={() => setSheetFor(null)}
-            onPlaced={() => void refreshDeal()}
-          />
-        )}
-      </Show>
+      <Suspense>
+        <Show when={sheetProduct()}>
+          {(p) => (
+            <BuySheet
+              sessionId={id}
+              product={p()}
+              deal={runningDeal(p().productId)}
+              signInHref={signInHref}
+              onClose={() => setSheetFor(null)}
+              onPlaced={() => void refreshDeal()}
+            />
+          )}
+        </Show>
+      </Suspense>
     </div>
   );
 }
@@ -775,7 +785,7 @@ function ProductsSheet(props: {
           </h2>
           <button
             type="button"
-            class="icon-button"
+            class="icon-button sheet__close"
             aria-label={tl("watch.productsClose")}
             onClick={() => props.onClose()}
           >
