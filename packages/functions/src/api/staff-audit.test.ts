@@ -96,7 +96,7 @@ describe("every staff write is audited", () => {
     expect(JSON.parse(restored?.before ?? "null")).toMatchObject({ freeShippingOverVnd: 600_000 });
   });
 
-  it("live moderation by staff: mute and ending a live", async () => {
+  it("live moderation by staff: mute and cancelling a scheduled live, with its reason", async () => {
     const seller = await tokenFor();
     await call("POST", "/api/seller/producer", {
       token: seller,
@@ -127,7 +127,12 @@ describe("every staff write is audited", () => {
       body: { userId: viewer.userId },
     });
     expect(muted.status).toBeLessThan(300);
-    expect((await call("POST", `/api/live/${sessionId}/end`, { token: central })).status).toBe(200);
-    expect((await entriesFor(sessionId)).map((e) => e.action).sort()).toEqual(["live.chat.mute", "live.end"]);
+    const reason = "Sản phẩm trong buổi live chưa khớp hồ sơ";
+    expect((await call("POST", `/api/live/${sessionId}/cancel`, { token: central, body: { reason } })).status).toBe(
+      200,
+    );
+    const entries = await entriesFor(sessionId);
+    expect(entries.map((e) => e.action).sort()).toEqual(["live.cancel", "live.chat.mute"]);
+    expect(JSON.stringify(entries.find((e) => e.action === "live.cancel"))).toContain(reason);
   });
 });
