@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { For } from "solid-js";
+import type { Card } from "../api/client";
 import { type Key, t } from "../i18n";
-import type { Card } from "../lib/api";
 import { formatVnd } from "../lib/format";
 import { provinceShort } from "../lib/geo";
 import { OcopStars } from "./OcopStars";

@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { type JSX, Match, type Resource, Switch } from "solid-js";
+import { ApiError } from "../api/client";
 import { t } from "../i18n";
-import { ApiError } from "../lib/api";
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError && error.status !== 0 && error.message) return error.message;

@@ -5,7 +5,7 @@ import type { Order as OrderDomain } from "@cho-ocop/core/order/index";
 import type { comboView } from "@cho-ocop/core/order/quote";
 import type { Settings } from "@cho-ocop/core/settings/index";
 import type { InferRequestType } from "hono/client";
-import { client } from "./api";
+import { client } from "../api/client";
 import { send } from "./portal-api";
 
 /*

@@ -1,6 +1,6 @@
 import type { Live } from "@cho-ocop/core/live/index";
 import type { InferRequestType } from "hono/client";
-import { ApiError, client, errorOf } from "./api";
+import { ApiError, client, errorOf } from "../api/client";
 import { send } from "./portal-api";
 
 /*

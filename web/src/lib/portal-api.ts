@@ -1,5 +1,5 @@
 import type { ClientResponse, InferRequestType } from "hono/client";
-import { ApiError, client, errorOf } from "./api";
+import { ApiError, client, errorOf } from "../api/client";
 
 type Success<R> =
   R extends ClientResponse<infer T, infer S, infer _F> ? (S extends 200 | 201 | 202 ? T : never) : never;

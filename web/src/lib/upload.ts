@@ -1,4 +1,4 @@
-import { ApiError } from "./api";
+import { ApiError } from "../api/client";
 import { checkFile, type FileProblem, type UploadPurpose } from "./ocop";
 import { sellerApi } from "./portal-api";
 

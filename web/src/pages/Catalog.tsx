@@ -4,7 +4,7 @@ import { CardGrid, CardSkeletons } from "../components/ProductCard";
 import { SearchBox } from "../components/SearchBox";
 import { EmptyState, ErrorState } from "../components/States";
 import { type Key, locale, t } from "../i18n";
-import { api, type Card, client, ok } from "../lib/api";
+import { api, type Card, client, ok } from "../api/client";
 import {
   activeFilters,
   catalogHref,

@@ -6,7 +6,7 @@ import { CardGrid, CardSkeletons } from "../components/ProductCard";
 import { SearchBox } from "../components/SearchBox";
 import { EmptyState, Loaded } from "../components/States";
 import { type Key, locale, t } from "../i18n";
-import { api, type Home as HomeData } from "../lib/api";
+import { api, type Home as HomeData } from "../api/client";
 import { catalogHref } from "../lib/filters";
 import { formatPercent } from "../lib/format";
 import { type LiveCard, liveApi } from "../lib/live-api";

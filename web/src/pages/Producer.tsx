@@ -4,7 +4,7 @@ import { Photo } from "../components/Photo";
 import { CardGrid, CardSkeletons } from "../components/ProductCard";
 import { EmptyState, isNotFound, Loaded, NotFoundState } from "../components/States";
 import { t } from "../i18n";
-import { api } from "../lib/api";
+import { api } from "../api/client";
 import { provinceName } from "../lib/geo";
 import { useTitle } from "../lib/title";
 

@@ -5,7 +5,7 @@ import { OcopStars } from "../components/OcopStars";
 import { Photo } from "../components/Photo";
 import { isNotFound, Loaded, NotFoundState } from "../components/States";
 import { type Key, t } from "../i18n";
-import { api, type ProductDetail } from "../lib/api";
+import { api, type ProductDetail } from "../api/client";
 import { catalogHref } from "../lib/filters";
 import { formatDate, formatVnd, validity } from "../lib/format";
 import { provinceName } from "../lib/geo";

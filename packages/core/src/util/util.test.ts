@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { vietnamDay } from "./date";
 import { fold, slugify, words } from "./fold";
+import { lifecycle } from "./lifecycle";
 import { formatVnd, Vnd } from "./money";
 
 describe("folding Vietnamese for search", () => {
@@ -37,5 +38,18 @@ describe("days in Vietnam", () => {
   it("is already tomorrow in Hà Nội at 18:00 UTC", () => {
     expect(vietnamDay(new Date("2026-11-23T18:00:00Z"))).toBe("2026-11-24");
     expect(vietnamDay(new Date("2026-11-23T16:59:59Z"))).toBe("2026-11-23");
+  });
+});
+
+describe("lifecycle", () => {
+  const door = lifecycle({ vi: "Cửa", en: "The door" }, { open: ["closed"], closed: ["open", "locked"], locked: [] });
+
+  it("allows only the moves its table lists, and names both statuses when it refuses", () => {
+    expect(door.can("open", "closed")).toBe(true);
+    expect(door.move("closed", "locked")).toBe("locked");
+    expect(door.can("open", "locked")).toBe(false);
+    expect(() => door.move("locked", "open")).toThrow('The door cannot move from "locked" to "open".');
+    expect(door.next("closed")).toEqual(["open", "locked"]);
+    expect(door.final()).toEqual(["locked"]);
   });
 });

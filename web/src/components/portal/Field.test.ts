@@ -1,6 +1,6 @@
 import { createRoot } from "solid-js";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../lib/api";
+import { ApiError } from "../../api/client";
 import { createErrors, fieldLeaf, messageOf } from "./Field";
 
 describe("API errors beside their fields", () => {

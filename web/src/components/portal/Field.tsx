@@ -1,7 +1,7 @@
 import { createSignal, type JSX, Show } from "solid-js";
+import { ApiError } from "../../api/client";
 import { t } from "../../i18n";
 import { hasPortalKey, type PortalKey, tp } from "../../i18n/portal";
-import { ApiError } from "../../lib/api";
 
 /** The ids an input names in `aria-describedby`: its hint and, when there is one, its error. */
 export function describedBy(id: string, opts: { hint?: unknown; error?: unknown }): string | undefined {

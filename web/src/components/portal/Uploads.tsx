@@ -1,6 +1,6 @@
 import { createSignal, For, type JSX, onCleanup, Show } from "solid-js";
+import { ApiError } from "../../api/client";
 import { tp } from "../../i18n/portal";
-import { ApiError } from "../../lib/api";
 import { acceptedTypes, checkFile, type FileProblem, formatBytes, isPdf } from "../../lib/ocop";
 import { FileCheckError, uploadFile } from "../../lib/upload";
 import { describedBy, messageOf } from "./Field";

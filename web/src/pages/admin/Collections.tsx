@@ -5,7 +5,7 @@ import { EmptyState, ErrorState } from "../../components/States";
 import { locale } from "../../i18n";
 import { ta } from "../../i18n/admin";
 import { tp } from "../../i18n/portal";
-import { api, type Card } from "../../lib/api";
+import { api, type Card } from "../../api/client";
 import { provinceShort } from "../../lib/geo";
 import { slugify } from "../../lib/ocop";
 import { adminApi, type Collection } from "../../lib/portal-api";

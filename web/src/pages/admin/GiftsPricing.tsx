@@ -5,7 +5,7 @@ import { ErrorState } from "../../components/States";
 import { locale } from "../../i18n";
 import { tp } from "../../i18n/portal";
 import { type SalesKey, tsa } from "../../i18n/sales";
-import { api } from "../../lib/api";
+import { api } from "../../api/client";
 import { type ComboView, commerceAdminApi, type GiftBox, type Pricing, shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
 import { provinceShort } from "../../lib/geo";

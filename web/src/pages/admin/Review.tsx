@@ -16,7 +16,7 @@ import { ErrorState, NotFoundState } from "../../components/States";
 import { type Key, t } from "../../i18n";
 import { type AdminKey, ta } from "../../i18n/admin";
 import { tp } from "../../i18n/portal";
-import { ApiError, api } from "../../lib/api";
+import { ApiError, api } from "../../api/client";
 import { formatDate, formatVnd } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
 import { bandOf, isPdf, mediaUrl, SCORE_MAX, scoreTotal, starsForTotal } from "../../lib/ocop";

@@ -2,7 +2,7 @@ import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { EmptyState, Loaded, NotFoundState } from "../../components/States";
 import { tl } from "../../i18n/live";
-import { ApiError } from "../../lib/api";
+import { ApiError } from "../../api/client";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { formatClock } from "../../lib/live";
 import { type LiveReplay, liveApi } from "../../lib/live-api";

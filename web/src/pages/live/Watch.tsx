@@ -17,7 +17,7 @@ import {
 import { OcopStars } from "../../components/OcopStars";
 import { Loaded, NotFoundState } from "../../components/States";
 import { tl } from "../../i18n/live";
-import { ApiError } from "../../lib/api";
+import { ApiError } from "../../api/client";
 import { formatCount, formatDateTime, formatVnd } from "../../lib/format";
 import {
   appendChat,

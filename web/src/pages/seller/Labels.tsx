@@ -5,7 +5,7 @@ import { OcopStars } from "../../components/OcopStars";
 import { BackLink, certificateOf, Refusal } from "../../components/portal/bits";
 import { ErrorState, NotFoundState } from "../../components/States";
 import { tp } from "../../i18n/portal";
-import { ApiError } from "../../lib/api";
+import { ApiError } from "../../api/client";
 import { sellerApi } from "../../lib/portal-api";
 import { useTitle } from "../../lib/title";
 

@@ -4,7 +4,7 @@ import { PageSkeleton } from "../../components/Layout";
 import { BackLink, certificateOf, Refusal, StatusBadge, textOf } from "../../components/portal/bits";
 import { ErrorState, NotFoundState } from "../../components/States";
 import { type PortalKey, tp } from "../../i18n/portal";
-import { ApiError } from "../../lib/api";
+import { ApiError } from "../../api/client";
 import { daysBetween, formatDate, vietnamDay } from "../../lib/format";
 import { type ProductRecord, type SellerProduct, sellerApi } from "../../lib/portal-api";
 import { useTitle } from "../../lib/title";

@@ -21,7 +21,7 @@ import { comboTitle, GiftCard } from "../../components/shop/GiftCard";
 import { locale } from "../../i18n";
 import { type GiftsKey, tg } from "../../i18n/gifts";
 import { ts } from "../../i18n/shop";
-import { api, type Card, type ProductQuery } from "../../lib/api";
+import { api, type Card, type ProductQuery } from "../../api/client";
 import { itemsIn, rememberCart } from "../../lib/cart-count";
 import { type ComboView, type GiftBox, type NewCombo, shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
