@@ -1,7 +1,7 @@
 import { createRoot } from "solid-js";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../api/client";
-import { createErrors, fieldLeaf, messageOf } from "./Field";
+import { createErrors, fieldLeaf, messageOf } from "./errors";
 
 describe("API errors beside their fields", () => {
   it("takes the named part of an API field", () => {

@@ -1,0 +1,11 @@
+export { type ControlAttributes, type FieldOptions, FormField, Input, Select, TextArea } from "./controls";
+export {
+  createErrors,
+  type FormErrors,
+  fieldLeaf,
+  focusFirstError,
+  type Message,
+  messageOf,
+} from "./errors";
+export { describedBy, Field, FormMessage } from "./Field";
+export { createForm, Form, type FormContext, type FormOptions, type FormState, useFormContext } from "./form";
