@@ -3,6 +3,8 @@ import { z } from "zod";
 import { type Actor, requireSeller, requireSellerOf, requireStaff, requireUser } from "../account/actor";
 import { rateLimit } from "../account/rate-limit";
 import { Audit, AuditEntity } from "../audit";
+import { Deal } from "../deal";
+import { DealEntity } from "../deal/entities";
 import { messenger } from "../message";
 import { OrderEntity } from "../order/entities";
 import { Producer } from "../producer";
@@ -11,20 +13,13 @@ import { storage } from "../storage";
 import { type Card, toCard } from "../storefront/card";
 import { ListingEntity } from "../storefront/entities";
 import { Upload } from "../upload";
-import { DomainError, notFound } from "../util/error";
-import { Vnd } from "../util/money";
+import { DomainError } from "../util/error";
+import { channelById, channelOf as channelOfProducer } from "./channel";
 import { CHAT_HISTORY, CHAT_MAX_LENGTH, type ChatAuthor, type ChatRole, chatProvider } from "./chat";
-import {
-  ChannelEntity,
-  ChatMessageEntity,
-  type Deal,
-  DealEntity,
-  MuteEntity,
-  PinEntity,
-  type Session,
-  SessionEntity,
-} from "./entities";
-import { type Channel, METADATA_MAX_BYTES, MetadataError, videoProvider } from "./provider";
+import { cuePayload } from "./cue";
+import { ChannelEntity, ChatMessageEntity, MuteEntity, PinEntity, type Session, SessionEntity } from "./entities";
+import { videoProvider } from "./provider";
+import { conflict, get as getSession, notLive, ownSession, streamMs } from "./session";
 
 export { CHAT_HISTORY, CHAT_MAX_LENGTH } from "./chat";
 
@@ -37,8 +32,6 @@ export namespace Live {
   export const MAX_FEATURED = 50;
   export const Id = z.string().regex(/^[0-9a-z]{26}$/, "expected a live session id");
 
-  const conflict = (code: string, vi: string, en: string) => new DomainError(409, code, { vi, en });
-
   export const ScheduleInput = z.object({
     title: z.string().trim().min(3).max(120),
     startAt: z.iso.datetime({ offset: true, message: "expected a date and time such as 2026-12-01T19:30:00+07:00" }),
@@ -50,18 +43,7 @@ export namespace Live {
       .refine((ids) => new Set(ids).size === ids.length, "each product once"),
   });
 
-  /** The producer's channel, created with the video provider on first use. */
-  export async function channelOf(producerId: string): Promise<Channel> {
-    const { data } = await ChannelEntity.get({ producerId }).go({ consistent: true });
-    if (data) return data;
-    const producer = await Producer.get(producerId);
-    const channel = await videoProvider().createChannel({ producerId, name: producer.name });
-    await ChannelEntity.create({ ...channel, producerId, createdAt: new Date().toISOString() })
-      .go()
-      .catch(async () => undefined);
-    const { data: stored } = await ChannelEntity.get({ producerId }).go({ consistent: true });
-    return stored ?? channel;
-  }
+  export const channelOf = channelOfProducer;
 
   export async function schedule(actor: Actor, input: z.input<typeof ScheduleInput>) {
     const seller = requireSeller(actor);
@@ -115,11 +97,7 @@ export namespace Live {
     return get(sessionId);
   }
 
-  export async function get(sessionId: string): Promise<Session> {
-    const { data } = await SessionEntity.get({ sessionId }).go({ consistent: true });
-    if (!data) throw notFound({ vi: "buổi live", en: "Live session" });
-    return data;
-  }
+  export const get = getSession;
 
   /** Upcoming and live sessions, for the home page and the Live page: live first, then by start time. */
   export async function listPublic() {
@@ -144,13 +122,6 @@ export namespace Live {
     };
   }
 
-  async function channelById(channelId: string): Promise<Channel & { producerId: string }> {
-    const { data } = await ChannelEntity.query.byChannel({ channelId }).go();
-    const channel = data[0];
-    if (!channel) throw notFound({ vi: "kênh live", en: "Live channel" });
-    return channel;
-  }
-
   /** What a viewer needs: playback, the pin now, the deal running, the featured products. */
   export async function view(sessionId: string) {
     const session = await get(sessionId);
@@ -170,31 +141,10 @@ export namespace Live {
       playback: { provider: channel.provider, url: channel.playbackUrl },
       pin: session.pinProductId ? (byId.get(session.pinProductId) ?? null) : null,
       pinnedAt: session.pinnedAt ?? null,
-      deal: deal.data ? dealView(deal.data, session) : null,
+      deal: deal.data ? Deal.view(deal.data, session) : null,
       products: session.productIds.flatMap((id) => byId.get(id) ?? []),
       recordingUrl: session.status === "ended" ? (session.recordingUrl ?? null) : null,
     };
-  }
-
-  /** A deal as everyone sees it; a live that ended closed its deal then, whatever its clock said. */
-  function dealView(d: Deal, session?: Session) {
-    const endsAt = session?.endedAt && session.endedAt < d.endsAt ? session.endedAt : d.endsAt;
-    return {
-      dealId: d.dealId,
-      productId: d.productId,
-      priceVnd: d.priceVnd,
-      quantity: d.quantity,
-      remaining: Math.max(0, d.quantity - d.sold),
-      perBuyer: d.perBuyer,
-      startsAt: d.startsAt,
-      endsAt,
-    };
-  }
-
-  async function ownSession(actor: Actor, sessionId: string) {
-    const session = await get(sessionId);
-    requireSellerOf(actor, session.producerId);
-    return session;
   }
 
   /** The ingest for the seller's broadcast page, OBS or Larix: only the producer's sellers ever see the key. */
@@ -240,19 +190,6 @@ export namespace Live {
     return sessions.flatMap((r) => r.data).map(closedCard);
   }
 
-  function streamMs(session: Session, at = Date.now()) {
-    return session.startedAt ? Math.max(0, at - Date.parse(session.startedAt)) : 0;
-  }
-
-  function payload(data: Record<string, unknown>) {
-    const text = JSON.stringify(data);
-    if (Buffer.byteLength(text) > METADATA_MAX_BYTES) throw new MetadataError("too_large");
-    return text;
-  }
-
-  const notLive = () =>
-    conflict("not_live", "Buổi live chưa bắt đầu hoặc đã kết thúc.", "The live session is not on air.");
-
   /**
    * Pins a featured product (or unpins with null). The pin travels as timed metadata with the video, so viewers see
    * the card in step with what the seller shows; late joiners get it from the session.
@@ -280,7 +217,7 @@ export namespace Live {
     }
     await videoProvider().putMetadata(
       channel,
-      payload({
+      cuePayload({
         t: "pin",
         s: sessionId,
         ms: streamMs(session, at.getTime()),
@@ -304,107 +241,10 @@ export namespace Live {
     return { pinned: card };
   }
 
-  export const DealInput = z.object({
-    productId: Product.Id,
-    priceVnd: Vnd.min(1000),
-    quantity: z.number().int().min(1).max(10_000),
-    perBuyer: z.number().int().min(1).max(100),
-    countdownSeconds: z
-      .number()
-      .int()
-      .min(10, "a countdown of 10 to 300 seconds")
-      .max(300, "a countdown of 10 to 300 seconds"),
-    durationMinutes: z.number().int().min(1, "a deal lasts 1 to 20 minutes").max(20, "a deal lasts 1 to 20 minutes"),
-  });
-
-  /** A live-only deal on a featured product: it opens after its countdown and closes after its duration. */
-  export async function startDeal(actor: Actor, sessionId: string, input: z.input<typeof DealInput>) {
-    const session = await ownSession(actor, sessionId);
-    if (session.status !== "live") throw notLive();
-    const d = DealInput.parse(input);
-    if (!session.productIds.includes(d.productId)) {
-      throw new DomainError(
-        400,
-        "invalid_input",
-        { vi: "Sản phẩm không thuộc buổi live.", en: "Not a featured product." },
-        "productId",
-      );
-    }
-    const product = await Product.get(d.productId);
-    if (d.priceVnd >= product.priceVnd) {
-      throw new DomainError(
-        400,
-        "invalid_input",
-        { vi: "Giá ưu đãi phải thấp hơn giá thường.", en: "The deal price must be below the regular price." },
-        "priceVnd",
-      );
-    }
-    if (d.quantity > product.stock) {
-      throw new DomainError(
-        400,
-        "invalid_input",
-        { vi: `Chỉ còn ${product.stock} sản phẩm trong kho.`, en: `Only ${product.stock} in stock.` },
-        "quantity",
-      );
-    }
-    if (d.perBuyer > d.quantity) {
-      throw new DomainError(
-        400,
-        "invalid_input",
-        { vi: "Giới hạn mỗi người vượt số suất.", en: "Per-buyer limit above the quantity." },
-        "perBuyer",
-      );
-    }
-    if (session.dealId) {
-      const { data: running } = await DealEntity.get({ dealId: session.dealId }).go();
-      if (running && running.endsAt > new Date().toISOString() && running.sold < running.quantity) {
-        throw conflict("deal_running", "Đang có một ưu đãi khác.", "Another deal is running.");
-      }
-    }
-    const now = Date.now();
-    const deal = {
-      dealId: ulid(now).toLowerCase(),
-      sessionId,
-      productId: d.productId,
-      priceVnd: d.priceVnd,
-      quantity: d.quantity,
-      perBuyer: d.perBuyer,
-      sold: 0,
-      startsAt: new Date(now + d.countdownSeconds * 1000).toISOString(),
-      endsAt: new Date(now + d.countdownSeconds * 1000 + d.durationMinutes * 60_000).toISOString(),
-      createdAt: new Date(now).toISOString(),
-    };
-    await DealEntity.create(deal).go();
-    await SessionEntity.patch({ sessionId }).set({ dealId: deal.dealId }).go();
-    const channel = await channelById(session.channelId);
-    await videoProvider()
-      .putMetadata(
-        channel,
-        payload({
-          t: "deal",
-          s: sessionId,
-          ms: streamMs(session, now),
-          d: {
-            id: deal.dealId,
-            p: deal.productId,
-            v: deal.priceVnd,
-            q: deal.quantity,
-            b: deal.perBuyer,
-            from: deal.startsAt,
-            to: deal.endsAt,
-          },
-        }),
-      )
-      .catch((err) => console.error("deal cue", err));
-    return dealView(deal);
-  }
-
-  export async function deal(dealId: string) {
-    const { data } = await DealEntity.get({ dealId }).go({ consistent: true });
-    if (!data) throw notFound({ vi: "ưu đãi", en: "Deal" });
-    const { data: session } = await SessionEntity.get({ sessionId: data.sessionId }).go({ consistent: true });
-    return dealView(data, session ?? undefined);
-  }
+  // The deal is its own concept now; these names stay until every caller reads them from Deal.
+  export const DealInput = Deal.Input;
+  export const startDeal = Deal.start;
+  export const deal = Deal.get;
 
   /**
    * The provider's stream events drive the session: a stream starting on a channel puts its next scheduled session
@@ -476,16 +316,7 @@ export namespace Live {
       .where(({ status }, { eq }) => eq(status, "live"))
       .go({ response: "all_new" })
       .catch(() => undefined);
-    if (ended?.data.dealId) await closeDeal(ended.data.dealId, at);
-  }
-
-  /** The live is over: so is its deal (buyers then pay the regular price, and no clock keeps running). */
-  async function closeDeal(dealId: string, at: string) {
-    await DealEntity.patch({ dealId })
-      .set({ endsAt: at })
-      .where(({ endsAt }, { gt }) => gt(endsAt, at))
-      .go()
-      .catch(() => undefined);
+    if (ended?.data.dealId) await Deal.close(ended.data.dealId, at);
   }
 
   /** The provider's recording of a session, for its replay. */
