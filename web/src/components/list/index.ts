@@ -1,0 +1,2 @@
+export { List, Loading } from "./List";
+export { type Column, Table } from "./Table";
