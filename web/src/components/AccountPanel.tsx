@@ -1,7 +1,7 @@
 import { A, useLocation, useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
 import { t } from "../i18n";
-import { tb } from "../i18n/buy";
+import "../i18n/buy";
 import { displayName, type Me, signOut } from "../lib/session";
 import { PersonIcon } from "./AccountMenu";
 
@@ -68,7 +68,7 @@ export default function AccountPanel(props: { user: Me }) {
             <A href="/don-hang">{t("account.orders")}</A>
           </li>
           <li>
-            <A href="/so-dia-chi">{tb("addr.menu")}</A>
+            <A href="/so-dia-chi">{t("buy.addr.menu")}</A>
           </li>
           <Show when={props.user.role === "seller"}>
             <li>

@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { createSignal, createUniqueId, Show } from "solid-js";
-import { tb } from "../i18n/buy";
+import { t } from "../i18n";
+import "../i18n/buy";
 import { itemsIn, rememberCart } from "../lib/cart-count";
 import { shopApi } from "../lib/commerce";
 import { errorMessage } from "./States";
@@ -41,16 +42,16 @@ export function AddToCart(props: { productId: string; stock: number }) {
   };
 
   return (
-    <Show when={props.stock > 0} fallback={<p class="buy__note">{tb("buy.soldOut")}</p>}>
+    <Show when={props.stock > 0} fallback={<p class="buy__note">{t("buy.soldOut")}</p>}>
       <form class="buy" onSubmit={add} data-testid="add-to-cart">
         <div class="qty">
           <label for={id} class="sr-only">
-            {tb("buy.quantity")}
+            {t("buy.quantity")}
           </label>
           <button
             type="button"
             class="qty__step"
-            aria-label={tb("buy.decrease")}
+            aria-label={t("buy.decrease")}
             aria-controls={id}
             disabled={quantity() <= 1}
             onClick={() => set(quantity() - 1)}
@@ -70,7 +71,7 @@ export function AddToCart(props: { productId: string; stock: number }) {
           <button
             type="button"
             class="qty__step"
-            aria-label={tb("buy.increase")}
+            aria-label={t("buy.increase")}
             aria-controls={id}
             disabled={quantity() >= max()}
             onClick={() => set(quantity() + 1)}
@@ -79,16 +80,16 @@ export function AddToCart(props: { productId: string; stock: number }) {
           </button>
         </div>
         <button type="submit" class="button button--buy" disabled={busy()}>
-          {busy() ? tb("buy.adding") : tb("buy.add")}
+          {busy() ? t("buy.adding") : t("buy.add")}
         </button>
       </form>
       <Show when={done()}>
         {(result) => (
           <p class="buy__note buy__note--ok" role="status">
-            <Show when={result().short} fallback={tb("buy.added")}>
-              {(short) => tb("buy.short", short())}
+            <Show when={result().short} fallback={t("buy.added")}>
+              {(short) => t("buy.short", short())}
             </Show>{" "}
-            <A href="/gio-hang">{tb("buy.viewCart")}</A>
+            <A href="/gio-hang">{t("buy.viewCart")}</A>
           </p>
         )}
       </Show>

@@ -156,9 +156,9 @@ export const vi = {
   "group.short.du-lich": "Du lịch cộng đồng",
 } as const;
 
-export type Key = keyof typeof vi;
+export type BaseKey = keyof typeof vi;
 
-export const en: Partial<Record<Key | `${Key}_one`, string>> = {
+export const en: Partial<Record<BaseKey | `${BaseKey}_one`, string>> = {
   "app.name": "Chợ OCOP",
   "app.tagline": "OCOP products rated 3 to 5 stars from all 34 provinces",
   "nav.skip": "Skip to main content",

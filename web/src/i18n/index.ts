@@ -1,8 +1,22 @@
 import { createRoot, createSignal } from "solid-js";
-import type { Key } from "./dict";
-import { isLocale, type Locale, type Params, translate } from "./translate";
+import type { AdminKey } from "./admin";
+import type { BuyKey } from "./buy";
+import type { BaseKey } from "./dict";
+import type { GiftsKey } from "./gifts";
+import type { LiveKey } from "./live";
+import type { PortalKey } from "./portal";
+import type { SalesKey } from "./sales";
+import type { ShopKey } from "./shop";
+import type { TraceKey } from "./trace";
+import { isLoadedKey, isLocale, type Locale, type Params, translate } from "./translate";
 
-export type { Key, Locale };
+export type { Locale };
+
+/**
+ * Every string's key. The base ones ("nav.home") are always loaded; a lazy namespace's keys start with its name
+ * ("admin.queue.title") and are there once a page has imported its module ("../i18n/admin").
+ */
+export type Key = BaseKey | AdminKey | BuyKey | GiftsKey | LiveKey | PortalKey | SalesKey | ShopKey | TraceKey;
 
 export const STORAGE_KEY = "cho-ocop.lang";
 
@@ -37,4 +51,9 @@ export function applyLang(value: Locale = current()) {
 /** Reactive: read inside JSX or an effect, it follows the language switch. */
 export function t(key: Key, params?: Params): string {
   return translate(current(), key, params);
+}
+
+/** Whether a key built at run time (a field's `portal.invalid.<field>`) has a string among those loaded. */
+export function hasKey(key: string): key is Key {
+  return isLoadedKey(key);
 }

@@ -46,45 +46,46 @@ describe("labels for every state the API can return", () => {
   const productStatuses = ["draft", "pending", "approved", "rejected", "suspended", "expired"];
   it("names each product status and explains it to the seller", () => {
     for (const s of productStatuses) {
-      expect(portal.vi).toHaveProperty(`status.${s}`);
-      expect(portal.en).toHaveProperty(`status.${s}`);
-      expect(portal.vi).toHaveProperty(`editor.status.${s}`);
+      expect(portal.vi).toHaveProperty(`portal.status.${s}`);
+      expect(portal.en).toHaveProperty(`portal.status.${s}`);
+      expect(portal.vi).toHaveProperty(`portal.editor.status.${s}`);
     }
   });
 
   it("names each certificate status", () => {
     for (const s of ["pending", "approved", "rejected", "superseded"]) {
-      expect(portal.vi).toHaveProperty(`certStatus.${s}`);
+      expect(portal.vi).toHaveProperty(`portal.certStatus.${s}`);
     }
   });
 
   it("has an empty-queue message for each status staff can filter by, and a note where no action applies", () => {
     for (const s of ["pending", "approved", "rejected", "suspended", "expired"]) {
-      expect(admin.vi).toHaveProperty(`queue.empty.${s}`);
+      expect(admin.vi).toHaveProperty(`admin.queue.empty.${s}`);
     }
-    for (const s of ["draft", "rejected", "expired"]) expect(admin.vi).toHaveProperty(`review.noAction.${s}`);
+    for (const s of ["draft", "rejected", "expired"]) expect(admin.vi).toHaveProperty(`admin.review.noAction.${s}`);
   });
 });
 
 describe("labels for every state of an order", () => {
   it("names each order, parcel and payment status, and each way to pay", () => {
     for (const s of ["pending_payment", "confirmed", "completed", "cancelled", "refunded"]) {
-      expect(shop.vi).toHaveProperty(`status.${s}`);
-      expect(shop.en).toHaveProperty(`status.${s}`);
+      expect(shop.vi).toHaveProperty(`shop.status.${s}`);
+      expect(shop.en).toHaveProperty(`shop.status.${s}`);
     }
     for (const s of ["pending_payment", "confirmed", "packed", "shipped", "delivered", "cancelled"]) {
-      expect(shop.vi).toHaveProperty(`parcel.${s}`);
+      expect(shop.vi).toHaveProperty(`shop.parcel.${s}`);
     }
-    for (const s of ["pending", "paid", "failed", "refunded", "cod"]) expect(shop.vi).toHaveProperty(`payment.${s}`);
+    for (const s of ["pending", "paid", "failed", "refunded", "cod"])
+      expect(shop.vi).toHaveProperty(`shop.payment.${s}`);
     for (const m of ["cod", "vietqr", "card"]) {
-      expect(shop.vi).toHaveProperty(`method.${m}`);
-      expect(shop.vi).toHaveProperty(`checkout.method.${m}`);
-      expect(shop.vi).toHaveProperty(`checkout.method.${m}Hint`);
+      expect(shop.vi).toHaveProperty(`shop.method.${m}`);
+      expect(shop.vi).toHaveProperty(`shop.checkout.method.${m}`);
+      expect(shop.vi).toHaveProperty(`shop.checkout.method.${m}Hint`);
     }
   });
 
   it("says what to do with every state a combo can be in before it is priced", () => {
     for (const s of ["empty", "tooFew", "tooMany", "noBox", "tooHeavy"])
-      expect(gifts.vi).toHaveProperty(`builder.state.${s}`);
+      expect(gifts.vi).toHaveProperty(`gifts.builder.state.${s}`);
   });
 });

@@ -1,5 +1,4 @@
-import { locale } from "./index";
-import { type Params, translateIn } from "./translate";
+import { register } from "./translate";
 
 /** Strings of the public trace page (opened from a QR code): loaded with that page only. */
 export const vi = {
@@ -48,8 +47,4 @@ export const en: Partial<Record<TraceKey | `${TraceKey}_one`, string>> = {
   "trace.notFoundText": "This QR code does not match any approved OCOP product on Chợ OCOP.",
 };
 
-const dicts = { vi, en } as Parameters<typeof translateIn>[0];
-
-export function tt(key: TraceKey, params?: Params): string {
-  return translateIn(dicts, locale(), key, params);
-}
+register({ vi, en });

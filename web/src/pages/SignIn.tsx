@@ -1,7 +1,8 @@
 import { useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, Match, onCleanup, Show, Switch } from "solid-js";
 import { createErrors, describedBy, Field, FormMessage } from "../components/portal/Field";
-import { tp } from "../i18n/portal";
+import { t } from "../i18n";
+import "../i18n/portal";
 import { isEmail, isVnMobile, normalizePhone, safeNext } from "../lib/ocop";
 import { authApi, type LoginInput } from "../lib/portal-api";
 import { currentUser, displayName, type Me, signedIn, signOut } from "../lib/session";
@@ -44,7 +45,7 @@ export default function SignIn() {
   let codeInput: HTMLInputElement | undefined;
   let typed = "";
 
-  useTitle(() => tp("signin.title"));
+  useTitle(() => t("portal.signin.title"));
 
   const timer = setInterval(() => setNow(Date.now()), 1000);
   onCleanup(() => clearInterval(timer));
@@ -58,13 +59,13 @@ export default function SignIn() {
     typed = value;
     if (channel() === "phone") {
       if (!isVnMobile(value)) {
-        step1.set("phone", () => (value ? tp("invalid.phone") : tp("signin.phoneMissing")));
+        step1.set("phone", () => (value ? t("portal.invalid.phone") : t("portal.signin.phoneMissing")));
         return undefined;
       }
       return { phone: normalizePhone(value) };
     }
     if (!isEmail(value)) {
-      step1.set("email", () => (value ? tp("invalid.email") : tp("signin.emailMissing")));
+      step1.set("email", () => (value ? t("portal.invalid.email") : t("portal.signin.emailMissing")));
       return undefined;
     }
     return { email: value.toLowerCase() };
@@ -118,7 +119,7 @@ export default function SignIn() {
     const code = (codeInput?.value ?? "").replace(/\D/g, "");
     step2.clear();
     if (code.length !== 6) {
-      step2.set("code", () => tp("signin.codeFormat"));
+      step2.set("code", () => t("portal.signin.codeFormat"));
       codeInput?.focus();
       return;
     }
@@ -165,32 +166,32 @@ export default function SignIn() {
   return (
     <div class="wrap signin">
       <div class="signin__card">
-        <h1>{tp("signin.title")}</h1>
+        <h1>{t("portal.signin.title")}</h1>
         <Switch>
           <Match when={currentUser()}>
             {(user) => (
               <div class="signin__already">
-                <p>{tp("signin.already", { name: displayName(user()) })}</p>
+                <p>{t("portal.signin.already", { name: displayName(user()) })}</p>
                 <p class="actions">
                   <button
                     type="button"
                     class="button button--big"
                     onClick={() => navigate(next() ?? homeOf(user()), { replace: true })}
                   >
-                    {tp("signin.continue")}
+                    {t("portal.signin.continue")}
                   </button>
                   <button type="button" class="button button--ghost button--big" onClick={() => void signOut()}>
-                    {tp("signin.other")}
+                    {t("portal.signin.other")}
                   </button>
                 </p>
               </div>
             )}
           </Match>
           <Match when={!sent()}>
-            <p class="muted">{tp("signin.lead")}</p>
+            <p class="muted">{t("portal.signin.lead")}</p>
             <form class="pform" onSubmit={ask} novalidate>
               <fieldset class="segmented">
-                <legend class="sr-only">{tp("signin.with")}</legend>
+                <legend class="sr-only">{t("portal.signin.with")}</legend>
                 <label>
                   <input
                     type="radio"
@@ -199,7 +200,7 @@ export default function SignIn() {
                     checked={channel() === "phone"}
                     onChange={() => switchChannel("phone")}
                   />
-                  <span class="segmented__text">{tp("signin.byPhone")}</span>
+                  <span class="segmented__text">{t("portal.signin.byPhone")}</span>
                 </label>
                 <label>
                   <input
@@ -209,13 +210,13 @@ export default function SignIn() {
                     checked={channel() === "email"}
                     onChange={() => switchChannel("email")}
                   />
-                  <span class="segmented__text">{tp("signin.byEmail")}</span>
+                  <span class="segmented__text">{t("portal.signin.byEmail")}</span>
                 </label>
               </fieldset>
               <Show
                 when={channel() === "phone"}
                 fallback={
-                  <Field id="signin-email" label={tp("signin.email")} error={step1.of("email")}>
+                  <Field id="signin-email" label={t("portal.signin.email")} error={step1.of("email")}>
                     <input
                       ref={addressInput}
                       id="signin-email"
@@ -234,9 +235,9 @@ export default function SignIn() {
               >
                 <Field
                   id="signin-phone"
-                  label={tp("signin.phone")}
+                  label={t("portal.signin.phone")}
                   error={step1.of("phone")}
-                  hint={tp("signin.phoneHint")}
+                  hint={t("portal.signin.phoneHint")}
                 >
                   <input
                     ref={addressInput}
@@ -254,7 +255,7 @@ export default function SignIn() {
                 </Field>
               </Show>
               <button type="submit" class="button button--big button--block" disabled={busy()}>
-                {busy() ? tp("signin.sending") : tp("signin.getCode")}
+                {busy() ? t("portal.signin.sending") : t("portal.signin.getCode")}
               </button>
             </form>
           </Match>
@@ -263,23 +264,23 @@ export default function SignIn() {
               <>
                 <p role="status">
                   {s().channel === "sms"
-                    ? tp("signin.sentSms", { to: s().sentTo })
-                    : tp("signin.sentEmail", { to: s().sentTo })}
+                    ? t("portal.signin.sentSms", { to: s().sentTo })
+                    : t("portal.signin.sentEmail", { to: s().sentTo })}
                 </p>
                 <Show when={local}>
                   <p class="note">
-                    {tp("signin.localOutbox")}{" "}
+                    {t("portal.signin.localOutbox")}{" "}
                     <a href="/dev/outbox" target="_blank" rel="noopener">
-                      {tp("signin.outbox")}
+                      {t("portal.signin.outbox")}
                     </a>
                   </p>
                 </Show>
                 <form class="pform" onSubmit={verify} novalidate>
                   <Field
                     id="signin-code"
-                    label={tp("signin.code")}
+                    label={t("portal.signin.code")}
                     error={step2.of("code")}
-                    hint={tp("signin.codeHint")}
+                    hint={t("portal.signin.codeHint")}
                   >
                     <input
                       ref={codeInput}
@@ -298,7 +299,7 @@ export default function SignIn() {
                     />
                   </Field>
                   <button type="submit" class="button button--big button--block" disabled={busy()}>
-                    {busy() ? tp("signin.checking") : tp("signin.submit")}
+                    {busy() ? t("portal.signin.checking") : t("portal.signin.submit")}
                   </button>
                 </form>
                 <div class="signin__more">
@@ -308,10 +309,10 @@ export default function SignIn() {
                     disabled={wait() > 0 || busy()}
                     onClick={resend}
                   >
-                    {wait() > 0 ? tp("signin.resendIn", { n: wait() }) : tp("signin.resend")}
+                    {wait() > 0 ? t("portal.signin.resendIn", { n: wait() }) : t("portal.signin.resend")}
                   </button>
                   <button type="button" class="link-button" onClick={changeAddress}>
-                    {s().channel === "sms" ? tp("signin.changePhone") : tp("signin.changeEmail")}
+                    {s().channel === "sms" ? t("portal.signin.changePhone") : t("portal.signin.changeEmail")}
                   </button>
                 </div>
                 <FormMessage error={step2.general()} />

@@ -4,7 +4,7 @@ import { OcopStars } from "../components/OcopStars";
 import { Photo } from "../components/Photo";
 import { isNotFound, Loaded, NotFoundState } from "../components/States";
 import { type Key, t } from "../i18n";
-import { tt } from "../i18n/trace";
+import "../i18n/trace";
 import { formatCount, formatDate } from "../lib/format";
 import { catalogApi, type TraceInfo } from "../lib/portal-api";
 import { useTitle } from "../lib/title";
@@ -24,7 +24,7 @@ function CertificateState(props: { cert: TraceInfo["certificate"] }) {
         </Show>
       </svg>
       <span>
-        <strong>{props.cert.valid ? tt("trace.valid") : tt("trace.expired")}</strong>
+        <strong>{props.cert.valid ? t("trace.valid") : t("trace.expired")}</strong>
         <span class="trace-validity__detail">
           {props.cert.valid
             ? props.cert.daysLeft === 0
@@ -58,9 +58,9 @@ export default function Trace() {
   const params = useParams();
   const [data, { refetch }] = createResource(() => params.id, catalogApi.trace);
   useTitle(() => {
-    if (data.state === "ready") return tt("trace.pageTitle", { name: data().name });
-    if (data.state === "errored") return isNotFound(data.error) ? tt("trace.notFound") : t("error.title");
-    return tt("trace.eyebrow");
+    if (data.state === "ready") return t("trace.pageTitle", { name: data().name });
+    if (data.state === "errored") return isNotFound(data.error) ? t("trace.notFound") : t("error.title");
+    return t("trace.eyebrow");
   });
   return (
     <Loaded
@@ -69,14 +69,14 @@ export default function Trace() {
       loading={<TraceSkeleton />}
       notFound={
         <div class="wrap">
-          <NotFoundState title={tt("trace.notFound")} text={tt("trace.notFoundText")} />
+          <NotFoundState title={t("trace.notFound")} text={t("trace.notFoundText")} />
         </div>
       }
     >
       {(d) => (
         <article class="wrap trace">
           <header class="trace__head">
-            <p class="eyebrow">{tt("trace.eyebrow")}</p>
+            <p class="eyebrow">{t("trace.eyebrow")}</p>
             <div class="trace__title">
               <Show when={d.image}>
                 {(src) => (
@@ -103,12 +103,12 @@ export default function Trace() {
               when={d.onSale}
               fallback={
                 <p class="trace__sale trace__sale--off">
-                  {d.status === "suspended" ? tt("trace.suspended") : tt("trace.notOnSale")}
+                  {d.status === "suspended" ? t("trace.suspended") : t("trace.notOnSale")}
                 </p>
               }
             >
               <p class="trace__sale">
-                {tt("trace.onSale")} <A href={`/san-pham/${d.productId}`}>{tt("trace.viewProduct")}</A>
+                {t("trace.onSale")} <A href={`/san-pham/${d.productId}`}>{t("trace.viewProduct")}</A>
               </p>
             </Show>
           </header>
@@ -141,7 +141,7 @@ export default function Trace() {
           </section>
 
           <section class="trace-card" aria-labelledby="trace-origin">
-            <h2 id="trace-origin">{tt("trace.origin")}</h2>
+            <h2 id="trace-origin">{t("trace.origin")}</h2>
             <dl class="facts">
               <div>
                 <dt>{t("product.origin")}</dt>
@@ -163,24 +163,24 @@ export default function Trace() {
           </section>
 
           <section class="trace-card" aria-labelledby="trace-batches">
-            <h2 id="trace-batches">{tt("trace.batches")}</h2>
-            <Show when={d.batches.length > 0} fallback={<p class="muted">{tt("trace.noBatches")}</p>}>
+            <h2 id="trace-batches">{t("trace.batches")}</h2>
+            <Show when={d.batches.length > 0} fallback={<p class="muted">{t("trace.noBatches")}</p>}>
               <ul class="trace-batches" data-testid="trace-batches">
                 <For each={d.batches}>
                   {(b) => (
                     <li>
                       <strong>{b.code}</strong>
                       <span>
-                        {tt("trace.made")} {formatDate(b.productionDate)}
+                        {t("trace.made")} {formatDate(b.productionDate)}
                       </span>
                       <Show when={b.bestBefore}>
                         {(best) => (
                           <span>
-                            {tt("trace.bestBefore")} {formatDate(best())}
+                            {t("trace.bestBefore")} {formatDate(best())}
                           </span>
                         )}
                       </Show>
-                      <span class="muted">{tt("trace.quantity", { n: formatCount(b.quantity) })}</span>
+                      <span class="muted">{t("trace.quantity", { n: formatCount(b.quantity) })}</span>
                     </li>
                   )}
                 </For>
@@ -189,16 +189,16 @@ export default function Trace() {
           </section>
 
           <section class="trace-card trace-card--qr" aria-labelledby="trace-qr">
-            <h2 id="trace-qr">{tt("trace.qr")}</h2>
+            <h2 id="trace-qr">{t("trace.qr")}</h2>
             <img
               class="trace__qr"
               src={`/api/trace/${d.productId}/qr.svg`}
-              alt={tt("trace.qrAlt", { name: d.name })}
+              alt={t("trace.qrAlt", { name: d.name })}
               width="160"
               height="160"
               loading="lazy"
             />
-            <p class="muted">{tt("trace.qrNote")}</p>
+            <p class="muted">{t("trace.qrNote")}</p>
           </section>
         </article>
       )}

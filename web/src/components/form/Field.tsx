@@ -1,5 +1,6 @@
 import { type JSX, Show } from "solid-js";
-import { tp } from "../../i18n/portal";
+import { t } from "../../i18n";
+import "../../i18n/portal";
 
 /** The ids an input names in `aria-describedby`: its hint and, when there is one, its error. */
 export function describedBy(id: string, opts: { hint?: unknown; error?: unknown }): string | undefined {
@@ -22,7 +23,7 @@ export function Field(props: {
       <label for={props.id} class="pfield__label">
         {props.label}
         <Show when={props.optional}>
-          <span class="pfield__optional"> ({tp("form.optional")})</span>
+          <span class="pfield__optional"> ({t("portal.form.optional")})</span>
         </Show>
       </label>
       {props.children}

@@ -1,7 +1,7 @@
 import { createSignal } from "solid-js";
 import { ApiError } from "../../api/client";
-import { t } from "../../i18n";
-import { hasPortalKey, type PortalKey, tp } from "../../i18n/portal";
+import { hasKey, type Key, t } from "../../i18n";
+import "../../i18n/portal";
 
 /** The last named part of an API field: "certificate.decisionNumber" → "decisionNumber", "images.0" → "images". */
 export function fieldLeaf(field: string): string {
@@ -19,13 +19,13 @@ export function messageOf(error: unknown, field?: string): string {
     if (error.status === 0) return t("error.network");
     if (error.code === "invalid_input") {
       const leaf = field ?? (error.field ? fieldLeaf(error.field) : "");
-      const key = `invalid.${leaf}`;
-      return hasPortalKey(key) ? tp(key as PortalKey) : tp("invalid.generic");
+      const key = `portal.invalid.${leaf}`;
+      return hasKey(key) ? t(key as Key) : t("portal.invalid.generic");
     }
-    return error.message || tp("error.generic");
+    return error.message || t("portal.error.generic");
   }
   if (error instanceof Error && error.message) return error.message;
-  return tp("error.generic");
+  return t("portal.error.generic");
 }
 
 /** A message, or a function giving it: messages written here follow the language switch while they are shown. */

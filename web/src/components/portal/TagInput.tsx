@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
-import { type PortalKey, tp } from "../../i18n/portal";
+import { type Key, t } from "../../i18n";
+import "../../i18n/portal";
 import { finishTag, removeLastTag, TAG_LIMITS, type TagProblem, typeTags } from "../../lib/tags";
 import { describedBy, Field } from "./Field";
 
@@ -63,9 +64,9 @@ export function TagInput(props: {
   const full = () => props.tags.length >= TAG_LIMITS.count;
   const note = () => {
     const p = problem();
-    if (p) return tp(`tags.${p}` as PortalKey);
+    if (p) return t(`portal.tags.${p}` as Key);
     const r = removed();
-    return r ? tp("editor.tagRemoved", { tag: r }) : "";
+    return r ? t("portal.editor.tagRemoved", { tag: r }) : "";
   };
   return (
     <Field
@@ -75,9 +76,9 @@ export function TagInput(props: {
       optional
       hint={
         <>
-          {tp("editor.tagsHint")}{" "}
+          {t("portal.editor.tagsHint")}{" "}
           <strong class="tag-input__count" data-testid="tags-count">
-            {tp("editor.tagsCount", { n: props.tags.length, max: TAG_LIMITS.count })}
+            {t("portal.editor.tagsCount", { n: props.tags.length, max: TAG_LIMITS.count })}
           </strong>
         </>
       }
@@ -92,7 +93,7 @@ export function TagInput(props: {
         }}
       >
         <Show when={props.tags.length > 0}>
-          <ul class="tag-input__chips" aria-label={tp("editor.tagsShown")} data-testid="tag-chips">
+          <ul class="tag-input__chips" aria-label={t("portal.editor.tagsShown")} data-testid="tag-chips">
             <For each={props.tags}>
               {(tag) => (
                 <li class="tag-chip">
@@ -100,7 +101,7 @@ export function TagInput(props: {
                   <button
                     type="button"
                     class="tag-chip__remove"
-                    aria-label={tp("editor.tagRemove", { tag })}
+                    aria-label={t("portal.editor.tagRemove", { tag })}
                     onClick={() => remove(tag)}
                   >
                     <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -119,7 +120,7 @@ export function TagInput(props: {
           class="tag-input__field"
           autocomplete="off"
           enterkeyhint="enter"
-          placeholder={full() ? tp("editor.tagsFull") : tp("editor.tagsAdd")}
+          placeholder={full() ? t("portal.editor.tagsFull") : t("portal.editor.tagsAdd")}
           onInput={onInput}
           onKeyDown={onKeyDown}
           aria-invalid={Boolean(props.error)}

@@ -1,6 +1,7 @@
 import { createSignal, For, type JSX, onCleanup, Show } from "solid-js";
 import { ApiError } from "../../api/client";
-import { tp } from "../../i18n/portal";
+import { t } from "../../i18n";
+import "../../i18n/portal";
 import { acceptedTypes, checkFile, type FileProblem, formatBytes, isPdf } from "../../lib/ocop";
 import { FileCheckError, uploadFile } from "../../lib/upload";
 import { describedBy, messageOf } from "./Field";
@@ -8,17 +9,17 @@ import { describedBy, messageOf } from "./Field";
 export function fileProblemMessage(problem: FileProblem): string {
   switch (problem.code) {
     case "type":
-      return tp("file.type", { types: problem.accepted });
+      return t("portal.file.type", { types: problem.accepted });
     case "size":
-      return tp("file.size", { mb: problem.maxMb });
+      return t("portal.file.size", { mb: problem.maxMb });
     default:
-      return tp("file.empty");
+      return t("portal.file.empty");
   }
 }
 
 export function uploadMessage(error: unknown): string {
   if (error instanceof FileCheckError) return fileProblemMessage(error.problem);
-  if (error instanceof ApiError && error.code === "upload_failed") return tp("file.uploadFailed");
+  if (error instanceof ApiError && error.code === "upload_failed") return t("portal.file.uploadFailed");
   return messageOf(error);
 }
 
@@ -93,7 +94,7 @@ export function PhotoPicker(props: {
     input.value = "";
     setProblem(undefined);
     const room = props.max - props.photos.length - uploads().length;
-    if (files.length > room) setProblem(tp("file.tooMany", { n: props.max }));
+    if (files.length > room) setProblem(t("portal.file.tooMany", { n: props.max }));
     for (const file of files.slice(0, Math.max(0, room))) void start(file);
   };
 
@@ -113,21 +114,21 @@ export function PhotoPicker(props: {
         <For each={props.photos}>
           {(photo, i) => (
             <li class="photos__item">
-              <img src={photo.url} alt={tp("photos.photo", { n: i() + 1 })} width="160" height="120" />
+              <img src={photo.url} alt={t("portal.photos.photo", { n: i() + 1 })} width="160" height="120" />
               <Show when={i() === 0}>
-                <span class="photos__main">{tp("photos.main")}</span>
+                <span class="photos__main">{t("portal.photos.main")}</span>
               </Show>
               <span class="photos__actions">
                 <Show when={i() > 0}>
                   <button type="button" class="chip-button" onClick={() => makeMain(i())}>
-                    {tp("photos.makeMain")}
-                    <span class="sr-only"> ({tp("photos.photo", { n: i() + 1 })})</span>
+                    {t("portal.photos.makeMain")}
+                    <span class="sr-only"> ({t("portal.photos.photo", { n: i() + 1 })})</span>
                   </button>
                 </Show>
                 <button
                   type="button"
                   class="icon-button"
-                  aria-label={tp("photos.remove", { n: i() + 1 })}
+                  aria-label={t("portal.photos.remove", { n: i() + 1 })}
                   onClick={() => remove(i())}
                 >
                   <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -146,7 +147,7 @@ export function PhotoPicker(props: {
                 class="progress"
                 max="1"
                 value={u.progress}
-                aria-label={tp("file.uploading", { name: u.name })}
+                aria-label={t("portal.file.uploading", { name: u.name })}
               />
             </li>
           )}
@@ -157,7 +158,7 @@ export function PhotoPicker(props: {
               <svg viewBox="0 0 24 24" aria-hidden="true">
                 <path d="M12 5v14M5 12h14" />
               </svg>
-              <span id={`${props.id}-add`}>{tp("photos.add")}</span>
+              <span id={`${props.id}-add`}>{t("portal.photos.add")}</span>
             </label>
             <input
               id={props.id}
@@ -174,11 +175,11 @@ export function PhotoPicker(props: {
         </Show>
       </ul>
       <p class="pfield__hint" id={`${props.id}-hint`}>
-        {tp("photos.hint", { types: rules.names, n: props.max })}
+        {t("portal.photos.hint", { types: rules.names, n: props.max })}
       </p>
       <Show when={uploads().length > 0}>
         <p class="sr-only" role="status">
-          {tp("file.uploadingCount", { n: uploads().length })}
+          {t("portal.file.uploadingCount", { n: uploads().length })}
         </p>
       </Show>
       <Show when={error()}>
@@ -255,7 +256,7 @@ export function ScanPicker(props: {
                 </span>
               }
             >
-              {(src) => <img src={src()} alt={tp("scan.preview")} width="96" height="72" />}
+              {(src) => <img src={src()} alt={t("portal.scan.preview")} width="96" height="72" />}
             </Show>
             <span class="scan-file__text">
               <span class="scan-file__name">{f().name}</span>
@@ -265,12 +266,12 @@ export function ScanPicker(props: {
                   class="progress"
                   max="1"
                   value={progress() ?? 0}
-                  aria-label={tp("file.uploading", { name: f().name })}
+                  aria-label={t("portal.file.uploading", { name: f().name })}
                 />
               </Show>
               <Show when={done()}>
                 <span class="scan-file__done" role="status">
-                  {tp("scan.uploaded")}
+                  {t("portal.scan.uploaded")}
                 </span>
               </Show>
             </span>
@@ -278,7 +279,7 @@ export function ScanPicker(props: {
         )}
       </Show>
       <label class="button button--ghost file-button" for={props.id}>
-        {file() ? tp("scan.change") : tp("scan.choose")}
+        {file() ? t("portal.scan.change") : t("portal.scan.choose")}
       </label>
       <input
         id={props.id}
@@ -291,7 +292,7 @@ export function ScanPicker(props: {
         onChange={pick}
       />
       <p class="pfield__hint" id={`${props.id}-hint`}>
-        {tp("scan.hint", { types: rules.names })}
+        {t("portal.scan.hint", { types: rules.names })}
       </p>
       <Show when={error()}>
         <p class="pfield__error" id={`${props.id}-error`} role="alert">

@@ -1,7 +1,8 @@
 import { A } from "@solidjs/router";
 import type { JSX } from "solid-js";
 import { Show } from "solid-js";
-import { type PortalKey, tp } from "../../i18n/portal";
+import { type Key, t } from "../../i18n";
+import "../../i18n/portal";
 import { daysBetween, vietnamDay } from "../../lib/format";
 import type { Score } from "../../lib/ocop";
 import type { ProductRecord, ProductStatus } from "../../lib/portal-api";
@@ -15,13 +16,13 @@ export function StatusBadge(props: { status: ProductStatus | string; validUntil?
       : props.status;
   return (
     <span class={`status status--${shown()}`} data-testid="status">
-      {tp(`status.${shown()}` as PortalKey)}
+      {t(`portal.status.${shown()}` as Key)}
     </span>
   );
 }
 
 export function CertStatusBadge(props: { status: string }) {
-  return <span class={`status status--cert-${props.status}`}>{tp(`certStatus.${props.status}` as PortalKey)}</span>;
+  return <span class={`status status--cert-${props.status}`}>{t(`portal.certStatus.${props.status}` as Key)}</span>;
 }
 
 /** The certificate in force, which the API keeps on the product record (typed loosely there). */

@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { createEffect, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
-import { tb } from "../../i18n/buy";
+import { t } from "../../i18n";
+import "../../i18n/buy";
 import { type Address, type AddressBookView, addressApi, deliveryOf, type SavedAddress } from "../../lib/commerce";
 import { settled } from "../../lib/resource";
 import type { Me } from "../../lib/session";
@@ -105,7 +106,7 @@ export function AddressChooser(props: {
         <Match when={typing()}>
           <Show when={saved().length === 0}>
             <p class="ship-choice__note" data-testid="address-will-save">
-              {tb("addr.willSave")}
+              {t("buy.addr.willSave")}
             </p>
           </Show>
           <AddressFields
@@ -122,7 +123,7 @@ export function AddressChooser(props: {
           />
           <Show when={saved().length > 0}>
             <label class="ship-choice__check">
-              <input type="checkbox" name="isDefault" /> {tb("addr.defaultCheck")}
+              <input type="checkbox" name="isDefault" /> {t("buy.addr.defaultCheck")}
             </label>
             <p class="ship-choice__actions">
               <button
@@ -134,17 +135,17 @@ export function AddressChooser(props: {
                   void saveNew();
                 }}
               >
-                {saving() ? tb("addr.saving") : tb("addr.save")}
+                {saving() ? t("buy.addr.saving") : t("buy.addr.save")}
               </button>
               <button type="button" class="button button--ghost" onClick={() => setAdding(false)}>
-                {tb("addr.cancel")}
+                {t("buy.addr.cancel")}
               </button>
             </p>
           </Show>
         </Match>
         <Match when={picking()}>
           <fieldset class="ship-choice__list">
-            <legend class="sr-only">{tb("addr.choose")}</legend>
+            <legend class="sr-only">{t("buy.addr.choose")}</legend>
             <For each={saved()}>
               {(a) => (
                 <label class="ship-choice__option" data-testid="address-option">
@@ -160,7 +161,7 @@ export function AddressChooser(props: {
                   <span>
                     <AddressBlock address={deliveryOf(a)} />
                     <Show when={a.isDefault}>
-                      <span class="badge-default">{tb("addr.default")}</span>
+                      <span class="badge-default">{t("buy.addr.default")}</span>
                     </Show>
                   </span>
                 </label>
@@ -170,15 +171,15 @@ export function AddressChooser(props: {
           <p class="ship-choice__actions">
             <Show
               when={!full()}
-              fallback={<span class="muted small">{tb("addr.full", { max: settled(book)?.max ?? 10 })}</span>}
+              fallback={<span class="muted small">{t("buy.addr.full", { max: settled(book)?.max ?? 10 })}</span>}
             >
               <button type="button" class="button button--ghost" onClick={startAdding}>
-                + {tb("addr.add")}
+                + {t("buy.addr.add")}
               </button>
             </Show>
             <Show when={props.manageLink}>
               <A href="/so-dia-chi" class="link-button">
-                {tb("addr.manage")}
+                {t("buy.addr.manage")}
               </A>
             </Show>
           </p>
@@ -187,16 +188,16 @@ export function AddressChooser(props: {
           {(a) => (
             <div class="ship-choice__summary" data-testid="deliver-to">
               <div class="ship-choice__text">
-                <span class="ship-choice__label">{tb("addr.deliverTo")}</span>
+                <span class="ship-choice__label">{t("buy.addr.deliverTo")}</span>
                 <AddressBlock address={deliveryOf(a())} />
               </div>
               <button
                 type="button"
                 class="button button--ghost ship-choice__change"
-                aria-label={`${tb("addr.change")}: ${tb("addr.choose")}`}
+                aria-label={`${t("buy.addr.change")}: ${t("buy.addr.choose")}`}
                 onClick={() => setPicking(true)}
               >
-                {tb("addr.change")}
+                {t("buy.addr.change")}
               </button>
             </div>
           )}

@@ -1,5 +1,6 @@
 import { createResource, For, Match, Show, Switch } from "solid-js";
-import { type ShopKey, ts } from "../../i18n/shop";
+import { type Key, t } from "../../i18n";
+import "../../i18n/shop";
 import type { Address, PlaceInput } from "../../lib/commerce";
 import { formatPhone, isVnMobile, normalizePhone } from "../../lib/ocop";
 import type { Me } from "../../lib/session";
@@ -30,7 +31,7 @@ export function AddressFields(props: {
   );
   return (
     <>
-      <Field id={id("name")} label={ts("checkout.name")} error={errors().of("name")}>
+      <Field id={id("name")} label={t("shop.checkout.name")} error={errors().of("name")}>
         <input
           id={id("name")}
           name="name"
@@ -42,7 +43,12 @@ export function AddressFields(props: {
           aria-describedby={describedBy(id("name"), { error: errors().of("name") })}
         />
       </Field>
-      <Field id={id("phone")} label={ts("checkout.phone")} error={errors().of("phone")} hint={ts("checkout.phoneHint")}>
+      <Field
+        id={id("phone")}
+        label={t("shop.checkout.phone")}
+        error={errors().of("phone")}
+        hint={t("shop.checkout.phoneHint")}
+      >
         <input
           id={id("phone")}
           name="phone"
@@ -57,13 +63,13 @@ export function AddressFields(props: {
           aria-describedby={describedBy(id("phone"), { hint: true, error: errors().of("phone") })}
         />
       </Field>
-      <Field id={id("province")} label={ts("checkout.province")} error={errors().of("provinceCode")}>
+      <Field id={id("province")} label={t("shop.checkout.province")} error={errors().of("provinceCode")}>
         <ProvinceSelect
           id={id("province")}
           name="provinceCode"
           autocomplete="address-level1"
           value={props.province}
-          placeholder={ts("checkout.chooseProvince")}
+          placeholder={t("shop.checkout.chooseProvince")}
           invalid={Boolean(errors().of("provinceCode"))}
           describedBy={describedBy(id("province"), { error: errors().of("provinceCode") })}
           onPick={(code) => {
@@ -74,9 +80,9 @@ export function AddressFields(props: {
       </Field>
       <Field
         id={id("ward")}
-        label={ts("checkout.ward")}
+        label={t("shop.checkout.ward")}
         error={errors().of("wardCode")}
-        hint={wards.loading ? ts("checkout.wardsLoading") : undefined}
+        hint={wards.loading ? t("shop.checkout.wardsLoading") : undefined}
       >
         <select
           id={id("ward")}
@@ -94,13 +100,13 @@ export function AddressFields(props: {
         >
           <Switch>
             <Match when={!props.province}>
-              <option value="">{ts("checkout.chooseProvinceFirst")}</option>
+              <option value="">{t("shop.checkout.chooseProvinceFirst")}</option>
             </Match>
             <Match when={wards.loading}>
-              <option value="">{ts("checkout.wardsLoading")}</option>
+              <option value="">{t("shop.checkout.wardsLoading")}</option>
             </Match>
             <Match when={wards.state === "ready"}>
-              <option value="">{ts("checkout.chooseWard", { n: wards()?.length ?? 0 })}</option>
+              <option value="">{t("shop.checkout.chooseWard", { n: wards()?.length ?? 0 })}</option>
               <For each={wards()}>
                 {(w) => (
                   <option value={w.code} selected={props.ward === w.code}>
@@ -113,14 +119,14 @@ export function AddressFields(props: {
         </select>
         <Show when={wards.state === "errored"}>
           <p class="pfield__error" role="alert">
-            {ts("checkout.wardsFailed")}{" "}
+            {t("shop.checkout.wardsFailed")}{" "}
             <button type="button" class="link-button" onClick={() => retryWards()}>
-              {ts("shop.retry")}
+              {t("shop.retry")}
             </button>
           </p>
         </Show>
       </Field>
-      <Field id={id("street")} label={ts("checkout.street")} error={errors().of("street")}>
+      <Field id={id("street")} label={t("shop.checkout.street")} error={errors().of("street")}>
         <input
           id={id("street")}
           name="street"
@@ -134,9 +140,9 @@ export function AddressFields(props: {
       </Field>
       <Field
         id={id("note")}
-        label={ts("checkout.note")}
+        label={t("shop.checkout.note")}
         error={errors().of("note")}
-        hint={ts("checkout.noteHint")}
+        hint={t("shop.checkout.noteHint")}
         optional
       >
         <textarea
@@ -164,11 +170,11 @@ export function readAddress(
   const name = value("name");
   const phone = value("phone");
   const street = value("street");
-  if (name.length < 2) errors.set("name", () => ts("checkout.nameMissing"));
-  if (!isVnMobile(phone)) errors.set("phone", () => ts("checkout.phoneMissing"));
-  if (!place.province) errors.set("provinceCode", () => ts("checkout.provinceMissing"));
-  else if (!place.ward) errors.set("wardCode", () => ts("checkout.wardMissing"));
-  if (street.length < 2) errors.set("street", () => ts("checkout.streetMissing"));
+  if (name.length < 2) errors.set("name", () => t("shop.checkout.nameMissing"));
+  if (!isVnMobile(phone)) errors.set("phone", () => t("shop.checkout.phoneMissing"));
+  if (!place.province) errors.set("provinceCode", () => t("shop.checkout.provinceMissing"));
+  else if (!place.ward) errors.set("wardCode", () => t("shop.checkout.wardMissing"));
+  if (street.length < 2) errors.set("street", () => t("shop.checkout.streetMissing"));
   if (errors.any()) return undefined;
   const note = value("note");
   return {
@@ -201,9 +207,9 @@ export function PaymentMethods(props: {
               onChange={() => props.onChange(m)}
             />
             <span class="method__body">
-              <span class="method__name">{ts(`checkout.method.${m}` as ShopKey)}</span>
+              <span class="method__name">{t(`shop.checkout.method.${m}` as Key)}</span>
               <Show when={!props.compact}>
-                <span class="method__hint">{ts(`checkout.method.${m}Hint` as ShopKey)}</span>
+                <span class="method__hint">{t(`shop.checkout.method.${m}Hint` as Key)}</span>
               </Show>
             </span>
           </label>

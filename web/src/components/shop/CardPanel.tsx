@@ -1,6 +1,6 @@
 import { createSignal, Match, onCleanup, onMount, Show, Switch } from "solid-js";
-import { locale } from "../../i18n";
-import { ts } from "../../i18n/shop";
+import { locale, t } from "../../i18n";
+import "../../i18n/shop";
 import { shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
 import { loadStripe, type StripeElement, type StripeElements, type StripeInstance } from "../../lib/stripe";
@@ -69,7 +69,7 @@ export function CardPanel(props: {
         redirect: "if_required",
       });
       if (error) {
-        setMessage(error.message || ts("card.failed"));
+        setMessage(error.message || t("shop.card.failed"));
         setPhase("ready");
       } else setPhase("waiting");
     } catch (error) {
@@ -93,40 +93,40 @@ export function CardPanel(props: {
 
   return (
     <section class="panel-shop card-pay" aria-labelledby="card-title" data-testid="card-payment">
-      <h2 id="card-title">{ts("card.title")}</h2>
+      <h2 id="card-title">{t("shop.card.title")}</h2>
       <Switch>
         <Match when={phase() === "starting"}>
           <p class="muted" aria-busy="true">
-            {ts("card.loading")}
+            {t("shop.card.loading")}
           </p>
         </Match>
         <Match when={phase() === "unavailable"}>
           <div class="card-pay__down" role="alert">
-            <h3>{ts("card.unavailable")}</h3>
-            <p>{ts("card.unavailableText")}</p>
+            <h3>{t("shop.card.unavailable")}</h3>
+            <p>{t("shop.card.unavailableText")}</p>
           </div>
           <div class="card-pay__actions">
             <button type="button" class="button button--ghost" onClick={() => void start()}>
-              {ts("card.tryAgain")}
+              {t("shop.card.tryAgain")}
             </button>
             <button type="button" class="button" disabled={switching()} onClick={() => void switchMethod()}>
-              {switching() ? ts("card.switching") : ts("card.switch")}
+              {switching() ? t("shop.card.switching") : t("shop.card.switch")}
             </button>
           </div>
         </Match>
         <Match when={phase() === "waiting"}>
           <p class="note-ok" role="status">
-            {ts("card.waiting")}
+            {t("shop.card.waiting")}
           </p>
         </Match>
         <Match when={phase() === "ready" || phase() === "paying"}>
-          <p class="muted small">{ts("card.lead")}</p>
+          <p class="muted small">{t("shop.card.lead")}</p>
         </Match>
       </Switch>
       <form class="card-pay__form" onSubmit={pay} hidden={phase() !== "ready" && phase() !== "paying"}>
         <div ref={host} class="card-pay__element" />
         <button type="submit" class="button button--buy button--block" disabled={phase() !== "ready"}>
-          {phase() === "paying" ? ts("card.paying") : ts("card.pay", { price: formatVnd(props.totalVnd) })}
+          {phase() === "paying" ? t("shop.card.paying") : t("shop.card.pay", { price: formatVnd(props.totalVnd) })}
         </button>
       </form>
       <Show when={message()}>
@@ -137,14 +137,14 @@ export function CardPanel(props: {
       <Show when={phase() === "failed"}>
         <div class="card-pay__actions">
           <button type="button" class="button button--ghost" onClick={() => void start()}>
-            {ts("card.tryAgain")}
+            {t("shop.card.tryAgain")}
           </button>
           <button type="button" class="button" disabled={switching()} onClick={() => void switchMethod()}>
-            {switching() ? ts("card.switching") : ts("card.switch")}
+            {switching() ? t("shop.card.switching") : t("shop.card.switch")}
           </button>
         </div>
       </Show>
-      <Deadline payBy={props.payBy} messageKey="card.deadline" />
+      <Deadline payBy={props.payBy} messageKey="shop.card.deadline" />
     </section>
   );
 }

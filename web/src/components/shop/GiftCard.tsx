@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { createSignal, createUniqueId, For, Show } from "solid-js";
-import { locale } from "../../i18n";
-import { tg } from "../../i18n/gifts";
+import { locale, t } from "../../i18n";
+import "../../i18n/gifts";
 import { itemsIn, rememberCart } from "../../lib/cart-count";
 import { type ComboView, shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
@@ -10,7 +10,7 @@ import { Photo } from "../Photo";
 import { errorMessage } from "../States";
 
 export function comboTitle(combo: Pick<ComboView, "title">): string {
-  return (locale() === "en" ? combo.title.en : combo.title.vi) ?? combo.title.vi ?? tg("gifts.customTitle");
+  return (locale() === "en" ? combo.title.en : combo.title.vi) ?? combo.title.vi ?? t("gifts.customTitle");
 }
 
 /** Up to four of the parts' photos, side by side: what is inside at a glance. */
@@ -77,7 +77,7 @@ export function GiftCard(props: { combo: ComboView; headingLevel: 1 | 3; details
         <Show when={c().description}>
           <p class="gift__description">{c().description}</p>
         </Show>
-        <p class="gift__label">{tg("gifts.parts", { n: c().parts.length })}</p>
+        <p class="gift__label">{t("gifts.parts", { n: c().parts.length })}</p>
         <ul class="gift__parts">
           <For each={c().parts}>
             {(part) => (
@@ -85,35 +85,35 @@ export function GiftCard(props: { combo: ComboView; headingLevel: 1 | 3; details
                 <A href={`/san-pham/${part.productId}`}>{part.name}</A>
                 <span class="muted"> · {part.producerName}</span>
                 <Show when={!part.available}>
-                  <span class="gift__out"> ({tg("gifts.partUnavailable")})</span>
+                  <span class="gift__out"> ({t("gifts.partUnavailable")})</span>
                 </Show>
               </li>
             )}
           </For>
         </ul>
-        <p class="gift__box">{tg("gifts.box", { name: c().box.name })}</p>
+        <p class="gift__box">{t("gifts.box", { name: c().box.name })}</p>
         <p class="gift__price">
-          <span class="sr-only">{tg("gifts.price")}: </span>
+          <span class="sr-only">{t("gifts.price")}: </span>
           <strong class="gift__amount" data-testid="gift-price">
             {formatVnd(c().priceVnd)}
           </strong>
           <Show when={c().discountVnd > 0}>
-            <s class="muted">{tg("gifts.listPrice", { price: formatVnd(listed()) })}</s>
-            <span class="gift__save">{tg("gifts.save", { price: formatVnd(c().discountVnd) })}</span>
+            <s class="muted">{t("gifts.listPrice", { price: formatVnd(listed()) })}</s>
+            <span class="gift__save">{t("gifts.save", { price: formatVnd(c().discountVnd) })}</span>
           </Show>
         </p>
         <p class={c().available ? "gift__stock gift__stock--in" : "gift__stock gift__stock--out"}>
           {c().available
-            ? tg("gifts.available")
+            ? t("gifts.available")
             : c().problem === "insufficient_stock"
-              ? tg("gifts.shortStock")
-              : tg("gifts.unavailable")}
+              ? t("gifts.shortStock")
+              : t("gifts.unavailable")}
         </p>
         <Show when={c().available}>
           <details class="gift__greeting">
-            <summary>{tg("gifts.greetingToggle")}</summary>
+            <summary>{t("gifts.greetingToggle")}</summary>
             <label for={`${id}-greeting`} class="field__label">
-              {tg("builder.greeting")}
+              {t("gifts.builder.greeting")}
             </label>
             <textarea
               id={`${id}-greeting`}
@@ -124,27 +124,27 @@ export function GiftCard(props: { combo: ComboView; headingLevel: 1 | 3; details
               onInput={(e) => setGreeting(e.currentTarget.value)}
             />
             <p class="counter" id={`${id}-left`}>
-              {tg("builder.greetingLeft", { n: greetingLeft(greeting()) })}
+              {t("gifts.builder.greetingLeft", { n: greetingLeft(greeting()) })}
             </p>
           </details>
         </Show>
         <div class="gift__actions">
           <Show when={c().available}>
             <button type="button" class="button button--buy" disabled={busy()} onClick={add}>
-              {busy() ? tg("gifts.adding") : tg("gifts.add")}
+              {busy() ? t("gifts.adding") : t("gifts.add")}
               <span class="sr-only">: {comboTitle(c())}</span>
             </button>
           </Show>
           <Show when={props.detailsLink}>
             <A href={`/qua-tang/${c().comboId}`} class="button button--ghost">
-              {tg("gifts.details")}
+              {t("gifts.details")}
               <span class="sr-only">: {comboTitle(c())}</span>
             </A>
           </Show>
         </div>
         <Show when={added()}>
           <p class="note-ok" role="status">
-            {tg("gifts.added", { name: comboTitle(c()) })} <A href="/gio-hang">{tg("gifts.viewCart")}</A>
+            {t("gifts.added", { name: comboTitle(c()) })} <A href="/gio-hang">{t("gifts.viewCart")}</A>
           </p>
         </Show>
         <Show when={error()}>

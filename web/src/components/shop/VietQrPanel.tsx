@@ -1,6 +1,7 @@
 import { VietQrBanks } from "@cho-ocop/core/payment/vietqr-banks";
 import { createSignal, For, onCleanup, Show } from "solid-js";
-import { type ShopKey, ts } from "../../i18n/shop";
+import { type Key, t } from "../../i18n";
+import "../../i18n/shop";
 import { vietQrImage } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
 import { formatCountdown, secondsLeft, vietnamTime } from "../../lib/tracking";
@@ -9,7 +10,7 @@ import { CopyButton } from "./bits";
 import "../../styles/pay.css";
 
 /** "Hãy chuyển trước 14:35 (còn 29:05)", ticking every second, or that the time is up. */
-export function Deadline(props: { payBy: string | null; messageKey: ShopKey }) {
+export function Deadline(props: { payBy: string | null; messageKey: Key }) {
   const [now, setNow] = createSignal(Date.now());
   const timer = setInterval(() => setNow(Date.now()), 1000);
   onCleanup(() => clearInterval(timer));
@@ -17,9 +18,9 @@ export function Deadline(props: { payBy: string | null; messageKey: ShopKey }) {
   return (
     <Show when={props.payBy}>
       {(payBy) => (
-        <Show when={left() > 0} fallback={<p class="deadline deadline--over">{ts("vietqr.expired")}</p>}>
+        <Show when={left() > 0} fallback={<p class="deadline deadline--over">{t("shop.vietqr.expired")}</p>}>
           <p class="deadline" data-testid="deadline">
-            {ts(props.messageKey, { time: vietnamTime(payBy()), left: formatCountdown(left()) })}
+            {t(props.messageKey, { time: vietnamTime(payBy()), left: formatCountdown(left()) })}
           </p>
         </Show>
       )}
@@ -58,8 +59,8 @@ function BankApps(props: { orderId: string; payment: VietQrPayment }) {
     <Show when={links().length > 0}>
       <details class="vq-apps" open={onPhone} data-testid="bank-apps">
         <summary class="vq-apps__summary">
-          <span class="vq-apps__phone">{ts("vietqr.apps")}</span>
-          <span class="vq-apps__desktop">{ts("vietqr.appsDesktop")}</span>
+          <span class="vq-apps__phone">{t("shop.vietqr.apps")}</span>
+          <span class="vq-apps__desktop">{t("shop.vietqr.appsDesktop")}</span>
         </summary>
         <ul class="vq-apps__list">
           <For each={shown()}>
@@ -69,7 +70,7 @@ function BankApps(props: { orderId: string; payment: VietQrPayment }) {
                   class="vq-app"
                   href={app.href}
                   rel="noopener noreferrer"
-                  aria-label={ts("vietqr.app", { app: app.name })}
+                  aria-label={t("shop.vietqr.app", { app: app.name })}
                   data-testid="bank-app"
                   data-app={app.appId}
                 >
@@ -81,10 +82,10 @@ function BankApps(props: { orderId: string; payment: VietQrPayment }) {
         </ul>
         <Show when={links().length > VietQrBanks.FIRST}>
           <button type="button" class="vq-apps__more" aria-expanded={all()} onClick={() => setAll(!all())}>
-            {all() ? ts("vietqr.fewerApps") : ts("vietqr.moreApps", { n: links().length - VietQrBanks.FIRST })}
+            {all() ? t("shop.vietqr.fewerApps") : t("shop.vietqr.moreApps", { n: links().length - VietQrBanks.FIRST })}
           </button>
         </Show>
-        <p class="muted small vq-apps__hint">{ts("vietqr.appsHint")}</p>
+        <p class="muted small vq-apps__hint">{t("shop.vietqr.appsHint")}</p>
       </details>
     </Show>
   );
@@ -99,10 +100,10 @@ function SaveQr(props: { orderId: string; code: string; payment: VietQrPayment }
       await saveQrCard(
         {
           svgUrl: vietQrImage(props.orderId),
-          title: ts("vietqr.image.title", { code: props.code }),
+          title: t("shop.vietqr.image.title", { code: props.code }),
           lines: [
-            ts("vietqr.image.amount", { amount: formatVnd(props.payment.amountVnd) }),
-            ts("vietqr.image.content", { content: props.payment.content }),
+            t("shop.vietqr.image.amount", { amount: formatVnd(props.payment.amountVnd) }),
+            t("shop.vietqr.image.content", { content: props.payment.content }),
             `${props.payment.bankName} · ${props.payment.accountNumber}`,
           ],
         },
@@ -123,10 +124,10 @@ function SaveQr(props: { orderId: string; code: string; payment: VietQrPayment }
         disabled={state() === "saving"}
         data-testid="save-qr"
       >
-        {state() === "saving" ? ts("vietqr.saving") : ts("vietqr.save")}
+        {state() === "saving" ? t("shop.vietqr.saving") : t("shop.vietqr.save")}
       </button>
       <p class="small vq-save__note" role="status">
-        {state() === "saved" ? ts("vietqr.saved") : state() === "failed" ? ts("vietqr.saveFailed") : ""}
+        {state() === "saved" ? t("shop.vietqr.saved") : state() === "failed" ? t("shop.vietqr.saveFailed") : ""}
       </p>
     </>
   );
@@ -142,31 +143,31 @@ export function VietQrPanel(props: { orderId: string; code: string; payment: Vie
   return (
     <section class="panel-shop vq" aria-labelledby="vietqr-title" data-testid="vietqr">
       <div class="vq__head">
-        <h2 id="vietqr-title">{ts("vietqr.title")}</h2>
-        <p class="muted small">{ts("vietqr.lead")}</p>
+        <h2 id="vietqr-title">{t("shop.vietqr.title")}</h2>
+        <p class="muted small">{t("shop.vietqr.lead")}</p>
       </div>
       <div class="vq__deadline">
-        <Deadline payBy={p().payBy} messageKey="vietqr.deadline" />
+        <Deadline payBy={p().payBy} messageKey="shop.vietqr.deadline" />
       </div>
       <dl class="vq__pay">
         <div class="vq__row">
-          <dt>{ts("vietqr.amount")}</dt>
+          <dt>{t("shop.vietqr.amount")}</dt>
           <dd>
             <span class="vq__amount" data-testid="vietqr-amount">
               {formatVnd(p().amountVnd)}
             </span>
-            <CopyButton value={String(p().amountVnd)} what={ts("vietqr.what.amount")} />
+            <CopyButton value={String(p().amountVnd)} what={t("shop.vietqr.what.amount")} />
           </dd>
         </div>
         <div class="vq__row">
-          <dt>{ts("vietqr.content")}</dt>
+          <dt>{t("shop.vietqr.content")}</dt>
           <dd>
             <span class="vq__content" data-testid="vietqr-content">
               {p().content}
             </span>
-            <CopyButton value={p().content} what={ts("vietqr.what.content")} />
+            <CopyButton value={p().content} what={t("shop.vietqr.what.content")} />
           </dd>
-          <dd class="vq__hint muted small">{ts("vietqr.contentHint")}</dd>
+          <dd class="vq__hint muted small">{t("shop.vietqr.contentHint")}</dd>
         </div>
       </dl>
       <div class="vq__apps">
@@ -176,35 +177,35 @@ export function VietQrPanel(props: { orderId: string; code: string; payment: Vie
         <img
           class="vq__img"
           src={vietQrImage(props.orderId)}
-          alt={ts("vietqr.qrAlt", { amount: formatVnd(p().amountVnd), code: props.code })}
+          alt={t("shop.vietqr.qrAlt", { amount: formatVnd(p().amountVnd), code: props.code })}
           width="240"
           height="240"
           data-testid="vietqr-image"
         />
-        <figcaption class="muted small vq__scan">{ts("vietqr.scan")}</figcaption>
+        <figcaption class="muted small vq__scan">{t("shop.vietqr.scan")}</figcaption>
         <SaveQr orderId={props.orderId} code={props.code} payment={p()} />
-        <p class="muted small vq__save-hint">{ts("vietqr.saveHint")}</p>
+        <p class="muted small vq__save-hint">{t("shop.vietqr.saveHint")}</p>
       </figure>
       <dl class="vq__account">
         <div class="vq__row">
-          <dt>{ts("vietqr.bank")}</dt>
+          <dt>{t("shop.vietqr.bank")}</dt>
           <dd data-testid="vietqr-bank">{p().bankName}</dd>
         </div>
         <div class="vq__row">
-          <dt>{ts("vietqr.account")}</dt>
+          <dt>{t("shop.vietqr.account")}</dt>
           <dd>
             <span class="vq__value" data-testid="vietqr-account">
               {p().accountNumber}
             </span>
-            <CopyButton value={p().accountNumber} what={ts("vietqr.what.account")} />
+            <CopyButton value={p().accountNumber} what={t("shop.vietqr.what.account")} />
           </dd>
         </div>
         <div class="vq__row">
-          <dt>{ts("vietqr.accountName")}</dt>
+          <dt>{t("shop.vietqr.accountName")}</dt>
           <dd data-testid="vietqr-name">{p().accountName}</dd>
         </div>
       </dl>
-      <p class="muted small vq__after">{ts("vietqr.after")}</p>
+      <p class="muted small vq__after">{t("shop.vietqr.after")}</p>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { createSignal, createUniqueId, For, type JSX, onCleanup, Show } from "solid-js";
-import { type ShopKey, ts } from "../../i18n/shop";
+import { type Key, t } from "../../i18n";
+import "../../i18n/shop";
 import type { FulfilmentStatus, OrderStatus, PaymentStatus } from "../../lib/commerce";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { type ParcelLike, parcelSteps } from "../../lib/tracking";
@@ -25,7 +26,7 @@ export function CopyButton(props: { value: string; what: string }) {
       <button
         type="button"
         class="copy-button"
-        aria-label={ts("shop.copyLabel", { what: props.what })}
+        aria-label={t("shop.copyLabel", { what: props.what })}
         onClick={copy}
         data-state={state()}
       >
@@ -33,10 +34,10 @@ export function CopyButton(props: { value: string; what: string }) {
           <rect x="7" y="7" width="10" height="10" rx="2" />
           <path d="M13 4.5A1.5 1.5 0 0 0 11.5 3h-7A1.5 1.5 0 0 0 3 4.5v7A1.5 1.5 0 0 0 4.5 13" />
         </svg>
-        <span aria-hidden="true">{state() === "copied" ? ts("shop.copied") : ts("shop.copy")}</span>
+        <span aria-hidden="true">{state() === "copied" ? t("shop.copied") : t("shop.copy")}</span>
       </button>
       <span class="sr-only" role="status">
-        {state() === "copied" ? ts("shop.copied") : state() === "failed" ? ts("shop.copyFailed") : ""}
+        {state() === "copied" ? t("shop.copied") : state() === "failed" ? t("shop.copyFailed") : ""}
       </span>
     </>
   );
@@ -55,12 +56,12 @@ export function Stepper(props: {
   return (
     <div class="qty qty--small">
       <label for={id} class="sr-only">
-        {ts("shop.qtyOf", { name: props.label })}
+        {t("shop.qtyOf", { name: props.label })}
       </label>
       <button
         type="button"
         class="qty__step"
-        aria-label={ts("shop.decrease", { name: props.label })}
+        aria-label={t("shop.decrease", { name: props.label })}
         disabled={props.busy || props.value <= 1}
         onClick={() => props.onChange(props.value - 1)}
       >
@@ -84,7 +85,7 @@ export function Stepper(props: {
       <button
         type="button"
         class="qty__step"
-        aria-label={ts("shop.increase", { name: props.label })}
+        aria-label={t("shop.increase", { name: props.label })}
         disabled={props.busy || props.value >= max()}
         onClick={() => props.onChange(props.value + 1)}
       >
@@ -97,7 +98,7 @@ export function Stepper(props: {
 export function OrderStatusBadge(props: { status: OrderStatus | string }) {
   return (
     <span class={`ostatus ostatus--${props.status}`} data-testid="order-status">
-      {ts(`status.${props.status}` as ShopKey)}
+      {t(`shop.status.${props.status}` as Key)}
     </span>
   );
 }
@@ -105,7 +106,7 @@ export function OrderStatusBadge(props: { status: OrderStatus | string }) {
 export function ParcelStatusBadge(props: { status: FulfilmentStatus | string }) {
   return (
     <span class={`ostatus ostatus--${props.status}`} data-testid="parcel-status">
-      {ts(`parcel.${props.status}` as ShopKey)}
+      {t(`shop.parcel.${props.status}` as Key)}
     </span>
   );
 }
@@ -113,7 +114,7 @@ export function ParcelStatusBadge(props: { status: FulfilmentStatus | string }) 
 export function PaymentBadge(props: { status: PaymentStatus | string }) {
   return (
     <span class={`ostatus ostatus--pay-${props.status}`} data-testid="payment-status">
-      {ts(`payment.${props.status}` as ShopKey)}
+      {t(`shop.payment.${props.status}` as Key)}
     </span>
   );
 }
@@ -133,16 +134,16 @@ export function ParcelTimeline(props: {
           >
             <span class="steps__dot" aria-hidden="true" />
             <span class="steps__text">
-              <strong>{ts(`parcel.${step.status}` as ShopKey)}</strong>
+              <strong>{t(`shop.parcel.${step.status}` as Key)}</strong>
               <Show when={step.at}>{(at) => <time datetime={at()}>{formatDateTime(at())}</time>}</Show>
               <Show when={step.status === "shipped" && step.state !== "todo" && props.parcel.carrier}>
-                <span class="steps__detail">{ts("order.carrier", { carrier: props.parcel.carrier ?? "" })}</span>
+                <span class="steps__detail">{t("shop.order.carrier", { carrier: props.parcel.carrier ?? "" })}</span>
                 <span class="steps__detail" data-testid="tracking-number">
                   <TrackingNumber
                     carrier={props.parcel.carrier}
                     number={props.parcel.trackingNumber}
-                    sentence={(number) => ts("order.tracking", { number })}
-                    opensLabel={ts("order.trackingOpens", { carrier: props.parcel.carrier ?? "" })}
+                    sentence={(number) => t("shop.order.tracking", { number })}
+                    opensLabel={t("shop.order.trackingOpens", { carrier: props.parcel.carrier ?? "" })}
                   />
                 </span>
               </Show>
@@ -154,7 +155,7 @@ export function ParcelTimeline(props: {
         <li class="steps__item steps__item--cancelled" aria-current="step">
           <span class="steps__dot" aria-hidden="true" />
           <span class="steps__text">
-            <strong>{ts("parcel.cancelled")}</strong>
+            <strong>{t("shop.parcel.cancelled")}</strong>
           </span>
         </li>
       </Show>
@@ -185,7 +186,7 @@ export const minus = (vnd: number) => `−${formatVnd(vnd)}`;
 
 /** "Miễn phí", "Chọn nơi giao" or the fee: the shipping row of the cart and of checkout. */
 export function shippingValue(shown: "free" | "unknown" | number): string {
-  if (shown === "free") return ts("cart.free");
-  if (shown === "unknown") return ts("cart.shippingUnknown");
+  if (shown === "free") return t("shop.cart.free");
+  if (shown === "unknown") return t("shop.cart.shippingUnknown");
   return formatVnd(shown);
 }

@@ -1,27 +1,28 @@
 import { A, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { Refusal, RequireSignIn } from "../../components/portal/bits";
-import { type AdminKey, ta } from "../../i18n/admin";
-import { tl } from "../../i18n/live";
+import { type Key, t } from "../../i18n";
+import "../../i18n/admin";
+import "../../i18n/live";
 import { provinceName } from "../../lib/geo";
 import type { Me } from "../../lib/session";
 import "../../styles/portal.css";
 
-const SECTIONS: Array<{ href: string; key?: AdminKey; label?: () => string; end?: boolean }> = [
+const SECTIONS: Array<{ href: string; key?: Key; label?: () => string; end?: boolean }> = [
   { href: "/quan-tri", key: "admin.nav.queue", end: true },
   { href: "/quan-tri/sap-het-han", key: "admin.nav.expiring" },
   { href: "/quan-tri/don-hang", key: "admin.nav.orders" },
   { href: "/quan-tri/bo-suu-tap", key: "admin.nav.collections" },
   { href: "/quan-tri/qua-tang", key: "admin.nav.gifts" },
-  { href: "/quan-tri/live", label: () => tl("admin.live.nav") },
+  { href: "/quan-tri/live", label: () => t("live.admin.nav") },
   { href: "/quan-tri/so-lieu", key: "admin.nav.dashboard" },
   { href: "/quan-tri/nhat-ky", key: "admin.nav.audit" },
 ];
 
 export function scopeLabel(user: Me): string {
   return user.staffScope === "central"
-    ? ta("admin.scope.central")
-    : ta("admin.scope.province", { province: provinceName(user.staffScope ?? "") });
+    ? t("admin.scope.central")
+    : t("admin.scope.province", { province: provinceName(user.staffScope ?? "") });
 }
 
 /** Staff admin: review queue, expiring certificates, collections, figures and the audit log (desktop first). */
@@ -33,9 +34,9 @@ export default function AdminShell(props: RouteSectionProps) {
           when={user().role === "staff"}
           fallback={
             <div class="wrap">
-              <Refusal title={ta("admin.onlyStaff")} text={ta("admin.onlyStaffText")}>
+              <Refusal title={t("admin.onlyStaff")} text={t("admin.onlyStaffText")}>
                 <A href="/" class="button">
-                  {ta("admin.toShop")}
+                  {t("admin.toShop")}
                 </A>
               </Refusal>
             </div>
@@ -45,16 +46,16 @@ export default function AdminShell(props: RouteSectionProps) {
             <div class="admin__bar">
               <div class="wrap admin__bar-row">
                 <p class="admin__title">
-                  <strong>{ta("admin.title")}</strong>
+                  <strong>{t("admin.title")}</strong>
                   <span class="admin__scope" data-testid="staff-scope">
                     {scopeLabel(user())}
                   </span>
                 </p>
-                <nav class="admin__nav" aria-label={ta("admin.navLabel")}>
+                <nav class="admin__nav" aria-label={t("admin.navLabel")}>
                   <For each={SECTIONS}>
                     {(s) => (
                       <A href={s.href} end={s.end} activeClass="is-active">
-                        {s.key ? ta(s.key) : s.label?.()}
+                        {s.key ? t(s.key) : s.label?.()}
                       </A>
                     )}
                   </For>

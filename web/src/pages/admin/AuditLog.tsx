@@ -1,7 +1,8 @@
 import { createResource, For, Match, Show, Switch } from "solid-js";
 import { EmptyState, ErrorState } from "../../components/States";
-import { ta } from "../../i18n/admin";
-import { tp } from "../../i18n/portal";
+import { t } from "../../i18n";
+import "../../i18n/admin";
+import "../../i18n/portal";
 import { formatDateTime } from "../../lib/format";
 import { adminApi } from "../../lib/portal-api";
 import { settled } from "../../lib/resource";
@@ -24,12 +25,12 @@ function statusOf(json: string): string | undefined {
 export default function AuditLog() {
   const [entries, { refetch }] = createResource(() => adminApi.audit(200));
   const list = () => settled(entries);
-  useTitle(() => ta("audit.title"));
+  useTitle(() => t("admin.audit.title"));
   return (
     <>
       <div class="admin-head">
-        <h1>{ta("audit.title")}</h1>
-        <p class="muted">{ta("audit.lead")}</p>
+        <h1>{t("admin.audit.title")}</h1>
+        <p class="muted">{t("admin.audit.lead")}</p>
       </div>
       <Switch>
         <Match when={entries.state === "errored"}>
@@ -37,25 +38,25 @@ export default function AuditLog() {
         </Match>
         <Match when={!list()}>
           <p class="muted" aria-busy="true">
-            {tp("common.loading")}
+            {t("portal.common.loading")}
           </p>
         </Match>
         <Match when={list()?.length === 0}>
-          <EmptyState title={ta("audit.empty")} />
+          <EmptyState title={t("admin.audit.empty")} />
         </Match>
         <Match when={list()}>
           {(rows) => (
             <div class="table-wrap">
               <table class="ptable ptable--stack" data-testid="audit">
-                <caption class="sr-only">{ta("audit.title")}</caption>
+                <caption class="sr-only">{t("admin.audit.title")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{ta("audit.when")}</th>
-                    <th scope="col">{ta("audit.action")}</th>
-                    <th scope="col">{ta("audit.target")}</th>
-                    <th scope="col">{ta("audit.who")}</th>
-                    <th scope="col">{ta("audit.change")}</th>
-                    <th scope="col">{ta("audit.reason")}</th>
+                    <th scope="col">{t("admin.audit.when")}</th>
+                    <th scope="col">{t("admin.audit.action")}</th>
+                    <th scope="col">{t("admin.audit.target")}</th>
+                    <th scope="col">{t("admin.audit.who")}</th>
+                    <th scope="col">{t("admin.audit.change")}</th>
+                    <th scope="col">{t("admin.audit.reason")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -66,23 +67,23 @@ export default function AuditLog() {
                       const after = e.targetType === "product" ? statusOf(e.after) : undefined;
                       return (
                         <tr>
-                          <td data-label={ta("audit.when")}>
+                          <td data-label={t("admin.audit.when")}>
                             <time datetime={e.at}>{formatDateTime(e.at)}</time>
                           </td>
                           <th scope="row">{auditActionLabel(e.action)}</th>
-                          <td data-label={ta("audit.target")}>
+                          <td data-label={t("admin.audit.target")}>
                             <AuditTarget entry={e} />
                           </td>
-                          <td data-label={ta("audit.who")}>
+                          <td data-label={t("admin.audit.who")}>
                             <AuditActor entry={e} />
                           </td>
-                          <td data-label={ta("audit.change")}>
+                          <td data-label={t("admin.audit.change")}>
                             <Show when={before || after} fallback="—">
-                              {before ? tp(`status.${before}` as "status.draft") : "—"} →{" "}
-                              {after ? tp(`status.${after}` as "status.draft") : "—"}
+                              {before ? t(`portal.status.${before}` as "portal.status.draft") : "—"} →{" "}
+                              {after ? t(`portal.status.${after}` as "portal.status.draft") : "—"}
                             </Show>
                           </td>
-                          <td data-label={ta("audit.reason")}>{e.reason ?? "—"}</td>
+                          <td data-label={t("admin.audit.reason")}>{e.reason ?? "—"}</td>
                         </tr>
                       );
                     }}

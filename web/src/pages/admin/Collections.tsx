@@ -2,9 +2,9 @@ import { createResource, createSignal, For, Match, Show, Switch } from "solid-js
 import { OcopStars } from "../../components/OcopStars";
 import { createErrors, describedBy, Field, FormMessage } from "../../components/portal/Field";
 import { EmptyState, ErrorState } from "../../components/States";
-import { locale } from "../../i18n";
-import { ta } from "../../i18n/admin";
-import { tp } from "../../i18n/portal";
+import { locale, t } from "../../i18n";
+import "../../i18n/admin";
+import "../../i18n/portal";
 import { api, type Card } from "../../api/client";
 import { provinceShort } from "../../lib/geo";
 import { slugify } from "../../lib/ocop";
@@ -49,7 +49,7 @@ function ItemLabel(props: { item: Item }) {
       <span class="coll-item__name">{props.item.name ?? props.item.id}</span>
       <Show when={props.item.province}>{(code) => <span class="muted">{provinceShort(code())}</span>}</Show>
       <Show when={props.item.missing}>
-        <span class="status status--expired">{ta("coll.notOnSale")}</span>
+        <span class="status status--expired">{t("admin.coll.notOnSale")}</span>
       </Show>
     </span>
   );
@@ -68,7 +68,7 @@ function ProductSearch(props: { formId: string; has: (id: string) => boolean; on
   return (
     <div class="coll-search">
       <label for={id} class="pfield__label">
-        {ta("coll.search")}
+        {t("admin.coll.search")}
       </label>
       <div class="coll-search__row">
         <input
@@ -76,7 +76,7 @@ function ProductSearch(props: { formId: string; has: (id: string) => boolean; on
           id={id}
           type="search"
           autocomplete="off"
-          placeholder={ta("coll.searchPlaceholder")}
+          placeholder={t("admin.coll.searchPlaceholder")}
           onKeyDown={(e) => {
             if (e.key === "Enter") {
               e.preventDefault();
@@ -85,22 +85,22 @@ function ProductSearch(props: { formId: string; has: (id: string) => boolean; on
           }}
         />
         <button type="button" class="button button--small" onClick={search}>
-          {ta("coll.find")}
+          {t("admin.coll.find")}
         </button>
       </div>
       <Switch>
         <Match when={results.state === "errored"}>
-          <p class="pfield__error">{ta("coll.searchFailed")}</p>
+          <p class="pfield__error">{t("admin.coll.searchFailed")}</p>
         </Match>
         <Match when={results.loading}>
-          <p class="muted">{tp("common.loading")}</p>
+          <p class="muted">{t("portal.common.loading")}</p>
         </Match>
         <Match when={query() && results.latest?.items.length === 0}>
-          <p class="muted">{ta("coll.noResults")}</p>
+          <p class="muted">{t("admin.coll.noResults")}</p>
         </Match>
         <Match when={query() ? results.latest : undefined}>
           {(page) => (
-            <ul class="coll-results" aria-label={ta("coll.results")}>
+            <ul class="coll-results" aria-label={t("admin.coll.results")}>
               <For each={page().items}>
                 {(card) => (
                   <li>
@@ -120,7 +120,7 @@ function ProductSearch(props: { formId: string; has: (id: string) => boolean; on
                         })
                       }
                     >
-                      {props.has(card.productId) ? ta("coll.added") : ta("coll.add")}
+                      {props.has(card.productId) ? t("admin.coll.added") : t("admin.coll.add")}
                       <span class="sr-only">: {card.name}</span>
                     </button>
                   </li>
@@ -168,16 +168,16 @@ function CollectionEditor(props: {
     const titleEn = value("titleEn");
     const position = Number(value("position") || "0");
     const id = slug();
-    if (!/^[a-z0-9-]{2,40}$/.test(id)) errors.set("id", () => tp("invalid.collectionId"));
-    if (titleVi.length < 2) errors.set("titleVi", () => tp("invalid.title"));
-    if (titleEn.length < 2) errors.set("titleEn", () => tp("invalid.title"));
+    if (!/^[a-z0-9-]{2,40}$/.test(id)) errors.set("id", () => t("portal.invalid.collectionId"));
+    if (titleVi.length < 2) errors.set("titleVi", () => t("portal.invalid.title"));
+    if (titleEn.length < 2) errors.set("titleEn", () => t("portal.invalid.title"));
     if (!Number.isInteger(position) || position < 0 || position > 1000)
-      errors.set("position", () => tp("invalid.position"));
+      errors.set("position", () => t("portal.invalid.position"));
     if (errors.any()) return;
     setBusy(true);
     try {
       await adminApi.putCollection(id, { titleVi, titleEn, position, productIds: items().map((i) => i.id) });
-      setSaved(ta("coll.saved"));
+      setSaved(t("admin.coll.saved"));
       // A new collection joins the list; an edited one keeps its form (and this message) in place.
       if (!c) props.onSaved();
     } catch (error) {
@@ -188,7 +188,7 @@ function CollectionEditor(props: {
   };
 
   const removeCollection = async () => {
-    if (!c || !window.confirm(ta("coll.confirmDelete", { title: c.titleVi }))) return;
+    if (!c || !window.confirm(t("admin.coll.confirmDelete", { title: c.titleVi }))) return;
     setBusy(true);
     try {
       await adminApi.deleteCollection(c.collectionId);
@@ -203,13 +203,13 @@ function CollectionEditor(props: {
   return (
     <form ref={form} class="panel coll pform" onSubmit={save} novalidate aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`} class="coll__title">
-        {c ? (locale() === "en" ? c.titleEn : c.titleVi) : ta("coll.new")}
+        {c ? (locale() === "en" ? c.titleEn : c.titleVi) : t("admin.coll.new")}
         <Show when={c}>
           <code class="coll__id">{c?.collectionId}</code>
         </Show>
       </h2>
       <div class="pform__row pform__row--3">
-        <Field id={`${formId}-vi`} label={ta("coll.titleVi")} error={errors.of("titleVi")}>
+        <Field id={`${formId}-vi`} label={t("admin.coll.titleVi")} error={errors.of("titleVi")}>
           <input
             id={`${formId}-vi`}
             name="titleVi"
@@ -222,7 +222,7 @@ function CollectionEditor(props: {
             aria-describedby={describedBy(`${formId}-vi`, { error: errors.of("titleVi") })}
           />
         </Field>
-        <Field id={`${formId}-en`} label={ta("coll.titleEn")} error={errors.of("titleEn")}>
+        <Field id={`${formId}-en`} label={t("admin.coll.titleEn")} error={errors.of("titleEn")}>
           <input
             id={`${formId}-en`}
             name="titleEn"
@@ -234,9 +234,9 @@ function CollectionEditor(props: {
         </Field>
         <Field
           id={`${formId}-pos`}
-          label={ta("coll.position")}
+          label={t("admin.coll.position")}
           error={errors.of("position")}
-          hint={ta("coll.positionHint")}
+          hint={t("admin.coll.positionHint")}
         >
           <input
             id={`${formId}-pos`}
@@ -249,7 +249,7 @@ function CollectionEditor(props: {
         </Field>
       </div>
       <Show when={!c}>
-        <Field id={`${formId}-id`} label={ta("coll.id")} error={errors.of("id")} hint={ta("coll.idHint")}>
+        <Field id={`${formId}-id`} label={t("admin.coll.id")} error={errors.of("id")} hint={t("admin.coll.idHint")}>
           <input
             id={`${formId}-id`}
             name="id"
@@ -265,8 +265,8 @@ function CollectionEditor(props: {
         </Field>
       </Show>
 
-      <h3 class="subhead">{ta("coll.products", { n: items().length })}</h3>
-      <Show when={items().length > 0} fallback={<p class="muted">{ta("coll.noProducts")}</p>}>
+      <h3 class="subhead">{t("admin.coll.products", { n: items().length })}</h3>
+      <Show when={items().length > 0} fallback={<p class="muted">{t("admin.coll.noProducts")}</p>}>
         <ol class="coll-items">
           <For each={items()}>
             {(item, i) => (
@@ -278,7 +278,7 @@ function CollectionEditor(props: {
                     type="button"
                     class="icon-button"
                     disabled={i() === 0}
-                    aria-label={ta("coll.up", { name: item.name ?? item.id })}
+                    aria-label={t("admin.coll.up", { name: item.name ?? item.id })}
                     onClick={() => move(i(), -1)}
                   >
                     <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -289,7 +289,7 @@ function CollectionEditor(props: {
                     type="button"
                     class="icon-button"
                     disabled={i() === items().length - 1}
-                    aria-label={ta("coll.down", { name: item.name ?? item.id })}
+                    aria-label={t("admin.coll.down", { name: item.name ?? item.id })}
                     onClick={() => move(i(), 1)}
                   >
                     <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -299,7 +299,7 @@ function CollectionEditor(props: {
                   <button
                     type="button"
                     class="icon-button icon-button--danger"
-                    aria-label={ta("coll.remove", { name: item.name ?? item.id })}
+                    aria-label={t("admin.coll.remove", { name: item.name ?? item.id })}
                     onClick={() => remove(i())}
                   >
                     <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -326,7 +326,7 @@ function CollectionEditor(props: {
       </Show>
       <div class="coll__buttons">
         <button type="submit" class="button" disabled={busy()}>
-          {busy() ? tp("form.saving") : ta("coll.save")}
+          {busy() ? t("portal.form.saving") : t("admin.coll.save")}
         </button>
         <Show when={c}>
           <button
@@ -335,12 +335,12 @@ function CollectionEditor(props: {
             disabled={busy()}
             onClick={removeCollection}
           >
-            {ta("coll.delete")}
+            {t("admin.coll.delete")}
           </button>
         </Show>
         <Show when={props.onCancel}>
           <button type="button" class="button button--ghost" onClick={() => props.onCancel?.()}>
-            {ta("coll.cancel")}
+            {t("admin.coll.cancel")}
           </button>
         </Show>
       </div>
@@ -379,15 +379,15 @@ export default function Collections() {
     return { list, names };
   });
   const [creating, setCreating] = createSignal(false);
-  useTitle(() => ta("coll.title"));
+  useTitle(() => t("admin.coll.title"));
   return (
     <>
       <div class="admin-head">
-        <h1>{ta("coll.title")}</h1>
-        <p class="muted">{central() ? ta("coll.lead") : ta("coll.readOnly")}</p>
+        <h1>{t("admin.coll.title")}</h1>
+        <p class="muted">{central() ? t("admin.coll.lead") : t("admin.coll.readOnly")}</p>
         <Show when={central() && !creating()}>
           <button type="button" class="button" onClick={() => setCreating(true)}>
-            {ta("coll.create")}
+            {t("admin.coll.create")}
           </button>
         </Show>
       </div>
@@ -397,7 +397,7 @@ export default function Collections() {
         </Match>
         <Match when={!data.latest}>
           <p class="muted" aria-busy="true">
-            {tp("common.loading")}
+            {t("portal.common.loading")}
           </p>
         </Match>
         <Match when={data.latest}>
@@ -413,7 +413,7 @@ export default function Collections() {
                   onCancel={() => setCreating(false)}
                 />
               </Show>
-              <Show when={d().list.length > 0} fallback={<EmptyState title={ta("coll.empty")} />}>
+              <Show when={d().list.length > 0} fallback={<EmptyState title={t("admin.coll.empty")} />}>
                 <For each={d().list}>
                   {(c) => (
                     <Show when={central()} fallback={<ReadOnlyCollection collection={c} names={d().names} />}>

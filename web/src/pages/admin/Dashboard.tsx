@@ -1,9 +1,9 @@
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { OcopStars } from "../../components/OcopStars";
 import { ErrorState } from "../../components/States";
-import { locale } from "../../i18n";
-import { ta } from "../../i18n/admin";
-import { tp } from "../../i18n/portal";
+import { locale, t } from "../../i18n";
+import "../../i18n/admin";
+import "../../i18n/portal";
 import { formatCount } from "../../lib/format";
 import { regionName } from "../../lib/geo";
 import { formatShare } from "../../lib/ocop";
@@ -45,7 +45,7 @@ function StarsChart(props: { byStars: Figures["byStars"] }) {
         viewBox="0 0 100 8"
         preserveAspectRatio="none"
         role="img"
-        aria-label={ta("dash.starsChart", { summary: summary() })}
+        aria-label={t("admin.dash.starsChart", { summary: summary() })}
       >
         <For each={parts()}>
           {(p) => <rect x={p.x} y="0" width={p.width} height="8" fill={STAR_COLORS[p.stars] ?? "#888"} />}
@@ -60,7 +60,7 @@ function StarsChart(props: { byStars: Figures["byStars"] }) {
                 <strong class="stars-chart__share">
                   {formatShare(s.share)} {s.stars}★
                 </strong>
-                <span class="muted">{ta("dash.products", { n: s.products })}</span>
+                <span class="muted">{t("admin.dash.products", { n: s.products })}</span>
               </li>
             )}
           </For>
@@ -98,33 +98,33 @@ function ByProvince(props: { rows: Figures["byProvince"] }) {
   return (
     <section class="panel" aria-labelledby="by-province">
       <div class="section__head">
-        <h2 id="by-province">{ta("dash.byProvince")}</h2>
+        <h2 id="by-province">{t("admin.dash.byProvince")}</h2>
         <label class="inline-select">
-          <span>{ta("dash.sortBy")}</span>
+          <span>{t("admin.dash.sortBy")}</span>
           <select value={sort()} onChange={(e) => setSort(e.currentTarget.value as ProvinceSort)}>
-            <option value="products">{ta("dash.sort.products")}</option>
-            <option value="producers">{ta("dash.sort.producers")}</option>
-            <option value="name">{ta("dash.sort.name")}</option>
+            <option value="products">{t("admin.dash.sort.products")}</option>
+            <option value="producers">{t("admin.dash.sort.producers")}</option>
+            <option value="name">{t("admin.dash.sort.name")}</option>
           </select>
         </label>
       </div>
       <div class="table-wrap">
         <table class="ptable ptable--figures" data-testid="by-province">
-          <caption class="sr-only">{ta("dash.byProvince")}</caption>
+          <caption class="sr-only">{t("admin.dash.byProvince")}</caption>
           <thead>
             <tr>
-              <th scope="col">{ta("queue.province")}</th>
+              <th scope="col">{t("admin.queue.province")}</th>
               <th scope="col" class="ptable__bar-col">
-                <span class="sr-only">{ta("dash.chart")}</span>
+                <span class="sr-only">{t("admin.dash.chart")}</span>
               </th>
               <th scope="col" class="num">
-                {ta("dash.listed")}
+                {t("admin.dash.listed")}
               </th>
               <th scope="col" class="num">
-                {ta("dash.share")}
+                {t("admin.dash.share")}
               </th>
               <th scope="col" class="num">
-                {ta("dash.producers")}
+                {t("admin.dash.producers")}
               </th>
             </tr>
           </thead>
@@ -155,12 +155,12 @@ function ByProvince(props: { rows: Figures["byProvince"] }) {
 /** Programme figures for staff, in the programme's own terms: products by stars, group and province. */
 export default function Dashboard() {
   const [data, { refetch }] = createResource(adminApi.dashboard);
-  useTitle(() => ta("dash.title"));
+  useTitle(() => t("admin.dash.title"));
   return (
     <>
       <div class="admin-head">
-        <h1>{ta("dash.title")}</h1>
-        <p class="muted">{ta("dash.lead")}</p>
+        <h1>{t("admin.dash.title")}</h1>
+        <p class="muted">{t("admin.dash.lead")}</p>
       </div>
       <Switch>
         <Match when={data.state === "errored"}>
@@ -168,7 +168,7 @@ export default function Dashboard() {
         </Match>
         <Match when={!data.latest}>
           <p class="muted" aria-busy="true">
-            {tp("common.loading")}
+            {t("portal.common.loading")}
           </p>
         </Match>
         <Match when={data.latest}>
@@ -178,34 +178,34 @@ export default function Dashboard() {
             return (
               <div class="dash">
                 <dl class="stats">
-                  <Stat label={ta("dash.listedTotal")} value={formatCount(d().listed)} />
-                  <Stat label={ta("dash.producersTotal")} value={formatCount(d().producers)} />
+                  <Stat label={t("admin.dash.listedTotal")} value={formatCount(d().listed)} />
+                  <Stat label={t("admin.dash.producersTotal")} value={formatCount(d().producers)} />
                   <Stat
-                    label={ta("dash.targetProducts")}
+                    label={t("admin.dash.targetProducts")}
                     value={formatShare(Math.round((d().listed / NATIONAL_TARGET.products) * 1000) / 10)}
-                    note={ta("dash.targetProductsNote", { n: NATIONAL_TARGET.products })}
+                    note={t("admin.dash.targetProductsNote", { n: NATIONAL_TARGET.products })}
                   />
                   <Stat
-                    label={ta("dash.targetFive")}
+                    label={t("admin.dash.targetFive")}
                     value={`${formatCount(fiveStars())} / ${formatCount(NATIONAL_TARGET.fiveStars)}`}
-                    note={ta("dash.targetFiveNote")}
+                    note={t("admin.dash.targetFiveNote")}
                   />
                 </dl>
 
                 <section class="panel" aria-labelledby="by-stars">
-                  <h2 id="by-stars">{ta("dash.byStars")}</h2>
+                  <h2 id="by-stars">{t("admin.dash.byStars")}</h2>
                   <StarsChart byStars={d().byStars} />
                   <div class="table-wrap">
                     <table class="ptable ptable--figures">
-                      <caption class="sr-only">{ta("dash.byStars")}</caption>
+                      <caption class="sr-only">{t("admin.dash.byStars")}</caption>
                       <thead>
                         <tr>
-                          <th scope="col">{ta("queue.stars")}</th>
+                          <th scope="col">{t("admin.queue.stars")}</th>
                           <th scope="col" class="num">
-                            {ta("dash.listed")}
+                            {t("admin.dash.listed")}
                           </th>
                           <th scope="col" class="num">
-                            {ta("dash.share")}
+                            {t("admin.dash.share")}
                           </th>
                         </tr>
                       </thead>
@@ -227,21 +227,21 @@ export default function Dashboard() {
                 </section>
 
                 <section class="panel" aria-labelledby="by-group">
-                  <h2 id="by-group">{ta("dash.byGroup")}</h2>
+                  <h2 id="by-group">{t("admin.dash.byGroup")}</h2>
                   <div class="table-wrap">
                     <table class="ptable ptable--figures" data-testid="by-group">
-                      <caption class="sr-only">{ta("dash.byGroup")}</caption>
+                      <caption class="sr-only">{t("admin.dash.byGroup")}</caption>
                       <thead>
                         <tr>
-                          <th scope="col">{tp("editor.group")}</th>
+                          <th scope="col">{t("portal.editor.group")}</th>
                           <th scope="col" class="ptable__bar-col">
-                            <span class="sr-only">{ta("dash.chart")}</span>
+                            <span class="sr-only">{t("admin.dash.chart")}</span>
                           </th>
                           <th scope="col" class="num">
-                            {ta("dash.listed")}
+                            {t("admin.dash.listed")}
                           </th>
                           <th scope="col" class="num">
-                            {ta("dash.share")}
+                            {t("admin.dash.share")}
                           </th>
                         </tr>
                       </thead>

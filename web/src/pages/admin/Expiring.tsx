@@ -3,8 +3,8 @@ import { createResource, For, Match, Show, Switch } from "solid-js";
 import { OcopStars } from "../../components/OcopStars";
 import { EmptyState, ErrorState } from "../../components/States";
 import { type Key, t } from "../../i18n";
-import { ta } from "../../i18n/admin";
-import { tp } from "../../i18n/portal";
+import "../../i18n/admin";
+import "../../i18n/portal";
 import { daysBetween, formatDate, vietnamDay } from "../../lib/format";
 import { provinceShort } from "../../lib/geo";
 import { adminApi } from "../../lib/portal-api";
@@ -21,16 +21,16 @@ export default function Expiring() {
   };
   const [items, { refetch }] = createResource(days, adminApi.expiring);
   const today = vietnamDay();
-  useTitle(() => ta("expiring.title"));
+  useTitle(() => t("admin.expiring.title"));
   return (
     <>
       <div class="admin-head">
-        <h1>{ta("expiring.title")}</h1>
-        <p class="muted">{ta("expiring.lead")}</p>
+        <h1>{t("admin.expiring.title")}</h1>
+        <p class="muted">{t("admin.expiring.lead")}</p>
       </div>
-      <form class="filters-row" onSubmit={(e) => e.preventDefault()} aria-label={ta("queue.filters")}>
+      <form class="filters-row" onSubmit={(e) => e.preventDefault()} aria-label={t("admin.queue.filters")}>
         <label class="pfield">
-          <span class="pfield__label">{ta("expiring.within")}</span>
+          <span class="pfield__label">{t("admin.expiring.within")}</span>
           <select
             value={days()}
             onChange={(e) => setParams({ days: e.currentTarget.value === "60" ? undefined : e.currentTarget.value })}
@@ -38,7 +38,7 @@ export default function Expiring() {
             <For each={WINDOWS}>
               {(n) => (
                 <option value={n} selected={days() === n}>
-                  {ta("expiring.days", { n })}
+                  {t("admin.expiring.days", { n })}
                 </option>
               )}
             </For>
@@ -51,27 +51,27 @@ export default function Expiring() {
         </Match>
         <Match when={!items.latest}>
           <p class="muted" aria-busy="true">
-            {tp("common.loading")}
+            {t("portal.common.loading")}
           </p>
         </Match>
         <Match when={items.latest?.length === 0}>
-          <EmptyState title={ta("expiring.empty", { n: days() })} />
+          <EmptyState title={t("admin.expiring.empty", { n: days() })} />
         </Match>
         <Match when={items.latest}>
           {(list) => (
             <div class="table-wrap">
               <p class="results-count" aria-live="polite">
-                {ta("queue.count", { n: list().length })}
+                {t("admin.queue.count", { n: list().length })}
               </p>
               <table class="ptable ptable--stack" data-testid="expiring">
-                <caption class="sr-only">{ta("expiring.title")}</caption>
+                <caption class="sr-only">{t("admin.expiring.title")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{ta("queue.product")}</th>
-                    <th scope="col">{ta("queue.province")}</th>
-                    <th scope="col">{ta("queue.stars")}</th>
+                    <th scope="col">{t("admin.queue.product")}</th>
+                    <th scope="col">{t("admin.queue.province")}</th>
+                    <th scope="col">{t("admin.queue.stars")}</th>
                     <th scope="col">{t("cert.validUntil")}</th>
-                    <th scope="col">{ta("expiring.left")}</th>
+                    <th scope="col">{t("admin.expiring.left")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -86,14 +86,14 @@ export default function Expiring() {
                             </A>
                             <span class="ptable__sub">{t(`group.short.${p.group}` as Key)}</span>
                           </th>
-                          <td data-label={ta("queue.province")}>{provinceShort(p.provinceCode)}</td>
-                          <td data-label={ta("queue.stars")}>
+                          <td data-label={t("admin.queue.province")}>{provinceShort(p.provinceCode)}</td>
+                          <td data-label={t("admin.queue.stars")}>
                             <Show when={p.stars} fallback="—">
                               {(n) => <OcopStars stars={n()} />}
                             </Show>
                           </td>
                           <td data-label={t("cert.validUntil")}>{formatDate(p.validUntil ?? "")}</td>
-                          <td data-label={ta("expiring.left")}>
+                          <td data-label={t("admin.expiring.left")}>
                             <span class={`days-left${left <= 30 ? " days-left--urgent" : ""}`} data-testid="days-left">
                               {left === 0 ? t("cert.lastDay") : t("cert.daysLeft", { n: left })}
                             </span>

@@ -2,9 +2,9 @@ import { createResource, createSignal, createUniqueId, For, type JSX, Match, Sho
 import { OcopStars } from "../../components/OcopStars";
 import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../components/portal/Field";
 import { ErrorState } from "../../components/States";
-import { locale } from "../../i18n";
-import { tp } from "../../i18n/portal";
-import { type SalesKey, tsa } from "../../i18n/sales";
+import { type Key, locale, t } from "../../i18n";
+import "../../i18n/portal";
+import "../../i18n/sales";
 import { api } from "../../api/client";
 import { type ComboView, commerceAdminApi, type GiftBox, type Pricing, shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
@@ -66,15 +66,15 @@ function PricingForm(props: { pricing: Pricing; editable: boolean }) {
       percent: readInt(form, `tier-${i}-percent`),
     }));
     if (comboTiers.some((t) => !(t.minItems >= 2 && t.minItems <= 8 && t.percent >= 1 && t.percent <= 50)))
-      errors.set("comboTiers", () => tsa("pricing.tierInvalid"));
+      errors.set("comboTiers", () => t("sales.pricing.tierInvalid"));
     const free = readVnd(form, "freeShippingOverVnd");
-    if (!free.ok) errors.set("freeShippingOverVnd", () => tsa("pricing.vndInvalid"));
+    if (!free.ok) errors.set("freeShippingOverVnd", () => t("sales.pricing.vndInvalid"));
     const shipping = {} as Pricing["shipping"];
     for (const zone of ZONES) {
       const base = readVnd(form, `shipping.${zone}.baseVnd`);
       const per = readVnd(form, `shipping.${zone}.per500gVnd`);
-      if (!base.ok) errors.set(`shipping.${zone}.baseVnd`, () => tsa("pricing.vndInvalid"));
-      if (!per.ok) errors.set(`shipping.${zone}.per500gVnd`, () => tsa("pricing.vndInvalid"));
+      if (!base.ok) errors.set(`shipping.${zone}.baseVnd`, () => t("sales.pricing.vndInvalid"));
+      if (!per.ok) errors.set(`shipping.${zone}.per500gVnd`, () => t("sales.pricing.vndInvalid"));
       shipping[zone] = { baseVnd: base.ok ? base.value : 0, per500gVnd: per.ok ? per.value : 0 };
     }
     if (errors.any() || !free.ok) {
@@ -96,15 +96,15 @@ function PricingForm(props: { pricing: Pricing; editable: boolean }) {
   return (
     <form ref={form} class="pform" onSubmit={save} novalidate aria-labelledby="pricing-title">
       <fieldset class="pricing-fields" disabled={!props.editable || busy()}>
-        <h3 class="subhead">{tsa("pricing.tiers")}</h3>
-        <p class="muted small">{tsa("pricing.tiersHint")}</p>
+        <h3 class="subhead">{t("sales.pricing.tiers")}</h3>
+        <p class="muted small">{t("sales.pricing.tiersHint")}</p>
         <ol class="tiers">
           <For each={tiers()}>
             {(tier, index) => (
               <li class="tier">
-                <span class="tier__n">{tsa("pricing.tier", { n: index() + 1 })}</span>
+                <span class="tier__n">{t("sales.pricing.tier", { n: index() + 1 })}</span>
                 <label class="pfield">
-                  <span class="pfield__label">{tsa("pricing.minItems")}</span>
+                  <span class="pfield__label">{t("sales.pricing.minItems")}</span>
                   <input
                     name={`tier-${index()}-min`}
                     inputmode="numeric"
@@ -113,7 +113,7 @@ function PricingForm(props: { pricing: Pricing; editable: boolean }) {
                   />
                 </label>
                 <label class="pfield">
-                  <span class="pfield__label">{tsa("pricing.percent")}</span>
+                  <span class="pfield__label">{t("sales.pricing.percent")}</span>
                   <input
                     name={`tier-${index()}-percent`}
                     inputmode="numeric"
@@ -124,7 +124,7 @@ function PricingForm(props: { pricing: Pricing; editable: boolean }) {
                 <button
                   type="button"
                   class="icon-button icon-button--danger"
-                  aria-label={tsa("pricing.removeTier", { n: index() + 1 })}
+                  aria-label={t("sales.pricing.removeTier", { n: index() + 1 })}
                   onClick={() => setTiers(tiers().filter((_, j) => j !== index()))}
                 >
                   <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -148,15 +148,15 @@ function PricingForm(props: { pricing: Pricing; editable: boolean }) {
               setTiers([...tiers(), { minItems: Math.min(8, (tiers().at(-1)?.minItems ?? 2) + 1), percent: 5 }])
             }
           >
-            {tsa("pricing.addTier")}
+            {t("sales.pricing.addTier")}
           </button>
         </Show>
 
         <Field
           id="p-free"
-          label={tsa("pricing.free")}
+          label={t("sales.pricing.free")}
           error={errors.of("freeShippingOverVnd")}
-          hint={tsa("pricing.freeHint")}
+          hint={t("sales.pricing.freeHint")}
         >
           <VndInput
             id="p-free"
@@ -167,29 +167,29 @@ function PricingForm(props: { pricing: Pricing; editable: boolean }) {
           />
         </Field>
 
-        <h3 class="subhead">{tsa("pricing.shipping")}</h3>
-        <p class="muted small">{tsa("pricing.shippingHint")}</p>
+        <h3 class="subhead">{t("sales.pricing.shipping")}</h3>
+        <p class="muted small">{t("sales.pricing.shippingHint")}</p>
         <div class="rates">
           <For each={ZONES}>
             {(zone) => (
               <div class="rates__zone">
-                <p class="rates__name">{tsa(`pricing.zone.${zone}` as SalesKey)}</p>
+                <p class="rates__name">{t(`sales.pricing.zone.${zone}` as Key)}</p>
                 <For each={RATES}>
                   {(rate) => {
                     const name = `shipping.${zone}.${rate}`;
-                    const zoneName = () => tsa(`pricing.zone.${zone}` as SalesKey);
+                    const zoneName = () => t(`sales.pricing.zone.${zone}` as Key);
                     return (
                       <Field
                         id={`p-${zone}-${rate}`}
                         label={
                           <>
                             <span aria-hidden="true">
-                              {rate === "baseVnd" ? tsa("pricing.base") : tsa("pricing.per500g")}
+                              {rate === "baseVnd" ? t("sales.pricing.base") : t("sales.pricing.per500g")}
                             </span>
                             <span class="sr-only">
                               {rate === "baseVnd"
-                                ? tsa("pricing.baseOf", { zone: zoneName() })
-                                : tsa("pricing.per500gOf", { zone: zoneName() })}
+                                ? t("sales.pricing.baseOf", { zone: zoneName() })
+                                : t("sales.pricing.per500gOf", { zone: zoneName() })}
                             </span>
                           </>
                         }
@@ -213,11 +213,11 @@ function PricingForm(props: { pricing: Pricing; editable: boolean }) {
       <Show when={props.editable}>
         <div class="coll__buttons">
           <button type="submit" class="button" disabled={busy()}>
-            {busy() ? tsa("agifts.saving") : tsa("pricing.save")}
+            {busy() ? t("sales.agifts.saving") : t("sales.pricing.save")}
           </button>
         </div>
       </Show>
-      <FormMessage error={errors.general()} success={saved() ? tsa("agifts.saved") : undefined} />
+      <FormMessage error={errors.general()} success={saved() ? t("sales.agifts.saved") : undefined} />
     </form>
   );
 }
@@ -245,13 +245,13 @@ function BoxForm(props: { box?: GiftBox; editable: boolean; onSaved: () => void;
     const weightGrams = readInt(form, "weightGrams");
     // Read before the form is disabled while saving: a disabled checkbox is left out of the form's data.
     const active = new FormData(form).get("active") === "on";
-    if (!/^[a-z0-9-]{2,40}$/.test(boxId)) errors.set("id", () => tp("invalid.collectionId"));
-    if (nameVi.length < 2) errors.set("nameVi", () => tp("invalid.name"));
-    if (nameEn.length < 2) errors.set("nameEn", () => tp("invalid.name"));
-    if (!price.ok) errors.set("priceVnd", () => tsa("pricing.vndInvalid"));
+    if (!/^[a-z0-9-]{2,40}$/.test(boxId)) errors.set("id", () => t("portal.invalid.collectionId"));
+    if (nameVi.length < 2) errors.set("nameVi", () => t("portal.invalid.name"));
+    if (nameEn.length < 2) errors.set("nameEn", () => t("portal.invalid.name"));
+    if (!price.ok) errors.set("priceVnd", () => t("sales.pricing.vndInvalid"));
     if (!(capacityGrams >= 100 && capacityGrams <= 50_000))
-      errors.set("capacityGrams", () => tsa("boxes.capacityInvalid"));
-    if (!(weightGrams >= 0 && weightGrams <= 10_000)) errors.set("weightGrams", () => tsa("boxes.weightInvalid"));
+      errors.set("capacityGrams", () => t("sales.boxes.capacityInvalid"));
+    if (!(weightGrams >= 0 && weightGrams <= 10_000)) errors.set("weightGrams", () => t("sales.boxes.weightInvalid"));
     if (errors.any() || !price.ok) {
       focusFirstError(form);
       return;
@@ -279,7 +279,7 @@ function BoxForm(props: { box?: GiftBox; editable: boolean; onSaved: () => void;
     <form ref={form} class="pform" onSubmit={save} novalidate>
       <fieldset class="pricing-fields" disabled={!props.editable || busy()}>
         <Show when={!b}>
-          <Field id={id("id")} label={tsa("boxes.id")} error={errors.of("id")} hint={tsa("boxes.idHint")}>
+          <Field id={id("id")} label={t("sales.boxes.id")} error={errors.of("id")} hint={t("sales.boxes.idHint")}>
             <input
               id={id("id")}
               name="id"
@@ -292,7 +292,7 @@ function BoxForm(props: { box?: GiftBox; editable: boolean; onSaved: () => void;
           </Field>
         </Show>
         <div class="pform__row">
-          <Field id={id("vi")} label={tsa("boxes.nameVi")} error={errors.of("nameVi")}>
+          <Field id={id("vi")} label={t("sales.boxes.nameVi")} error={errors.of("nameVi")}>
             <input
               id={id("vi")}
               name="nameVi"
@@ -305,7 +305,7 @@ function BoxForm(props: { box?: GiftBox; editable: boolean; onSaved: () => void;
               aria-describedby={describedBy(id("vi"), { error: errors.of("nameVi") })}
             />
           </Field>
-          <Field id={id("en")} label={tsa("boxes.nameEn")} error={errors.of("nameEn")}>
+          <Field id={id("en")} label={t("sales.boxes.nameEn")} error={errors.of("nameEn")}>
             <input
               id={id("en")}
               name="nameEn"
@@ -317,10 +317,10 @@ function BoxForm(props: { box?: GiftBox; editable: boolean; onSaved: () => void;
           </Field>
         </div>
         <div class="pform__row pform__row--3">
-          <Field id={id("price")} label={tsa("boxes.price")} error={errors.of("priceVnd")}>
+          <Field id={id("price")} label={t("sales.boxes.price")} error={errors.of("priceVnd")}>
             <VndInput id={id("price")} name="priceVnd" value={b?.priceVnd} error={errors.of("priceVnd")} />
           </Field>
-          <Field id={id("capacity")} label={tsa("boxes.capacity")} error={errors.of("capacityGrams")}>
+          <Field id={id("capacity")} label={t("sales.boxes.capacity")} error={errors.of("capacityGrams")}>
             <input
               id={id("capacity")}
               name="capacityGrams"
@@ -330,7 +330,7 @@ function BoxForm(props: { box?: GiftBox; editable: boolean; onSaved: () => void;
               aria-describedby={describedBy(id("capacity"), { error: errors.of("capacityGrams") })}
             />
           </Field>
-          <Field id={id("weight")} label={tsa("boxes.weight")} error={errors.of("weightGrams")}>
+          <Field id={id("weight")} label={t("sales.boxes.weight")} error={errors.of("weightGrams")}>
             <input
               id={id("weight")}
               name="weightGrams"
@@ -343,23 +343,23 @@ function BoxForm(props: { box?: GiftBox; editable: boolean; onSaved: () => void;
         </div>
         <label class="check">
           <input type="checkbox" name="active" checked={b?.active ?? true} />
-          <span>{tsa("boxes.activeLabel")}</span>
+          <span>{t("sales.boxes.activeLabel")}</span>
         </label>
-        <p class="muted small">{tsa("boxes.hiddenNote")}</p>
+        <p class="muted small">{t("sales.boxes.hiddenNote")}</p>
       </fieldset>
       <Show when={props.editable}>
         <div class="coll__buttons">
           <button type="submit" class="button" disabled={busy()}>
-            {busy() ? tsa("agifts.saving") : tsa("agifts.save")}
+            {busy() ? t("sales.agifts.saving") : t("sales.agifts.save")}
           </button>
           <Show when={props.onCancel}>
             <button type="button" class="button button--ghost" onClick={() => props.onCancel?.()}>
-              {tsa("agifts.cancel")}
+              {t("sales.agifts.cancel")}
             </button>
           </Show>
         </div>
       </Show>
-      <FormMessage error={errors.general()} success={saved() ? tsa("agifts.saved") : undefined} />
+      <FormMessage error={errors.general()} success={saved() ? t("sales.agifts.saved") : undefined} />
     </form>
   );
 }
@@ -382,7 +382,7 @@ function PartSearch(props: { formId: string; has: (id: string) => boolean; full:
   return (
     <div class="coll-search">
       <label for={`${props.formId}-search`} class="pfield__label">
-        {tsa("agifts.searchLabel")}
+        {t("sales.agifts.searchLabel")}
       </label>
       <div class="coll-search__row">
         <input
@@ -398,7 +398,7 @@ function PartSearch(props: { formId: string; has: (id: string) => boolean; full:
           }}
         />
         <button type="button" class="button button--small" onClick={search}>
-          {tsa("agifts.search")}
+          {t("sales.agifts.search")}
         </button>
       </div>
       <Show when={query() ? settled(results) : undefined}>
@@ -425,7 +425,7 @@ function PartSearch(props: { formId: string; has: (id: string) => boolean; full:
                       })
                     }
                   >
-                    {tsa("agifts.add")}
+                    {t("sales.agifts.add")}
                     <span class="sr-only">: {card.name}</span>
                   </button>
                 </li>
@@ -472,14 +472,14 @@ function TemplateForm(props: {
     const descriptionVi = text("descriptionVi");
     // Read before the form is disabled while saving: a disabled checkbox is left out of the form's data.
     const active = new FormData(form).get("active") === "on";
-    if (!/^[a-z0-9-]{2,40}$/.test(templateId)) errors.set("id", () => tp("invalid.collectionId"));
-    if (titleVi.length < 2) errors.set("titleVi", () => tp("invalid.title"));
-    if (titleEn.length < 2) errors.set("titleEn", () => tp("invalid.title"));
+    if (!/^[a-z0-9-]{2,40}$/.test(templateId)) errors.set("id", () => t("portal.invalid.collectionId"));
+    if (titleVi.length < 2) errors.set("titleVi", () => t("portal.invalid.title"));
+    if (titleEn.length < 2) errors.set("titleEn", () => t("portal.invalid.title"));
     if (parts().length < COMBO_MIN || parts().length > COMBO_MAX)
-      errors.set("productIds", () => tsa("templates.productsInvalid"));
-    if (!boxId) errors.set("boxId", () => tsa("templates.boxMissing"));
-    if (!price.ok || price.value < 1000) errors.set("fixedPriceVnd", () => tp("invalid.priceVnd"));
-    if (!(position >= 0 && position <= 1000)) errors.set("position", () => tp("invalid.position"));
+      errors.set("productIds", () => t("sales.templates.productsInvalid"));
+    if (!boxId) errors.set("boxId", () => t("sales.templates.boxMissing"));
+    if (!price.ok || price.value < 1000) errors.set("fixedPriceVnd", () => t("portal.invalid.priceVnd"));
+    if (!(position >= 0 && position <= 1000)) errors.set("position", () => t("portal.invalid.position"));
     if (errors.any() || !price.ok) {
       focusFirstError(form);
       return;
@@ -509,7 +509,7 @@ function TemplateForm(props: {
     <form ref={form} class="pform" onSubmit={save} novalidate>
       <fieldset class="pricing-fields" disabled={!props.editable || busy()}>
         <Show when={!c}>
-          <Field id={id("id")} label={tsa("templates.id")} error={errors.of("id")} hint={tsa("boxes.idHint")}>
+          <Field id={id("id")} label={t("sales.templates.id")} error={errors.of("id")} hint={t("sales.boxes.idHint")}>
             <input
               id={id("id")}
               name="id"
@@ -522,7 +522,7 @@ function TemplateForm(props: {
           </Field>
         </Show>
         <div class="pform__row">
-          <Field id={id("vi")} label={tsa("templates.titleVi")} error={errors.of("titleVi")}>
+          <Field id={id("vi")} label={t("sales.templates.titleVi")} error={errors.of("titleVi")}>
             <input
               id={id("vi")}
               name="titleVi"
@@ -535,7 +535,7 @@ function TemplateForm(props: {
               aria-describedby={describedBy(id("vi"), { error: errors.of("titleVi") })}
             />
           </Field>
-          <Field id={id("en")} label={tsa("templates.titleEn")} error={errors.of("titleEn")}>
+          <Field id={id("en")} label={t("sales.templates.titleEn")} error={errors.of("titleEn")}>
             <input
               id={id("en")}
               name="titleEn"
@@ -546,11 +546,11 @@ function TemplateForm(props: {
             />
           </Field>
         </div>
-        <Field id={id("desc")} label={tsa("templates.description")} optional>
+        <Field id={id("desc")} label={t("sales.templates.description")} optional>
           <textarea id={id("desc")} name="descriptionVi" rows="2" maxLength={500} value={c?.description ?? ""} />
         </Field>
 
-        <h4 class="subhead">{tsa("templates.products", { n: parts().length })}</h4>
+        <h4 class="subhead">{t("sales.templates.products", { n: parts().length })}</h4>
         <ol class="coll-items">
           <For each={parts()}>
             {(p, i) => (
@@ -564,7 +564,7 @@ function TemplateForm(props: {
                   <button
                     type="button"
                     class="icon-button icon-button--danger"
-                    aria-label={tsa("templates.remove", { name: p.name })}
+                    aria-label={t("sales.templates.remove", { name: p.name })}
                     onClick={() => setParts(parts().filter((_, j) => j !== i()))}
                   >
                     <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -591,7 +591,7 @@ function TemplateForm(props: {
         </Show>
 
         <div class="pform__row pform__row--3">
-          <Field id={id("box")} label={tsa("templates.box")} error={errors.of("boxId")}>
+          <Field id={id("box")} label={t("sales.templates.box")} error={errors.of("boxId")}>
             <select
               id={id("box")}
               name="boxId"
@@ -610,10 +610,12 @@ function TemplateForm(props: {
           </Field>
           <Field
             id={id("price")}
-            label={tsa("templates.price")}
+            label={t("sales.templates.price")}
             error={errors.of("fixedPriceVnd")}
             hint={
-              c ? tsa("templates.listed", { price: formatVnd(c.priceVnd + c.discountVnd) }) : tsa("templates.priceHint")
+              c
+                ? t("sales.templates.listed", { price: formatVnd(c.priceVnd + c.discountVnd) })
+                : t("sales.templates.priceHint")
             }
           >
             <VndInput
@@ -626,9 +628,9 @@ function TemplateForm(props: {
           </Field>
           <Field
             id={id("pos")}
-            label={tsa("templates.position")}
+            label={t("sales.templates.position")}
             error={errors.of("position")}
-            hint={tsa("templates.positionHint")}
+            hint={t("sales.templates.positionHint")}
           >
             <input
               id={id("pos")}
@@ -642,22 +644,22 @@ function TemplateForm(props: {
         </div>
         <label class="check">
           <input type="checkbox" name="active" checked />
-          <span>{tsa("templates.activeLabel")}</span>
+          <span>{t("sales.templates.activeLabel")}</span>
         </label>
       </fieldset>
       <Show when={props.editable}>
         <div class="coll__buttons">
           <button type="submit" class="button" disabled={busy()}>
-            {busy() ? tsa("agifts.saving") : tsa("agifts.save")}
+            {busy() ? t("sales.agifts.saving") : t("sales.agifts.save")}
           </button>
           <Show when={props.onCancel}>
             <button type="button" class="button button--ghost" onClick={() => props.onCancel?.()}>
-              {tsa("agifts.cancel")}
+              {t("sales.agifts.cancel")}
             </button>
           </Show>
         </div>
       </Show>
-      <FormMessage error={errors.general()} success={saved() ? tsa("agifts.saved") : undefined} />
+      <FormMessage error={errors.general()} success={saved() ? t("sales.agifts.saved") : undefined} />
     </form>
   );
 }
@@ -683,18 +685,18 @@ export default function GiftsPricing() {
   const [templates, { refetch: reloadTemplates }] = createResource(shopApi.templates);
   const [newBox, setNewBox] = createSignal(false);
   const [newTemplate, setNewTemplate] = createSignal(false);
-  useTitle(() => tsa("agifts.title"));
+  useTitle(() => t("sales.agifts.title"));
 
   return (
     <>
       <div class="admin-head">
-        <h1>{tsa("agifts.title")}</h1>
-        <p class="muted">{central() ? tsa("agifts.lead") : tsa("agifts.readOnly")}</p>
+        <h1>{t("sales.agifts.title")}</h1>
+        <p class="muted">{central() ? t("sales.agifts.lead") : t("sales.agifts.readOnly")}</p>
       </div>
 
       <section class="section panel" aria-labelledby="pricing-title">
-        <h2 id="pricing-title">{tsa("pricing.title")}</h2>
-        <Switch fallback={<p class="muted">{tp("common.loading")}</p>}>
+        <h2 id="pricing-title">{t("sales.pricing.title")}</h2>
+        <Switch fallback={<p class="muted">{t("portal.common.loading")}</p>}>
           <Match when={pricing.state === "errored"}>
             <ErrorState error={pricing.error} retry={retryPricing} />
           </Match>
@@ -704,16 +706,16 @@ export default function GiftsPricing() {
 
       <section class="section" aria-labelledby="boxes-title">
         <div class="section__head">
-          <h2 id="boxes-title">{tsa("boxes.title")}</h2>
+          <h2 id="boxes-title">{t("sales.boxes.title")}</h2>
           <Show when={central() && !newBox()}>
             <button type="button" class="button button--small" onClick={() => setNewBox(true)}>
-              {tsa("boxes.create")}
+              {t("sales.boxes.create")}
             </button>
           </Show>
         </div>
         <Show when={newBox()}>
           <div class="panel agift">
-            <h3>{tsa("boxes.new")}</h3>
+            <h3>{t("sales.boxes.new")}</h3>
             <BoxForm
               editable
               onSaved={() => {
@@ -724,7 +726,7 @@ export default function GiftsPricing() {
             />
           </div>
         </Show>
-        <Switch fallback={<p class="muted">{tp("common.loading")}</p>}>
+        <Switch fallback={<p class="muted">{t("portal.common.loading")}</p>}>
           <Match when={boxes.state === "errored"}>
             <ErrorState error={boxes.error} retry={reloadBoxes} />
           </Match>
@@ -739,7 +741,7 @@ export default function GiftsPricing() {
                       {(box) => (
                         <Item
                           title={locale() === "en" ? box().nameEn : box().nameVi}
-                          summary={tsa("boxes.summary", {
+                          summary={t("sales.boxes.summary", {
                             price: formatVnd(box().priceVnd),
                             capacity: formatWeight(box().capacityGrams),
                           })}
@@ -758,16 +760,16 @@ export default function GiftsPricing() {
 
       <section class="section" aria-labelledby="templates-title">
         <div class="section__head">
-          <h2 id="templates-title">{tsa("templates.title")}</h2>
+          <h2 id="templates-title">{t("sales.templates.title")}</h2>
           <Show when={central() && !newTemplate()}>
             <button type="button" class="button button--small" onClick={() => setNewTemplate(true)}>
-              {tsa("templates.create")}
+              {t("sales.templates.create")}
             </button>
           </Show>
         </div>
         <Show when={newTemplate()}>
           <div class="panel agift">
-            <h3>{tsa("templates.new")}</h3>
+            <h3>{t("sales.templates.new")}</h3>
             <TemplateForm
               position={(settled(templates)?.length ?? 0) * 10}
               boxes={settled(boxes) ?? []}
@@ -780,12 +782,12 @@ export default function GiftsPricing() {
             />
           </div>
         </Show>
-        <Switch fallback={<p class="muted">{tp("common.loading")}</p>}>
+        <Switch fallback={<p class="muted">{t("portal.common.loading")}</p>}>
           <Match when={templates.state === "errored"}>
             <ErrorState error={templates.error} retry={reloadTemplates} />
           </Match>
           <Match when={settled(templates)?.length === 0}>
-            <p class="muted">{tsa("templates.empty")}</p>
+            <p class="muted">{t("sales.templates.empty")}</p>
           </Match>
           <Match when={settled(templates)}>
             {(list) => (

@@ -2,7 +2,8 @@ import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { createErrors, describedBy, Field, FormMessage } from "../../components/portal/Field";
 import { EmptyState, ErrorState } from "../../components/States";
-import { tl } from "../../i18n/live";
+import { t } from "../../i18n";
+import "../../i18n/live";
 import { formatDateTime } from "../../lib/format";
 import { type LiveOwnCard, liveApi } from "../../lib/live-api";
 import { settled } from "../../lib/resource";
@@ -28,7 +29,7 @@ function CloseForm(props: { session: LiveOwnCard; onDone: (text: string) => void
     errors.clear();
     const reason = input?.value.trim() ?? "";
     if (reason.length < 5 || reason.length > REASON_MAX) {
-      errors.set("reason", () => tl(reason.length < 5 ? "admin.live.reasonShort" : "admin.live.reasonLong"));
+      errors.set("reason", () => t(reason.length < 5 ? "live.admin.reasonShort" : "live.admin.reasonLong"));
       input?.focus();
       return;
     }
@@ -37,10 +38,10 @@ function CloseForm(props: { session: LiveOwnCard; onDone: (text: string) => void
       const title = props.session.title;
       if (cancelling()) {
         await liveApi.cancel(props.session.sessionId, reason);
-        props.onDone(tl("admin.live.cancelledDone", { title }));
+        props.onDone(t("live.admin.cancelledDone", { title }));
       } else {
         await liveApi.end(props.session.sessionId, reason);
-        props.onDone(tl("admin.live.endedWhy", { title }));
+        props.onDone(t("live.admin.endedWhy", { title }));
       }
     } catch (error) {
       errors.fromApi(error, ["reason"]);
@@ -51,7 +52,7 @@ function CloseForm(props: { session: LiveOwnCard; onDone: (text: string) => void
   };
   return (
     <form class="pform action-form live-close" onSubmit={send} novalidate>
-      <Field id={id} label={tl("admin.live.reason")} error={errors.of("reason")} hint={tl("admin.live.reasonHint")}>
+      <Field id={id} label={t("live.admin.reason")} error={errors.of("reason")} hint={t("live.admin.reasonHint")}>
         <textarea
           ref={(el) => {
             input = el;
@@ -67,10 +68,10 @@ function CloseForm(props: { session: LiveOwnCard; onDone: (text: string) => void
       </Field>
       <p class="seller-live__actions">
         <button type="submit" class="button button--danger" disabled={busy()}>
-          {cancelling() ? tl("admin.live.confirmCancel") : tl("admin.live.confirmEnd")}
+          {cancelling() ? t("live.admin.confirmCancel") : t("live.admin.confirmEnd")}
         </button>
         <button type="button" class="button button--ghost" onClick={() => props.onBack()}>
-          {tl("admin.live.keep")}
+          {t("live.admin.keep")}
         </button>
       </p>
       <FormMessage error={errors.general()} />
@@ -83,7 +84,7 @@ function CloseForm(props: { session: LiveOwnCard; onDone: (text: string) => void
  * cancelled, each with a reason the seller is told.
  */
 export default function Lives() {
-  useTitle(() => tl("admin.live.title"));
+  useTitle(() => t("live.admin.title"));
   const [sessions, { refetch }] = createResource(liveApi.all);
   const [message, setMessage] = createSignal<string>();
   const [closing, setClosing] = createSignal<string>();
@@ -94,8 +95,8 @@ export default function Lives() {
   };
   return (
     <section aria-labelledby="lives-title">
-      <h1 id="lives-title">{tl("admin.live.title")}</h1>
-      <p class="muted">{tl("admin.live.lead")}</p>
+      <h1 id="lives-title">{t("live.admin.title")}</h1>
+      <p class="muted">{t("live.admin.lead")}</p>
       <Show when={message()}>
         <p class="form-message form-message--ok" role="status">
           {message()}
@@ -106,7 +107,7 @@ export default function Lives() {
           <ErrorState error={sessions.error} retry={refetch} />
         </Match>
         <Match when={settled(sessions)?.length === 0}>
-          <EmptyState title={tl("admin.live.empty")} />
+          <EmptyState title={t("live.admin.empty")} />
         </Match>
         <Match when={settled(sessions)}>
           {(list) => (
@@ -116,7 +117,7 @@ export default function Lives() {
                   <li class="seller-live" data-testid="staff-live">
                     <div class="seller-live__head">
                       <Show when={s.cancelled} fallback={<StatusLabel status={s.status} />}>
-                        <span class="live-status live-status--ended">{tl("live.cancelled")}</span>
+                        <span class="live-status live-status--ended">{t("live.cancelled")}</span>
                       </Show>
                       <h2 class="seller-live__title">
                         <A href={s.status === "ended" ? `/live/${s.sessionId}/replay` : `/live/${s.sessionId}`}>
@@ -124,11 +125,11 @@ export default function Lives() {
                         </A>
                       </h2>
                       <p class="muted small">
-                        {tl("admin.live.producer")}: {s.producerName} ·{" "}
-                        {tl("live.startsAt", { when: formatDateTime(s.startAt) })}
+                        {t("live.admin.producer")}: {s.producerName} ·{" "}
+                        {t("live.startsAt", { when: formatDateTime(s.startAt) })}
                       </p>
                       <Show when={s.endReason}>
-                        {(reason) => <p class="live-reason">{tl("live.staffClosed", { reason: reason() })}</p>}
+                        {(reason) => <p class="live-reason">{t("live.staffClosed", { reason: reason() })}</p>}
                       </Show>
                     </div>
                     <Show when={s.status !== "ended"}>
@@ -139,8 +140,8 @@ export default function Lives() {
                             <button
                               type="button"
                               class="button button--danger button--small"
-                              aria-label={tl(
-                                s.status === "scheduled" ? "admin.live.cancelLabel" : "admin.live.endLabel",
+                              aria-label={t(
+                                s.status === "scheduled" ? "live.admin.cancelLabel" : "live.admin.endLabel",
                                 {
                                   title: s.title,
                                 },
@@ -150,7 +151,7 @@ export default function Lives() {
                                 setClosing(s.sessionId);
                               }}
                             >
-                              {s.status === "scheduled" ? tl("admin.live.cancel") : tl("admin.live.end")}
+                              {s.status === "scheduled" ? t("live.admin.cancel") : t("live.admin.end")}
                             </button>
                           </p>
                         }

@@ -2,8 +2,9 @@ import { A, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { EmptyState, ErrorState, errorMessage } from "../../components/States";
 import { OrderStatusBadge, PaymentBadge } from "../../components/shop/bits";
-import { tsa } from "../../i18n/sales";
-import { type ShopKey, ts } from "../../i18n/shop";
+import { type Key, t } from "../../i18n";
+import "../../i18n/sales";
+import "../../i18n/shop";
 import { commerceAdminApi, type OrderStatus, type StaffOrder, shopApi } from "../../lib/commerce";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { provinceShort } from "../../lib/geo";
@@ -20,7 +21,8 @@ function ConfirmTransfer(props: { order: StaffOrder; onDone: (code: string) => v
   const [error, setError] = createSignal<string>();
   const confirm = async () => {
     const o = props.order;
-    if (busy() || !window.confirm(tsa("aorders.confirmAsk", { price: formatVnd(o.totalVnd), code: o.code }))) return;
+    if (busy() || !window.confirm(t("sales.aorders.confirmAsk", { price: formatVnd(o.totalVnd), code: o.code })))
+      return;
     setBusy(true);
     setError(undefined);
     try {
@@ -35,7 +37,7 @@ function ConfirmTransfer(props: { order: StaffOrder; onDone: (code: string) => v
   return (
     <>
       <button type="button" class="button button--small" disabled={busy()} onClick={confirm}>
-        {tsa("aorders.confirm")}
+        {t("sales.aorders.confirm")}
         <span class="sr-only">: {props.order.code}</span>
       </button>
       <Show when={error()}>
@@ -54,17 +56,17 @@ export default function Orders() {
     ORDER_STATUSES.includes(params.status as OrderStatus) ? (params.status as OrderStatus) : "pending_payment";
   const [orders, { refetch }] = createResource(status, commerceAdminApi.orders);
   const [notice, setNotice] = createSignal<string>();
-  useTitle(() => tsa("aorders.title"));
+  useTitle(() => t("sales.aorders.title"));
 
   return (
     <>
       <div class="admin-head">
-        <h1>{tsa("aorders.title")}</h1>
-        <p class="muted">{tsa("aorders.lead")}</p>
+        <h1>{t("sales.aorders.title")}</h1>
+        <p class="muted">{t("sales.aorders.lead")}</p>
       </div>
       <form class="filters-row" onSubmit={(e) => e.preventDefault()}>
         <label class="pfield">
-          <span class="pfield__label">{tsa("aorders.status")}</span>
+          <span class="pfield__label">{t("sales.aorders.status")}</span>
           <select
             value={status()}
             onChange={(e) => {
@@ -75,7 +77,7 @@ export default function Orders() {
             <For each={ORDER_STATUSES}>
               {(s) => (
                 <option value={s} selected={status() === s}>
-                  {ts(`status.${s}` as ShopKey)}
+                  {t(`shop.status.${s}` as Key)}
                 </option>
               )}
             </For>
@@ -90,7 +92,7 @@ export default function Orders() {
       <Switch
         fallback={
           <p class="muted" aria-busy="true">
-            {ts("shop.loading")}
+            {t("shop.loading")}
           </p>
         }
       >
@@ -98,27 +100,27 @@ export default function Orders() {
           <ErrorState error={orders.error} retry={refetch} />
         </Match>
         <Match when={settled(orders)?.length === 0}>
-          <EmptyState title={tsa("aorders.empty")} />
+          <EmptyState title={t("sales.aorders.empty")} />
         </Match>
         <Match when={settled(orders)}>
           {(list) => (
             <div class="table-wrap" aria-busy={orders.loading}>
               <p class="results-count" aria-live="polite">
-                {tsa("aorders.count", { n: list().length })}
+                {t("sales.aorders.count", { n: list().length })}
               </p>
               <table class="ptable ptable--stack" data-testid="orders">
-                <caption class="sr-only">{tsa("aorders.title")}</caption>
+                <caption class="sr-only">{t("sales.aorders.title")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{tsa("aorders.code")}</th>
-                    <th scope="col">{tsa("aorders.placed")}</th>
-                    <th scope="col">{tsa("aorders.buyer")}</th>
-                    <th scope="col">{tsa("aorders.method")}</th>
+                    <th scope="col">{t("sales.aorders.code")}</th>
+                    <th scope="col">{t("sales.aorders.placed")}</th>
+                    <th scope="col">{t("sales.aorders.buyer")}</th>
+                    <th scope="col">{t("sales.aorders.method")}</th>
                     <th scope="col" class="num">
-                      {tsa("aorders.total")}
+                      {t("sales.aorders.total")}
                     </th>
                     <th scope="col">
-                      <span class="sr-only">{tsa("aorders.action")}</span>
+                      <span class="sr-only">{t("sales.aorders.action")}</span>
                     </th>
                   </tr>
                 </thead>
@@ -134,27 +136,27 @@ export default function Orders() {
                             <OrderStatusBadge status={o.status} />
                           </span>
                         </th>
-                        <td data-label={tsa("aorders.placed")}>
+                        <td data-label={t("sales.aorders.placed")}>
                           {formatDateTime(o.createdAt)}
                           <Show when={o.status === "pending_payment" && o.payBy}>
                             <span class="ptable__sub">
-                              {tsa("aorders.payBy", { time: vietnamTime(o.payBy ?? "") })}
+                              {t("sales.aorders.payBy", { time: vietnamTime(o.payBy ?? "") })}
                             </span>
                           </Show>
                         </td>
-                        <td data-label={tsa("aorders.buyer")}>
+                        <td data-label={t("sales.aorders.buyer")}>
                           {o.address.name}
                           <span class="ptable__sub">
                             {formatPhone(o.address.phone)} · {provinceShort(o.address.provinceCode)}
                           </span>
                         </td>
-                        <td data-label={tsa("aorders.method")}>
-                          {ts(`method.${o.paymentMethod}` as ShopKey)}
+                        <td data-label={t("sales.aorders.method")}>
+                          {t(`shop.method.${o.paymentMethod}` as Key)}
                           <span class="ptable__sub">
                             <PaymentBadge status={o.paymentStatus} />
                           </span>
                         </td>
-                        <td data-label={tsa("aorders.total")} class="num">
+                        <td data-label={t("sales.aorders.total")} class="num">
                           <strong>{formatVnd(o.totalVnd)}</strong>
                         </td>
                         <td class="ptable__action">
@@ -162,7 +164,7 @@ export default function Orders() {
                             <ConfirmTransfer
                               order={o}
                               onDone={(code) => {
-                                setNotice(tsa("aorders.confirmed", { code }));
+                                setNotice(t("sales.aorders.confirmed", { code }));
                                 void refetch();
                               }}
                             />

@@ -4,8 +4,8 @@ import { OcopStars } from "../../components/OcopStars";
 import { StatusBadge } from "../../components/portal/bits";
 import { EmptyState, ErrorState } from "../../components/States";
 import { type Key, locale, t } from "../../i18n";
-import { type AdminKey, ta } from "../../i18n/admin";
-import { type PortalKey, tp } from "../../i18n/portal";
+import "../../i18n/admin";
+import "../../i18n/portal";
 import { formatDate } from "../../lib/format";
 import { provinceName, provinceShort, provincesByRegion, regionName } from "../../lib/geo";
 import { adminApi, type ProductStatus, type QueueQuery } from "../../lib/portal-api";
@@ -32,7 +32,7 @@ export default function Queue() {
   });
   const [items, { refetch }] = createResource(query, adminApi.reviews);
   const list = () => settled(items);
-  useTitle(() => ta("queue.title"));
+  useTitle(() => t("admin.queue.title"));
 
   const set = (patch: Record<string, string>) => {
     const next: Record<string, string | undefined> = {};
@@ -43,28 +43,28 @@ export default function Queue() {
   return (
     <>
       <div class="admin-head">
-        <h1>{ta("queue.title")}</h1>
+        <h1>{t("admin.queue.title")}</h1>
         <p class="muted">
           {central()
-            ? ta("queue.leadCentral")
-            : ta("queue.leadProvince", { province: provinceName(currentUser()?.staffScope ?? "") })}
+            ? t("admin.queue.leadCentral")
+            : t("admin.queue.leadProvince", { province: provinceName(currentUser()?.staffScope ?? "") })}
         </p>
       </div>
-      <form class="filters-row" aria-label={ta("queue.filters")} onSubmit={(e) => e.preventDefault()}>
+      <form class="filters-row" aria-label={t("admin.queue.filters")} onSubmit={(e) => e.preventDefault()}>
         <label class="pfield">
-          <span class="pfield__label">{ta("queue.status")}</span>
+          <span class="pfield__label">{t("admin.queue.status")}</span>
           <select value={status()} onChange={(e) => set({ status: e.currentTarget.value })}>
             <For each={QUEUE_STATUSES}>
               {(s) => (
                 <option value={s} selected={status() === s}>
-                  {tp(`status.${s}` as PortalKey)}
+                  {t(`portal.status.${s}` as Key)}
                 </option>
               )}
             </For>
           </select>
         </label>
         <label class="pfield">
-          <span class="pfield__label">{ta("queue.province")}</span>
+          <span class="pfield__label">{t("admin.queue.province")}</span>
           <Show
             when={central()}
             fallback={
@@ -92,13 +92,13 @@ export default function Queue() {
           </Show>
         </label>
         <label class="pfield">
-          <span class="pfield__label">{ta("queue.stars")}</span>
+          <span class="pfield__label">{t("admin.queue.stars")}</span>
           <select value={stars()} onChange={(e) => set({ stars: e.currentTarget.value })}>
-            <option value="">{ta("queue.anyStars")}</option>
+            <option value="">{t("admin.queue.anyStars")}</option>
             <For each={["3", "4", "5"]}>
               {(n) => (
                 <option value={n} selected={stars() === n}>
-                  {tp("submit.starsN", { n: Number(n) })}
+                  {t("portal.submit.starsN", { n: Number(n) })}
                 </option>
               )}
             </For>
@@ -112,29 +112,29 @@ export default function Queue() {
         </Match>
         <Match when={!list()}>
           <p class="muted" aria-busy="true">
-            {tp("common.loading")}
+            {t("portal.common.loading")}
           </p>
         </Match>
         <Match when={list()?.length === 0}>
-          <EmptyState title={ta(`queue.empty.${status()}` as AdminKey)} />
+          <EmptyState title={t(`admin.queue.empty.${status()}` as Key)} />
         </Match>
         <Match when={list()}>
           {(rows) => (
             <div class="table-wrap" aria-busy={items.loading}>
               <p class="results-count" aria-live="polite">
-                {ta("queue.count", { n: rows().length })}
+                {t("admin.queue.count", { n: rows().length })}
               </p>
               <table class="ptable ptable--stack" data-testid="queue">
-                <caption class="sr-only">{ta("queue.title")}</caption>
+                <caption class="sr-only">{t("admin.queue.title")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{ta("queue.product")}</th>
-                    <th scope="col">{ta("queue.province")}</th>
-                    <th scope="col">{ta("queue.stars")}</th>
-                    <th scope="col">{ta("queue.status")}</th>
-                    <th scope="col">{ta("queue.updated")}</th>
+                    <th scope="col">{t("admin.queue.product")}</th>
+                    <th scope="col">{t("admin.queue.province")}</th>
+                    <th scope="col">{t("admin.queue.stars")}</th>
+                    <th scope="col">{t("admin.queue.status")}</th>
+                    <th scope="col">{t("admin.queue.updated")}</th>
                     <th scope="col">
-                      <span class="sr-only">{ta("queue.open")}</span>
+                      <span class="sr-only">{t("admin.queue.open")}</span>
                     </th>
                   </tr>
                 </thead>
@@ -148,19 +148,19 @@ export default function Queue() {
                           </A>
                           <span class="ptable__sub">{t(`group.short.${p.group}` as Key)}</span>
                         </th>
-                        <td data-label={ta("queue.province")}>{provinceShort(p.provinceCode)}</td>
-                        <td data-label={ta("queue.stars")}>
+                        <td data-label={t("admin.queue.province")}>{provinceShort(p.provinceCode)}</td>
+                        <td data-label={t("admin.queue.stars")}>
                           <Show when={p.stars} fallback="—">
                             {(n) => <OcopStars stars={n()} />}
                           </Show>
                         </td>
-                        <td data-label={ta("queue.status")}>
+                        <td data-label={t("admin.queue.status")}>
                           <StatusBadge status={p.status} validUntil={p.validUntil} />
                         </td>
-                        <td data-label={ta("queue.updated")}>{formatDate(String(p.updatedAt ?? ""))}</td>
+                        <td data-label={t("admin.queue.updated")}>{formatDate(String(p.updatedAt ?? ""))}</td>
                         <td class="ptable__action">
                           <A href={`/quan-tri/san-pham/${p.productId}`} class="button button--small button--ghost">
-                            {ta("queue.review")}
+                            {t("admin.queue.review")}
                             <span class="sr-only">: {p.name}</span>
                           </A>
                         </td>

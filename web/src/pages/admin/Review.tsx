@@ -14,8 +14,8 @@ import {
 import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/portal/Field";
 import { ErrorState, NotFoundState } from "../../components/States";
 import { type Key, t } from "../../i18n";
-import { type AdminKey, ta } from "../../i18n/admin";
-import { tp } from "../../i18n/portal";
+import "../../i18n/admin";
+import "../../i18n/portal";
 import { ApiError, api } from "../../api/client";
 import { formatDate, formatVnd } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
@@ -75,7 +75,7 @@ function CertificateFacts(props: { cert: Certificate }) {
                 <span class="muted">
                   {" "}
                   (
-                  {tp("submit.band", {
+                  {t("portal.submit.band", {
                     n: starsForTotal(scoreTotal(s())),
                     min: bandOf(starsForTotal(scoreTotal(s()))).min,
                     max: bandOf(starsForTotal(scoreTotal(s()))).max,
@@ -96,7 +96,7 @@ function ScanViewer(props: { url: string | null; number: string; onRefresh: () =
   const [failed, setFailed] = createSignal(false);
   return (
     <figure class="scan" data-testid="scan">
-      <Show when={props.url} fallback={<p class="note">{ta("review.noScan")}</p>}>
+      <Show when={props.url} fallback={<p class="note">{t("admin.review.noScan")}</p>}>
         {(url) => (
           <Show
             when={isPdf(url())}
@@ -104,7 +104,7 @@ function ScanViewer(props: { url: string | null; number: string; onRefresh: () =
               <img
                 class="scan__img"
                 src={url()}
-                alt={ta("review.scanAlt", { number: props.number })}
+                alt={t("admin.review.scanAlt", { number: props.number })}
                 data-testid="scan-image"
                 onError={() => setFailed(true)}
                 onLoad={() => setFailed(false)}
@@ -115,12 +115,12 @@ function ScanViewer(props: { url: string | null; number: string; onRefresh: () =
               class="scan__pdf"
               data={url()}
               type="application/pdf"
-              aria-label={ta("review.scanAlt", { number: props.number })}
+              aria-label={t("admin.review.scanAlt", { number: props.number })}
             >
               <p class="note">
-                {ta("review.pdfFallback")}{" "}
+                {t("admin.review.pdfFallback")}{" "}
                 <a href={url()} target="_blank" rel="noopener">
-                  {ta("review.openPdf")}
+                  {t("admin.review.openPdf")}
                 </a>
               </p>
             </object>
@@ -131,15 +131,15 @@ function ScanViewer(props: { url: string | null; number: string; onRefresh: () =
         {(url) => (
           <figcaption class="scan__caption">
             <Show when={failed()}>
-              <span class="pfield__error">{ta("review.scanExpired")} </span>
+              <span class="pfield__error">{t("admin.review.scanExpired")} </span>
             </Show>
             <a href={url()} target="_blank" rel="noopener">
-              {ta("review.openScan")}
+              {t("admin.review.openScan")}
             </a>
             <button type="button" class="link-button" onClick={() => props.onRefresh()}>
-              {ta("review.refreshScan")}
+              {t("admin.review.refreshScan")}
             </button>
-            <span class="muted">{ta("review.scanShortLived")}</span>
+            <span class="muted">{t("admin.review.scanShortLived")}</span>
           </figcaption>
         )}
       </Show>
@@ -163,7 +163,7 @@ function ReasonAction(props: {
     errors.clear();
     const reason = input?.value.trim() ?? "";
     if (reason.length < 5) {
-      errors.set("reason", () => tp("invalid.reason"));
+      errors.set("reason", () => t("portal.invalid.reason"));
       input?.focus();
       return;
     }
@@ -177,7 +177,7 @@ function ReasonAction(props: {
   };
   return (
     <form class="pform action-form" onSubmit={send} novalidate>
-      <Field id={props.id} label={props.title} error={errors.of("reason")} hint={ta("review.reasonHint")}>
+      <Field id={props.id} label={props.title} error={errors.of("reason")} hint={t("admin.review.reasonHint")}>
         <textarea
           ref={input}
           id={props.id}
@@ -210,21 +210,21 @@ export default function Review() {
   const [failure, setFailure] = createSignal<string>();
   useTitle(() => {
     const data = loaded();
-    if (data) return ta("review.title", { name: data.product.name });
-    return item.state === "errored" ? ta("review.unavailable") : ta("review.heading");
+    if (data) return t("admin.review.title", { name: data.product.name });
+    return item.state === "errored" ? t("admin.review.unavailable") : t("admin.review.heading");
   });
 
   const refusal = () => (item.error instanceof ApiError && item.error.status === 403 ? item.error : undefined);
   const missing = () => item.error instanceof ApiError && item.error.notFound;
 
   /** Runs a decision, then reloads the item (new status, audit entry). A reason form shows its own errors. */
-  async function act(run: () => Promise<unknown>, message: AdminKey, withReason = false) {
+  async function act(run: () => Promise<unknown>, message: Key, withReason = false) {
     setBusy(true);
     setDone(undefined);
     setFailure(undefined);
     try {
       await run();
-      setDone(ta(message));
+      setDone(t(message));
       mutate(await adminApi.item(params.id ?? ""));
     } catch (error) {
       if (withReason) throw error;
@@ -238,15 +238,15 @@ export default function Review() {
     <Switch fallback={<PageSkeleton />}>
       <Match when={refusal()}>
         {(error) => (
-          <Refusal title={ta("review.forbidden")} text={error().message}>
+          <Refusal title={t("admin.review.forbidden")} text={error().message}>
             <A href="/quan-tri" class="button">
-              {ta("review.backToQueue")}
+              {t("admin.review.backToQueue")}
             </A>
           </Refusal>
         )}
       </Match>
       <Match when={missing()}>
-        <NotFoundState title={tp("editor.notFound")} text={ta("review.notFoundText")} />
+        <NotFoundState title={t("portal.editor.notFound")} text={t("admin.review.notFoundText")} />
       </Match>
       <Match when={item.state === "errored"}>
         <ErrorState error={item.error} retry={refetch} />
@@ -258,10 +258,10 @@ export default function Review() {
           const id = () => product().productId;
           return (
             <article class="review">
-              <BackLink href="/quan-tri">{ta("review.backToQueue")}</BackLink>
+              <BackLink href="/quan-tri">{t("admin.review.backToQueue")}</BackLink>
               <header class="review__head">
                 <div>
-                  <p class="eyebrow">{ta("review.heading")}</p>
+                  <p class="eyebrow">{t("admin.review.heading")}</p>
                   <h1>{product().name}</h1>
                   <p class="review__meta">
                     <StatusBadge status={product().status} validUntil={product().validUntil} />
@@ -273,7 +273,7 @@ export default function Review() {
                   </p>
                   <Show when={textOf(product().statusReason)}>
                     <p class="status-panel__reason">
-                      <strong>{tp("seller.reason")}</strong> {textOf(product().statusReason)}
+                      <strong>{t("portal.seller.reason")}</strong> {textOf(product().statusReason)}
                     </p>
                   </Show>
                 </div>
@@ -283,43 +283,45 @@ export default function Review() {
                 <div class="review__main">
                   <section class="panel" aria-labelledby="cert-under-review">
                     <h2 id="cert-under-review">
-                      {cert()?.status === "pending" ? ta("review.pendingCert") : ta("review.currentCert")}
+                      {cert()?.status === "pending" ? t("admin.review.pendingCert") : t("admin.review.currentCert")}
                     </h2>
-                    <Show when={cert()} fallback={<p class="muted">{tp("history.empty")}</p>}>
+                    <Show when={cert()} fallback={<p class="muted">{t("portal.history.empty")}</p>}>
                       {(c) => <CertificateFacts cert={c()} />}
                     </Show>
                   </section>
 
                   <section class="panel actions-panel" aria-labelledby="decide-title">
-                    <h2 id="decide-title">{ta("review.decide")}</h2>
-                    <Switch fallback={<p class="muted">{ta(`review.noAction.${product().status}` as AdminKey)}</p>}>
+                    <h2 id="decide-title">{t("admin.review.decide")}</h2>
+                    <Switch fallback={<p class="muted">{t(`admin.review.noAction.${product().status}` as Key)}</p>}>
                       <Match when={product().status === "pending"}>
-                        <p class="muted">{ta("review.approveLead")}</p>
+                        <p class="muted">{t("admin.review.approveLead")}</p>
                         <button
                           type="button"
                           class="button button--big"
                           disabled={busy()}
-                          onClick={() => act(() => adminApi.approve(id()), "review.approved")}
+                          onClick={() => act(() => adminApi.approve(id()), "admin.review.approved")}
                         >
-                          {ta("review.approve")}
+                          {t("admin.review.approve")}
                         </button>
                         <ReasonAction
                           id="reject-reason"
-                          title={ta("review.rejectReason")}
-                          submit={ta("review.reject")}
+                          title={t("admin.review.rejectReason")}
+                          submit={t("admin.review.reject")}
                           busy={busy()}
                           tone="danger"
-                          onSubmit={(reason) => act(() => adminApi.reject(id(), reason), "review.rejected", true)}
+                          onSubmit={(reason) => act(() => adminApi.reject(id(), reason), "admin.review.rejected", true)}
                         />
                       </Match>
                       <Match when={product().status === "approved"}>
                         <ReasonAction
                           id="suspend-reason"
-                          title={ta("review.suspendReason")}
-                          submit={ta("review.suspend")}
+                          title={t("admin.review.suspendReason")}
+                          submit={t("admin.review.suspend")}
                           busy={busy()}
                           tone="warn"
-                          onSubmit={(reason) => act(() => adminApi.suspend(id(), reason), "review.suspended", true)}
+                          onSubmit={(reason) =>
+                            act(() => adminApi.suspend(id(), reason), "admin.review.suspended", true)
+                          }
                         />
                       </Match>
                       <Match when={product().status === "suspended"}>
@@ -327,22 +329,22 @@ export default function Review() {
                           type="button"
                           class="button button--big"
                           disabled={busy()}
-                          onClick={() => act(() => adminApi.reinstate(id()), "review.reinstated")}
+                          onClick={() => act(() => adminApi.reinstate(id()), "admin.review.reinstated")}
                         >
-                          {ta("review.reinstate")}
+                          {t("admin.review.reinstate")}
                         </button>
                       </Match>
                     </Switch>
                     <FormMessage error={failure()} success={done()} />
                     <Show when={done() && product().status === "approved"}>
                       <p>
-                        <A href={`/san-pham/${id()}`}>{ta("review.viewInShop")}</A>
+                        <A href={`/san-pham/${id()}`}>{t("admin.review.viewInShop")}</A>
                       </p>
                     </Show>
                   </section>
 
                   <section class="panel" aria-labelledby="product-facts">
-                    <h2 id="product-facts">{ta("review.product")}</h2>
+                    <h2 id="product-facts">{t("admin.review.product")}</h2>
                     <Show when={(product().images ?? []).length > 0}>
                       <ul class="thumbs">
                         <For each={product().images ?? []}>
@@ -350,7 +352,7 @@ export default function Review() {
                             <li>
                               <img
                                 src={mediaUrl(key)}
-                                alt={tp("photos.photo", { n: i() + 1 })}
+                                alt={t("portal.photos.photo", { n: i() + 1 })}
                                 width="160"
                                 height="120"
                                 loading="lazy"
@@ -362,7 +364,7 @@ export default function Review() {
                     </Show>
                     <dl class="facts">
                       <div>
-                        <dt>{tp("editor.price")}</dt>
+                        <dt>{t("portal.editor.price")}</dt>
                         <dd>
                           {formatVnd(product().priceVnd)} / {product().unit}
                         </dd>
@@ -372,7 +374,7 @@ export default function Review() {
                         <dd>{t("product.grams", { n: product().weightGrams })}</dd>
                       </div>
                       <div>
-                        <dt>{tp("editor.stock")}</dt>
+                        <dt>{t("portal.editor.stock")}</dt>
                         <dd>{product().stock}</dd>
                       </div>
                       <Show when={textsOf((product() as { tags?: unknown }).tags).length > 0}>
@@ -388,7 +390,7 @@ export default function Review() {
                   </section>
 
                   <section class="panel" aria-labelledby="history-title">
-                    <h2 id="history-title">{tp("history.title")}</h2>
+                    <h2 id="history-title">{t("portal.history.title")}</h2>
                     <ol class="cert-history">
                       <For each={data().certificates}>
                         {(c) => (
@@ -406,14 +408,14 @@ export default function Review() {
                   </section>
 
                   <section class="panel" aria-labelledby="audit-title">
-                    <h2 id="audit-title">{ta("review.audit")}</h2>
+                    <h2 id="audit-title">{t("admin.review.audit")}</h2>
                     <AuditTrail entries={data().audit} />
                   </section>
                 </div>
 
                 <aside class="review__side" aria-labelledby="scan-title">
                   <h2 id="scan-title" class="review__scan-title">
-                    {ta("review.scan")}
+                    {t("admin.review.scan")}
                   </h2>
                   <ScanViewer url={cert()?.scanUrl ?? null} number={cert()?.decisionNumber ?? ""} onRefresh={refetch} />
                 </aside>

@@ -1,22 +1,20 @@
 import { A } from "@solidjs/router";
 import { For, type JSX, Show } from "solid-js";
-import { locale } from "../../i18n";
-import { type AdminKey, ta } from "../../i18n/admin";
+import { type Key, locale, t } from "../../i18n";
+import "../../i18n/admin";
 import { formatDateTime } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
 import type { AuditEntry } from "../../lib/portal-api";
 
 export function auditActionLabel(action: string): string {
-  const key = `audit.action.${action}`;
-  const label = ta(key as AdminKey);
+  const key = `admin.audit.action.${action}`;
+  const label = t(key as Key);
   return label === key ? action : label;
 }
 
 /** A staff member's role by their scope: central staff, or a province's staff. */
 function staffRole(scope: string): string {
-  return scope === "central"
-    ? ta("admin.scope.central")
-    : ta("admin.scope.province", { province: provinceName(scope) });
+  return scope === "central" ? t("admin.scope.central") : t("admin.scope.province", { province: provinceName(scope) });
 }
 
 /** Who acted: their name (when the account has one) and their role, or the system (seeds, the expiry sweep). */
@@ -27,11 +25,11 @@ export function actorLabel(entry: AuditEntry): { name?: string; role: string } {
   if (who.kind === "seller") {
     return {
       name,
-      role: who.producerName ? ta("audit.sellerOf", { producer: who.producerName }) : ta("audit.seller"),
+      role: who.producerName ? t("admin.audit.sellerOf", { producer: who.producerName }) : t("admin.audit.seller"),
     };
   }
-  if (who.kind === "shopper") return { name, role: ta("audit.shopper") };
-  return { role: ta("audit.system") };
+  if (who.kind === "shopper") return { name, role: t("admin.audit.shopper") };
+  return { role: t("admin.audit.system") };
 }
 
 export function AuditActor(props: { entry: AuditEntry }) {
@@ -46,11 +44,11 @@ export function AuditActor(props: { entry: AuditEntry }) {
   );
 }
 
-const SETUP_PAGE: Record<string, { href: string; key: AdminKey }> = {
-  collection: { href: "/quan-tri/bo-suu-tap", key: "audit.collection" },
-  giftbox: { href: "/quan-tri/qua-tang", key: "audit.giftbox" },
-  "combo-template": { href: "/quan-tri/qua-tang", key: "audit.template" },
-  settings: { href: "/quan-tri/qua-tang", key: "audit.pricing" },
+const SETUP_PAGE: Record<string, { href: string; key: Key }> = {
+  collection: { href: "/quan-tri/bo-suu-tap", key: "admin.audit.collection" },
+  giftbox: { href: "/quan-tri/qua-tang", key: "admin.audit.giftbox" },
+  "combo-template": { href: "/quan-tri/qua-tang", key: "admin.audit.template" },
+  settings: { href: "/quan-tri/qua-tang", key: "admin.audit.pricing" },
 };
 
 /** What was acted on, by name, with links: a product and its producer, an order by its code, a live, a set-up page. */
@@ -73,23 +71,23 @@ export function AuditTarget(props: { entry: AuditEntry }) {
   return (
     <span class="audit-target" data-testid="audit-target">
       <Show when={target().type === "product"}>
-        <span class="muted">{ta("audit.product")} </span>
+        <span class="muted">{t("admin.audit.product")} </span>
         <A href={`/quan-tri/san-pham/${target().id}`}>{target().name ?? unnamed()}</A>
         {producer()}
       </Show>
       <Show when={target().type === "order"}>
-        <span class="muted">{ta("audit.order")} </span>
+        <span class="muted">{t("admin.audit.order")} </span>
         <A href={`/don-hang/${target().id}`}>{target().name ?? unnamed()}</A>
       </Show>
       <Show when={target().type === "live"}>
-        <span class="muted">{ta("audit.live")} </span>
+        <span class="muted">{t("admin.audit.live")} </span>
         <A href={`/live/${target().id}`}>{target().name ?? unnamed()}</A>
         {producer()}
       </Show>
       <Show when={setup()}>
         {(page) => (
           <>
-            <span class="muted">{ta(page().key)} </span>
+            <span class="muted">{t(page().key)} </span>
             <A href={page().href}>{(locale() === "en" ? target().nameEn : null) ?? target().name ?? target().id}</A>
           </>
         )}
@@ -106,7 +104,7 @@ export function AuditTarget(props: { entry: AuditEntry }) {
 /** A product's audit trail, newest first. */
 export function AuditTrail(props: { entries: AuditEntry[] }) {
   return (
-    <Show when={props.entries.length > 0} fallback={<p class="muted">{ta("review.noAudit")}</p>}>
+    <Show when={props.entries.length > 0} fallback={<p class="muted">{t("admin.review.noAudit")}</p>}>
       <ol class="timeline" data-testid="audit-trail">
         <For each={props.entries}>
           {(e) => (

@@ -4,9 +4,10 @@ import { createErrors, FormMessage, focusFirstError } from "../../components/por
 import { AddressChooser, type AddressControl } from "../../components/shop/AddressChooser";
 import { PaymentMethods } from "../../components/shop/AddressFields";
 import { shippingValue } from "../../components/shop/bits";
-import { tb } from "../../i18n/buy";
-import { tl } from "../../i18n/live";
-import { ts } from "../../i18n/shop";
+import { t } from "../../i18n";
+import "../../i18n/buy";
+import "../../i18n/live";
+import "../../i18n/shop";
 import { rememberCart } from "../../lib/cart-count";
 import { type CartView, type OrderView, type PaymentMethod, shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
@@ -107,7 +108,7 @@ function SheetForm(props: {
       <div class="sheet__product">
         <span class="sheet__price">
           <Show when={props.deal} fallback={<span data-testid="sheet-unit">{formatVnd(unit())}</span>}>
-            <span class="sheet__deal-label">{tl("sheet.dealPrice")}</span>{" "}
+            <span class="sheet__deal-label">{t("live.sheet.dealPrice")}</span>{" "}
             <strong class="deal-text" data-testid="sheet-unit">
               {formatVnd(unit())}
             </strong>{" "}
@@ -117,18 +118,18 @@ function SheetForm(props: {
         </span>
         <Show when={hadDeal() && !props.deal}>
           <p class="note-error" role="alert">
-            {tl("sheet.dealEnded")}
+            {t("live.sheet.dealEnded")}
           </p>
         </Show>
       </div>
 
       <fieldset class="pfield sheet__qty">
-        <legend class="pfield__label">{tl("sheet.quantity")}</legend>
+        <legend class="pfield__label">{t("live.sheet.quantity")}</legend>
         <div class="qty">
           <button
             type="button"
             class="qty__step"
-            aria-label={tl("sheet.fewer")}
+            aria-label={t("live.sheet.fewer")}
             disabled={quantity() <= 1}
             onClick={() => setQuantity(quantity() - 1)}
           >
@@ -140,7 +141,7 @@ function SheetForm(props: {
           <button
             type="button"
             class="qty__step"
-            aria-label={tl("sheet.more")}
+            aria-label={t("live.sheet.more")}
             disabled={quantity() >= limit()}
             onClick={() => setQuantity(quantity() + 1)}
           >
@@ -148,7 +149,7 @@ function SheetForm(props: {
           </button>
         </div>
         <Show when={props.deal}>
-          <p class="pfield__hint">{tl("sheet.limit", { n: limit() })}</p>
+          <p class="pfield__hint">{t("live.sheet.limit", { n: limit() })}</p>
         </Show>
         <Show when={errors.of("quantity")}>
           <p class="pfield__error" role="alert">
@@ -158,7 +159,7 @@ function SheetForm(props: {
       </fieldset>
 
       <fieldset class="sheet__group">
-        <legend>{ts("checkout.address")}</legend>
+        <legend>{t("shop.checkout.address")}</legend>
         <AddressChooser
           idPrefix="lv"
           user={props.user}
@@ -171,7 +172,7 @@ function SheetForm(props: {
       </fieldset>
 
       <fieldset class="sheet__group">
-        <legend>{ts("checkout.payment")}</legend>
+        <legend>{t("shop.checkout.payment")}</legend>
         <PaymentMethods
           compact
           methods={methods()}
@@ -189,7 +190,7 @@ function SheetForm(props: {
       </fieldset>
 
       <Show when={others() > 0}>
-        <p class="note muted small">{tl("sheet.otherLines", { n: others() })}</p>
+        <p class="note muted small">{t("live.sheet.otherLines", { n: others() })}</p>
       </Show>
       <Show when={errors.of("cart")}>
         <p class="pfield__error" role="alert">
@@ -201,37 +202,37 @@ function SheetForm(props: {
           when={totals()}
           fallback={
             <p class="muted small" aria-busy={priced.loading}>
-              {priced.state === "errored" ? tb("addr.pricingFailed") : tb("addr.pricing")}
+              {priced.state === "errored" ? t("buy.addr.pricingFailed") : t("buy.addr.pricing")}
             </p>
           }
         >
-          {(t) => (
+          {(sum) => (
             <dl class="sheet__amounts">
               <div>
-                <dt>{ts("cart.goods")}</dt>
-                <dd data-testid="sheet-subtotal">{formatVnd(t().goodsVnd)}</dd>
+                <dt>{t("shop.cart.goods")}</dt>
+                <dd data-testid="sheet-subtotal">{formatVnd(sum().goodsVnd)}</dd>
               </div>
-              <Show when={t().discountVnd > 0}>
+              <Show when={sum().discountVnd > 0}>
                 <div>
-                  <dt>{ts("cart.discount")}</dt>
-                  <dd>−{formatVnd(t().discountVnd)}</dd>
+                  <dt>{t("shop.cart.discount")}</dt>
+                  <dd>−{formatVnd(sum().discountVnd)}</dd>
                 </div>
               </Show>
               <div>
-                <dt>{ts("cart.shipping")}</dt>
-                <dd data-testid="sheet-shipping">{shippingValue(shippingShown(t()))}</dd>
+                <dt>{t("shop.cart.shipping")}</dt>
+                <dd data-testid="sheet-shipping">{shippingValue(shippingShown(sum()))}</dd>
               </div>
               <div class="sheet__total">
-                <dt>{shippingShown(t()) === "unknown" ? ts("cart.subtotal") : ts("cart.total")}</dt>
+                <dt>{shippingShown(sum()) === "unknown" ? t("shop.cart.subtotal") : t("shop.cart.total")}</dt>
                 <dd>
-                  <strong data-testid="sheet-total">{formatVnd(t().totalVnd)}</strong>
+                  <strong data-testid="sheet-total">{formatVnd(sum().totalVnd)}</strong>
                 </dd>
               </div>
             </dl>
           )}
         </Show>
         <button type="submit" class="button button--buy button--block" disabled={busy()}>
-          {busy() ? tl("sheet.placing") : tl("sheet.place")}
+          {busy() ? t("live.sheet.placing") : t("live.sheet.place")}
         </button>
         <FormMessage error={errors.general()} />
       </div>
@@ -274,13 +275,13 @@ export function BuySheet(props: {
         type="button"
         class="sheet__backdrop"
         tabindex="-1"
-        aria-label={tl("sheet.close")}
+        aria-label={t("live.sheet.close")}
         onClick={() => props.onClose()}
       />
       <div class="sheet__panel" role="dialog" aria-modal="true" aria-labelledby="sheet-title" tabindex="-1" ref={panel}>
         <header class="sheet__head">
-          <h2 id="sheet-title">{tl("sheet.title", { name: props.product.name })}</h2>
-          <button type="button" class="icon-button" aria-label={tl("sheet.close")} onClick={() => props.onClose()}>
+          <h2 id="sheet-title">{t("live.sheet.title", { name: props.product.name })}</h2>
+          <button type="button" class="icon-button" aria-label={t("live.sheet.close")} onClick={() => props.onClose()}>
             <svg viewBox="0 0 16 16" aria-hidden="true">
               <path d="M4 4l8 8M12 4l-8 8" />
             </svg>
@@ -294,9 +295,9 @@ export function BuySheet(props: {
               fallback={
                 <Show when={who.state === "ready" || who.state === "errored"}>
                   <div class="sheet__signin">
-                    <p>{tl("sheet.signInText")}</p>
+                    <p>{t("live.sheet.signInText")}</p>
                     <A href={props.signInHref} class="button button--block">
-                      {tl("sheet.signIn")}
+                      {t("live.sheet.signIn")}
                     </A>
                   </div>
                 </Show>
@@ -319,17 +320,17 @@ export function BuySheet(props: {
         >
           {(order) => (
             <div class="sheet__done" role="status" data-testid="sheet-placed">
-              <h3>{tl("sheet.placed", { code: order().code })}</h3>
+              <h3>{t("live.sheet.placed", { code: order().code })}</h3>
               <p>
-                {tl("sheet.total")}: <strong data-testid="order-total">{formatVnd(order().totalVnd)}</strong>
+                {t("live.sheet.total")}: <strong data-testid="order-total">{formatVnd(order().totalVnd)}</strong>
               </p>
-              <p class="muted small">{tl("sheet.placedText", { total: formatVnd(order().totalVnd) })}</p>
+              <p class="muted small">{t("live.sheet.placedText", { total: formatVnd(order().totalVnd) })}</p>
               <p class="sheet__links">
                 <A href={`/don-hang/${order().orderId}`} class="button button--ghost">
-                  {tl("sheet.viewOrder")}
+                  {t("live.sheet.viewOrder")}
                 </A>
                 <button type="button" class="button" onClick={() => props.onClose()}>
-                  {tl("sheet.keepWatching")}
+                  {t("live.sheet.keepWatching")}
                 </button>
               </p>
             </div>

@@ -1,30 +1,31 @@
 import { createResource, For, Show } from "solid-js";
 import { LiveSessionCard } from "../../components/LiveStrip";
 import { EmptyState, Loaded } from "../../components/States";
-import { tl } from "../../i18n/live";
+import { t } from "../../i18n";
+import "../../i18n/live";
 import { liveApi } from "../../lib/live-api";
 import { useTitle } from "../../lib/title";
 import "../../styles/live.css";
 
 /** `/live`: sessions on air first, then those coming up, by start time. */
 export default function LiveList() {
-  useTitle(() => tl("live.title"));
+  useTitle(() => t("live.title"));
   const [sessions, { refetch }] = createResource(liveApi.list);
   return (
     <div class="wrap live-page">
       <header class="live-page__head">
         <h1>
           <span class="live-dot" aria-hidden="true" />
-          {tl("live.title")}
+          {t("live.title")}
         </h1>
-        <p class="muted">{tl("live.lead")}</p>
+        <p class="muted">{t("live.lead")}</p>
       </header>
       <Loaded
         data={sessions}
         retry={refetch}
         loading={
           <div aria-busy="true">
-            <span class="sr-only">{tl("watch.connecting")}</span>
+            <span class="sr-only">{t("live.watch.connecting")}</span>
             <span class="skeleton skeleton--block" />
           </div>
         }
@@ -33,8 +34,8 @@ export default function LiveList() {
           <Show
             when={list.length > 0}
             fallback={
-              <EmptyState title={tl("live.empty")}>
-                <p>{tl("live.emptyHint")}</p>
+              <EmptyState title={t("live.empty")}>
+                <p>{t("live.emptyHint")}</p>
               </EmptyState>
             }
           >
@@ -43,7 +44,7 @@ export default function LiveList() {
                 {(s, i) => (
                   <li class="live-item" data-testid="live-item">
                     <LiveSessionCard session={s} eager={i() < 2} />
-                    <p class="live-meta muted small">{tl("live.products", { n: s.products })}</p>
+                    <p class="live-meta muted small">{t("live.products", { n: s.products })}</p>
                   </li>
                 )}
               </For>

@@ -1,7 +1,8 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { EmptyState, Loaded, NotFoundState } from "../../components/States";
-import { tl } from "../../i18n/live";
+import { t } from "../../i18n";
+import "../../i18n/live";
 import { ApiError } from "../../api/client";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { formatClock } from "../../lib/live";
@@ -41,8 +42,8 @@ function ReplayView(props: { replay: LiveReplay }) {
         when={r().recordingUrl}
         fallback={
           <div class="wrap">
-            <EmptyState title={tl("replay.none")}>
-              <p>{tl("replay.noneText")}</p>
+            <EmptyState title={t("live.replay.none")}>
+              <p>{t("live.replay.noneText")}</p>
             </EmptyState>
           </div>
         }
@@ -68,9 +69,9 @@ function ReplayView(props: { replay: LiveReplay }) {
           <Show when={r().startedAt}>{(s) => <span class="muted"> · {formatDateTime(s())}</span>}</Show>
         </p>
         <section aria-labelledby="pins-title">
-          <h2 id="pins-title">{tl("replay.pins")}</h2>
-          <Show when={r().pins.length > 0} fallback={<p class="muted">{tl("replay.noPins")}</p>}>
-            <p class="muted small">{tl("replay.pinsHint")}</p>
+          <h2 id="pins-title">{t("live.replay.pins")}</h2>
+          <Show when={r().pins.length > 0} fallback={<p class="muted">{t("live.replay.noPins")}</p>}>
+            <p class="muted small">{t("live.replay.pinsHint")}</p>
             <Show when={duration()}>
               {(total) => (
                 <div class="timeline" aria-hidden="true">
@@ -94,15 +95,15 @@ function ReplayView(props: { replay: LiveReplay }) {
                     <button
                       type="button"
                       class="pin-row"
-                      aria-label={tl("replay.seek", {
+                      aria-label={t("live.replay.seek", {
                         clock: formatClock(pin.atMs),
-                        name: pin.product?.name ?? tl("replay.unpinned"),
+                        name: pin.product?.name ?? t("live.replay.unpinned"),
                       })}
                       onClick={() => seek(pin.atMs)}
                       data-testid="replay-pin"
                     >
                       <span class="pin-row__at">{formatClock(pin.atMs)}</span>
-                      <Show when={pin.product} fallback={<span class="muted">{tl("replay.unpinned")}</span>}>
+                      <Show when={pin.product} fallback={<span class="muted">{t("live.replay.unpinned")}</span>}>
                         {(p) => (
                           <>
                             <img src={p().image ? mediaUrl(p().image ?? "") : ""} alt="" width="48" height="48" />
@@ -127,16 +128,16 @@ function ReplayView(props: { replay: LiveReplay }) {
 export default function Replay() {
   const params = useParams();
   const [replay, { refetch }] = createResource(() => params.id, liveApi.replay);
-  useTitle(() => (replay.latest ? tl("replay.title", { title: replay.latest.title }) : undefined));
+  useTitle(() => (replay.latest ? t("live.replay.title", { title: replay.latest.title }) : undefined));
   return (
     <Show
       when={!(replay.error instanceof ApiError && replay.error.code === "not_ended")}
       fallback={
         <div class="wrap">
-          <EmptyState title={tl("replay.notEnded")}>
+          <EmptyState title={t("live.replay.notEnded")}>
             <p class="state__links">
               <A href={`/live/${params.id}`} class="button">
-                {tl("replay.toLive")}
+                {t("live.replay.toLive")}
               </A>
             </p>
           </EmptyState>
@@ -149,7 +150,7 @@ export default function Replay() {
         loading={<div class="replay__video replay__video--loading" aria-busy="true" />}
         notFound={
           <div class="wrap">
-            <NotFoundState title={tl("live.notFound")} text={tl("live.notFoundText")} />
+            <NotFoundState title={t("live.notFound")} text={t("live.notFoundText")} />
           </div>
         }
       >

@@ -16,7 +16,8 @@ import {
 } from "solid-js";
 import { OcopStars } from "../../components/OcopStars";
 import { Loaded, NotFoundState } from "../../components/States";
-import { tl } from "../../i18n/live";
+import { t } from "../../i18n";
+import "../../i18n/live";
 import { ApiError } from "../../api/client";
 import { formatCount, formatDateTime, formatVnd } from "../../lib/format";
 import {
@@ -57,24 +58,24 @@ export function DealBadge(props: { deal: HubDeal; regularVnd?: number; now: numb
   return (
     <Show when={phase().phase !== "ended"}>
       <div class="deal-badge" role="status" data-testid="deal-badge">
-        <span class="deal-badge__label">{tl("watch.deal")}</span>
+        <span class="deal-badge__label">{t("live.watch.deal")}</span>
         <span class="deal-badge__price" data-testid="deal-price">
           {formatVnd(props.deal.priceVnd)}
         </span>
         <Show when={props.regularVnd}>{(regular) => <s class="deal-badge__regular">{formatVnd(regular())}</s>}</Show>
         <span class="deal-badge__meta">
           <Switch>
-            <Match when={phase().phase === "soldOut"}>{tl("watch.dealSoldOut")}</Match>
+            <Match when={phase().phase === "soldOut"}>{t("live.watch.dealSoldOut")}</Match>
             <Match when={phase().phase === "countdown"}>
-              {tl("watch.dealIn", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
+              {t("live.watch.dealIn", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
             </Match>
             <Match when={phase().phase === "running"}>
-              {tl("watch.dealLeft", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
+              {t("live.watch.dealLeft", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
             </Match>
           </Switch>
           <Show when={phase().phase !== "soldOut"}>
             {" · "}
-            {tl("watch.dealUnits", { n: props.deal.remaining, total: props.deal.quantity })}
+            {t("live.watch.dealUnits", { n: props.deal.remaining, total: props.deal.quantity })}
           </Show>
         </span>
       </div>
@@ -93,7 +94,7 @@ function ChatLine(props: { message: ChatMessage; actions?: (m: ChatMessage) => u
           {(b) => (
             <span class="chat__role" data-testid="chat-badge">
               {" "}
-              · {b() === "shop" ? tl("chat.seller") : tl("chat.staff")}
+              · {b() === "shop" ? t("live.chat.seller") : t("live.chat.staff")}
             </span>
           )}
         </Show>
@@ -137,20 +138,20 @@ export function ChatPanel(props: {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const p = chatProblem(text(), props.maxLength);
-    if (p === "empty") return setProblem(tl("chat.empty.error"));
-    if (p === "tooLong") return setProblem(tl("chat.tooLong", { max: props.maxLength }));
+    if (p === "empty") return setProblem(t("live.chat.empty.error"));
+    if (p === "tooLong") return setProblem(t("live.chat.tooLong", { max: props.maxLength }));
     setProblem(undefined);
     if (props.onSend(text().trim())) setText("");
-    else setProblem(tl("chat.notSent"));
+    else setProblem(t("live.chat.notSent"));
   };
   const error = () => problem() ?? props.error;
   return (
     <section class={props.class ? `chat ${props.class}` : "chat"} aria-labelledby={props.headingId ?? "chat-title"}>
       <h2 id={props.headingId ?? "chat-title"} class="chat__title">
-        {tl("chat.title")}
+        {t("live.chat.title")}
       </h2>
       <ol class="chat__list" ref={list} aria-live="polite" aria-relevant="additions">
-        <For each={props.messages} fallback={<li class="chat__empty muted">{tl("chat.empty")}</li>}>
+        <For each={props.messages} fallback={<li class="chat__empty muted">{t("live.chat.empty")}</li>}>
           {(m) => <ChatLine message={m} actions={props.actions} />}
         </For>
       </ol>
@@ -158,13 +159,13 @@ export function ChatPanel(props: {
         <Match when={props.canWrite}>
           <form class="chat__form" onSubmit={submit} novalidate>
             <label class="sr-only" for="chat-text">
-              {tl("chat.label")}
+              {t("live.chat.label")}
             </label>
             <input
               id="chat-text"
               class="chat__input"
               value={text()}
-              placeholder={tl("chat.placeholder")}
+              placeholder={t("live.chat.placeholder")}
               autocomplete="off"
               enterkeyhint="send"
               aria-invalid={Boolean(error()) || n() > props.maxLength}
@@ -175,7 +176,7 @@ export function ChatPanel(props: {
               }}
             />
             <button type="submit" class="button button--small" disabled={n() === 0 || n() > props.maxLength}>
-              {tl("chat.send")}
+              {t("live.chat.send")}
             </button>
             <span
               id="chat-count"
@@ -183,18 +184,18 @@ export function ChatPanel(props: {
               classList={{ "chat__count--over": n() > props.maxLength }}
               data-testid="chat-count"
             >
-              {tl("chat.count", { n: n(), max: props.maxLength })}
+              {t("live.chat.count", { n: n(), max: props.maxLength })}
             </span>
           </form>
         </Match>
         <Match when={props.joining}>
-          <p class="muted small">{tl("chat.joining")}</p>
+          <p class="muted small">{t("live.chat.joining")}</p>
         </Match>
         <Match when={!props.signedIn}>
           <p class="chat__signin">
-            <span class="muted small">{tl("chat.signInText")}</span>{" "}
+            <span class="muted small">{t("live.chat.signInText")}</span>{" "}
             <A href={props.signInHref} class="button button--small button--ghost">
-              {tl("chat.signIn")}
+              {t("live.chat.signIn")}
             </A>
           </p>
         </Match>
@@ -220,30 +221,30 @@ export function ModerationButtons(props: {
 }) {
   const m = () => props.message;
   const failed = (error: unknown) =>
-    props.onError(error instanceof ApiError && error.message ? error.message : tl("chat.notSent"));
+    props.onError(error instanceof ApiError && error.message ? error.message : t("live.chat.notSent"));
   return (
     <Show when={!m().user.moderator}>
       <span class="chat__mod">
         <button
           type="button"
           class="chip-button"
-          aria-label={tl("chat.deleteLabel", { name: m().user.name })}
+          aria-label={t("live.chat.deleteLabel", { name: m().user.name })}
           onClick={() => liveApi.deleteMessage(props.sessionId, m().id).catch(failed)}
         >
-          {tl("chat.delete")}
+          {t("live.chat.delete")}
         </button>
         <button
           type="button"
           class="chip-button"
-          aria-label={tl("chat.muteLabel", { name: m().user.name })}
+          aria-label={t("live.chat.muteLabel", { name: m().user.name })}
           onClick={() =>
             liveApi
               .mute(props.sessionId, m().user.userId)
-              .then(() => props.onDone(tl("chat.mutedDone", { name: m().user.name })))
+              .then(() => props.onDone(t("live.chat.mutedDone", { name: m().user.name })))
               .catch(failed)
           }
         >
-          {tl("chat.muteUser")}
+          {t("live.chat.muteUser")}
         </button>
       </span>
     </Show>
@@ -253,17 +254,17 @@ export function ModerationButtons(props: {
 function chatErrorText(code: string): string {
   switch (code) {
     case "rate_limited":
-      return tl("chat.rateLimited");
+      return t("live.chat.rateLimited");
     case "too_long":
-      return tl("chat.tooLong", { max: CHAT_MAX_LENGTH });
+      return t("live.chat.tooLong", { max: CHAT_MAX_LENGTH });
     case "empty":
-      return tl("chat.empty.error");
+      return t("live.chat.empty.error");
     case "muted":
-      return tl("chat.muted");
+      return t("live.chat.muted");
     case "not_live":
-      return tl("chat.notLive");
+      return t("live.chat.notLive");
     default:
-      return tl("chat.notSent");
+      return t("live.chat.notSent");
   }
 }
 
@@ -424,7 +425,7 @@ function WatchSession(props: { view: LiveView }) {
             break;
           case "bye":
             setCanChat(false);
-            setChatError(m.reason === "muted" ? tl("chat.muted") : tl("chat.notSent"));
+            setChatError(m.reason === "muted" ? t("live.chat.muted") : t("live.chat.notSent"));
             break;
           case "auth":
             setCanChat(true);
@@ -436,7 +437,7 @@ function WatchSession(props: { view: LiveView }) {
               setJoining(false);
               setCanChat(false);
             }
-            if (m.code === "rate_limited" && m.ref === "like") setLikeError(tl("watch.likeLimited"));
+            if (m.code === "rate_limited" && m.ref === "like") setLikeError(t("live.watch.likeLimited"));
             else if (m.ref !== "like") setChatError(chatErrorText(m.code));
             break;
         }
@@ -477,7 +478,7 @@ function WatchSession(props: { view: LiveView }) {
         })
         .catch((error: unknown) => {
           setJoining(false);
-          setChatError(error instanceof ApiError && error.code === "muted" ? tl("chat.muted") : undefined);
+          setChatError(error instanceof ApiError && error.code === "muted" ? t("live.chat.muted") : undefined);
         });
     }),
   );
@@ -495,7 +496,7 @@ function WatchSession(props: { view: LiveView }) {
     try {
       setLikes((await liveApi.like(id)).likes);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 429) setLikeError(tl("watch.likeLimited"));
+      if (error instanceof ApiError && error.status === 429) setLikeError(t("live.watch.likeLimited"));
     }
   };
 
@@ -525,7 +526,7 @@ function WatchSession(props: { view: LiveView }) {
           muted={muted()}
           playsinline
           autoplay
-          aria-label={tl("watch.video", { title: view().title })}
+          aria-label={t("live.watch.video", { title: view().title })}
           data-testid="live-video"
           onLoadedMetadata={readFit}
           onResize={readFit}
@@ -533,34 +534,34 @@ function WatchSession(props: { view: LiveView }) {
         <Switch>
           <Match when={playerProblem() === "unsupported"}>
             <div class="watch__state" role="alert">
-              <p>{tl("watch.unsupported")}</p>
+              <p>{t("live.watch.unsupported")}</p>
             </div>
           </Match>
           <Match when={status() === "scheduled"}>
             <div class="watch__state">
-              <h2>{tl("watch.scheduled")}</h2>
-              <p>{tl("watch.scheduledText", { when: formatDateTime(view().startAt) })}</p>
+              <h2>{t("live.watch.scheduled")}</h2>
+              <p>{t("live.watch.scheduledText", { when: formatDateTime(view().startAt) })}</p>
             </div>
           </Match>
           <Match when={status() === "ended"}>
             <div class="watch__state" data-testid="live-ended">
-              <h2>{tl("watch.endedTitle")}</h2>
-              <p>{tl("watch.endedText")}</p>
+              <h2>{t("live.watch.endedTitle")}</h2>
+              <p>{t("live.watch.endedText")}</p>
               <A href={`/live/${id}/replay`} class="button">
-                {tl("watch.toReplay")}
+                {t("live.watch.toReplay")}
               </A>
             </div>
           </Match>
           <Match when={offline()}>
             <div class="watch__state" role="status">
-              <h2>{tl("watch.offline")}</h2>
-              <p>{tl("watch.offlineText")}</p>
+              <h2>{t("live.watch.offline")}</h2>
+              <p>{t("live.watch.offlineText")}</p>
             </div>
           </Match>
         </Switch>
 
         <header class="watch__top">
-          <A href="/live" class="watch__close" aria-label={tl("watch.close")}>
+          <A href="/live" class="watch__close" aria-label={t("live.watch.close")}>
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M15 5l-7 7 7 7" />
             </svg>
@@ -573,18 +574,18 @@ function WatchSession(props: { view: LiveView }) {
           </div>
           <div class="watch__stats">
             <Show when={live()}>
-              <span class="watch__onair">{tl("live.onAir")}</span>
+              <span class="watch__onair">{t("live.onAir")}</span>
             </Show>
             <Show
               when={viewers() !== null}
               fallback={
                 <Show when={hubState() === "connecting" && live()}>
-                  <span class="watch__viewers">{tl("watch.connecting")}</span>
+                  <span class="watch__viewers">{t("live.watch.connecting")}</span>
                 </Show>
               }
             >
               <span class="watch__viewers" data-testid="viewer-count">
-                {tl("watch.viewers", { n: viewers() ?? 0 })}
+                {t("live.watch.viewers", { n: viewers() ?? 0 })}
               </span>
             </Show>
           </div>
@@ -602,7 +603,7 @@ function WatchSession(props: { view: LiveView }) {
             class="rail-button rail-button--like"
             onClick={like}
             disabled={!live()}
-            aria-label={`${tl("watch.like")} · ${tl("watch.likes", { n: likes() })}`}
+            aria-label={`${t("live.watch.like")} · ${t("live.watch.likes", { n: likes() })}`}
           >
             <span class="rail-button__icon">
               <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -631,7 +632,7 @@ function WatchSession(props: { view: LiveView }) {
                   </Show>
                 </svg>
               </span>
-              <span class="rail-button__text">{muted() ? tl("watch.unmute") : tl("watch.mute")}</span>
+              <span class="rail-button__text">{muted() ? t("live.watch.unmute") : t("live.watch.mute")}</span>
             </button>
           </Show>
         </div>
@@ -647,7 +648,7 @@ function WatchSession(props: { view: LiveView }) {
                 height="48"
               />
               <span class="pin-card__body">
-                <span class="pin-card__label">{tl("watch.pinned")}</span>
+                <span class="pin-card__label">{t("live.watch.pinned")}</span>
                 <span class="pin-card__name">{p().name}</span>
                 <span class="pin-card__price">
                   <Show when={runningDeal(p().productId)} fallback={formatVnd(p().priceVnd)}>
@@ -660,7 +661,7 @@ function WatchSession(props: { view: LiveView }) {
                 </span>
               </span>
               <button type="button" class="button button--buy pin-card__buy" onClick={() => setSheetFor(p().productId)}>
-                {tl("watch.buyNow")}
+                {t("live.watch.buyNow")}
               </button>
             </div>
           )}
@@ -677,7 +678,7 @@ function WatchSession(props: { view: LiveView }) {
           type="button"
           class="watch__bag"
           ref={bag}
-          aria-label={tl("watch.productsLabel", { n: view().products.length })}
+          aria-label={t("live.watch.productsLabel", { n: view().products.length })}
           aria-haspopup="dialog"
           onClick={() => setShowProducts(true)}
         >
@@ -685,7 +686,7 @@ function WatchSession(props: { view: LiveView }) {
             <path d="M5 8h14l-1 12H6z" />
             <path d="M9 8V6.5a3 3 0 0 1 6 0V8" />
           </svg>
-          <span class="watch__bag-text">{tl("watch.products")}</span>
+          <span class="watch__bag-text">{t("live.watch.products")}</span>
           <span class="watch__bag-count">{view().products.length}</span>
         </button>
         <ChatPanel
@@ -768,7 +769,7 @@ function ProductsSheet(props: {
         type="button"
         class="sheet__backdrop"
         tabindex="-1"
-        aria-label={tl("watch.productsClose")}
+        aria-label={t("live.watch.productsClose")}
         onClick={() => props.onClose()}
       />
       <div
@@ -781,12 +782,12 @@ function ProductsSheet(props: {
       >
         <header class="sheet__head">
           <h2 id="featured-title">
-            {tl("watch.featured")} ({props.products.length})
+            {t("live.watch.featured")} ({props.products.length})
           </h2>
           <button
             type="button"
             class="icon-button sheet__close"
-            aria-label={tl("watch.productsClose")}
+            aria-label={t("live.watch.productsClose")}
             onClick={() => props.onClose()}
           >
             <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -819,10 +820,10 @@ function ProductsSheet(props: {
                   <button
                     type="button"
                     class="button button--small button--buy"
-                    aria-label={`${tl("watch.buyNow")}: ${p.name}`}
+                    aria-label={`${t("live.watch.buyNow")}: ${p.name}`}
                     onClick={() => props.onBuy(p.productId)}
                   >
-                    {tl("watch.buyNow")}
+                    {t("live.watch.buyNow")}
                   </button>
                 </Show>
               </li>
@@ -850,7 +851,7 @@ export default function Watch() {
       }
       notFound={
         <div class="wrap">
-          <NotFoundState title={tl("live.notFound")} text={tl("live.notFoundText")} />
+          <NotFoundState title={t("live.notFound")} text={t("live.notFoundText")} />
         </div>
       }
     >

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../components/portal/Field";
-import { tp } from "../../i18n/portal";
+import { t } from "../../i18n";
+import "../../i18n/portal";
 import { formatCount, formatDate, vietnamDay } from "../../lib/format";
 import { type BatchRecord, sellerApi } from "../../lib/portal-api";
 
@@ -23,12 +24,12 @@ export function Batches(props: { productId: string; batches: BatchRecord[]; onAd
     const productionDate = value("productionDate");
     const bestBefore = value("bestBefore");
     const quantity = Number(value("quantity").replace(/[\s.]/g, ""));
-    if (!/^[\p{L}\d][\p{L}\d ./-]{0,39}$/u.test(code)) errors.set("code", () => tp("invalid.code"));
-    if (!productionDate) errors.set("productionDate", () => tp("invalid.productionDate"));
-    else if (productionDate > today) errors.set("productionDate", () => tp("batch.future"));
+    if (!/^[\p{L}\d][\p{L}\d ./-]{0,39}$/u.test(code)) errors.set("code", () => t("portal.invalid.code"));
+    if (!productionDate) errors.set("productionDate", () => t("portal.invalid.productionDate"));
+    else if (productionDate > today) errors.set("productionDate", () => t("portal.batch.future"));
     if (bestBefore && productionDate && bestBefore < productionDate)
-      errors.set("bestBefore", () => tp("invalid.bestBefore"));
-    if (!Number.isInteger(quantity) || quantity < 1) errors.set("quantity", () => tp("invalid.quantity"));
+      errors.set("bestBefore", () => t("portal.invalid.bestBefore"));
+    if (!Number.isInteger(quantity) || quantity < 1) errors.set("quantity", () => t("portal.invalid.quantity"));
     if (errors.any()) {
       focusFirstError(form);
       return;
@@ -41,7 +42,7 @@ export function Batches(props: { productId: string; batches: BatchRecord[]; onAd
         quantity,
         ...(bestBefore ? { bestBefore } : {}),
       });
-      setAdded(tp("batch.added", { code }));
+      setAdded(t("portal.batch.added", { code }));
       // Ready for the next batch: a new code and quantity, production date back to today.
       form?.reset();
       const made = form?.querySelector<HTMLInputElement>("#batch-made");
@@ -57,17 +58,17 @@ export function Batches(props: { productId: string; batches: BatchRecord[]; onAd
 
   return (
     <>
-      <Show when={props.batches.length > 0} fallback={<p class="muted">{tp("batch.empty")}</p>}>
+      <Show when={props.batches.length > 0} fallback={<p class="muted">{t("portal.batch.empty")}</p>}>
         <div class="table-wrap">
           <table class="ptable ptable--stack">
-            <caption class="sr-only">{tp("batch.title")}</caption>
+            <caption class="sr-only">{t("portal.batch.title")}</caption>
             <thead>
               <tr>
-                <th scope="col">{tp("batch.code")}</th>
-                <th scope="col">{tp("batch.productionDate")}</th>
-                <th scope="col">{tp("batch.bestBefore")}</th>
+                <th scope="col">{t("portal.batch.code")}</th>
+                <th scope="col">{t("portal.batch.productionDate")}</th>
+                <th scope="col">{t("portal.batch.bestBefore")}</th>
                 <th scope="col" class="num">
-                  {tp("batch.quantity")}
+                  {t("portal.batch.quantity")}
                 </th>
               </tr>
             </thead>
@@ -76,9 +77,9 @@ export function Batches(props: { productId: string; batches: BatchRecord[]; onAd
                 {(b) => (
                   <tr>
                     <th scope="row">{b.code}</th>
-                    <td data-label={tp("batch.productionDate")}>{formatDate(b.productionDate)}</td>
-                    <td data-label={tp("batch.bestBefore")}>{b.bestBefore ? formatDate(b.bestBefore) : "—"}</td>
-                    <td data-label={tp("batch.quantity")} class="num">
+                    <td data-label={t("portal.batch.productionDate")}>{formatDate(b.productionDate)}</td>
+                    <td data-label={t("portal.batch.bestBefore")}>{b.bestBefore ? formatDate(b.bestBefore) : "—"}</td>
+                    <td data-label={t("portal.batch.quantity")} class="num">
                       {formatCount(b.quantity)}
                     </td>
                   </tr>
@@ -89,9 +90,14 @@ export function Batches(props: { productId: string; batches: BatchRecord[]; onAd
         </div>
       </Show>
       <details class="disclosure disclosure--inline">
-        <summary>{tp("batch.add")}</summary>
+        <summary>{t("portal.batch.add")}</summary>
         <form ref={form} class="pform" onSubmit={submit} novalidate>
-          <Field id="batch-code" label={tp("batch.code")} error={errors.of("code")} hint={tp("batch.codeHint")}>
+          <Field
+            id="batch-code"
+            label={t("portal.batch.code")}
+            error={errors.of("code")}
+            hint={t("portal.batch.codeHint")}
+          >
             <input
               id="batch-code"
               name="code"
@@ -103,7 +109,7 @@ export function Batches(props: { productId: string; batches: BatchRecord[]; onAd
             />
           </Field>
           <div class="pform__row">
-            <Field id="batch-made" label={tp("batch.productionDate")} error={errors.of("productionDate")}>
+            <Field id="batch-made" label={t("portal.batch.productionDate")} error={errors.of("productionDate")}>
               <input
                 id="batch-made"
                 name="productionDate"
@@ -114,7 +120,7 @@ export function Batches(props: { productId: string; batches: BatchRecord[]; onAd
                 aria-describedby={describedBy("batch-made", { error: errors.of("productionDate") })}
               />
             </Field>
-            <Field id="batch-best" label={tp("batch.bestBefore")} error={errors.of("bestBefore")} optional>
+            <Field id="batch-best" label={t("portal.batch.bestBefore")} error={errors.of("bestBefore")} optional>
               <input
                 id="batch-best"
                 name="bestBefore"
@@ -124,7 +130,7 @@ export function Batches(props: { productId: string; batches: BatchRecord[]; onAd
               />
             </Field>
           </div>
-          <Field id="batch-quantity" label={tp("batch.quantity")} error={errors.of("quantity")}>
+          <Field id="batch-quantity" label={t("portal.batch.quantity")} error={errors.of("quantity")}>
             <input
               id="batch-quantity"
               name="quantity"
@@ -135,7 +141,7 @@ export function Batches(props: { productId: string; batches: BatchRecord[]; onAd
             />
           </Field>
           <button type="submit" class="button button--big button--block" disabled={busy()}>
-            {busy() ? tp("form.saving") : tp("batch.submit")}
+            {busy() ? t("portal.form.saving") : t("portal.batch.submit")}
           </button>
           <FormMessage error={errors.general()} success={added()} />
         </form>

@@ -15,7 +15,8 @@ import {
 import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/portal/Field";
 import { Loaded, NotFoundState } from "../../components/States";
 import { CopyButton } from "../../components/shop/bits";
-import { type LiveKey, tl } from "../../i18n/live";
+import { type Key, t } from "../../i18n";
+import "../../i18n/live";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import {
   CHAT_MAX_LENGTH,
@@ -51,13 +52,13 @@ function IngestBox(props: { sessionId: string }) {
   const [rotating, setRotating] = createSignal(false);
   const [rotated, setRotated] = createSignal<string>();
   const rotate = async () => {
-    if (!globalThis.confirm(tl("cast.rotateConfirm"))) return;
+    if (!globalThis.confirm(t("live.cast.rotateConfirm"))) return;
     setRotating(true);
     setRotated(undefined);
     try {
       mutate(await liveApi.rotateStreamKey(props.sessionId));
       setShown(false);
-      setRotated(tl("cast.rotated"));
+      setRotated(t("live.cast.rotated"));
     } catch (error) {
       setRotated(messageOf(error));
     } finally {
@@ -66,19 +67,19 @@ function IngestBox(props: { sessionId: string }) {
   };
   return (
     <details class="bcast-ingest">
-      <summary>{tl("cast.obs")}</summary>
+      <summary>{t("live.cast.obs")}</summary>
       <Show when={settled(ingest)} fallback={<span class="skeleton skeleton--line" />}>
         {(i) => (
           <dl class="bcast-ingest__list">
             <div>
-              <dt>{tl("cast.server")}</dt>
+              <dt>{t("live.cast.server")}</dt>
               <dd>
                 <code data-testid="ingest-url">{i().ingestUrl}</code>
-                <CopyButton value={i().ingestUrl} what={tl("cast.server")} />
+                <CopyButton value={i().ingestUrl} what={t("live.cast.server")} />
               </dd>
             </div>
             <div>
-              <dt>{tl("cast.key")}</dt>
+              <dt>{t("live.cast.key")}</dt>
               <dd>
                 <code data-testid="stream-key">{shown() ? i().streamKey : maskKey(i().streamKey)}</code>
                 <button
@@ -87,9 +88,9 @@ function IngestBox(props: { sessionId: string }) {
                   aria-pressed={shown()}
                   onClick={() => setShown(!shown())}
                 >
-                  {shown() ? tl("cast.hide") : tl("cast.reveal")}
+                  {shown() ? t("live.cast.hide") : t("live.cast.reveal")}
                 </button>
-                <CopyButton value={i().streamKey} what={tl("cast.key")} />
+                <CopyButton value={i().streamKey} what={t("live.cast.key")} />
                 <button
                   type="button"
                   class="button button--small button--ghost"
@@ -97,10 +98,10 @@ function IngestBox(props: { sessionId: string }) {
                   disabled={rotating()}
                   onClick={() => void rotate()}
                 >
-                  {tl("cast.rotate")}
+                  {t("live.cast.rotate")}
                 </button>
               </dd>
-              <p class="muted small">{tl("cast.keyHint")}</p>
+              <p class="muted small">{t("live.cast.keyHint")}</p>
               <Show when={rotated()}>
                 {(text) => (
                   <p class="small" role="status">
@@ -124,8 +125,8 @@ function DealForm(props: { view: LiveView; onStarted: (deal: HubDeal) => void; d
   const product = () => props.view.products.find((p) => p.productId === productId());
   let form: HTMLFormElement | undefined;
   const FIELDS: DealField[] = ["priceVnd", "quantity", "perBuyer", "countdownSeconds", "durationMinutes"];
-  const field = (name: DealField, label: LiveKey, initial: string, hint?: string) => (
-    <Field id={`deal-${name}`} label={tl(label)} error={errors.of(name)} hint={hint}>
+  const field = (name: DealField, label: Key, initial: string, hint?: string) => (
+    <Field id={`deal-${name}`} label={t(label)} error={errors.of(name)} hint={hint}>
       <input
         id={`deal-${name}`}
         name={name}
@@ -157,14 +158,14 @@ function DealForm(props: { view: LiveView; onStarted: (deal: HubDeal) => void; d
     );
     if (!checked.ok) {
       for (const [name, problem] of Object.entries(checked.errors))
-        errors.set(name, () => tl(`deal.error.${problem}` as LiveKey));
+        errors.set(name, () => t(`live.deal.error.${problem}` as Key));
       return;
     }
     setBusy(true);
     try {
       const deal = await liveApi.startDeal(props.view.sessionId, { productId: p.productId, ...checked.value });
       props.onStarted(deal);
-      setDone(tl("deal.started", { price: formatVnd(deal.priceVnd), n: deal.quantity }));
+      setDone(t("live.deal.started", { price: formatVnd(deal.priceVnd), n: deal.quantity }));
     } catch (error) {
       errors.fromApi(error, [...FIELDS, "productId"]);
     } finally {
@@ -173,7 +174,7 @@ function DealForm(props: { view: LiveView; onStarted: (deal: HubDeal) => void; d
   };
   return (
     <form ref={form} class="pform bcast-deal-form" onSubmit={submit} novalidate>
-      <Field id="deal-product" label={tl("deal.product")} error={errors.of("productId")}>
+      <Field id="deal-product" label={t("live.deal.product")} error={errors.of("productId")}>
         <select id="deal-product" value={productId()} onChange={(e) => setProductId(e.currentTarget.value)}>
           <For each={props.view.products}>
             {(p) => (
@@ -185,14 +186,19 @@ function DealForm(props: { view: LiveView; onStarted: (deal: HubDeal) => void; d
         </select>
       </Field>
       <div class="bcast-deal-form__grid">
-        {field("priceVnd", "deal.price", "", tl("deal.priceHint", { price: formatVnd(product()?.priceVnd ?? 0) }))}
-        {field("quantity", "deal.quantity", "20")}
-        {field("perBuyer", "deal.perBuyer", "2")}
-        {field("countdownSeconds", "deal.countdown", "10")}
-        {field("durationMinutes", "deal.duration", "5")}
+        {field(
+          "priceVnd",
+          "live.deal.price",
+          "",
+          t("live.deal.priceHint", { price: formatVnd(product()?.priceVnd ?? 0) }),
+        )}
+        {field("quantity", "live.deal.quantity", "20")}
+        {field("perBuyer", "live.deal.perBuyer", "2")}
+        {field("countdownSeconds", "live.deal.countdown", "10")}
+        {field("durationMinutes", "live.deal.duration", "5")}
       </div>
       <button type="submit" class="button button--seal button--block" disabled={busy() || props.disabled}>
-        {busy() ? tl("deal.starting") : tl("deal.start")}
+        {busy() ? t("live.deal.starting") : t("live.deal.start")}
       </button>
       <FormMessage error={errors.general()} success={done()} />
     </form>
@@ -208,17 +214,17 @@ function DealChip(props: { deal: HubDeal; now: number }) {
         <strong>{formatVnd(props.deal.priceVnd)}</strong>
         <span>
           <Switch>
-            <Match when={phase().phase === "soldOut"}>{tl("watch.dealSoldOut")}</Match>
+            <Match when={phase().phase === "soldOut"}>{t("live.watch.dealSoldOut")}</Match>
             <Match when={phase().phase === "countdown"}>
-              {tl("watch.dealIn", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
+              {t("live.watch.dealIn", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
             </Match>
             <Match when={phase().phase === "running"}>
-              {tl("watch.dealLeft", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
+              {t("live.watch.dealLeft", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
             </Match>
           </Switch>
         </span>
         <span data-testid="cast-deal-units">
-          {tl("watch.dealUnits", { n: props.deal.remaining, total: props.deal.quantity })}
+          {t("live.watch.dealUnits", { n: props.deal.remaining, total: props.deal.quantity })}
         </span>
       </div>
     </Show>
@@ -243,7 +249,7 @@ function ChatLine(props: {
       <Show when={badge()}>
         {(b) => (
           <span class="bcast-chat__badge" data-testid="chat-badge">
-            {b() === "shop" ? tl("chat.seller") : tl("chat.staff")}
+            {b() === "shop" ? t("live.chat.seller") : t("live.chat.staff")}
           </span>
         )}
       </Show>{" "}
@@ -258,7 +264,7 @@ function ChatLine(props: {
           type="button"
           class="bcast-chat__bubble"
           aria-expanded={props.open}
-          aria-label={tl("cast.messageActions", { name: m().user.name, text: m().text })}
+          aria-label={t("live.cast.messageActions", { name: m().user.name, text: m().text })}
           onClick={props.onToggle}
         >
           {author()}
@@ -268,18 +274,18 @@ function ChatLine(props: {
             <button
               type="button"
               class="chip-button"
-              aria-label={tl("chat.deleteLabel", { name: m().user.name })}
+              aria-label={t("live.chat.deleteLabel", { name: m().user.name })}
               onClick={props.onDelete}
             >
-              {tl("chat.delete")}
+              {t("live.chat.delete")}
             </button>
             <button
               type="button"
               class="chip-button"
-              aria-label={tl("chat.muteLabel", { name: m().user.name })}
+              aria-label={t("live.chat.muteLabel", { name: m().user.name })}
               onClick={props.onMute}
             >
-              {tl("chat.muteUser")}
+              {t("live.chat.muteUser")}
             </button>
           </span>
         </Show>
@@ -385,7 +391,7 @@ function BroadcastDesk(props: { view: LiveView }) {
     setCastError(undefined);
     const events = {
       onState: (state: CastState) => setCast(state),
-      onError: (reason: string) => setCastError(reason === "unsupported" ? tl("cast.unsupported") : reason),
+      onError: (reason: string) => setCastError(reason === "unsupported" ? t("live.cast.unsupported") : reason),
     };
     if (view().playback.provider === "ivs") {
       try {
@@ -418,7 +424,7 @@ function BroadcastDesk(props: { view: LiveView }) {
   }
 
   async function endLive() {
-    if (!window.confirm(tl("cast.endAsk"))) return;
+    if (!window.confirm(t("live.cast.endAsk"))) return;
     setEnding(true);
     try {
       await liveApi.end(id);
@@ -452,18 +458,18 @@ function BroadcastDesk(props: { view: LiveView }) {
     setOpenLine(null);
     liveApi
       .mute(id, m.user.userId)
-      .then(() => setModDone(tl("chat.mutedDone", { name: m.user.name })))
+      .then(() => setModDone(t("live.chat.mutedDone", { name: m.user.name })))
       .catch(failed);
   };
 
   const sendChat = (event: SubmitEvent) => {
     event.preventDefault();
     const problem = chatProblem(chatText(), CHAT_MAX_LENGTH);
-    if (problem === "empty") return setChatError(tl("chat.empty.error"));
-    if (problem === "tooLong") return setChatError(tl("chat.tooLong", { max: CHAT_MAX_LENGTH }));
+    if (problem === "empty") return setChatError(t("live.chat.empty.error"));
+    if (problem === "tooLong") return setChatError(t("live.chat.tooLong", { max: CHAT_MAX_LENGTH }));
     setChatError(undefined);
     if (hub?.send({ type: "chat", text: chatText().trim() })) setChatText("");
-    else setChatError(tl("chat.notSent"));
+    else setChatError(t("live.chat.notSent"));
   };
 
   onMount(() => {
@@ -492,8 +498,8 @@ function BroadcastDesk(props: { view: LiveView }) {
             setCanChat(true);
             break;
           case "error":
-            if (m.code === "rate_limited") setChatError(tl("chat.rateLimited"));
-            else if (m.code === "not_live") setChatError(tl("chat.notLive"));
+            if (m.code === "rate_limited") setChatError(t("live.chat.rateLimited"));
+            else if (m.code === "not_live") setChatError(t("live.chat.notLive"));
             break;
         }
       },
@@ -540,13 +546,13 @@ function BroadcastDesk(props: { view: LiveView }) {
     ),
   );
 
-  const stateLabel = () => tl(`cast.state.${cast()}` as LiveKey);
+  const stateLabel = () => t(`live.cast.state.${cast()}` as Key);
   const latest = () => orderList()[0];
-  const sheetTitle: Record<Sheet, LiveKey> = {
-    products: "cast.products",
-    deal: "deal.title",
-    orders: "cast.orders",
-    more: "cast.more",
+  const sheetTitle: Record<Sheet, Key> = {
+    products: "live.cast.products",
+    deal: "live.deal.title",
+    orders: "live.cast.orders",
+    more: "live.cast.more",
   };
   const tab = (name: Sheet, label: string, count?: () => number) => (
     <button
@@ -578,24 +584,24 @@ function BroadcastDesk(props: { view: LiveView }) {
           muted
           playsinline
           autoplay
-          aria-label={tl("cast.preview")}
+          aria-label={t("live.cast.preview")}
           data-testid="camera-preview"
         />
 
         <header class="bcast__top">
-          <A href="/ban-hang/live" class="bcast__back" aria-label={tl("cast.toSessions")}>
+          <A href="/ban-hang/live" class="bcast__back" aria-label={t("live.cast.toSessions")}>
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M15 5l-7 7 7 7" />
             </svg>
           </A>
           <div class="bcast__heading">
-            <h1 class="bcast__title">{tl("cast.title", { title: view().title })}</h1>
+            <h1 class="bcast__title">{t("live.cast.title", { title: view().title })}</h1>
             <p class="bcast__chips">
               <span class={`bcast__state bcast__state--${cast()}`} role="status" data-testid="cast-state">
-                {tl("cast.connection", { state: stateLabel() })}
+                {t("live.cast.connection", { state: stateLabel() })}
               </span>
               <span class="bcast__viewers" data-testid="cast-viewers">
-                {tl("watch.viewers", { n: room().viewers ?? 0 })}
+                {t("live.watch.viewers", { n: room().viewers ?? 0 })}
               </span>
             </p>
           </div>
@@ -606,44 +612,44 @@ function BroadcastDesk(props: { view: LiveView }) {
               disabled={ending() || status() === "scheduled"}
               onClick={() => void endLive()}
             >
-              {tl("cast.end")}
+              {t("live.cast.end")}
             </button>
           </Show>
         </header>
 
         <div class="bcast__rail">
           <button type="button" class="bcast__round" onClick={() => void switchCamera()}>
-            {tl("cast.switch")}
+            {t("live.cast.switch")}
           </button>
           <button type="button" class="bcast__round" aria-pressed={!micOn()} onClick={toggleMic}>
-            {micOn() ? tl("cast.mute") : tl("cast.unmute")}
+            {micOn() ? t("live.cast.mute") : t("live.cast.unmute")}
           </button>
         </div>
 
         <Switch>
           <Match when={status() === "ended"}>
             <div class="bcast__notice" role="status">
-              <p>{tl("cast.ended")}</p>
+              <p>{t("live.cast.ended")}</p>
               <A href={`/live/${id}/replay`} class="button button--small">
-                {tl("seller.live.replay")}
+                {t("live.seller.live.replay")}
               </A>
             </div>
           </Match>
           <Match when={camera() === "starting"}>
-            <p class="bcast__notice">{tl("cast.cameraStarting")}</p>
+            <p class="bcast__notice">{t("live.cast.cameraStarting")}</p>
           </Match>
           <Match when={cameraProblem()}>
             {(problem) => (
               <div class="bcast__notice" role="alert">
                 <p>
                   {problem() === "denied"
-                    ? tl("cast.cameraDenied")
+                    ? t("live.cast.cameraDenied")
                     : problem() === "insecure"
-                      ? tl("cast.cameraInsecure")
-                      : tl("cast.cameraMissing")}
+                      ? t("live.cast.cameraInsecure")
+                      : t("live.cast.cameraMissing")}
                 </p>
                 <button type="button" class="button button--small" onClick={() => void openCamera()}>
-                  {tl("cast.cameraRetry")}
+                  {t("live.cast.cameraRetry")}
                 </button>
               </div>
             )}
@@ -659,16 +665,16 @@ function BroadcastDesk(props: { view: LiveView }) {
           <Show when={latest()}>
             {(o) => (
               <p class="bcast__order" data-testid="live-orders" aria-live="polite">
-                {tl("cast.latestOrder", { code: o().code, buyer: o().buyer, total: formatVnd(o().totalVnd) })}
+                {t("live.cast.latestOrder", { code: o().code, buyer: o().buyer, total: formatVnd(o().totalVnd) })}
               </p>
             )}
           </Show>
           <section class="bcast-chat" aria-labelledby="cast-chat">
             <h2 id="cast-chat" class="sr-only">
-              {tl("chat.title")}
+              {t("live.chat.title")}
             </h2>
             <ol class="bcast-chat__list" ref={chatList} aria-live="polite" aria-relevant="additions">
-              <For each={room().messages} fallback={<li class="bcast-chat__empty">{tl("cast.chatEmpty")}</li>}>
+              <For each={room().messages} fallback={<li class="bcast-chat__empty">{t("live.cast.chatEmpty")}</li>}>
                 {(m) => (
                   <ChatLine
                     message={m}
@@ -704,7 +710,7 @@ function BroadcastDesk(props: { view: LiveView }) {
                 </span>
                 {/* What viewers tap; on the seller's preview it only shows where it is. */}
                 <span class="bcast-pin__buy" aria-hidden="true">
-                  {tl("watch.buyNow")}
+                  {t("live.watch.buyNow")}
                 </span>
               </div>
             )}
@@ -713,12 +719,12 @@ function BroadcastDesk(props: { view: LiveView }) {
             <Show when={canChat()}>
               <form class="bcast-chat__form" onSubmit={sendChat} novalidate>
                 <label class="sr-only" for="cast-chat-text">
-                  {tl("chat.label")}
+                  {t("live.chat.label")}
                 </label>
                 <input
                   id="cast-chat-text"
                   value={chatText()}
-                  placeholder={tl("cast.chatPlaceholder")}
+                  placeholder={t("live.cast.chatPlaceholder")}
                   autocomplete="off"
                   enterkeyhint="send"
                   maxLength={CHAT_MAX_LENGTH * 2}
@@ -729,25 +735,25 @@ function BroadcastDesk(props: { view: LiveView }) {
                   }}
                 />
                 <button type="submit" class="bcast-chat__send" disabled={chatLength(chatText()) === 0}>
-                  {tl("chat.send")}
+                  {t("live.chat.send")}
                 </button>
               </form>
             </Show>
           </Show>
           <Show when={castError()}>
             <p class="bcast__error" role="alert">
-              {tl("cast.failed", { reason: castError() ?? "" })}
+              {t("live.cast.failed", { reason: castError() ?? "" })}
             </p>
           </Show>
         </div>
 
         <Show when={status() !== "ended"}>
-          <nav class="bcast-dock" aria-label={tl("cast.controls")}>
+          <nav class="bcast-dock" aria-label={t("live.cast.controls")}>
             <Show
               when={cast() === "idle" || cast() === "ended"}
               fallback={
                 <button type="button" class="bcast-dock__tab bcast-dock__stop" onClick={stopCast}>
-                  {tl("cast.stop")}
+                  {t("live.cast.stop")}
                 </button>
               }
             >
@@ -757,13 +763,13 @@ function BroadcastDesk(props: { view: LiveView }) {
                 disabled={camera() !== "on"}
                 onClick={() => void goLive()}
               >
-                {tl("cast.goLive")}
+                {t("live.cast.goLive")}
               </button>
             </Show>
-            {tab("products", tl("cast.tab.products"))}
-            {tab("deal", tl("cast.tab.deal"))}
-            {tab("orders", tl("cast.tab.orders"), () => orderList().length)}
-            {tab("more", tl("cast.tab.more"))}
+            {tab("products", t("live.cast.tab.products"))}
+            {tab("deal", t("live.cast.tab.deal"))}
+            {tab("orders", t("live.cast.tab.orders"), () => orderList().length)}
+            {tab("more", t("live.cast.tab.more"))}
           </nav>
         </Show>
 
@@ -778,14 +784,14 @@ function BroadcastDesk(props: { view: LiveView }) {
               data-testid="cast-sheet"
             >
               <header class="bcast-sheet__head">
-                <h2 id="cast-sheet-title">{tl(sheetTitle[which()])}</h2>
+                <h2 id="cast-sheet-title">{t(sheetTitle[which()])}</h2>
                 <button type="button" class="button button--small button--ghost" onClick={() => setSheet(null)}>
-                  {tl("cast.close")}
+                  {t("live.cast.close")}
                 </button>
               </header>
               <div class="bcast-sheet__body">
                 <Show when={!onAir() && status() !== "ended" && (which() === "products" || which() === "deal")}>
-                  <p class="note small">{tl("cast.notLive")}</p>
+                  <p class="note small">{t("live.cast.notLive")}</p>
                 </Show>
                 <Switch>
                   <Match when={which() === "products"}>
@@ -808,10 +814,10 @@ function BroadcastDesk(props: { view: LiveView }) {
                                   type="button"
                                   class="button button--small"
                                   disabled={!onAir()}
-                                  aria-label={tl("cast.pinLabel", { name: p.name })}
+                                  aria-label={t("live.cast.pinLabel", { name: p.name })}
                                   onClick={() => void pin(p.productId)}
                                 >
-                                  {tl("cast.pin")}
+                                  {t("live.cast.pin")}
                                 </button>
                               }
                             >
@@ -821,7 +827,7 @@ function BroadcastDesk(props: { view: LiveView }) {
                                 disabled={!onAir()}
                                 onClick={() => void pin(null)}
                               >
-                                {tl("cast.unpin")}
+                                {t("live.cast.unpin")}
                               </button>
                             </Show>
                           </li>
@@ -838,7 +844,10 @@ function BroadcastDesk(props: { view: LiveView }) {
                     <DealForm view={view()} disabled={!onAir()} onStarted={(deal) => update((r) => ({ ...r, deal }))} />
                   </Match>
                   <Match when={which() === "orders"}>
-                    <Show when={orderList().length > 0} fallback={<p class="muted small">{tl("cast.ordersEmpty")}</p>}>
+                    <Show
+                      when={orderList().length > 0}
+                      fallback={<p class="muted small">{t("live.cast.ordersEmpty")}</p>}
+                    >
                       <ol class="bcast-orders" data-testid="live-orders-list" aria-live="polite">
                         <For each={orderList()}>
                           {(o) => (
@@ -854,7 +863,7 @@ function BroadcastDesk(props: { view: LiveView }) {
                   <Match when={which() === "more"}>
                     <Show
                       when={view().playback.provider === "local"}
-                      fallback={<p class="muted small">{tl("cast.ivs")}</p>}
+                      fallback={<p class="muted small">{t("live.cast.ivs")}</p>}
                     >
                       <IngestBox sessionId={id} />
                     </Show>
@@ -877,7 +886,7 @@ function BroadcastDesk(props: { view: LiveView }) {
 export default function Broadcast() {
   const params = useParams();
   const [view, { refetch }] = createResource(() => params.id, liveApi.view);
-  useTitle(() => (view.latest ? tl("cast.title", { title: view.latest.title }) : undefined));
+  useTitle(() => (view.latest ? t("live.cast.title", { title: view.latest.title }) : undefined));
   return (
     <Loaded
       data={view}
@@ -885,7 +894,7 @@ export default function Broadcast() {
       loading={<div class="wrap" aria-busy="true" />}
       notFound={
         <div class="wrap">
-          <NotFoundState title={tl("live.notFound")} text={tl("live.notFoundText")} />
+          <NotFoundState title={t("live.notFound")} text={t("live.notFoundText")} />
         </div>
       }
     >

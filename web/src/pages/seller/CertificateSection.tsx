@@ -4,7 +4,7 @@ import { CertStatusBadge, scoreOf } from "../../components/portal/bits";
 import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../components/portal/Field";
 import { ScanPicker } from "../../components/portal/Uploads";
 import { t } from "../../i18n";
-import { tp } from "../../i18n/portal";
+import "../../i18n/portal";
 import { formatDate, vietnamDay } from "../../lib/format";
 import { provinceShort } from "../../lib/geo";
 import {
@@ -29,15 +29,15 @@ function ScoreTotal(props: { reading: ReturnType<typeof readScore>; stars?: Star
     <output class="score-total" for="cert-score-a cert-score-b cert-score-c" aria-live="polite">
       <Show
         when={props.reading.state === "complete" && props.reading}
-        fallback={<span class="muted">{tp("submit.scoreEmpty")}</span>}
+        fallback={<span class="muted">{t("portal.submit.scoreEmpty")}</span>}
       >
         {(r) => {
           const complete = () => r() as Extract<ReturnType<typeof readScore>, { state: "complete" }>;
           return (
             <>
-              <strong>{tp("submit.total", { n: complete().total })}</strong>
+              <strong>{t("portal.submit.total", { n: complete().total })}</strong>
               <span class={`band band--${complete().stars}`} data-testid="score-band">
-                {tp("submit.band", {
+                {t("portal.submit.band", {
                   n: complete().stars,
                   min: bandOf(complete().stars).min,
                   max: bandOf(complete().stars).max,
@@ -79,29 +79,30 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
 
   const scoreError = () => {
     const r = reading();
-    if (r.state === "invalid") return tp("submit.scorePart", { part: r.part.toUpperCase(), max: SCORE_MAX[r.part] });
+    if (r.state === "invalid")
+      return t("portal.submit.scorePart", { part: r.part.toUpperCase(), max: SCORE_MAX[r.part] });
     return undefined;
   };
 
   function read() {
     errors.clear();
     const s = stars();
-    if (!s) errors.set("stars", () => tp("submit.starsMissing"));
+    if (!s) errors.set("stars", () => t("portal.submit.starsMissing"));
     const r = reading();
-    if (r.state === "partial") errors.set("score", () => tp("submit.scorePartial"));
+    if (r.state === "partial") errors.set("score", () => t("portal.submit.scorePartial"));
     else if (r.state === "invalid") errors.set("score", () => scoreError() ?? "");
     else if (r.state === "complete" && s && r.stars !== s) {
-      errors.set("score", () => tp("submit.scoreBand", { total: r.total, band: r.stars, stars: s }));
+      errors.set("score", () => t("portal.submit.scoreBand", { total: r.total, band: r.stars, stars: s }));
     }
     const decisionNumber = value("decisionNumber");
-    if (!DECISION.test(decisionNumber)) errors.set("decisionNumber", () => tp("invalid.decisionNumber"));
+    if (!DECISION.test(decisionNumber)) errors.set("decisionNumber", () => t("portal.invalid.decisionNumber"));
     const decisionDate = value("decisionDate");
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(decisionDate)) errors.set("decisionDate", () => tp("invalid.decisionDate"));
-    else if (decisionDate > today) errors.set("decisionDate", () => tp("submit.dateFuture"));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(decisionDate)) errors.set("decisionDate", () => t("portal.invalid.decisionDate"));
+    else if (decisionDate > today) errors.set("decisionDate", () => t("portal.submit.dateFuture"));
     const issuer = value("issuer");
-    if (issuer.length < 2) errors.set("issuer", () => tp("invalid.issuer"));
-    if (s && level() !== levelForStars(s)) errors.set("level", () => tp("invalid.level"));
-    if (!scanKey()) errors.set("scan", () => tp("submit.scanMissing"));
+    if (issuer.length < 2) errors.set("issuer", () => t("portal.invalid.issuer"));
+    if (s && level() !== levelForStars(s)) errors.set("level", () => t("portal.invalid.level"));
+    if (!scanKey()) errors.set("scan", () => t("portal.submit.scanMissing"));
     if (errors.any() || !s) return undefined;
     return {
       certificate: {
@@ -127,7 +128,7 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
     setBusy(true);
     try {
       const product = await sellerApi.submit(props.product.productId, input);
-      setDone(tp("submit.done"));
+      setDone(t("portal.submit.done"));
       props.onSubmitted(product);
     } catch (error) {
       errors.fromApi(error, FIELDS, ALIAS);
@@ -142,7 +143,7 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
   return (
     <form ref={form} class="pform" onSubmit={submit} novalidate aria-labelledby="submit-title">
       <fieldset class="pfield" classList={{ "pfield--error": Boolean(errors.of("stars")) }}>
-        <legend class="pfield__label">{tp("submit.stars")}</legend>
+        <legend class="pfield__label">{t("portal.submit.stars")}</legend>
         <div class="choice-row choice-row--stars">
           <For each={[3, 4, 5] as Stars[]}>
             {(n) => (
@@ -157,7 +158,7 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
                 />
                 <span class="choice__box">
                   <OcopStars stars={n} />
-                  <span class="choice__text">{tp("submit.starsN", { n })}</span>
+                  <span class="choice__text">{t("portal.submit.starsN", { n })}</span>
                 </span>
               </label>
             )}
@@ -175,14 +176,14 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
         classList={{ "pfield--error": Boolean(errors.of("score") || scoreError()) }}
       >
         <legend class="pfield__label">
-          {tp("submit.score")} <span class="pfield__optional">({tp("form.optional")})</span>
+          {t("portal.submit.score")} <span class="pfield__optional">({t("portal.form.optional")})</span>
         </legend>
         <div class="score-inputs">
           <For each={["a", "b", "c"] as ScorePart[]}>
             {(part) => (
               <label class="score-input">
                 <span class="score-input__label">
-                  {tp(`submit.score${part.toUpperCase()}` as "submit.scoreA", { max: SCORE_MAX[part] })}
+                  {t(`portal.submit.score${part.toUpperCase()}` as "portal.submit.scoreA", { max: SCORE_MAX[part] })}
                 </span>
                 <input
                   id={`cert-score-${part}`}
@@ -212,9 +213,9 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
       <div class="pform__row">
         <Field
           id="cert-number"
-          label={tp("submit.decisionNumber")}
+          label={t("portal.submit.decisionNumber")}
           error={errors.of("decisionNumber")}
-          hint={tp("submit.decisionNumberHint")}
+          hint={t("portal.submit.decisionNumberHint")}
         >
           <input
             id="cert-number"
@@ -226,7 +227,7 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
             aria-describedby={describedBy("cert-number", { hint: true, error: errors.of("decisionNumber") })}
           />
         </Field>
-        <Field id="cert-date" label={tp("submit.decisionDate")} error={errors.of("decisionDate")}>
+        <Field id="cert-date" label={t("portal.submit.decisionDate")} error={errors.of("decisionDate")}>
           <input
             id="cert-date"
             name="decisionDate"
@@ -238,7 +239,12 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
         </Field>
       </div>
 
-      <Field id="cert-level" label={tp("submit.level")} error={errors.of("level")} hint={tp("submit.levelHint")}>
+      <Field
+        id="cert-level"
+        label={t("portal.submit.level")}
+        error={errors.of("level")}
+        hint={t("portal.submit.levelHint")}
+      >
         <select
           id="cert-level"
           name="level"
@@ -256,14 +262,16 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
         </select>
       </Field>
 
-      <Field id="cert-issuer" label={tp("submit.issuer")} error={errors.of("issuer")}>
+      <Field id="cert-issuer" label={t("portal.submit.issuer")} error={errors.of("issuer")}>
         <input
           id="cert-issuer"
           name="issuer"
           autocomplete="off"
           maxLength={200}
           placeholder={
-            level() === "central" ? tp("submit.issuerCentral") : tp("submit.issuerProvince", { province: province() })
+            level() === "central"
+              ? t("portal.submit.issuerCentral")
+              : t("portal.submit.issuerProvince", { province: province() })
           }
           aria-invalid={Boolean(errors.of("issuer"))}
           aria-describedby={describedBy("cert-issuer", { error: errors.of("issuer") })}
@@ -272,14 +280,14 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
 
       <ScanPicker
         id="cert-scan"
-        label={tp("submit.scan")}
+        label={t("portal.submit.scan")}
         onChange={setScanKey}
         onBusy={setUploading}
         error={errors.of("scan")}
       />
 
       <button type="submit" class="button button--big button--block button--seal" disabled={busy() || uploading()}>
-        {busy() ? tp("submit.busy") : uploading() ? tp("file.waitUpload") : tp("submit.submit")}
+        {busy() ? t("portal.submit.busy") : uploading() ? t("portal.file.waitUpload") : t("portal.submit.submit")}
       </button>
       <FormMessage error={errors.general()} success={done()} />
     </form>
@@ -289,7 +297,7 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
 /** Every certificate submitted for the product, newest first, with what became of it. */
 export function CertificateHistory(props: { certificates: CertificateRecord[] }) {
   return (
-    <Show when={props.certificates.length > 0} fallback={<p class="muted">{tp("history.empty")}</p>}>
+    <Show when={props.certificates.length > 0} fallback={<p class="muted">{t("portal.history.empty")}</p>}>
       <ol class="cert-history">
         <For each={props.certificates}>
           {(c) => {

@@ -5,8 +5,9 @@ import { EmptyState, ErrorState, errorMessage } from "../../components/States";
 import { AddressBlock } from "../../components/shop/AddressBlock";
 import { Amounts, minus, money, ParcelStatusBadge, ParcelTimeline, shippingValue } from "../../components/shop/bits";
 import { TrackingNumber } from "../../components/shop/TrackingNumber";
-import { type SalesKey, tsa } from "../../i18n/sales";
-import { type ShopKey, ts } from "../../i18n/shop";
+import { type Key, t } from "../../i18n";
+import "../../i18n/sales";
+import "../../i18n/shop";
 import { type Fulfilment, type FulfilmentMove, sellerOrdersApi, shopApi } from "../../lib/commerce";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { settled } from "../../lib/resource";
@@ -48,8 +49,9 @@ function ShipForm(props: { orderId: string; onDone: (f: Fulfilment) => void }) {
     errors.clear();
     const carrier = value("carrier");
     const trackingNumber = value("trackingNumber").replace(/\s+/g, "").toUpperCase();
-    if (carrier.length < 2) errors.set("carrier", () => tsa("ful.carrierMissing"));
-    if (!/^[A-Za-z0-9-]{4,40}$/.test(trackingNumber)) errors.set("trackingNumber", () => tsa("ful.trackingInvalid"));
+    if (carrier.length < 2) errors.set("carrier", () => t("sales.ful.carrierMissing"));
+    if (!/^[A-Za-z0-9-]{4,40}$/.test(trackingNumber))
+      errors.set("trackingNumber", () => t("sales.ful.trackingInvalid"));
     if (errors.any()) {
       form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
@@ -66,8 +68,13 @@ function ShipForm(props: { orderId: string; onDone: (f: Fulfilment) => void }) {
 
   return (
     <form ref={form} class="pform ship-form" onSubmit={submit} novalidate aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>{tsa("ful.shipTitle")}</h4>
-      <Field id={`${id}-carrier`} label={tsa("ful.carrier")} error={errors.of("carrier")} hint={tsa("ful.carrierHint")}>
+      <h4 id={`${id}-title`}>{t("sales.ful.shipTitle")}</h4>
+      <Field
+        id={`${id}-carrier`}
+        label={t("sales.ful.carrier")}
+        error={errors.of("carrier")}
+        hint={t("sales.ful.carrierHint")}
+      >
         <input
           id={`${id}-carrier`}
           name="carrier"
@@ -83,9 +90,9 @@ function ShipForm(props: { orderId: string; onDone: (f: Fulfilment) => void }) {
       </Field>
       <Field
         id={`${id}-tracking`}
-        label={tsa("ful.trackingNumber")}
+        label={t("sales.ful.trackingNumber")}
         error={errors.of("trackingNumber")}
-        hint={tsa("ful.trackingHint")}
+        hint={t("sales.ful.trackingHint")}
       >
         <input
           id={`${id}-tracking`}
@@ -99,14 +106,14 @@ function ShipForm(props: { orderId: string; onDone: (f: Fulfilment) => void }) {
         />
       </Field>
       <button type="submit" class="button button--big button--block" disabled={busy()}>
-        {busy() ? tsa("ful.packing") : tsa("ful.ship")}
+        {busy() ? t("sales.ful.packing") : t("sales.ful.ship")}
       </button>
       <FormMessage error={errors.general()} />
     </form>
   );
 }
 
-function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: SalesKey) => void }) {
+function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: Key) => void }) {
   const id = createUniqueId();
   const f = () => props.f;
   const [busy, setBusy] = createSignal(false);
@@ -117,7 +124,7 @@ function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: 
     setBusy(true);
     setError(undefined);
     try {
-      props.onChange(await sellerOrdersApi.move(f().orderId, step), `ful.done.${step}` as SalesKey);
+      props.onChange(await sellerOrdersApi.move(f().orderId, step), `sales.ful.done.${step}` as Key);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -126,13 +133,13 @@ function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: 
   };
 
   const confirmTransfer = async () => {
-    if (busy() || !window.confirm(tsa("ful.confirmTransferAsk", { code: f().code }))) return;
+    if (busy() || !window.confirm(t("sales.ful.confirmTransferAsk", { code: f().code }))) return;
     setBusy(true);
     setError(undefined);
     try {
       const order = await shopApi.confirmTransfer(f().orderId);
       const mine = order.fulfilments.find((x) => x.producerId === f().producerId);
-      props.onChange(mine ? (mine as Fulfilment) : { ...f(), status: "confirmed" }, "ful.done.transfer");
+      props.onChange(mine ? (mine as Fulfilment) : { ...f(), status: "confirmed" }, "sales.ful.done.transfer");
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -144,14 +151,15 @@ function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: 
   return (
     <article class="ful" aria-labelledby={`${id}-title`} data-testid="fulfilment" data-code={f().code}>
       <header class="ful__head">
-        <h3 id={`${id}-title`}>{tsa("ful.order", { code: f().code })}</h3>
+        <h3 id={`${id}-title`}>{t("sales.ful.order", { code: f().code })}</h3>
         <ParcelStatusBadge status={f().status} />
       </header>
       <p class="muted small">
-        {tsa("ful.placed", { when: formatDateTime(f().createdAt) })} · {ts(`method.${f().paymentMethod}` as ShopKey)}
+        {t("sales.ful.placed", { when: formatDateTime(f().createdAt) })} ·{" "}
+        {t(`shop.method.${f().paymentMethod}` as Key)}
       </p>
 
-      <h4 class="ful__label">{tsa("ful.items")}</h4>
+      <h4 class="ful__label">{t("sales.ful.items")}</h4>
       <ul class="ful__items">
         <For each={f().items}>
           {(item) => (
@@ -163,61 +171,61 @@ function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: 
         <For each={f().boxes}>
           {(box) => (
             <li class="ful__box">
-              {tsa("ful.box", { box: box.boxName })}
+              {t("sales.ful.box", { box: box.boxName })}
               <Show when={box.greeting}>
-                {(text) => <span class="ful__greeting">{tsa("ful.greeting", { text: text() })}</span>}
+                {(text) => <span class="ful__greeting">{t("sales.ful.greeting", { text: text() })}</span>}
               </Show>
             </li>
           )}
         </For>
       </ul>
-      <p class="muted small">{tsa("ful.weight", { weight: formatWeight(f().weightGrams) })}</p>
+      <p class="muted small">{t("sales.ful.weight", { weight: formatWeight(f().weightGrams) })}</p>
 
-      <h4 class="ful__label">{tsa("ful.shipTo")}</h4>
+      <h4 class="ful__label">{t("sales.ful.shipTo")}</h4>
       <AddressBlock address={f().address} callable />
 
       <Amounts
         rows={[
-          { label: tsa("ful.goods"), value: money(f().goodsVnd) },
+          { label: t("sales.ful.goods"), value: money(f().goodsVnd) },
           ...(f().discountVnd > 0
-            ? [{ label: tsa("ful.discount"), value: minus(f().discountVnd), tone: "discount" as const }]
+            ? [{ label: t("sales.ful.discount"), value: minus(f().discountVnd), tone: "discount" as const }]
             : []),
           {
-            label: tsa("ful.shipping"),
+            label: t("sales.ful.shipping"),
             value: shippingValue(shippingShown({ shippingVnd: f().shippingVnd, freeShipping: false })),
           },
-          { label: tsa("ful.total"), value: money(f().totalVnd), tone: "total" },
+          { label: t("sales.ful.total"), value: money(f().totalVnd), tone: "total" },
         ]}
       />
       <Show when={cod() && f().status !== "cancelled"}>
         <p class="ful__cod">
-          {f().codCollected ? tsa("ful.codCollected") : tsa("ful.collect", { price: formatVnd(f().totalVnd) })}
+          {f().codCollected ? t("sales.ful.codCollected") : t("sales.ful.collect", { price: formatVnd(f().totalVnd) })}
         </p>
       </Show>
 
       <details class="ful__history">
-        <summary>{tsa("ful.history")}</summary>
-        <ParcelTimeline parcel={f()} label={tsa("ful.order", { code: f().code })} />
+        <summary>{t("sales.ful.history")}</summary>
+        <ParcelTimeline parcel={f()} label={t("sales.ful.order", { code: f().code })} />
       </details>
 
       <div class="ful__actions">
         <Switch>
           <Match when={f().status === "pending_payment" && f().paymentMethod === "vietqr"}>
             <div class="ful__transfer">
-              <h4>{tsa("ful.transferTitle")}</h4>
-              <p>{tsa("ful.transferText", { price: formatVnd(f().totalVnd), code: f().code })}</p>
+              <h4>{t("sales.ful.transferTitle")}</h4>
+              <p>{t("sales.ful.transferText", { price: formatVnd(f().totalVnd), code: f().code })}</p>
               <button
                 type="button"
                 class="button button--big button--block"
                 disabled={busy()}
                 onClick={confirmTransfer}
               >
-                {tsa("ful.confirmTransfer")}
+                {t("sales.ful.confirmTransfer")}
               </button>
             </div>
           </Match>
           <Match when={f().status === "pending_payment"}>
-            <p class="note">{tsa("ful.unpaid")}</p>
+            <p class="note">{t("sales.ful.unpaid")}</p>
           </Match>
           <Match when={f().status === "confirmed"}>
             <button
@@ -226,19 +234,19 @@ function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: 
               disabled={busy()}
               onClick={() => move("pack")}
             >
-              {busy() ? tsa("ful.packing") : tsa("ful.pack")}
+              {busy() ? t("sales.ful.packing") : t("sales.ful.pack")}
             </button>
           </Match>
           <Match when={f().status === "packed"}>
-            <ShipForm orderId={f().orderId} onDone={(next) => props.onChange(next, "ful.done.ship")} />
+            <ShipForm orderId={f().orderId} onDone={(next) => props.onChange(next, "sales.ful.done.ship")} />
           </Match>
           <Match when={f().status === "shipped"}>
             <p class="ful__carrier" data-testid="carrier">
               <TrackingNumber
                 carrier={f().carrier}
                 number={f().trackingNumber}
-                sentence={(number) => tsa("ful.carrierShown", { carrier: f().carrier ?? "", number })}
-                opensLabel={ts("order.trackingOpens", { carrier: f().carrier ?? "" })}
+                sentence={(number) => t("sales.ful.carrierShown", { carrier: f().carrier ?? "", number })}
+                opensLabel={t("shop.order.trackingOpens", { carrier: f().carrier ?? "" })}
               />
             </p>
             <button
@@ -247,7 +255,7 @@ function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: 
               disabled={busy()}
               onClick={() => move("deliver")}
             >
-              {tsa("ful.deliver")}
+              {t("sales.ful.deliver")}
             </button>
           </Match>
           <Match when={f().status === "delivered" && cod() && !f().codCollected}>
@@ -257,7 +265,7 @@ function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: 
               disabled={busy()}
               onClick={() => move("cod-collected")}
             >
-              {tsa("ful.collectCod")}
+              {t("sales.ful.collectCod")}
             </button>
           </Match>
         </Switch>
@@ -277,7 +285,7 @@ export default function Fulfilments() {
   const filter = (): Filter => (isFilter(params.loc) ? params.loc : "todo");
   const [list, { refetch, mutate }] = createResource(sellerOrdersApi.list);
   const [notice, setNotice] = createSignal<string>();
-  useTitle(() => tsa("ful.title"));
+  useTitle(() => t("sales.ful.title"));
 
   const counts = createMemo(() => {
     const all = settled(list) ?? [];
@@ -290,20 +298,20 @@ export default function Fulfilments() {
   });
   const shown = () => (settled(list) ?? []).filter((f) => (FILTERS[filter()] as readonly string[]).includes(f.status));
 
-  const changed = (next: Fulfilment, done: SalesKey) => {
+  const changed = (next: Fulfilment, done: Key) => {
     mutate(
       (settled(list) ?? []).map((f) => (f.orderId === next.orderId && f.producerId === next.producerId ? next : f)),
     );
-    setNotice(tsa(done));
+    setNotice(t(done));
   };
 
   return (
     <div class="wrap portal shop">
       <header class="portal-head">
-        <h1>{tsa("ful.title")}</h1>
-        <p class="muted">{tsa("ful.lead")}</p>
+        <h1>{t("sales.ful.title")}</h1>
+        <p class="muted">{t("sales.ful.lead")}</p>
       </header>
-      <nav class="segmented-links" aria-label={tsa("ful.filter")}>
+      <nav class="segmented-links" aria-label={t("sales.ful.filter")}>
         <For each={Object.keys(FILTERS) as Filter[]}>
           {(k) => (
             <button
@@ -314,7 +322,7 @@ export default function Fulfilments() {
                 setParams({ loc: k === "todo" ? undefined : k });
               }}
             >
-              {tsa(`ful.filter.${k}` as SalesKey)} <span class="count">{counts()[k]}</span>
+              {t(`sales.ful.filter.${k}` as Key)} <span class="count">{counts()[k]}</span>
             </button>
           )}
         </For>
@@ -327,7 +335,7 @@ export default function Fulfilments() {
       <Switch
         fallback={
           <p class="muted" aria-busy="true">
-            {ts("shop.loading")}
+            {t("shop.loading")}
           </p>
         }
       >
@@ -335,8 +343,8 @@ export default function Fulfilments() {
           <ErrorState error={list.error} retry={refetch} />
         </Match>
         <Match when={settled(list) && shown().length === 0}>
-          <EmptyState title={tsa(`ful.empty.${filter()}` as SalesKey)}>
-            <p>{tsa("ful.emptyHint")}</p>
+          <EmptyState title={t(`sales.ful.empty.${filter()}` as Key)}>
+            <p>{t("sales.ful.emptyHint")}</p>
           </EmptyState>
         </Match>
         <Match when={settled(list)}>

@@ -4,7 +4,8 @@ import { PageSkeleton } from "../../components/Layout";
 import { OcopStars } from "../../components/OcopStars";
 import { BackLink, certificateOf, Refusal } from "../../components/portal/bits";
 import { ErrorState, NotFoundState } from "../../components/States";
-import { tp } from "../../i18n/portal";
+import { t } from "../../i18n";
+import "../../i18n/portal";
 import { ApiError } from "../../api/client";
 import { sellerApi } from "../../lib/portal-api";
 import { useTitle } from "../../lib/title";
@@ -26,7 +27,9 @@ export default function Labels() {
     },
   );
   const [sheets, setSheets] = createSignal(1);
-  useTitle(() => (data.latest ? tp("labels.title", { name: data.latest.item.product.name }) : tp("labels.link")));
+  useTitle(() =>
+    data.latest ? t("portal.labels.title", { name: data.latest.item.product.name }) : t("portal.labels.link"),
+  );
   const forbidden = () => data.error instanceof ApiError && data.error.status === 403;
   const missing = () => data.error instanceof ApiError && data.error.notFound;
   const tracePath = () => `/truy-xuat/${params.id}`;
@@ -36,16 +39,16 @@ export default function Labels() {
       <Switch fallback={<PageSkeleton />}>
         <Match when={forbidden()}>
           <div class="wrap">
-            <Refusal title={tp("editor.notYours")} text={tp("editor.notYoursText")}>
+            <Refusal title={t("portal.editor.notYours")} text={t("portal.editor.notYoursText")}>
               <A href="/ban-hang" class="button">
-                {tp("editor.backToPortal")}
+                {t("portal.editor.backToPortal")}
               </A>
             </Refusal>
           </div>
         </Match>
         <Match when={missing()}>
           <div class="wrap">
-            <NotFoundState title={tp("editor.notFound")} text={tp("editor.notFoundText")} />
+            <NotFoundState title={t("portal.editor.notFound")} text={t("portal.editor.notFoundText")} />
           </div>
         </Match>
         <Match when={data.state === "errored"}>
@@ -62,28 +65,28 @@ export default function Labels() {
                 <div class="wrap portal no-print">
                   <header class="portal-head">
                     <BackLink href={`/ban-hang/san-pham/${product().productId}`}>{product().name}</BackLink>
-                    <h1>{tp("labels.heading")}</h1>
-                    <p class="muted">{tp("labels.lead")}</p>
+                    <h1>{t("portal.labels.heading")}</h1>
+                    <p class="muted">{t("portal.labels.lead")}</p>
                   </header>
-                  <Show when={cert()} fallback={<p class="note">{tp("labels.notYet")}</p>}>
+                  <Show when={cert()} fallback={<p class="note">{t("portal.labels.notYet")}</p>}>
                     <div class="labels-controls">
                       <button type="button" class="button button--big" onClick={() => window.print()}>
                         <svg viewBox="0 0 24 24" aria-hidden="true">
                           <path d="M7 9V3h10v6M7 18H4v-7h16v7h-3M7 14h10v7H7z" />
                         </svg>
-                        {tp("labels.print")}
+                        {t("portal.labels.print")}
                       </button>
                       <label class="labels-controls__count">
-                        <span>{tp("labels.sheets")}</span>
+                        <span>{t("portal.labels.sheets")}</span>
                         <select value={sheets()} onChange={(e) => setSheets(Number(e.currentTarget.value))}>
                           <For each={[1, 2, 3, 4, 5]}>{(n) => <option value={n}>{n}</option>}</For>
                         </select>
                       </label>
                       <A href={tracePath()} class="button button--ghost">
-                        {tp("labels.openTrace")}
+                        {t("portal.labels.openTrace")}
                       </A>
                     </div>
-                    <p class="muted labels-note">{tp("labels.printHint")}</p>
+                    <p class="muted labels-note">{t("portal.labels.printHint")}</p>
                   </Show>
                 </div>
                 <Show when={cert()}>
@@ -92,7 +95,7 @@ export default function Labels() {
                       {(sheet) => (
                         <section
                           class="label-sheet"
-                          aria-label={tp("labels.sheet", { n: sheet + 1, total: sheets() })}
+                          aria-label={t("portal.labels.sheet", { n: sheet + 1, total: sheets() })}
                           data-testid="label-sheet"
                         >
                           <For each={Array.from({ length: LABELS_PER_SHEET }, (_, i) => i)}>
@@ -101,7 +104,7 @@ export default function Labels() {
                                 <img
                                   class="label__qr"
                                   src={`/api/trace/${product().productId}/qr.svg`}
-                                  alt={tp("labels.qrAlt", { name: product().name })}
+                                  alt={t("portal.labels.qrAlt", { name: product().name })}
                                   width="96"
                                   height="96"
                                 />
@@ -111,9 +114,9 @@ export default function Labels() {
                                   <OcopStars stars={c().stars} />
                                   <p class="label__cert">
                                     {/* A non-breaking hyphen: "1520/QĐ‑UBND" stays on one line. */}
-                                    {tp("labels.cert", { number: c().decisionNumber.replace(/-/g, "\u2011") })}
+                                    {t("portal.labels.cert", { number: c().decisionNumber.replace(/-/g, "\u2011") })}
                                   </p>
-                                  <p class="label__scan">{tp("labels.scan")}</p>
+                                  <p class="label__scan">{t("portal.labels.scan")}</p>
                                 </div>
                               </article>
                             )}

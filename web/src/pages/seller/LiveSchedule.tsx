@@ -5,7 +5,8 @@ import { BackLink } from "../../components/portal/bits";
 import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../components/portal/Field";
 import { type PhotoItem, PhotoPicker } from "../../components/portal/Uploads";
 import { ErrorState } from "../../components/States";
-import { tl } from "../../i18n/live";
+import { t } from "../../i18n";
+import "../../i18n/live";
 import { formatVnd } from "../../lib/format";
 import { isoToVietnamLocal, vietnamLocalToIso } from "../../lib/live";
 import { liveApi } from "../../lib/live-api";
@@ -20,7 +21,7 @@ const FIELDS = ["title", "startAt", "coverKey", "productIds"];
 
 /** `/ban-hang/live/moi`: title, start time (Vietnam time), a cover photo, up to 50 featured products on sale. */
 export default function LiveSchedule() {
-  useTitle(() => tl("schedule.title"));
+  useTitle(() => t("live.schedule.title"));
   const navigate = useNavigate();
   const errors = createErrors();
   const [products, { refetch }] = createResource(sellerApi.products);
@@ -37,7 +38,7 @@ export default function LiveSchedule() {
     errors.set("productIds", undefined);
     if (!on) return setChosen(chosen().filter((x) => x !== id));
     if (chosen().length >= MAX_FEATURED) {
-      errors.set("productIds", () => tl("schedule.productsTooMany", { max: MAX_FEATURED }));
+      errors.set("productIds", () => t("live.schedule.productsTooMany", { max: MAX_FEATURED }));
       return;
     }
     setChosen([...chosen(), id]);
@@ -48,12 +49,12 @@ export default function LiveSchedule() {
     if (busy() || uploading()) return;
     errors.clear();
     const name = title().trim();
-    if (name.length < 3 || name.length > 120) errors.set("title", () => tl("schedule.nameMissing"));
+    if (name.length < 3 || name.length > 120) errors.set("title", () => t("live.schedule.nameMissing"));
     const at = vietnamLocalToIso(startAt());
     const ms = at ? Date.parse(at) : Number.NaN;
     if (!at || ms < Date.now() - 5 * 60_000 || ms > Date.now() + 60 * 86_400_000)
-      errors.set("startAt", () => tl("schedule.startAtMissing"));
-    if (chosen().length === 0) errors.set("productIds", () => tl("schedule.productsMissing"));
+      errors.set("startAt", () => t("live.schedule.startAtMissing"));
+    if (chosen().length === 0) errors.set("productIds", () => t("live.schedule.productsMissing"));
     if (errors.any() || !at) {
       focusFirstError(form);
       return;
@@ -78,10 +79,15 @@ export default function LiveSchedule() {
 
   return (
     <div class="wrap live-page">
-      <BackLink href="/ban-hang/live">{tl("schedule.back")}</BackLink>
-      <h1>{tl("schedule.title")}</h1>
+      <BackLink href="/ban-hang/live">{t("live.schedule.back")}</BackLink>
+      <h1>{t("live.schedule.title")}</h1>
       <form ref={form} class="pform" onSubmit={submit} novalidate>
-        <Field id="lv-title" label={tl("schedule.name")} hint={tl("schedule.nameHint")} error={errors.of("title")}>
+        <Field
+          id="lv-title"
+          label={t("live.schedule.name")}
+          hint={t("live.schedule.nameHint")}
+          error={errors.of("title")}
+        >
           <input
             id="lv-title"
             name="title"
@@ -97,8 +103,8 @@ export default function LiveSchedule() {
         </Field>
         <Field
           id="lv-start"
-          label={tl("schedule.startAt")}
-          hint={tl("schedule.startAtHint")}
+          label={t("live.schedule.startAt")}
+          hint={t("live.schedule.startAtHint")}
           error={errors.of("startAt")}
         >
           <input
@@ -116,7 +122,7 @@ export default function LiveSchedule() {
         </Field>
         <PhotoPicker
           id="lv-cover"
-          label={tl("schedule.cover")}
+          label={t("live.schedule.cover")}
           purpose="product-image"
           photos={cover()}
           max={1}
@@ -128,16 +134,18 @@ export default function LiveSchedule() {
           class="pfield featured-pick"
           aria-describedby={`lv-products-hint${errors.of("productIds") ? " lv-products-error" : ""}`}
         >
-          <legend class="pfield__label">{tl("schedule.products", { n: chosen().length, max: MAX_FEATURED })}</legend>
+          <legend class="pfield__label">
+            {t("live.schedule.products", { n: chosen().length, max: MAX_FEATURED })}
+          </legend>
           <p class="pfield__hint" id="lv-products-hint">
-            {tl("schedule.productsHint", { max: MAX_FEATURED })}
+            {t("live.schedule.productsHint", { max: MAX_FEATURED })}
           </p>
           <Switch fallback={<span class="skeleton skeleton--block" />}>
             <Match when={products.state === "errored"}>
               <ErrorState error={products.error} retry={refetch} />
             </Match>
             <Match when={settled(products) && onSale().length === 0}>
-              <p class="note">{tl("schedule.noProducts")}</p>
+              <p class="note">{t("live.schedule.noProducts")}</p>
             </Match>
             <Match when={settled(products)}>
               <ul class="featured-pick__list">
@@ -177,7 +185,7 @@ export default function LiveSchedule() {
           </Show>
         </fieldset>
         <button type="submit" class="button button--big button--block" disabled={busy() || uploading()}>
-          {busy() ? tl("schedule.saving") : tl("schedule.submit")}
+          {busy() ? t("live.schedule.saving") : t("live.schedule.submit")}
         </button>
         <FormMessage error={errors.general()} />
       </form>

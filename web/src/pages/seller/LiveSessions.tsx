@@ -1,7 +1,8 @@
 import { A } from "@solidjs/router";
 import { createResource, For, Match, Show, Switch } from "solid-js";
 import { EmptyState, ErrorState } from "../../components/States";
-import { tl } from "../../i18n/live";
+import { t } from "../../i18n";
+import "../../i18n/live";
 import { formatCount, formatDateTime, formatVnd } from "../../lib/format";
 import { type LiveCard, type LiveOwnCard, liveApi } from "../../lib/live-api";
 import { settled } from "../../lib/resource";
@@ -14,25 +15,25 @@ export function LiveSummaryFigures(props: { sessionId: string }) {
   return (
     <Switch>
       <Match when={summary.state === "errored"}>
-        <p class="muted small">{tl("summary.failed")}</p>
+        <p class="muted small">{t("live.summary.failed")}</p>
       </Match>
       <Match when={settled(summary)}>
         {(s) => (
           <dl class="live-summary" data-testid="live-summary">
             <div>
-              <dt>{tl("summary.peak")}</dt>
+              <dt>{t("live.summary.peak")}</dt>
               <dd>{formatCount(s().peakViewers)}</dd>
             </div>
             <div>
-              <dt>{tl("summary.likes")}</dt>
+              <dt>{t("live.summary.likes")}</dt>
               <dd>{formatCount(s().likes)}</dd>
             </div>
             <div>
-              <dt>{tl("summary.orders")}</dt>
+              <dt>{t("live.summary.orders")}</dt>
               <dd>{formatCount(s().orders)}</dd>
             </div>
             <div>
-              <dt>{tl("summary.revenue")}</dt>
+              <dt>{t("live.summary.revenue")}</dt>
               <dd>{formatVnd(s().revenueVnd)}</dd>
             </div>
           </dl>
@@ -45,7 +46,7 @@ export function LiveSummaryFigures(props: { sessionId: string }) {
 export function StatusLabel(props: { status: LiveCard["status"] }) {
   return (
     <span class={`live-status live-status--${props.status}`}>
-      {props.status === "live" ? tl("live.onAir") : props.status === "scheduled" ? tl("live.soon") : tl("live.ended")}
+      {props.status === "live" ? t("live.onAir") : props.status === "scheduled" ? t("live.soon") : t("live.ended")}
     </span>
   );
 }
@@ -56,28 +57,28 @@ function SessionItem(props: { session: LiveOwnCard }) {
     <li class="seller-live" data-testid="seller-live">
       <div class="seller-live__head">
         <Show when={s().cancelled} fallback={<StatusLabel status={s().status} />}>
-          <span class="live-status live-status--ended">{tl("live.cancelled")}</span>
+          <span class="live-status live-status--ended">{t("live.cancelled")}</span>
         </Show>
         <h3 class="seller-live__title">{s().title}</h3>
         <p class="muted small">
-          {tl("live.startsAt", { when: formatDateTime(s().startAt) })} · {tl("live.products", { n: s().products })}
+          {t("live.startsAt", { when: formatDateTime(s().startAt) })} · {t("live.products", { n: s().products })}
         </p>
         <Show when={s().endReason}>
-          {(reason) => <p class="live-reason">{tl("live.staffClosed", { reason: reason() })}</p>}
+          {(reason) => <p class="live-reason">{t("live.staffClosed", { reason: reason() })}</p>}
         </Show>
       </div>
       <p class="seller-live__actions">
         <Show when={s().status !== "ended"}>
           <A href={`/ban-hang/live/${s().sessionId}/phat`} class="button">
-            {tl("seller.live.broadcast")}
+            {t("live.seller.live.broadcast")}
           </A>
           <A href={`/live/${s().sessionId}`} class="button button--ghost">
-            {tl("seller.live.watchAsViewer")}
+            {t("live.seller.live.watchAsViewer")}
           </A>
         </Show>
         <Show when={s().status === "ended" && !s().cancelled}>
           <A href={`/live/${s().sessionId}/replay`} class="button button--ghost">
-            {tl("seller.live.replay")}
+            {t("live.seller.live.replay")}
           </A>
         </Show>
       </p>
@@ -90,15 +91,15 @@ function SessionItem(props: { session: LiveOwnCard }) {
 
 /** `/ban-hang/live`: the producer's sessions, newest first, with their results. */
 export default function LiveSessions() {
-  useTitle(() => tl("seller.live.title"));
+  useTitle(() => t("live.seller.live.title"));
   const [sessions, { refetch }] = createResource(liveApi.mine);
   return (
     <div class="wrap live-page">
       <header class="live-page__head">
-        <h1>{tl("seller.live.title")}</h1>
-        <p class="muted">{tl("seller.live.lead")}</p>
+        <h1>{t("live.seller.live.title")}</h1>
+        <p class="muted">{t("live.seller.live.lead")}</p>
         <A href="/ban-hang/live/moi" class="button button--big">
-          {tl("seller.live.new")}
+          {t("live.seller.live.new")}
         </A>
       </header>
       <Switch
@@ -112,8 +113,8 @@ export default function LiveSessions() {
           <ErrorState error={sessions.error} retry={refetch} />
         </Match>
         <Match when={settled(sessions)?.length === 0}>
-          <EmptyState title={tl("seller.live.empty")}>
-            <p>{tl("seller.live.emptyHint")}</p>
+          <EmptyState title={t("live.seller.live.empty")}>
+            <p>{t("live.seller.live.emptyHint")}</p>
           </EmptyState>
         </Match>
         <Match when={settled(sessions)}>

@@ -1,8 +1,8 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../components/portal/Field";
 import { type PhotoItem, PhotoPicker } from "../../components/portal/Uploads";
-import { locale } from "../../i18n";
-import { type PortalKey, tp } from "../../i18n/portal";
+import { type Key, locale, t } from "../../i18n";
+import "../../i18n/portal";
 import { provincesByRegion, regionName } from "../../lib/geo";
 import { formatPhone, isEmail, isVnMobile, mediaUrl, normalizePhone } from "../../lib/ocop";
 import { catalogApi, type ProducerRecord, type Ward } from "../../lib/portal-api";
@@ -82,11 +82,11 @@ export function ProducerForm(props: {
     const name = value("name");
     const phone = value("phone");
     const email = value("email");
-    if (name.length < 2) errors.set("name", () => tp("invalid.name"));
-    if (!province()) errors.set("provinceCode", () => tp("register.provinceMissing"));
-    else if (!ward()) errors.set("wardCode", () => tp("register.wardMissing"));
-    if (!isVnMobile(phone)) errors.set("phone", () => tp("invalid.phone"));
-    if (email && !isEmail(email)) errors.set("email", () => tp("invalid.email"));
+    if (name.length < 2) errors.set("name", () => t("portal.invalid.name"));
+    if (!province()) errors.set("provinceCode", () => t("portal.register.provinceMissing"));
+    else if (!ward()) errors.set("wardCode", () => t("portal.register.wardMissing"));
+    if (!isVnMobile(phone)) errors.set("phone", () => t("portal.invalid.phone"));
+    if (email && !isEmail(email)) errors.set("email", () => t("portal.invalid.email"));
     if (errors.any()) return undefined;
     const taxCode = value("taxCode").replace(/\s/g, "").toUpperCase();
     return {
@@ -126,20 +126,25 @@ export function ProducerForm(props: {
   return (
     <form ref={form} class="pform" onSubmit={submit} novalidate>
       <fieldset class="pfield">
-        <legend class="pfield__label">{tp("producer.kind")}</legend>
+        <legend class="pfield__label">{t("portal.producer.kind")}</legend>
         <div class="choice-row">
           <For each={KINDS}>
             {(k) => (
               <label class="choice">
                 <input type="radio" name="kind" value={k} checked={kind() === k} onChange={() => setKind(k)} />
-                <span class="choice__box">{tp(`producer.kind.${k}` as PortalKey)}</span>
+                <span class="choice__box">{t(`portal.producer.kind.${k}` as Key)}</span>
               </label>
             )}
           </For>
         </div>
       </fieldset>
 
-      <Field id={id("name")} label={tp("producer.name")} error={errors.of("name")} hint={tp("producer.nameHint")}>
+      <Field
+        id={id("name")}
+        label={t("portal.producer.name")}
+        error={errors.of("name")}
+        hint={t("portal.producer.nameHint")}
+      >
         <input
           id={id("name")}
           name="name"
@@ -153,9 +158,9 @@ export function ProducerForm(props: {
 
       <Field
         id={id("taxCode")}
-        label={kind() === "household" ? tp("producer.householdNumber") : tp("producer.taxCode")}
+        label={kind() === "household" ? t("portal.producer.householdNumber") : t("portal.producer.taxCode")}
         error={errors.of("taxCode")}
-        hint={kind() === "household" ? tp("producer.householdHint") : tp("producer.taxCodeHint")}
+        hint={kind() === "household" ? t("portal.producer.householdHint") : t("portal.producer.taxCodeHint")}
         optional
       >
         <input
@@ -170,7 +175,7 @@ export function ProducerForm(props: {
         />
       </Field>
 
-      <Field id={id("province")} label={tp("producer.province")} error={errors.of("provinceCode")}>
+      <Field id={id("province")} label={t("portal.producer.province")} error={errors.of("provinceCode")}>
         <select
           id={id("province")}
           name="provinceCode"
@@ -179,7 +184,7 @@ export function ProducerForm(props: {
           aria-describedby={describedBy(id("province"), { error: errors.of("provinceCode") })}
           onChange={(e) => chooseProvince(e.currentTarget.value)}
         >
-          <option value="">{tp("producer.chooseProvince")}</option>
+          <option value="">{t("portal.producer.chooseProvince")}</option>
           <For each={provincesByRegion()}>
             {(group) => (
               <optgroup label={regionName(group.region, locale())}>
@@ -198,9 +203,9 @@ export function ProducerForm(props: {
 
       <Field
         id={id("ward")}
-        label={tp("producer.ward")}
+        label={t("portal.producer.ward")}
         error={errors.of("wardCode")}
-        hint={wards.loading ? tp("producer.wardsLoading") : undefined}
+        hint={wards.loading ? t("portal.producer.wardsLoading") : undefined}
       >
         <select
           id={id("ward")}
@@ -217,13 +222,13 @@ export function ProducerForm(props: {
         >
           <Switch>
             <Match when={!province()}>
-              <option value="">{tp("producer.chooseProvinceFirst")}</option>
+              <option value="">{t("portal.producer.chooseProvinceFirst")}</option>
             </Match>
             <Match when={wards.loading}>
-              <option value="">{tp("producer.wardsLoading")}</option>
+              <option value="">{t("portal.producer.wardsLoading")}</option>
             </Match>
             <Match when={wards.state === "ready"}>
-              <option value="">{tp("producer.chooseWard", { n: wards()?.length ?? 0 })}</option>
+              <option value="">{t("portal.producer.chooseWard", { n: wards()?.length ?? 0 })}</option>
               <For each={wards()}>
                 {(w) => (
                   <option value={w.code} selected={ward() === w.code}>
@@ -236,15 +241,15 @@ export function ProducerForm(props: {
         </select>
         <Show when={wards.state === "errored"}>
           <p class="pfield__error" role="alert">
-            {tp("producer.wardsFailed")}{" "}
+            {t("portal.producer.wardsFailed")}{" "}
             <button type="button" class="link-button" onClick={() => retryWards()}>
-              {tp("common.retry")}
+              {t("portal.common.retry")}
             </button>
           </p>
         </Show>
       </Field>
 
-      <Field id={id("street")} label={tp("producer.street")} error={errors.of("street")} optional>
+      <Field id={id("street")} label={t("portal.producer.street")} error={errors.of("street")} optional>
         <input
           id={id("street")}
           name="street"
@@ -255,7 +260,7 @@ export function ProducerForm(props: {
         />
       </Field>
 
-      <Field id={id("phone")} label={tp("producer.phone")} error={errors.of("phone")}>
+      <Field id={id("phone")} label={t("portal.producer.phone")} error={errors.of("phone")}>
         <input
           id={id("phone")}
           name="phone"
@@ -269,7 +274,7 @@ export function ProducerForm(props: {
         />
       </Field>
 
-      <Field id={id("email")} label={tp("producer.email")} error={errors.of("email")} optional>
+      <Field id={id("email")} label={t("portal.producer.email")} error={errors.of("email")} optional>
         <input
           id={id("email")}
           name="email"
@@ -285,9 +290,9 @@ export function ProducerForm(props: {
 
       <Field
         id={id("story")}
-        label={tp("producer.story")}
+        label={t("portal.producer.story")}
         error={errors.of("story")}
-        hint={tp("producer.storyHint")}
+        hint={t("portal.producer.storyHint")}
         optional
       >
         <textarea
@@ -304,7 +309,7 @@ export function ProducerForm(props: {
       <Show when={props.withPhotos}>
         <PhotoPicker
           id={id("photos")}
-          label={tp("producer.photos")}
+          label={t("portal.producer.photos")}
           purpose="producer-photo"
           photos={photos()}
           max={10}
@@ -315,7 +320,7 @@ export function ProducerForm(props: {
       </Show>
 
       <button type="submit" class="button button--big button--block" disabled={busy() || uploading()}>
-        {busy() ? props.busyLabel : uploading() ? tp("file.waitUpload") : props.submitLabel}
+        {busy() ? props.busyLabel : uploading() ? t("portal.file.waitUpload") : props.submitLabel}
       </button>
       <FormMessage error={errors.general()} success={saved() ? props.successMessage : undefined} />
     </form>

@@ -3,7 +3,8 @@ import { createResource, createSignal, Match, Show, Switch } from "solid-js";
 import { PageSkeleton } from "../../components/Layout";
 import { BackLink, certificateOf, Refusal, StatusBadge, textOf } from "../../components/portal/bits";
 import { ErrorState, NotFoundState } from "../../components/States";
-import { type PortalKey, tp } from "../../i18n/portal";
+import { type Key, t } from "../../i18n";
+import "../../i18n/portal";
 import { ApiError } from "../../api/client";
 import { daysBetween, formatDate, vietnamDay } from "../../lib/format";
 import { type ProductRecord, type SellerProduct, sellerApi } from "../../lib/portal-api";
@@ -24,24 +25,24 @@ function StatusPanel(props: { product: ProductRecord }) {
   return (
     <section class={`status-panel status-panel--${status()}`} aria-labelledby="status-title" data-testid="status-panel">
       <h2 id="status-title" class="sr-only">
-        {tp("editor.statusTitle")}
+        {t("portal.editor.statusTitle")}
       </h2>
       <p class="status-panel__head">
         <StatusBadge status={status()} />
-        <span>{tp(`editor.status.${status()}` as PortalKey)}</span>
+        <span>{t(`portal.editor.status.${status()}` as Key)}</span>
       </p>
       <Show when={reason() && (status() === "rejected" || status() === "suspended")}>
         <p class="status-panel__reason" data-testid="status-reason">
-          <strong>{tp("seller.reason")}</strong> {reason()}
+          <strong>{t("portal.seller.reason")}</strong> {reason()}
         </p>
       </Show>
       <Show when={cert()}>
         {(c) => (
           <p class="status-panel__cert">
-            {tp("editor.certInForce", { number: c().decisionNumber, until: formatDate(c().validUntil) })}
+            {t("portal.editor.certInForce", { number: c().decisionNumber, until: formatDate(c().validUntil) })}
             <Show when={!expired() && daysBetween(vietnamDay(), c().validUntil) <= 90}>
               {" "}
-              <strong>{tp("editor.renewSoon", { n: daysBetween(vietnamDay(), c().validUntil) })}</strong>
+              <strong>{t("portal.editor.renewSoon", { n: daysBetween(vietnamDay(), c().validUntil) })}</strong>
             </Show>
           </p>
         )}
@@ -55,29 +56,29 @@ function Editor(props: { data: SellerProduct; refetch: () => void; update: (prod
   const id = () => product().productId;
   const submitTitle = () => {
     const s = product().status;
-    if (s === "approved" || s === "expired") return tp("submit.renewTitle");
-    if (s === "pending") return tp("submit.againTitle");
-    return tp("submit.title");
+    if (s === "approved" || s === "expired") return t("portal.submit.renewTitle");
+    if (s === "pending") return t("portal.submit.againTitle");
+    return t("portal.submit.title");
   };
   return (
     <>
       <header class="portal-head">
-        <BackLink href="/ban-hang">{tp("seller.portal")}</BackLink>
+        <BackLink href="/ban-hang">{t("portal.seller.portal")}</BackLink>
         <h1 data-testid="editor-title">{product().name}</h1>
       </header>
       <StatusPanel product={product()} />
-      <nav class="jump" aria-label={tp("editor.sections")}>
-        <a href="#thong-tin">{tp("editor.info")}</a>
-        <a href="#chung-nhan">{tp("editor.certificate")}</a>
-        <a href="#lo-san-xuat">{tp("batch.title")}</a>
-        <A href={`/ban-hang/san-pham/${id()}/tem`}>{tp("labels.link")}</A>
+      <nav class="jump" aria-label={t("portal.editor.sections")}>
+        <a href="#thong-tin">{t("portal.editor.info")}</a>
+        <a href="#chung-nhan">{t("portal.editor.certificate")}</a>
+        <a href="#lo-san-xuat">{t("portal.batch.title")}</a>
+        <A href={`/ban-hang/san-pham/${id()}/tem`}>{t("portal.labels.link")}</A>
         <Show when={product().status === "approved"}>
-          <A href={`/san-pham/${id()}`}>{tp("editor.viewInShop")}</A>
+          <A href={`/san-pham/${id()}`}>{t("portal.editor.viewInShop")}</A>
         </Show>
       </nav>
 
       <section class="section panel" id="thong-tin" aria-labelledby="info-title">
-        <h2 id="info-title">{tp("editor.info")}</h2>
+        <h2 id="info-title">{t("portal.editor.info")}</h2>
         <Show when={id()} keyed>
           {(_id) => <ProductForm initial={product()} onSaved={props.update} />}
         </Show>
@@ -85,8 +86,8 @@ function Editor(props: { data: SellerProduct; refetch: () => void; update: (prod
 
       <section class="section panel" id="chung-nhan" aria-labelledby="submit-title">
         <h2 id="submit-title">{submitTitle()}</h2>
-        <Show when={product().status !== "suspended"} fallback={<p class="note">{tp("submit.suspended")}</p>}>
-          <p class="muted">{tp("submit.lead")}</p>
+        <Show when={product().status !== "suspended"} fallback={<p class="note">{t("portal.submit.suspended")}</p>}>
+          <p class="muted">{t("portal.submit.lead")}</p>
           <SubmitForm
             product={product()}
             onSubmitted={(p) => {
@@ -95,13 +96,13 @@ function Editor(props: { data: SellerProduct; refetch: () => void; update: (prod
             }}
           />
         </Show>
-        <h3 class="subhead">{tp("history.title")}</h3>
+        <h3 class="subhead">{t("portal.history.title")}</h3>
         <CertificateHistory certificates={props.data.certificates} />
       </section>
 
       <section class="section panel" id="lo-san-xuat" aria-labelledby="batches-title">
-        <h2 id="batches-title">{tp("batch.title")}</h2>
-        <p class="muted">{tp("batch.lead")}</p>
+        <h2 id="batches-title">{t("portal.batch.title")}</h2>
+        <p class="muted">{t("portal.batch.lead")}</p>
         <Batches productId={id()} batches={props.data.batches} onAdded={props.refetch} />
       </section>
     </>
@@ -117,10 +118,10 @@ export default function ProductEditor() {
   const [created] = createSignal(Boolean(location.state?.created));
 
   useTitle(() => {
-    if (!params.id) return tp("editor.newTitle");
-    if (data.error) return tp("editor.unavailable");
+    if (!params.id) return t("portal.editor.newTitle");
+    if (data.error) return t("portal.editor.unavailable");
     if (data.latest) return data.latest.product.name;
-    return tp("seller.portal");
+    return t("portal.seller.portal");
   });
 
   const forbidden = () => data.error instanceof ApiError && data.error.status === 403;
@@ -137,11 +138,11 @@ export default function ProductEditor() {
         fallback={
           <>
             <header class="portal-head">
-              <BackLink href="/ban-hang">{tp("seller.portal")}</BackLink>
-              <h1>{tp("editor.newTitle")}</h1>
-              <p class="muted">{tp("editor.newLead")}</p>
+              <BackLink href="/ban-hang">{t("portal.seller.portal")}</BackLink>
+              <h1>{t("portal.editor.newTitle")}</h1>
+              <p class="muted">{t("portal.editor.newLead")}</p>
             </header>
-            <section class="section panel" aria-label={tp("editor.info")}>
+            <section class="section panel" aria-label={t("portal.editor.info")}>
               <ProductForm
                 onSaved={(p) =>
                   navigate(`/ban-hang/san-pham/${p.productId}`, { replace: true, state: { created: true } })
@@ -153,14 +154,14 @@ export default function ProductEditor() {
       >
         <Switch fallback={<PageSkeleton />}>
           <Match when={forbidden()}>
-            <Refusal title={tp("editor.notYours")} text={tp("editor.notYoursText")}>
+            <Refusal title={t("portal.editor.notYours")} text={t("portal.editor.notYoursText")}>
               <A href="/ban-hang" class="button">
-                {tp("editor.backToPortal")}
+                {t("portal.editor.backToPortal")}
               </A>
             </Refusal>
           </Match>
           <Match when={missing()}>
-            <NotFoundState title={tp("editor.notFound")} text={tp("editor.notFoundText")} />
+            <NotFoundState title={t("portal.editor.notFound")} text={t("portal.editor.notFoundText")} />
           </Match>
           <Match when={data.state === "errored"}>
             <ErrorState error={data.error} retry={refetch} />
@@ -170,7 +171,7 @@ export default function ProductEditor() {
               <>
                 <Show when={created() && d().product.status === "draft"}>
                   <p class="form-message form-message--ok" role="status">
-                    {tp("editor.created")}
+                    {t("portal.editor.created")}
                   </p>
                 </Show>
                 <Editor data={d()} refetch={refetch} update={update} />

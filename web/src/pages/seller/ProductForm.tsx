@@ -3,8 +3,8 @@ import { textOf, textsOf } from "../../components/portal/bits";
 import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../components/portal/Field";
 import { TagInput } from "../../components/portal/TagInput";
 import { type PhotoItem, PhotoPicker } from "../../components/portal/Uploads";
-import { locale } from "../../i18n";
-import { tp } from "../../i18n/portal";
+import { locale, t } from "../../i18n";
+import "../../i18n/portal";
 import { GROUPS, groupName } from "../../lib/geo";
 import { formatVndInput, mediaUrl, parseVnd } from "../../lib/ocop";
 import { type ProductRecord, sellerApi } from "../../lib/portal-api";
@@ -54,19 +54,21 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
     const unit = value("unit");
     const weight = readCount(value("weightGrams") || "0", 50_000);
     const stock = readCount(value("stock"), 1_000_000);
-    if (name.length < 2) errors.set("name", () => tp("invalid.name"));
-    if (!group) errors.set("group", () => tp("invalid.group"));
+    if (name.length < 2) errors.set("name", () => t("portal.invalid.name"));
+    if (!group) errors.set("group", () => t("portal.invalid.group"));
     if (!price.ok)
-      errors.set("priceVnd", () => tp(price.reason === "fraction" ? "editor.priceWhole" : "invalid.priceVnd"));
-    else if (price.value < 1000) errors.set("priceVnd", () => tp("invalid.priceVnd"));
-    if (!unit) errors.set("unit", () => tp("invalid.unit"));
-    if (weight === undefined) errors.set("weightGrams", () => tp("invalid.weightGrams"));
-    if (stock === undefined) errors.set("stock", () => tp("invalid.stock"));
+      errors.set("priceVnd", () =>
+        t(price.reason === "fraction" ? "portal.editor.priceWhole" : "portal.invalid.priceVnd"),
+      );
+    else if (price.value < 1000) errors.set("priceVnd", () => t("portal.invalid.priceVnd"));
+    if (!unit) errors.set("unit", () => t("portal.invalid.unit"));
+    if (weight === undefined) errors.set("weightGrams", () => t("portal.invalid.weightGrams"));
+    if (stock === undefined) errors.set("stock", () => t("portal.invalid.stock"));
     // The tag still being typed is saved with the others, as the seller sees it in the field.
     const tagsRead = finishTag(tags(), value("tags"));
     if (tagsRead.problem && tagsRead.problem !== "duplicate") {
       const problem = tagsRead.problem;
-      errors.set("tags", () => tp(`tags.${problem}`));
+      errors.set("tags", () => t(`portal.tags.${problem}`));
     } else if (tagsRead.tags.length !== tags().length) {
       setTags(tagsRead.tags);
       const field = form?.querySelector<HTMLInputElement>('input[name="tags"]');
@@ -100,7 +102,11 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
       const product = props.initial
         ? await sellerApi.editProduct(props.initial.productId, fields)
         : await sellerApi.createProduct(fields);
-      setSaved(before === "approved" && product.status === "pending" ? tp("editor.savedReReview") : tp("editor.saved"));
+      setSaved(
+        before === "approved" && product.status === "pending"
+          ? t("portal.editor.savedReReview")
+          : t("portal.editor.saved"),
+      );
       props.onSaved(product);
     } catch (error) {
       errors.fromApi(error, FIELDS);
@@ -115,9 +121,9 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
     <form ref={form} class="pform" onSubmit={submit} novalidate>
       <Field
         id={id("name")}
-        label={tp("editor.name")}
+        label={t("portal.editor.name")}
         error={errors.of("name")}
-        hint={init?.status === "approved" ? tp("editor.nameReReview") : tp("editor.nameHint")}
+        hint={init?.status === "approved" ? t("portal.editor.nameReReview") : t("portal.editor.nameHint")}
       >
         <input
           id={id("name")}
@@ -130,14 +136,14 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
         />
       </Field>
 
-      <Field id={id("group")} label={tp("editor.group")} error={errors.of("group")}>
+      <Field id={id("group")} label={t("portal.editor.group")} error={errors.of("group")}>
         <select
           id={id("group")}
           name="group"
           aria-invalid={Boolean(errors.of("group"))}
           aria-describedby={describedBy(id("group"), { error: errors.of("group") })}
         >
-          <option value="">{tp("editor.chooseGroup")}</option>
+          <option value="">{t("portal.editor.chooseGroup")}</option>
           <For each={GROUPS}>
             {(g) => (
               <option value={g.id} selected={init?.group === g.id}>
@@ -149,7 +155,12 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
       </Field>
 
       <div class="pform__row">
-        <Field id={id("price")} label={tp("editor.price")} error={errors.of("priceVnd")} hint={tp("editor.priceHint")}>
+        <Field
+          id={id("price")}
+          label={t("portal.editor.price")}
+          error={errors.of("priceVnd")}
+          hint={t("portal.editor.priceHint")}
+        >
           <span class="input-unit">
             <input
               id={id("price")}
@@ -165,7 +176,12 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
             <span aria-hidden="true">₫</span>
           </span>
         </Field>
-        <Field id={id("unit")} label={tp("editor.unit")} error={errors.of("unit")} hint={tp("editor.unitHint")}>
+        <Field
+          id={id("unit")}
+          label={t("portal.editor.unit")}
+          error={errors.of("unit")}
+          hint={t("portal.editor.unitHint")}
+        >
           <input
             id={id("unit")}
             name="unit"
@@ -179,7 +195,7 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
       </div>
 
       <div class="pform__row">
-        <Field id={id("weight")} label={tp("editor.weight")} error={errors.of("weightGrams")}>
+        <Field id={id("weight")} label={t("portal.editor.weight")} error={errors.of("weightGrams")}>
           <span class="input-unit">
             <input
               id={id("weight")}
@@ -193,7 +209,7 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
             <span aria-hidden="true">g</span>
           </span>
         </Field>
-        <Field id={id("stock")} label={tp("editor.stock")} error={errors.of("stock")}>
+        <Field id={id("stock")} label={t("portal.editor.stock")} error={errors.of("stock")}>
           <input
             id={id("stock")}
             name="stock"
@@ -208,7 +224,7 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
 
       <PhotoPicker
         id={id("photos")}
-        label={tp("editor.photos")}
+        label={t("portal.editor.photos")}
         purpose="product-image"
         photos={photos()}
         max={MAX_PHOTOS}
@@ -219,9 +235,9 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
 
       <Field
         id={id("story")}
-        label={tp("editor.story")}
+        label={t("portal.editor.story")}
         error={errors.of("story")}
-        hint={tp("editor.storyHint")}
+        hint={t("portal.editor.storyHint")}
         optional
       >
         <textarea
@@ -238,7 +254,7 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
       <TagInput
         id={id("tags")}
         name="tags"
-        label={tp("editor.tags")}
+        label={t("portal.editor.tags")}
         tags={tags()}
         onChange={setTags}
         error={errors.of("tags")}
@@ -246,12 +262,12 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
 
       <button type="submit" class="button button--big button--block" disabled={busy() || uploading()}>
         {busy()
-          ? tp("form.saving")
+          ? t("portal.form.saving")
           : uploading()
-            ? tp("file.waitUpload")
+            ? t("portal.file.waitUpload")
             : init
-              ? tp("editor.save")
-              : tp("editor.create")}
+              ? t("portal.editor.save")
+              : t("portal.editor.create")}
       </button>
       <FormMessage error={errors.general()} success={saved()} />
     </form>

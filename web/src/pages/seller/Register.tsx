@@ -1,7 +1,8 @@
 import { useNavigate } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { FormMessage } from "../../components/portal/Field";
-import { tp } from "../../i18n/portal";
+import { t } from "../../i18n";
+import "../../i18n/portal";
 import { invitationApi, sellerApi } from "../../lib/portal-api";
 import { currentUser, loadMe } from "../../lib/session";
 import { useTitle } from "../../lib/title";
@@ -10,20 +11,20 @@ import { ProducerForm } from "./ProducerForm";
 /** A signed-in shopper registers their producer (chủ thể OCOP) and becomes its first seller. */
 export default function Register() {
   const navigate = useNavigate();
-  useTitle(() => tp("register.title"));
+  useTitle(() => t("portal.register.title"));
   return (
     <div class="wrap portal portal--narrow">
       <header class="portal-head">
-        <p class="eyebrow">{tp("seller.portal")}</p>
-        <h1>{tp("register.title")}</h1>
-        <p class="muted">{tp("register.lead")}</p>
+        <p class="eyebrow">{t("portal.seller.portal")}</p>
+        <h1>{t("portal.register.title")}</h1>
+        <p class="muted">{t("portal.register.lead")}</p>
       </header>
       <Invitations />
       <ProducerForm
         id="register"
         defaultPhone={currentUser()?.phone}
-        submitLabel={tp("register.submit")}
-        busyLabel={tp("register.busy")}
+        submitLabel={t("portal.register.submit")}
+        busyLabel={t("portal.register.busy")}
         onSubmit={async ({ photos: _photos, ...values }) => {
           await sellerApi.register(values);
           // The account is now the producer's seller: the portal takes over from here.
@@ -58,16 +59,16 @@ function Invitations() {
   return (
     <Show when={invitations.latest?.length}>
       <section class="section panel" aria-labelledby="invitations-title" data-testid="my-invitations">
-        <h2 id="invitations-title">{tp("invitations.title")}</h2>
+        <h2 id="invitations-title">{t("portal.invitations.title")}</h2>
         <For each={invitations.latest}>
           {(i) => (
             <div class="inline-form">
-              <p>{tp("invitations.lead", { producer: i.producerName })}</p>
+              <p>{t("portal.invitations.lead", { producer: i.producerName })}</p>
               <button type="button" class="button" onClick={() => answer(i.invitationId, true)}>
-                {tp("invitations.accept")}
+                {t("portal.invitations.accept")}
               </button>
               <button type="button" class="button" onClick={() => answer(i.invitationId, false)}>
-                {tp("invitations.decline")}
+                {t("portal.invitations.decline")}
               </button>
             </div>
           )}

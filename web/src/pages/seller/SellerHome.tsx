@@ -4,7 +4,8 @@ import { OcopStars } from "../../components/OcopStars";
 import { StatusBadge, textOf } from "../../components/portal/bits";
 import { createErrors, describedBy, Field, FormMessage } from "../../components/portal/Field";
 import { EmptyState, ErrorState } from "../../components/States";
-import { type PortalKey, tp } from "../../i18n/portal";
+import { type Key, t } from "../../i18n";
+import "../../i18n/portal";
 import { formatVnd } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
 import { formatPhone, isVnMobile, mediaUrl, normalizePhone } from "../../lib/ocop";
@@ -37,7 +38,7 @@ function ProductRow(props: { product: ProductRecord }) {
           <span class="sp-card__name">{props.product.name}</span>
           <span class="sp-card__meta">
             {formatVnd(props.product.priceVnd)} / {props.product.unit} ·{" "}
-            {tp("seller.stock", { n: props.product.stock })}
+            {t("portal.seller.stock", { n: props.product.stock })}
           </span>
           <span class="sp-card__badges">
             <StatusBadge status={props.product.status} validUntil={props.product.validUntil} />
@@ -45,7 +46,7 @@ function ProductRow(props: { product: ProductRecord }) {
           </span>
           <Show when={reason() && (props.product.status === "rejected" || props.product.status === "suspended")}>
             <span class="sp-card__reason">
-              <strong>{tp("seller.reason")}</strong> {reason()}
+              <strong>{t("portal.seller.reason")}</strong> {reason()}
             </span>
           </Show>
         </span>
@@ -72,19 +73,19 @@ function ReviewNotices(props: { products: ProductRecord[] }) {
   return (
     <Show when={refused().length + approved().length > 0}>
       <section class="review-notices" aria-labelledby="notices-title" data-testid="review-notices">
-        <h3 id="notices-title">{tp("notice.title")}</h3>
+        <h3 id="notices-title">{t("portal.notice.title")}</h3>
         <ul>
           <For each={refused()}>
             {(p) => (
               <li class="review-notice review-notice--refused">
                 <StatusBadge status={p.status} />
                 <span>
-                  {tp(p.status === "rejected" ? "notice.rejected" : "notice.suspended", { name: p.name })}{" "}
+                  {t(p.status === "rejected" ? "portal.notice.rejected" : "portal.notice.suspended", { name: p.name })}{" "}
                   <Show when={textOf(p.statusReason)}>
-                    <strong>{tp("seller.reason")}</strong> {textOf(p.statusReason)}{" "}
+                    <strong>{t("portal.seller.reason")}</strong> {textOf(p.statusReason)}{" "}
                   </Show>
                   <A href={`/ban-hang/san-pham/${p.productId}`}>
-                    {tp(p.status === "rejected" ? "notice.fix" : "notice.open")}
+                    {t(p.status === "rejected" ? "portal.notice.fix" : "portal.notice.open")}
                   </A>
                 </span>
               </li>
@@ -95,8 +96,8 @@ function ReviewNotices(props: { products: ProductRecord[] }) {
               <li class="review-notice review-notice--approved">
                 <StatusBadge status={p.status} />
                 <span>
-                  {tp("notice.approved", { name: p.name })}{" "}
-                  <A href={`/san-pham/${p.productId}`}>{tp("notice.viewInShop")}</A>
+                  {t("portal.notice.approved", { name: p.name })}{" "}
+                  <A href={`/san-pham/${p.productId}`}>{t("portal.notice.viewInShop")}</A>
                 </span>
               </li>
             )}
@@ -121,7 +122,7 @@ function Products() {
     <section class="section" aria-labelledby="products-title" id="san-pham">
       <div class="section__head">
         <h2 id="products-title">
-          {tp("seller.products")}
+          {t("portal.seller.products")}
           <Show when={products.latest}>
             <span class="muted"> ({products.latest?.length})</span>
           </Show>
@@ -149,13 +150,13 @@ function Products() {
           </ul>
         </Match>
         <Match when={products.latest?.length === 0}>
-          <EmptyState title={tp("seller.noProducts")}>
-            <p>{tp("seller.noProductsHint")}</p>
+          <EmptyState title={t("portal.seller.noProducts")}>
+            <p>{t("portal.seller.noProductsHint")}</p>
           </EmptyState>
         </Match>
         <Match when={products.latest}>
           <ReviewNotices products={products.latest ?? []} />
-          <ul class="status-counts" aria-label={tp("seller.byStatus")}>
+          <ul class="status-counts" aria-label={t("portal.seller.byStatus")}>
             <For each={counts()}>
               {(c) => (
                 <li>
@@ -188,14 +189,14 @@ function Members() {
     setAdded(undefined);
     const raw = input?.value.trim() ?? "";
     if (!isVnMobile(raw)) {
-      errors.set("login", () => (raw ? tp("invalid.phone") : tp("members.missing")));
+      errors.set("login", () => (raw ? t("portal.invalid.phone") : t("portal.members.missing")));
       input?.focus();
       return;
     }
     setBusy(true);
     try {
       await sellerApi.invite({ phone: normalizePhone(raw) });
-      setAdded(tp("members.added", { who: formatPhone(raw) }));
+      setAdded(t("portal.members.added", { who: formatPhone(raw) }));
       if (input) input.value = "";
       await invited.refetch();
     } catch (error) {
@@ -227,8 +228,8 @@ function Members() {
     );
   return (
     <section class="section panel" aria-labelledby="members-title" id="nguoi-ban">
-      <h2 id="members-title">{tp("members.title")}</h2>
-      <p class="muted">{tp("members.lead")}</p>
+      <h2 id="members-title">{t("portal.members.title")}</h2>
+      <p class="muted">{t("portal.members.lead")}</p>
       <Switch>
         <Match when={members.state === "errored"}>
           <ErrorState error={members.error} retry={refetch} />
@@ -243,7 +244,7 @@ function Members() {
                     <span class="muted"> · {formatPhone(m.phone ?? "")}</span>
                   </Show>
                   <Show when={m.userId === me()}>
-                    <span class="tag-you">{tp("members.you")}</span>
+                    <span class="tag-you">{t("portal.members.you")}</span>
                   </Show>
                   <Show when={(members.latest?.length ?? 0) > 1}>
                     <button
@@ -253,7 +254,7 @@ function Members() {
                         m.userId === me() ? leave() : act(() => sellerApi.removeMember(m.userId), refetch)
                       }
                     >
-                      {m.userId === me() ? tp("members.leave") : tp("members.remove")}
+                      {m.userId === me() ? t("portal.members.leave") : t("portal.members.remove")}
                     </button>
                   </Show>
                 </li>
@@ -262,23 +263,23 @@ function Members() {
           </ul>
         </Match>
         <Match when={members.loading}>
-          <p class="muted">{tp("common.loading")}</p>
+          <p class="muted">{t("portal.common.loading")}</p>
         </Match>
       </Switch>
       <Show when={invitations.latest?.length}>
-        <h3>{tp("members.pending")}</h3>
+        <h3>{t("portal.members.pending")}</h3>
         <ul class="member-list" data-testid="invitations">
           <For each={invitations.latest}>
             {(i) => (
               <li>
                 <span class="member-list__who">{isVnMobile(i.login) ? formatPhone(i.login) : i.login}</span>
-                <span class="muted"> · {tp("members.waiting")}</span>
+                <span class="muted"> · {t("portal.members.waiting")}</span>
                 <button
                   type="button"
                   class="button"
                   onClick={() => act(() => sellerApi.cancelInvitation(i.invitationId), invited.refetch)}
                 >
-                  {tp("members.cancelInvitation")}
+                  {t("portal.members.cancelInvitation")}
                 </button>
               </li>
             )}
@@ -287,7 +288,12 @@ function Members() {
       </Show>
       <FormMessage error={problem()} />
       <form class="pform inline-form" onSubmit={add} novalidate>
-        <Field id="member-login" label={tp("members.add")} error={errors.of("login")} hint={tp("members.hint")}>
+        <Field
+          id="member-login"
+          label={t("portal.members.add")}
+          error={errors.of("login")}
+          hint={t("portal.members.hint")}
+        >
           <input
             ref={input}
             id="member-login"
@@ -302,7 +308,7 @@ function Members() {
           />
         </Field>
         <button type="submit" class="button button--big" disabled={busy()}>
-          {busy() ? tp("members.adding") : tp("members.submit")}
+          {busy() ? t("portal.members.adding") : t("portal.members.submit")}
         </button>
       </form>
       <FormMessage success={added()} />
@@ -322,10 +328,10 @@ function Profile(props: {
     <section class="section panel" aria-labelledby="profile-title" id="ho-so">
       <details class="disclosure" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
         <summary>
-          <h2 id="profile-title">{tp("profile.title")}</h2>
-          <span class="muted">{tp("profile.summary")}</span>
+          <h2 id="profile-title">{t("portal.profile.title")}</h2>
+          <span class="muted">{t("portal.profile.summary")}</span>
         </summary>
-        <Switch fallback={<p class="muted">{tp("common.loading")}</p>}>
+        <Switch fallback={<p class="muted">{t("portal.common.loading")}</p>}>
           <Match when={!opened()}>{null}</Match>
           <Match when={producer.state === "errored"}>
             <ErrorState error={producer.error} retry={props.refetch} />
@@ -335,9 +341,9 @@ function Profile(props: {
               id="profile"
               initial={producer.latest}
               withPhotos
-              submitLabel={tp("profile.save")}
-              busyLabel={tp("form.saving")}
-              successMessage={tp("profile.saved")}
+              submitLabel={t("portal.profile.save")}
+              busyLabel={t("portal.form.saving")}
+              successMessage={t("portal.profile.saved")}
               onSubmit={async (values) => props.mutate(await sellerApi.updateProducer(values))}
             />
           </Match>
@@ -349,11 +355,11 @@ function Profile(props: {
 
 export default function SellerHome() {
   const [producer, { refetch, mutate }] = createResource(sellerApi.producer);
-  useTitle(() => tp("seller.portal"));
+  useTitle(() => t("portal.seller.portal"));
   return (
     <div class="wrap portal seller-home">
       <header class="portal-head">
-        <p class="eyebrow">{tp("seller.portal")}</p>
+        <p class="eyebrow">{t("portal.seller.portal")}</p>
         <h1>
           <Show when={producer.latest} fallback={<span class="skeleton skeleton--title" />}>
             {(p) => p().name}
@@ -362,7 +368,7 @@ export default function SellerHome() {
         <Show when={producer.latest}>
           {(p) => (
             <p class="muted">
-              {tp(`producer.kind.${p().kind}` as PortalKey)} · {provinceName(p().provinceCode)}
+              {t(`portal.producer.kind.${p().kind}` as Key)} · {provinceName(p().provinceCode)}
             </p>
           )}
         </Show>
@@ -371,7 +377,7 @@ export default function SellerHome() {
         <svg viewBox="0 0 24 24" aria-hidden="true">
           <path d="M12 5v14M5 12h14" />
         </svg>
-        {tp("seller.addProduct")}
+        {t("portal.seller.addProduct")}
       </A>
       <Products />
       <Profile producer={producer} refetch={refetch} mutate={mutate} />

@@ -1,8 +1,9 @@
 import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
 import { Match, Switch } from "solid-js";
 import { Refusal, RequireSignIn } from "../../components/portal/bits";
-import { tl } from "../../i18n/live";
-import { tp } from "../../i18n/portal";
+import { t } from "../../i18n";
+import "../../i18n/live";
+import "../../i18n/portal";
 import "../../styles/portal.css";
 import Register from "./Register";
 
@@ -19,15 +20,15 @@ export default function SellerShell(props: RouteSectionProps) {
       {(user) => (
         <Switch>
           <Match when={user().role === "seller"}>
-            <nav class="wrap seller-tabs" aria-label={tp("seller.tabs")}>
+            <nav class="wrap seller-tabs" aria-label={t("portal.seller.tabs")}>
               <A href="/ban-hang" class="seller-tabs__tab" classList={{ "is-active": !onOrders() && !onLive() }}>
-                {tp("seller.tab.products")}
+                {t("portal.seller.tab.products")}
               </A>
               <A href="/ban-hang/don-hang" class="seller-tabs__tab" classList={{ "is-active": onOrders() }}>
-                {tp("seller.tab.orders")}
+                {t("portal.seller.tab.orders")}
               </A>
               <A href="/ban-hang/live" class="seller-tabs__tab" classList={{ "is-active": onLive() }}>
-                {tl("seller.live.tab")}
+                {t("live.seller.live.tab")}
               </A>
             </nav>
             {props.children}
@@ -37,18 +38,18 @@ export default function SellerShell(props: RouteSectionProps) {
           </Match>
           <Match when={user().role === "shopper"}>
             <div class="wrap">
-              <Refusal title={tp("seller.registerFirst")} text={tp("seller.registerFirstText")}>
+              <Refusal title={t("portal.seller.registerFirst")} text={t("portal.seller.registerFirstText")}>
                 <A href="/ban-hang" class="button">
-                  {tp("register.title")}
+                  {t("portal.register.title")}
                 </A>
               </Refusal>
             </div>
           </Match>
           <Match when={user().role === "staff"}>
             <div class="wrap">
-              <Refusal title={tp("seller.staffTitle")} text={tp("seller.staffText")}>
+              <Refusal title={t("portal.seller.staffTitle")} text={t("portal.seller.staffText")}>
                 <A href="/quan-tri" class="button">
-                  {tp("seller.toAdmin")}
+                  {t("portal.seller.toAdmin")}
                 </A>
               </Refusal>
             </div>

@@ -4,7 +4,8 @@ import { RequireSignIn } from "../../components/RequireSignIn";
 import { EmptyState, ErrorState } from "../../components/States";
 import { AddressBlock } from "../../components/shop/AddressBlock";
 import { AddressFields, readAddress } from "../../components/shop/AddressFields";
-import { tb } from "../../i18n/buy";
+import { t } from "../../i18n";
+import "../../i18n/buy";
 import { addressApi, deliveryOf, type SavedAddress } from "../../lib/commerce";
 import { settled } from "../../lib/resource";
 import type { Me } from "../../lib/session";
@@ -60,7 +61,7 @@ function AddressForm(props: {
       aria-labelledby="book-form-title"
       data-testid="address-form"
     >
-      <h2 id="book-form-title">{props.editing ? tb("addr.editTitle") : tb("addr.newTitle")}</h2>
+      <h2 id="book-form-title">{props.editing ? t("buy.addr.editTitle") : t("buy.addr.newTitle")}</h2>
       <AddressFields
         idPrefix="ab"
         user={props.user}
@@ -76,15 +77,15 @@ function AddressForm(props: {
       />
       <Show when={!props.first && !props.editing?.isDefault}>
         <label class="ship-choice__check">
-          <input type="checkbox" name="isDefault" /> {tb("addr.defaultCheck")}
+          <input type="checkbox" name="isDefault" /> {t("buy.addr.defaultCheck")}
         </label>
       </Show>
       <p class="ship-choice__actions">
         <button type="submit" class="button" disabled={busy()}>
-          {busy() ? tb("addr.saving") : tb("addr.save")}
+          {busy() ? t("buy.addr.saving") : t("buy.addr.save")}
         </button>
         <button type="button" class="button button--ghost" onClick={() => props.onCancel()}>
-          {tb("addr.cancel")}
+          {t("buy.addr.cancel")}
         </button>
       </p>
       <FormMessage error={errors.general()} />
@@ -122,7 +123,7 @@ function Book(props: { user: Me }) {
       </Match>
       <Match when={settled(book)}>
         <p class="muted small" data-testid="address-count">
-          {tb("addr.count", { n: addresses().length, max: max() })}
+          {t("buy.addr.count", { n: addresses().length, max: max() })}
         </p>
         <Show when={done()}>
           <p class="form-message form-message--ok" role="status">
@@ -137,14 +138,14 @@ function Book(props: { user: Me }) {
             onSave={(address, makeDefault) =>
               act(
                 () => addressApi.add({ ...address, ...(makeDefault ? { isDefault: true } : {}) }),
-                () => tb("addr.saved"),
+                () => t("buy.addr.saved"),
               )
             }
             onCancel={() => setEditing(undefined)}
           />
         </Show>
         <Show when={editing() !== "new"}>
-          <Show when={addresses().length < max()} fallback={<p class="muted">{tb("addr.full", { max: max() })}</p>}>
+          <Show when={addresses().length < max()} fallback={<p class="muted">{t("buy.addr.full", { max: max() })}</p>}>
             <p>
               <button
                 type="button"
@@ -154,14 +155,14 @@ function Book(props: { user: Me }) {
                   setEditing("new");
                 }}
               >
-                + {tb("addr.add")}
+                + {t("buy.addr.add")}
               </button>
             </p>
           </Show>
         </Show>
         <Show when={addresses().length === 0 && editing() !== "new"}>
-          <EmptyState title={tb("addr.empty")}>
-            <p>{tb("addr.emptyText")}</p>
+          <EmptyState title={t("buy.addr.empty")}>
+            <p>{t("buy.addr.emptyText")}</p>
           </EmptyState>
         </Show>
         <ul class="book">
@@ -179,7 +180,7 @@ function Book(props: { user: Me }) {
                     <>
                       <AddressBlock address={deliveryOf(a)} />
                       <Show when={a.isDefault}>
-                        <span class="badge-default">{tb("addr.default")}</span>
+                        <span class="badge-default">{t("buy.addr.default")}</span>
                       </Show>
                       <Show
                         when={confirming() === a.addressId}
@@ -193,7 +194,7 @@ function Book(props: { user: Me }) {
                                 setEditing(a.addressId);
                               }}
                             >
-                              {tb("addr.edit")}
+                              {t("buy.addr.edit")}
                             </button>
                             <Show when={!a.isDefault}>
                               <button
@@ -202,11 +203,11 @@ function Book(props: { user: Me }) {
                                 onClick={() =>
                                   act(
                                     () => addressApi.edit(a.addressId, { isDefault: true }),
-                                    () => tb("addr.defaultSet"),
+                                    () => t("buy.addr.defaultSet"),
                                   )
                                 }
                               >
-                                {tb("addr.makeDefault")}
+                                {t("buy.addr.makeDefault")}
                               </button>
                             </Show>
                             <button
@@ -214,27 +215,27 @@ function Book(props: { user: Me }) {
                               class="button button--ghost"
                               onClick={() => setConfirming(a.addressId)}
                             >
-                              {tb("addr.delete")}
+                              {t("buy.addr.delete")}
                             </button>
                           </p>
                         }
                       >
                         <p class="book__actions">
-                          <span>{tb("addr.deleteConfirm")}</span>
+                          <span>{t("buy.addr.deleteConfirm")}</span>
                           <button
                             type="button"
                             class="button button--danger"
                             onClick={() =>
                               act(
                                 () => addressApi.remove(a.addressId),
-                                () => tb("addr.deleted"),
+                                () => t("buy.addr.deleted"),
                               )
                             }
                           >
-                            {tb("addr.delete")}
+                            {t("buy.addr.delete")}
                           </button>
                           <button type="button" class="button button--ghost" onClick={() => setConfirming(undefined)}>
-                            {tb("addr.cancel")}
+                            {t("buy.addr.cancel")}
                           </button>
                         </p>
                       </Show>
@@ -253,7 +254,7 @@ function Book(props: { user: Me }) {
                             note: address.note ?? "",
                             ...(makeDefault ? { isDefault: true } : {}),
                           }),
-                        () => tb("addr.saved"),
+                        () => t("buy.addr.saved"),
                       )
                     }
                     onCancel={() => setEditing(undefined)}
@@ -270,12 +271,12 @@ function Book(props: { user: Me }) {
 
 /** `/so-dia-chi`: the signed-in shopper's saved delivery addresses (add, edit, delete, choose the default). */
 export default function Addresses() {
-  useTitle(() => tb("addr.title"));
+  useTitle(() => t("buy.addr.title"));
   return (
     <div class="wrap shop">
       <header class="shop-head">
-        <h1>{tb("addr.title")}</h1>
-        <p>{tb("addr.lead")}</p>
+        <h1>{t("buy.addr.title")}</h1>
+        <p>{t("buy.addr.lead")}</p>
       </header>
       <RequireSignIn>{(user) => <Book user={user()} />}</RequireSignIn>
     </div>

@@ -14,7 +14,8 @@ import { Photo } from "../../components/Photo";
 import { EmptyState, ErrorState, errorMessage } from "../../components/States";
 import { Amounts, minus, money, Stepper, shippingValue } from "../../components/shop/bits";
 import { ProvinceSelect } from "../../components/shop/ProvinceSelect";
-import { ts } from "../../i18n/shop";
+import { t } from "../../i18n";
+import "../../i18n/shop";
 import { itemsIn, rememberCart } from "../../lib/cart-count";
 import { type CartLine, type CartView, type ComboLine, type ProductLine, shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
@@ -29,11 +30,11 @@ type Change = (line: CartLine, quantity: number | null) => Promise<void>;
 function problemText(line: CartLine): string | undefined {
   if (!line.problem) return undefined;
   if (line.kind === "combo") {
-    return line.problem === "unavailable" ? ts("cart.problem.comboUnavailable") : ts("cart.problem.comboStock");
+    return line.problem === "unavailable" ? t("shop.cart.problem.comboUnavailable") : t("shop.cart.problem.comboStock");
   }
   return line.problem === "unavailable"
-    ? ts("cart.problem.unavailable")
-    : ts("cart.problem.insufficient_stock", { n: line.stock });
+    ? t("shop.cart.problem.unavailable")
+    : t("shop.cart.problem.insufficient_stock", { n: line.stock });
 }
 
 function RemoveButton(props: { name: string; busy: boolean; onClick: () => void }) {
@@ -41,7 +42,7 @@ function RemoveButton(props: { name: string; busy: boolean; onClick: () => void 
     <button
       type="button"
       class="icon-btn"
-      aria-label={ts("shop.remove", { name: props.name })}
+      aria-label={t("shop.remove", { name: props.name })}
       disabled={props.busy}
       onClick={() => props.onClick()}
     >
@@ -84,14 +85,14 @@ function ProductRow(props: { line: ProductLine; busy: boolean; error?: string; c
         <span class="line__unit">
           {formatVnd(l().unitPriceVnd)}
           <Show when={l().deal}>
-            <span class="line__deal">{ts("cart.deal")}</span>
+            <span class="line__deal">{t("shop.cart.deal")}</span>
           </Show>
         </span>
         <Show when={l().dealEnded}>
-          <span class="line__meta">{ts("cart.dealEnded")}</span>
+          <span class="line__meta">{t("shop.cart.dealEnded")}</span>
         </Show>
         <Show when={l().available && l().stock > 0 && l().stock < 10 && !l().problem}>
-          <span class="line__meta">{ts("cart.stockLeft", { n: l().stock })}</span>
+          <span class="line__meta">{t("shop.cart.stockLeft", { n: l().stock })}</span>
         </Show>
         <LineState line={l()} error={props.error} />
       </div>
@@ -106,7 +107,7 @@ function ProductRow(props: { line: ProductLine; busy: boolean; error?: string; c
 
 function ComboRow(props: { line: ComboLine; busy: boolean; error?: string; change: Change }) {
   const l = () => props.line;
-  const title = () => l().title ?? ts("cart.customTitle");
+  const title = () => l().title ?? t("shop.cart.customTitle");
   return (
     <li class="line line--combo" classList={{ "line--problem": Boolean(l().problem) }} data-testid="cart-line">
       <span class="line__gift">
@@ -116,31 +117,31 @@ function ComboRow(props: { line: ComboLine; busy: boolean; error?: string; chang
         </svg>
       </span>
       <div class="line__body">
-        <span class="line__kind">{ts("cart.combo")}</span>
+        <span class="line__kind">{t("shop.cart.combo")}</span>
         <span class="line__name">{title()}</span>
-        <span class="line__meta">{ts("cart.comboBox", { name: l().box.name })}</span>
-        <ul class="line__parts" aria-label={ts("cart.comboParts")}>
+        <span class="line__meta">{t("shop.cart.comboBox", { name: l().box.name })}</span>
+        <ul class="line__parts" aria-label={t("shop.cart.comboParts")}>
           <For each={l().parts}>
             {(part) => (
               <li classList={{ "is-unavailable": !part.available }}>
                 {part.name} <span class="muted">· {part.producerName}</span>
                 <Show when={!part.available}>
-                  <span class="gift__out"> ({ts("cart.partUnavailable")})</span>
+                  <span class="gift__out"> ({t("shop.cart.partUnavailable")})</span>
                 </Show>
               </li>
             )}
           </For>
         </ul>
         <Show when={l().greeting}>
-          <span class="line__greeting">{ts("cart.comboGreeting", { text: l().greeting ?? "" })}</span>
+          <span class="line__greeting">{t("shop.cart.comboGreeting", { text: l().greeting ?? "" })}</span>
         </Show>
         <span class="line__unit">
           {formatVnd(l().unitPriceVnd)}
           <Show when={l().discountVnd > 0}>
             <span class="line__deal">
               {l().percent > 0
-                ? ts("cart.comboDiscount", { price: formatVnd(l().discountVnd), percent: l().percent })
-                : ts("cart.comboSaving", { price: formatVnd(l().discountVnd) })}
+                ? t("shop.cart.comboDiscount", { price: formatVnd(l().discountVnd), percent: l().percent })
+                : t("shop.cart.comboSaving", { price: formatVnd(l().discountVnd) })}
             </span>
           </Show>
         </span>
@@ -163,33 +164,33 @@ function Summary(props: { cart: CartView; province: string; onProvince: (code: s
   const shipping = () => shippingShown(totals());
   return (
     <aside class="panel-shop cart-summary" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{ts("cart.totals")}</h2>
+      <h2 id={`${id}-title`}>{t("shop.cart.totals")}</h2>
       <div class="field">
-        <label for={`${id}-province`}>{ts("cart.shipTo")}</label>
+        <label for={`${id}-province`}>{t("shop.cart.shipTo")}</label>
         <ProvinceSelect
           id={`${id}-province`}
           value={props.province}
-          placeholder={ts("cart.chooseProvince")}
+          placeholder={t("shop.cart.chooseProvince")}
           describedBy={`${id}-province-hint`}
           onPick={props.onProvince}
         />
         <p class="field__hint" id={`${id}-province-hint`}>
-          {ts("cart.shipToHint")}
+          {t("shop.cart.shipToHint")}
         </p>
       </div>
       <Amounts
         rows={[
-          { label: ts("cart.goods"), value: money(totals().goodsVnd) },
+          { label: t("shop.cart.goods"), value: money(totals().goodsVnd) },
           ...(totals().discountVnd > 0
-            ? [{ label: ts("cart.discount"), value: minus(totals().discountVnd), tone: "discount" as const }]
+            ? [{ label: t("shop.cart.discount"), value: minus(totals().discountVnd), tone: "discount" as const }]
             : []),
           {
-            label: ts("cart.shipping"),
+            label: t("shop.cart.shipping"),
             value: shippingValue(shipping()),
             testId: "cart-shipping",
           },
           {
-            label: shipping() === "unknown" ? ts("cart.subtotal") : ts("cart.total"),
+            label: shipping() === "unknown" ? t("shop.cart.subtotal") : t("shop.cart.total"),
             value: money(totals().totalVnd),
             tone: "total",
             testId: "cart-total",
@@ -200,31 +201,31 @@ function Summary(props: { cart: CartView; province: string; onProvince: (code: s
         when={gap() > 0}
         fallback={
           <Show when={totals().freeShipping}>
-            <p class="free-ship free-ship--done">{ts("cart.freeReached")}</p>
+            <p class="free-ship free-ship--done">{t("shop.cart.freeReached")}</p>
           </Show>
         }
       >
         <div class="free-ship" data-testid="free-shipping">
-          <p>{ts("cart.freeHint", { price: formatVnd(gap()) })}</p>
+          <p>{t("shop.cart.freeHint", { price: formatVnd(gap()) })}</p>
           <span class="free-ship__bar" aria-hidden="true">
             <span style={{ width: `${fillPercent(goodsAfter(), props.cart.freeShippingOverVnd)}%` }} />
           </span>
         </div>
       </Show>
-      <p class="muted small">{ts("cart.parcels", { n: props.cart.fulfilments.length })}</p>
+      <p class="muted small">{t("shop.cart.parcels", { n: props.cart.fulfilments.length })}</p>
       <Show
         when={props.cart.problems.length === 0}
         fallback={
           <>
             <button type="button" class="button button--buy button--block" disabled>
-              {ts("cart.checkout")}
+              {t("shop.cart.checkout")}
             </button>
-            <p class="note-error">{ts("cart.fixFirst")}</p>
+            <p class="note-error">{t("shop.cart.fixFirst")}</p>
           </>
         }
       >
         <A href="/thanh-toan" class="button button--buy button--block">
-          {ts("cart.checkout")}
+          {t("shop.cart.checkout")}
         </A>
       </Show>
     </aside>
@@ -240,7 +241,7 @@ export default function Cart() {
   );
   const [busy, setBusy] = createSignal<string>();
   const [lineErrors, setLineErrors] = createSignal<Record<string, string>>({});
-  useTitle(() => ts("cart.title"));
+  useTitle(() => t("shop.cart.title"));
 
   createEffect(() => {
     if (cart.state === "ready") rememberCart(itemsIn(cart()));
@@ -277,12 +278,12 @@ export default function Cart() {
   return (
     <div class="wrap shop">
       <header class="shop-head">
-        <h1>{ts("cart.title")}</h1>
+        <h1>{t("shop.cart.title")}</h1>
       </header>
       <Switch
         fallback={
           <div aria-busy="true">
-            <span class="sr-only">{ts("shop.loading")}</span>
+            <span class="sr-only">{t("shop.loading")}</span>
             <span class="skeleton skeleton--block" />
           </div>
         }
@@ -291,14 +292,14 @@ export default function Cart() {
           <ErrorState error={cart.error} retry={refetch} />
         </Match>
         <Match when={settled(cart)?.lines.length === 0}>
-          <EmptyState title={ts("cart.empty")}>
-            <p>{ts("cart.emptyText")}</p>
+          <EmptyState title={t("shop.cart.empty")}>
+            <p>{t("shop.cart.emptyText")}</p>
             <p class="state__links">
               <A href="/san-pham" class="button">
-                {ts("cart.browse")}
+                {t("shop.cart.browse")}
               </A>
               <A href="/qua-tang" class="button button--ghost">
-                {ts("cart.gifts")}
+                {t("shop.cart.gifts")}
               </A>
             </p>
           </EmptyState>
@@ -307,7 +308,7 @@ export default function Cart() {
           {(c) => (
             <div class="cart">
               {/* Keyed by line id, not by object: a changed quantity keeps its row (and the keyboard's focus). */}
-              <ul class="lines" aria-label={ts("cart.lines")} aria-busy={cart.loading}>
+              <ul class="lines" aria-label={t("shop.cart.lines")} aria-busy={cart.loading}>
                 <For each={c().lines.map((l) => l.lineId)}>
                   {(lineId) => {
                     const line = () => c().lines.find((l) => l.lineId === lineId);

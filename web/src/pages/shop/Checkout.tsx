@@ -6,7 +6,8 @@ import { EmptyState, ErrorState, errorMessage } from "../../components/States";
 import { AddressChooser, type AddressControl } from "../../components/shop/AddressChooser";
 import { PaymentMethods } from "../../components/shop/AddressFields";
 import { Amounts, minus, money, shippingValue } from "../../components/shop/bits";
-import { ts } from "../../i18n/shop";
+import { t } from "../../i18n";
+import "../../i18n/shop";
 import { rememberCart } from "../../lib/cart-count";
 import { type CartView, type PaymentMethod, shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
@@ -42,13 +43,13 @@ function attemptDone() {
 const FIELDS = ["name", "phone", "provinceCode", "wardCode", "street", "note", "paymentMethod", "cart"];
 
 function Parcels(props: { cart: CartView }) {
-  const contents = () => parcelContents(props.cart.lines, ts("cart.customTitle"));
+  const contents = () => parcelContents(props.cart.lines, t("shop.cart.customTitle"));
   return (
     <ol class="parcels">
       <For each={props.cart.fulfilments}>
         {(f, i) => (
           <li class="parcel" data-testid="parcel">
-            <h3 class="parcel__title">{ts("checkout.parcel", { n: i() + 1, producer: f.producerName })}</h3>
+            <h3 class="parcel__title">{t("shop.checkout.parcel", { n: i() + 1, producer: f.producerName })}</h3>
             <ul class="parcel__items">
               <For each={contents().get(f.producerId)?.items ?? []}>
                 {(item) => (
@@ -59,17 +60,17 @@ function Parcels(props: { cart: CartView }) {
                 )}
               </For>
               <For each={contents().get(f.producerId)?.boxes ?? []}>
-                {(box) => <li class="muted">{ts("checkout.boxWith", { box: box.name })}</li>}
+                {(box) => <li class="muted">{t("shop.checkout.boxWith", { box: box.name })}</li>}
               </For>
             </ul>
             <p class="parcel__meta">
-              <span>{ts("checkout.weight", { weight: formatWeight(f.weightGrams) })}</span>
+              <span>{t("shop.checkout.weight", { weight: formatWeight(f.weightGrams) })}</span>
               <span data-testid="parcel-shipping">
-                {ts("checkout.shipping")}:{" "}
+                {t("shop.checkout.shipping")}:{" "}
                 {f.shippingVnd === null
-                  ? ts("checkout.shippingAfter")
+                  ? t("shop.checkout.shippingAfter")
                   : f.shippingVnd === 0
-                    ? ts("cart.free")
+                    ? t("shop.cart.free")
                     : formatVnd(f.shippingVnd)}
               </span>
             </p>
@@ -148,7 +149,7 @@ function CheckoutForm(props: { user: Me }) {
     <Switch
       fallback={
         <div aria-busy="true">
-          <span class="sr-only">{ts("shop.loading")}</span>
+          <span class="sr-only">{t("shop.loading")}</span>
           <span class="skeleton skeleton--block" />
         </div>
       }
@@ -157,13 +158,13 @@ function CheckoutForm(props: { user: Me }) {
         <ErrorState error={cart.error} retry={refetch} />
       </Match>
       <Match when={shown()?.lines.length === 0}>
-        <EmptyState title={ts("checkout.empty")}>
+        <EmptyState title={t("shop.checkout.empty")}>
           <p class="state__links">
             <A href="/qua-tang" class="button">
-              {ts("cart.gifts")}
+              {t("shop.cart.gifts")}
             </A>
             <A href="/san-pham" class="button button--ghost">
-              {ts("cart.browse")}
+              {t("shop.cart.browse")}
             </A>
           </p>
         </EmptyState>
@@ -171,9 +172,9 @@ function CheckoutForm(props: { user: Me }) {
       <Match when={ready()}>
         {(c) => (
           <form ref={form} class="pform checkout" onSubmit={place} novalidate>
-            <p class="muted small checkout__who">{ts("checkout.signedInAs", { name: displayName(props.user) })}</p>
+            <p class="muted small checkout__who">{t("shop.checkout.signedInAs", { name: displayName(props.user) })}</p>
             <section class="panel-shop checkout__address" aria-labelledby="address-title">
-              <h2 id="address-title">{ts("checkout.address")}</h2>
+              <h2 id="address-title">{t("shop.checkout.address")}</h2>
               <AddressChooser
                 idPrefix="co"
                 user={props.user}
@@ -187,25 +188,25 @@ function CheckoutForm(props: { user: Me }) {
             </section>
 
             <section class="panel-shop checkout__parcels" aria-labelledby="parcels-title">
-              <h2 id="parcels-title">{ts("checkout.parcels")}</h2>
-              <p class="muted small">{ts("checkout.parcelsLead")}</p>
+              <h2 id="parcels-title">{t("shop.checkout.parcels")}</h2>
+              <p class="muted small">{t("shop.checkout.parcelsLead")}</p>
               <Parcels cart={c()} />
               <Show when={cart.state === "errored"}>
                 <p class="note-error" role="alert">
                   {errorMessage(cart.error)}{" "}
                   <button type="button" class="link-button" onClick={() => refetch()}>
-                    {ts("shop.retry")}
+                    {t("shop.retry")}
                   </button>
                 </p>
               </Show>
               <Show when={c().problems.length > 0}>
                 <p class="note-error" role="alert">
-                  {ts("checkout.fixCart")} <A href="/gio-hang">{ts("checkout.toCart")}</A>
+                  {t("shop.checkout.fixCart")} <A href="/gio-hang">{t("shop.checkout.toCart")}</A>
                 </p>
               </Show>
               <Show when={errors.of("cart")}>
                 <p class="pfield__error" role="alert" data-testid="cart-error">
-                  {errors.of("cart")} <A href="/gio-hang">{ts("checkout.toCart")}</A>
+                  {errors.of("cart")} <A href="/gio-hang">{t("shop.checkout.toCart")}</A>
                 </p>
               </Show>
             </section>
@@ -214,13 +215,13 @@ function CheckoutForm(props: { user: Me }) {
               class="panel-shop checkout__payment"
               aria-describedby={errors.of("paymentMethod") ? "co-pay-error" : undefined}
             >
-              <legend>{ts("checkout.payment")}</legend>
+              <legend>{t("shop.checkout.payment")}</legend>
               <Switch>
                 <Match when={options.state === "errored"}>
                   <p class="pfield__error" role="alert">
-                    {ts("checkout.methodsFailed")}{" "}
+                    {t("shop.checkout.methodsFailed")}{" "}
                     <button type="button" class="link-button" onClick={() => retryOptions()}>
-                      {ts("shop.retry")}
+                      {t("shop.retry")}
                     </button>
                   </p>
                 </Match>
@@ -237,7 +238,7 @@ function CheckoutForm(props: { user: Me }) {
                   )}
                 </Match>
                 <Match when={true}>
-                  <p class="muted">{ts("shop.loading")}</p>
+                  <p class="muted">{t("shop.loading")}</p>
                 </Match>
               </Switch>
               <Show when={errors.of("paymentMethod")}>
@@ -248,20 +249,26 @@ function CheckoutForm(props: { user: Me }) {
             </fieldset>
 
             <section class="panel-shop checkout__summary" aria-labelledby="summary-title">
-              <h2 id="summary-title">{ts("checkout.summary")}</h2>
+              <h2 id="summary-title">{t("shop.checkout.summary")}</h2>
               <Amounts
                 rows={[
-                  { label: ts("cart.goods"), value: money(c().totals.goodsVnd) },
+                  { label: t("shop.cart.goods"), value: money(c().totals.goodsVnd) },
                   ...(c().totals.discountVnd > 0
-                    ? [{ label: ts("cart.discount"), value: minus(c().totals.discountVnd), tone: "discount" as const }]
+                    ? [
+                        {
+                          label: t("shop.cart.discount"),
+                          value: minus(c().totals.discountVnd),
+                          tone: "discount" as const,
+                        },
+                      ]
                     : []),
                   {
-                    label: ts("cart.shipping"),
+                    label: t("shop.cart.shipping"),
                     value: shippingValue(shippingShown(c().totals)),
                     testId: "checkout-shipping",
                   },
                   {
-                    label: shippingShown(c().totals) === "unknown" ? ts("cart.subtotal") : ts("cart.total"),
+                    label: shippingShown(c().totals) === "unknown" ? t("shop.cart.subtotal") : t("shop.cart.total"),
                     value: money(c().totals.totalVnd),
                     tone: "total",
                     testId: "checkout-total",
@@ -273,7 +280,9 @@ function CheckoutForm(props: { user: Me }) {
                 class="button button--buy button--block"
                 disabled={busy() || cart.loading || c().problems.length > 0 || !settled(options)}
               >
-                {busy() ? ts("checkout.placing") : ts("checkout.place", { price: formatVnd(c().totals.totalVnd) })}
+                {busy()
+                  ? t("shop.checkout.placing")
+                  : t("shop.checkout.place", { price: formatVnd(c().totals.totalVnd) })}
               </button>
               <FormMessage error={errors.general()} />
             </section>
@@ -286,11 +295,11 @@ function CheckoutForm(props: { user: Me }) {
 
 /** `/thanh-toan`: signed-in only (the anonymous cart joins the account's on sign-in). */
 export default function Checkout() {
-  useTitle(() => ts("checkout.title"));
+  useTitle(() => t("shop.checkout.title"));
   return (
     <div class="wrap shop">
       <header class="shop-head">
-        <h1>{ts("checkout.title")}</h1>
+        <h1>{t("shop.checkout.title")}</h1>
       </header>
       <RequireSignIn>{(user) => <CheckoutForm user={user()} />}</RequireSignIn>
     </div>

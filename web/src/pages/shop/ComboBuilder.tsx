@@ -18,9 +18,9 @@ import { Photo } from "../../components/Photo";
 import { ErrorState, errorMessage, isNotFound, NotFoundState } from "../../components/States";
 import { Amounts, CopyButton, minus, money } from "../../components/shop/bits";
 import { comboTitle, GiftCard } from "../../components/shop/GiftCard";
-import { locale } from "../../i18n";
-import { type GiftsKey, tg } from "../../i18n/gifts";
-import { ts } from "../../i18n/shop";
+import { type Key, locale, t } from "../../i18n";
+import "../../i18n/gifts";
+import "../../i18n/shop";
 import { api, type Card, type ProductQuery } from "../../api/client";
 import { itemsIn, rememberCart } from "../../lib/cart-count";
 import { type ComboView, type GiftBox, type NewCombo, shopApi } from "../../lib/commerce";
@@ -104,7 +104,7 @@ function ProductSearch(props: { has: (id: string) => boolean; full: boolean; onP
 
   return (
     <section class="builder__search" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{tg("builder.step.products")}</h2>
+      <h2 id={`${id}-title`}>{t("gifts.builder.step.products")}</h2>
       <search>
         <form
           class="builder__query"
@@ -114,7 +114,7 @@ function ProductSearch(props: { has: (id: string) => boolean; full: boolean; onP
           }}
         >
           <div class="field builder__q">
-            <label for={`${id}-q`}>{tg("builder.search")}</label>
+            <label for={`${id}-q`}>{t("gifts.builder.search")}</label>
             <div class="builder__q-row">
               <input
                 ref={input}
@@ -123,21 +123,21 @@ function ProductSearch(props: { has: (id: string) => boolean; full: boolean; onP
                 enterkeyhint="search"
                 autocomplete="off"
                 maxLength={100}
-                placeholder={tg("builder.searchPlaceholder")}
+                placeholder={t("gifts.builder.searchPlaceholder")}
               />
               <button type="submit" class="button button--small">
-                {tg("builder.find")}
+                {t("gifts.builder.find")}
               </button>
             </div>
           </div>
           <div class="field">
-            <label for={`${id}-region`}>{tg("builder.region")}</label>
+            <label for={`${id}-region`}>{t("gifts.builder.region")}</label>
             <select
               id={`${id}-region`}
               value={query().region}
               onChange={(e) => setQuery({ q: input?.value.trim() ?? "", region: e.currentTarget.value })}
             >
-              <option value="">{tg("builder.allRegions")}</option>
+              <option value="">{t("gifts.builder.allRegions")}</option>
               <For each={REGIONS}>{(r) => <option value={r.id}>{regionName(r.id, locale())}</option>}</For>
             </select>
           </div>
@@ -145,28 +145,28 @@ function ProductSearch(props: { has: (id: string) => boolean; full: boolean; onP
       </search>
       <Show when={settled(page) && leftOut()}>
         <p class="muted small" data-testid="not-boxable">
-          {tg("builder.notBoxable")}
+          {t("gifts.builder.notBoxable")}
         </p>
       </Show>
       <Switch>
         <Match when={page.state === "errored"}>
           <p class="note-error" role="alert">
-            {tg("builder.searchFailed")}{" "}
+            {t("gifts.builder.searchFailed")}{" "}
             <button type="button" class="link-button" onClick={() => refetch()}>
-              {ts("shop.retry")}
+              {t("shop.retry")}
             </button>
           </p>
         </Match>
         <Match when={!settled(page)}>
           <p class="muted" aria-busy="true">
-            {ts("shop.loading")}
+            {t("shop.loading")}
           </p>
         </Match>
         <Match when={items().length === 0 && !leftOut()}>
-          <p class="muted">{tg("builder.noResults")}</p>
+          <p class="muted">{t("gifts.builder.noResults")}</p>
         </Match>
         <Match when={true}>
-          <ul class="pick-list" aria-label={tg("builder.results")} aria-busy={page.loading}>
+          <ul class="pick-list" aria-label={t("gifts.builder.results")} aria-busy={page.loading}>
             <For each={items()}>
               {(card) => (
                 <li class="pick">
@@ -184,11 +184,13 @@ function ProductSearch(props: { has: (id: string) => boolean; full: boolean; onP
                     classList={{ "button--ghost": props.has(card.productId) }}
                     disabled={props.has(card.productId) || props.full}
                     aria-label={
-                      props.has(card.productId) ? tg("builder.picked") : tg("builder.pickName", { name: card.name })
+                      props.has(card.productId)
+                        ? t("gifts.builder.picked")
+                        : t("gifts.builder.pickName", { name: card.name })
                     }
                     onClick={() => props.onPick(card)}
                   >
-                    {props.has(card.productId) ? tg("builder.picked") : tg("builder.pick")}
+                    {props.has(card.productId) ? t("gifts.builder.picked") : t("gifts.builder.pick")}
                   </button>
                 </li>
               )}
@@ -196,7 +198,7 @@ function ProductSearch(props: { has: (id: string) => boolean; full: boolean; onP
           </ul>
           <Show when={cursor()}>
             <button type="button" class="button button--ghost load-more" disabled={loadingMore()} onClick={loadMore}>
-              {loadingMore() ? ts("shop.loading") : tg("builder.more")}
+              {loadingMore() ? t("shop.loading") : t("gifts.builder.more")}
             </button>
           </Show>
         </Match>
@@ -417,17 +419,17 @@ function Builder(props: { initial?: ComboView }) {
         <a href={`#${id}-box`} class="builder__bar">
           <span>
             {current() && state() === "ready"
-              ? tg("builder.barPrice", { n: picked().length, price: formatVnd(current()?.priceVnd ?? 0) })
-              : tg("builder.bar", { n: picked().length })}
+              ? t("gifts.builder.barPrice", { n: picked().length, price: formatVnd(current()?.priceVnd ?? 0) })
+              : t("gifts.builder.bar", { n: picked().length })}
           </span>
-          <strong class="builder__go">{tg("builder.barGo")} ↓</strong>
+          <strong class="builder__go">{t("gifts.builder.barGo")} ↓</strong>
         </a>
       </Show>
 
       <div class="builder__side">
         <section class="panel-shop" aria-labelledby={`${id}-chosen`} data-testid="chosen" id={`${id}-box`}>
-          <h2 id={`${id}-chosen`}>{tg("builder.chosen", { n: picked().length })}</h2>
-          <Show when={picked().length > 0} fallback={<p class="muted">{tg("builder.chosenEmpty")}</p>}>
+          <h2 id={`${id}-chosen`}>{t("gifts.builder.chosen", { n: picked().length })}</h2>
+          <Show when={picked().length > 0} fallback={<p class="muted">{t("gifts.builder.chosenEmpty")}</p>}>
             <ol class="chosen">
               <For each={picked()}>
                 {(p) => (
@@ -446,7 +448,7 @@ function Builder(props: { initial?: ComboView }) {
                     <button
                       type="button"
                       class="icon-btn"
-                      aria-label={tg("builder.unpick", { name: p.name })}
+                      aria-label={t("gifts.builder.unpick", { name: p.name })}
                       onClick={() => unpick(p.productId)}
                     >
                       <svg viewBox="0 0 16 16" aria-hidden="true">
@@ -458,8 +460,8 @@ function Builder(props: { initial?: ComboView }) {
               </For>
             </ol>
             <p class="muted small">
-              {tg("builder.producers", { n: producersOf(picked()) })}{" "}
-              {tg("builder.weight", { weight: formatWeight(weight()) })}
+              {t("gifts.builder.producers", { n: producersOf(picked()) })}{" "}
+              {t("gifts.builder.weight", { weight: formatWeight(weight()) })}
             </p>
           </Show>
           <Show when={errors().productIds}>
@@ -470,18 +472,18 @@ function Builder(props: { initial?: ComboView }) {
         </section>
 
         <fieldset class="panel-shop boxes" aria-describedby={errors().boxId ? `${id}-box-error` : undefined}>
-          <legend>{tg("builder.step.box")}</legend>
+          <legend>{t("gifts.builder.step.box")}</legend>
           <Switch>
             <Match when={boxes.state === "errored"}>
               <p class="note-error" role="alert">
-                {tg("builder.boxesFailed")}{" "}
+                {t("gifts.builder.boxesFailed")}{" "}
                 <button type="button" class="link-button" onClick={() => retryBoxes()}>
-                  {ts("shop.retry")}
+                  {t("shop.retry")}
                 </button>
               </p>
             </Match>
             <Match when={!settled(boxes)}>
-              <p class="muted">{ts("shop.loading")}</p>
+              <p class="muted">{t("shop.loading")}</p>
             </Match>
             <Match when={settled(boxes)}>
               {(list) => (
@@ -506,11 +508,11 @@ function Builder(props: { initial?: ComboView }) {
                             <span class="box-option__name">{boxName(b)}</span>
                             <span class="box-option__meta">
                               {formatVnd(b.priceVnd)} ·{" "}
-                              {tg("builder.boxCapacity", { weight: formatWeight(b.capacityGrams) })}
+                              {t("gifts.builder.boxCapacity", { weight: formatWeight(b.capacityGrams) })}
                             </span>
                             <Show when={!fits()}>
                               <span class="box-option__warn">
-                                {tg("builder.boxTooSmall", { weight: formatWeight(weight()) })}
+                                {t("gifts.builder.boxTooSmall", { weight: formatWeight(weight()) })}
                               </span>
                             </Show>
                           </span>
@@ -526,7 +528,10 @@ function Builder(props: { initial?: ComboView }) {
             {(b) => (
               <div class="fill">
                 <label for={`${id}-fill`}>
-                  {tg("builder.boxUsed", { used: formatWeight(weight()), capacity: formatWeight(b().capacityGrams) })}
+                  {t("gifts.builder.boxUsed", {
+                    used: formatWeight(weight()),
+                    capacity: formatWeight(b().capacityGrams),
+                  })}
                 </label>
                 <meter
                   id={`${id}-fill`}
@@ -547,9 +552,9 @@ function Builder(props: { initial?: ComboView }) {
         </fieldset>
 
         <section class="panel-shop" aria-labelledby={`${id}-greeting-title`}>
-          <h2 id={`${id}-greeting-title`}>{tg("builder.step.greeting")}</h2>
+          <h2 id={`${id}-greeting-title`}>{t("gifts.builder.step.greeting")}</h2>
           <div class="field">
-            <label for={`${id}-greeting`}>{tg("builder.greeting")}</label>
+            <label for={`${id}-greeting`}>{t("gifts.builder.greeting")}</label>
             <textarea
               id={`${id}-greeting`}
               rows="4"
@@ -560,12 +565,12 @@ function Builder(props: { initial?: ComboView }) {
               onInput={(e) => setGreeting(e.currentTarget.value)}
             />
             <p class="field__hint" id={`${id}-greeting-hint`}>
-              {tg("builder.greetingHint")}
+              {t("gifts.builder.greetingHint")}
             </p>
             <p class="counter" id={`${id}-greeting-left`} aria-live="polite">
               {greetingLeft(greeting()) >= 0
-                ? tg("builder.greetingLeft", { n: greetingLeft(greeting()) })
-                : tg("builder.greetingOver", { n: -greetingLeft(greeting()) })}
+                ? t("gifts.builder.greetingLeft", { n: greetingLeft(greeting()) })
+                : t("gifts.builder.greetingOver", { n: -greetingLeft(greeting()) })}
             </p>
             <Show when={errors().greeting}>
               <p class="note-error" role="alert">
@@ -576,19 +581,19 @@ function Builder(props: { initial?: ComboView }) {
         </section>
 
         <section class="panel-shop summary" aria-labelledby={`${id}-summary`} data-testid="combo-summary">
-          <h2 id={`${id}-summary`}>{tg("builder.summary")}</h2>
+          <h2 id={`${id}-summary`}>{t("gifts.builder.summary")}</h2>
           <Show when={origin?.templateId && origin.title}>
-            <p class="muted small">{tg("builder.fromTemplate", { name: origin?.title ?? "" })}</p>
+            <p class="muted small">{t("gifts.builder.fromTemplate", { name: origin?.title ?? "" })}</p>
           </Show>
           <Switch>
             <Match when={state() !== "ready"}>
-              <p class="muted">{tg(`builder.state.${state()}` as GiftsKey)}</p>
+              <p class="muted">{t(`gifts.builder.state.${state()}` as Key)}</p>
             </Match>
             <Match when={quote.state === "errored" && !quote.loading}>
               <p class="note-error" role="alert">
-                {tg("builder.priceFailed")} {errorMessage(quote.error)}{" "}
+                {t("gifts.builder.priceFailed")} {errorMessage(quote.error)}{" "}
                 <button type="button" class="link-button" onClick={() => retryQuote()}>
-                  {ts("shop.retry")}
+                  {t("shop.retry")}
                 </button>
               </p>
             </Match>
@@ -598,29 +603,36 @@ function Builder(props: { initial?: ComboView }) {
                   <Amounts
                     rows={[
                       {
-                        label: tg("builder.parts", { n: q().parts.length }),
+                        label: t("gifts.builder.parts", { n: q().parts.length }),
                         value: money(q().parts.reduce((n, p) => n + p.priceVnd, 0)),
                       },
                       {
                         label:
-                          q().percent > 0 ? tg("builder.discount", { percent: q().percent }) : tg("builder.noDiscount"),
-                        value: q().discountVnd > 0 ? minus(q().discountVnd) : tg("builder.noDiscountYet"),
+                          q().percent > 0
+                            ? t("gifts.builder.discount", { percent: q().percent })
+                            : t("gifts.builder.noDiscount"),
+                        value: q().discountVnd > 0 ? minus(q().discountVnd) : t("gifts.builder.noDiscountYet"),
                         tone: "discount",
                         testId: "combo-discount",
                       },
-                      { label: tg("builder.boxPrice", { name: q().box.name }), value: money(q().box.priceVnd) },
-                      { label: tg("builder.total"), value: money(q().priceVnd), tone: "total", testId: "combo-total" },
+                      { label: t("gifts.builder.boxPrice", { name: q().box.name }), value: money(q().box.priceVnd) },
+                      {
+                        label: t("gifts.builder.total"),
+                        value: money(q().priceVnd),
+                        tone: "total",
+                        testId: "combo-total",
+                      },
                     ]}
                   />
                   <Show when={!q().available}>
-                    <p class="note-error">{tg("builder.partUnavailable")}</p>
+                    <p class="note-error">{t("gifts.builder.partUnavailable")}</p>
                   </Show>
                 </div>
               )}
             </Match>
             <Match when={true}>
               <p class="muted" aria-busy="true">
-                {tg("builder.pricing")}
+                {t("gifts.builder.pricing")}
               </p>
             </Match>
           </Switch>
@@ -631,7 +643,7 @@ function Builder(props: { initial?: ComboView }) {
               disabled={!canOrder() || Boolean(busy())}
               onClick={addToCart}
             >
-              {busy() === "cart" ? tg("gifts.adding") : tg("builder.add")}
+              {busy() === "cart" ? t("gifts.adding") : t("gifts.builder.add")}
             </button>
             <button
               type="button"
@@ -639,21 +651,21 @@ function Builder(props: { initial?: ComboView }) {
               disabled={!canShare() || Boolean(busy())}
               onClick={share}
             >
-              {busy() === "share" ? tg("builder.saving") : tg("builder.share")}
+              {busy() === "share" ? t("gifts.builder.saving") : t("gifts.builder.share")}
             </button>
           </div>
           <Show when={added()}>
             <p class="note-ok" role="status">
-              {tg("builder.added")} <A href="/gio-hang">{tg("gifts.viewCart")}</A>
+              {t("gifts.builder.added")} <A href="/gio-hang">{t("gifts.viewCart")}</A>
             </p>
           </Show>
           <Show when={shared()}>
             {(link) => (
               <div class="share" role="status">
-                <p>{tg("builder.saved")}</p>
+                <p>{t("gifts.builder.saved")}</p>
                 <div class="share__row">
                   <label for={`${id}-link`} class="sr-only">
-                    {tg("builder.link")}
+                    {t("gifts.builder.link")}
                   </label>
                   <input
                     id={`${id}-link`}
@@ -663,15 +675,17 @@ function Builder(props: { initial?: ComboView }) {
                     onFocus={(e) => e.currentTarget.select()}
                     data-testid="share-link"
                   />
-                  <CopyButton value={link()} what={tg("builder.link")} />
+                  <CopyButton value={link()} what={t("gifts.builder.link")} />
                 </div>
                 <Show when={typeof navigator.share === "function"}>
                   <button
                     type="button"
                     class="link-button"
-                    onClick={() => navigator.share({ title: tg("builder.title"), url: link() }).catch(() => undefined)}
+                    onClick={() =>
+                      navigator.share({ title: t("gifts.builder.title"), url: link() }).catch(() => undefined)
+                    }
                   >
-                    {tg("builder.shareNative")}
+                    {t("gifts.builder.shareNative")}
                   </button>
                 </Show>
               </div>
@@ -689,18 +703,18 @@ function Builder(props: { initial?: ComboView }) {
 }
 
 function BuilderPage(props: { initial?: ComboView }) {
-  useTitle(() => (props.initial ? tg("builder.sharedTitle") : tg("builder.title")));
+  useTitle(() => (props.initial ? t("gifts.builder.sharedTitle") : t("gifts.builder.title")));
   return (
     <div class="wrap shop">
       <p class="back">
         <A href="/qua-tang">
           <span aria-hidden="true">← </span>
-          {tg("builder.back")}
+          {t("gifts.builder.back")}
         </A>
       </p>
       <header class="shop-head">
-        <h1>{props.initial ? tg("builder.sharedTitle") : tg("builder.title")}</h1>
-        <p class="muted">{tg("builder.lead")}</p>
+        <h1>{props.initial ? t("gifts.builder.sharedTitle") : t("gifts.builder.title")}</h1>
+        <p class="muted">{t("gifts.builder.lead")}</p>
       </header>
       <Builder initial={props.initial} />
     </div>
@@ -717,13 +731,13 @@ function TemplatePage(props: { combo: ComboView }) {
         <p class="back">
           <A href="/qua-tang">
             <span aria-hidden="true">← </span>
-            {tg("builder.back")}
+            {t("gifts.builder.back")}
           </A>
         </p>
         <GiftCard combo={props.combo} headingLevel={1} />
         <p>
           <button type="button" class="button button--ghost" onClick={() => setBuilding(true)}>
-            {tg("gifts.customize")}
+            {t("gifts.customize")}
           </button>
         </p>
       </div>
@@ -739,7 +753,7 @@ export default function ComboBuilder() {
     <Switch
       fallback={
         <div class="wrap" aria-busy="true">
-          <span class="sr-only">{ts("shop.loading")}</span>
+          <span class="sr-only">{t("shop.loading")}</span>
           <span class="skeleton skeleton--title" />
           <span class="skeleton skeleton--block" />
         </div>
@@ -750,7 +764,7 @@ export default function ComboBuilder() {
       </Match>
       <Match when={combo.state === "errored" && isNotFound(combo.error)}>
         <div class="wrap">
-          <NotFoundState title={tg("builder.notFound")} text={tg("builder.notFoundText")} />
+          <NotFoundState title={t("gifts.builder.notFound")} text={t("gifts.builder.notFoundText")} />
         </div>
       </Match>
       <Match when={combo.state === "errored"}>

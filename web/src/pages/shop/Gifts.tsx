@@ -2,7 +2,8 @@ import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { EmptyState, Loaded } from "../../components/States";
 import { GiftCard } from "../../components/shop/GiftCard";
-import { tg } from "../../i18n/gifts";
+import { t } from "../../i18n";
+import "../../i18n/gifts";
 import { shopApi } from "../../lib/commerce";
 import { useTitle } from "../../lib/title";
 import "../../styles/shop.css";
@@ -10,7 +11,7 @@ import "../../styles/shop.css";
 function GiftSkeletons() {
   return (
     <ul class="gift-list" aria-busy="true">
-      <span class="sr-only">{tg("gifts.loading")}</span>
+      <span class="sr-only">{t("gifts.loading")}</span>
       <For each={[1, 2, 3]}>
         {() => (
           <li>
@@ -32,12 +33,12 @@ function GiftSkeletons() {
 /** `/qua-tang`: the staff-curated gift combos, and the way into building one's own. */
 export default function Gifts() {
   const [templates, { refetch }] = createResource(shopApi.templates);
-  useTitle(() => tg("gifts.title"));
+  useTitle(() => t("gifts.title"));
   return (
     <div class="wrap shop">
       <header class="shop-head">
-        <h1>{tg("gifts.title")}</h1>
-        <p class="muted">{tg("gifts.lead")}</p>
+        <h1>{t("gifts.title")}</h1>
+        <p class="muted">{t("gifts.lead")}</p>
       </header>
       <A href="/qua-tang/tu-chon" class="build-cta">
         <span class="build-cta__icon">
@@ -47,18 +48,18 @@ export default function Gifts() {
           </svg>
         </span>
         <span class="build-cta__text">
-          <strong class="build-cta__title">{tg("gifts.build")}</strong>
-          <span>{tg("gifts.buildLead")}</span>
+          <strong class="build-cta__title">{t("gifts.build")}</strong>
+          <span>{t("gifts.buildLead")}</span>
         </span>
         <span class="build-cta__go" aria-hidden="true">
           →
         </span>
       </A>
       <section class="section" aria-labelledby="templates-title">
-        <h2 id="templates-title">{tg("gifts.templates")}</h2>
+        <h2 id="templates-title">{t("gifts.templates")}</h2>
         <Loaded data={templates} retry={refetch} loading={<GiftSkeletons />}>
           {(list) => (
-            <Show when={list.length > 0} fallback={<EmptyState title={tg("gifts.empty")} />}>
+            <Show when={list.length > 0} fallback={<EmptyState title={t("gifts.empty")} />}>
               <ul class="gift-list">
                 <For each={list}>
                   {(combo) => (

@@ -14,7 +14,8 @@ import {
 } from "../../components/shop/bits";
 import { CardPanel } from "../../components/shop/CardPanel";
 import { VietQrPanel, type VietQrPayment } from "../../components/shop/VietQrPanel";
-import { type ShopKey, ts } from "../../i18n/shop";
+import { type Key, t } from "../../i18n";
+import "../../i18n/shop";
 import { itemsIn, rememberCart } from "../../lib/cart-count";
 import { type OrderView, shopApi } from "../../lib/commerce";
 import { formatDateTime, formatVnd } from "../../lib/format";
@@ -37,12 +38,12 @@ function OrderPage(props: { order: OrderView; fresh: boolean; onChange: (order: 
   };
 
   const cancel = async () => {
-    if (cancelling() || !window.confirm(ts("order.cancelConfirm", { code: o().code }))) return;
+    if (cancelling() || !window.confirm(t("shop.order.cancelConfirm", { code: o().code }))) return;
     setCancelling(true);
     setMessage({});
     try {
       props.onChange(await shopApi.cancel(o().orderId));
-      setMessage({ ok: ts("order.cancelled") });
+      setMessage({ ok: t("shop.order.cancelled") });
     } catch (error) {
       setMessage({ error: errorMessage(error) });
     } finally {
@@ -70,38 +71,38 @@ function OrderPage(props: { order: OrderView; fresh: boolean; onChange: (order: 
       <p class="back">
         <A href="/don-hang">
           <span aria-hidden="true">← </span>
-          {ts("order.back")}
+          {t("shop.order.back")}
         </A>
       </p>
       <Show when={props.fresh}>
         <p class="banner-ok" role="status">
-          {ts("order.placedOk", { code: o().code })}
+          {t("shop.order.placedOk", { code: o().code })}
         </p>
       </Show>
       <header class="order__head">
-        <h1 id="order-title">{ts("order.title", { code: o().code })}</h1>
+        <h1 id="order-title">{t("shop.order.title", { code: o().code })}</h1>
       </header>
       {/* While it waits for a transfer, how to pay comes first: at 360 px the amount and the content stay above the fold. */}
       <Show when={vietqr()}>{(p) => <VietQrPanel orderId={o().orderId} code={o().code} payment={p()} />}</Show>
       <dl class="order__facts">
         <div>
-          <dt>{ts("order.status")}</dt>
+          <dt>{t("shop.order.status")}</dt>
           <dd>
             <OrderStatusBadge status={o().status} />
           </dd>
         </div>
         <div>
-          <dt>{ts("order.payment")}</dt>
+          <dt>{t("shop.order.payment")}</dt>
           <dd>
             <PaymentBadge status={o().paymentStatus} />
             <Show when={o().paymentMethod !== "cod"}>
               {" "}
-              <span class="muted">{ts(`method.${o().paymentMethod}` as ShopKey)}</span>
+              <span class="muted">{t(`shop.method.${o().paymentMethod}` as Key)}</span>
             </Show>
           </dd>
         </div>
         <div>
-          <dt>{ts("order.placedAt")}</dt>
+          <dt>{t("shop.order.placedAt")}</dt>
           <dd>{formatDateTime(o().createdAt)}</dd>
         </div>
       </dl>
@@ -110,21 +111,21 @@ function OrderPage(props: { order: OrderView; fresh: boolean; onChange: (order: 
         <CardPanel orderId={o().orderId} totalVnd={o().totalVnd} payBy={o().payBy ?? null} onSwitch={payAnotherWay} />
       </Show>
       <Show when={o().status === "pending_payment"}>
-        <p class="muted small">{ts("order.refreshing")}</p>
+        <p class="muted small">{t("shop.order.refreshing")}</p>
       </Show>
 
       <section class="order__parcels" aria-labelledby="parcels-title">
-        <h2 id="parcels-title">{ts("order.parcels")}</h2>
+        <h2 id="parcels-title">{t("shop.order.parcels")}</h2>
         <ol class="parcels">
           <For each={o().fulfilments}>
             {(f, i) => (
               <li class="parcel" data-testid="order-parcel" data-producer={f.producerName}>
                 <div class="parcel__head">
-                  <h3 class="parcel__title">{ts("order.parcel", { n: i() + 1, producer: f.producerName })}</h3>
+                  <h3 class="parcel__title">{t("shop.order.parcel", { n: i() + 1, producer: f.producerName })}</h3>
                   <ParcelStatusBadge status={f.status} />
                 </div>
-                <ParcelTimeline parcel={f} label={ts("parcel.timeline", { n: i() + 1 })} />
-                <h4 class="sr-only">{ts("order.items")}</h4>
+                <ParcelTimeline parcel={f} label={t("shop.parcel.timeline", { n: i() + 1 })} />
+                <h4 class="sr-only">{t("shop.order.items")}</h4>
                 <ul class="parcel__items">
                   <For each={f.items}>
                     {(item) => (
@@ -136,9 +137,9 @@ function OrderPage(props: { order: OrderView; fresh: boolean; onChange: (order: 
                   <For each={f.boxes}>
                     {(box) => (
                       <li class="muted">
-                        {ts("order.box", { box: box.boxName })}
+                        {t("shop.order.box", { box: box.boxName })}
                         <Show when={box.greeting}>
-                          {(text) => <span class="parcel__greeting">{ts("order.greeting", { text: text() })}</span>}
+                          {(text) => <span class="parcel__greeting">{t("shop.order.greeting", { text: text() })}</span>}
                         </Show>
                       </li>
                     )}
@@ -146,7 +147,8 @@ function OrderPage(props: { order: OrderView; fresh: boolean; onChange: (order: 
                 </ul>
                 <p class="parcel__meta">
                   <span>
-                    {ts("checkout.shipping")}: {f.shippingVnd === 0 ? ts("cart.free") : formatVnd(f.shippingVnd)}
+                    {t("shop.checkout.shipping")}:{" "}
+                    {f.shippingVnd === 0 ? t("shop.cart.free") : formatVnd(f.shippingVnd)}
                   </span>
                   <strong>{formatVnd(f.totalVnd)}</strong>
                 </p>
@@ -158,19 +160,22 @@ function OrderPage(props: { order: OrderView; fresh: boolean; onChange: (order: 
 
       <div class="order__foot">
         <section class="panel-shop" aria-labelledby="ship-title">
-          <h2 id="ship-title">{ts("order.shipTo")}</h2>
+          <h2 id="ship-title">{t("shop.order.shipTo")}</h2>
           <AddressBlock address={o().address} />
         </section>
         <section class="panel-shop" aria-labelledby="totals-title">
-          <h2 id="totals-title">{ts("order.totals")}</h2>
+          <h2 id="totals-title">{t("shop.order.totals")}</h2>
           <Amounts
             rows={[
-              { label: ts("cart.goods"), value: money(o().goodsVnd) },
+              { label: t("shop.cart.goods"), value: money(o().goodsVnd) },
               ...(o().discountVnd > 0
-                ? [{ label: ts("cart.discount"), value: minus(o().discountVnd), tone: "discount" as const }]
+                ? [{ label: t("shop.cart.discount"), value: minus(o().discountVnd), tone: "discount" as const }]
                 : []),
-              { label: ts("cart.shipping"), value: o().shippingVnd === 0 ? ts("cart.free") : money(o().shippingVnd) },
-              { label: ts("cart.total"), value: money(o().totalVnd), tone: "total", testId: "order-total" },
+              {
+                label: t("shop.cart.shipping"),
+                value: o().shippingVnd === 0 ? t("shop.cart.free") : money(o().shippingVnd),
+              },
+              { label: t("shop.cart.total"), value: money(o().totalVnd), tone: "total", testId: "order-total" },
             ]}
           />
         </section>
@@ -184,9 +189,9 @@ function OrderPage(props: { order: OrderView; fresh: boolean; onChange: (order: 
             disabled={cancelling()}
             onClick={cancel}
           >
-            {cancelling() ? ts("order.cancelling") : ts("order.cancel")}
+            {cancelling() ? t("shop.order.cancelling") : t("shop.order.cancel")}
           </button>
-          <p class="muted small">{ts("order.cancelNote")}</p>
+          <p class="muted small">{t("shop.order.cancelNote")}</p>
         </div>
       </Show>
       <Show when={message().ok}>
@@ -207,7 +212,7 @@ function Tracking(props: { id: string; fresh: boolean }) {
   const [order, { refetch, mutate }] = createResource(() => props.id, shopApi.order);
   useTitle(() => {
     const o = settled(order);
-    return o ? ts("order.title", { code: o.code }) : ts("orders.title");
+    return o ? t("shop.order.title", { code: o.code }) : t("shop.orders.title");
   });
   // A poll that fails leaves the page as it is; the next one tries again.
   const timer = setInterval(() => {
@@ -223,14 +228,14 @@ function Tracking(props: { id: string; fresh: boolean }) {
     <Switch
       fallback={
         <div aria-busy="true">
-          <span class="sr-only">{ts("shop.loading")}</span>
+          <span class="sr-only">{t("shop.loading")}</span>
           <span class="skeleton skeleton--title" />
           <span class="skeleton skeleton--block" />
         </div>
       }
     >
       <Match when={order.state === "errored" && isNotFound(order.error)}>
-        <NotFoundState title={ts("order.notFound")} text={ts("order.notFoundText")} />
+        <NotFoundState title={t("shop.order.notFound")} text={t("shop.order.notFoundText")} />
       </Match>
       <Match when={order.state === "errored"}>
         <ErrorState error={order.error} retry={refetch} />

@@ -3,7 +3,8 @@ import { createResource, For, Match, Switch } from "solid-js";
 import { RequireSignIn } from "../../components/RequireSignIn";
 import { EmptyState, ErrorState } from "../../components/States";
 import { OrderStatusBadge, PaymentBadge } from "../../components/shop/bits";
-import { type ShopKey, ts } from "../../i18n/shop";
+import { type Key, t } from "../../i18n";
+import "../../i18n/shop";
 import { shopApi } from "../../lib/commerce";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { settled } from "../../lib/resource";
@@ -16,7 +17,7 @@ function OrderList() {
     <Switch
       fallback={
         <div aria-busy="true">
-          <span class="sr-only">{ts("shop.loading")}</span>
+          <span class="sr-only">{t("shop.loading")}</span>
           <span class="skeleton skeleton--block" />
         </div>
       }
@@ -25,14 +26,14 @@ function OrderList() {
         <ErrorState error={orders.error} retry={refetch} />
       </Match>
       <Match when={settled(orders)?.length === 0}>
-        <EmptyState title={ts("orders.empty")}>
-          <p>{ts("orders.emptyText")}</p>
+        <EmptyState title={t("shop.orders.empty")}>
+          <p>{t("shop.orders.emptyText")}</p>
           <p class="state__links">
             <A href="/san-pham" class="button">
-              {ts("cart.browse")}
+              {t("shop.cart.browse")}
             </A>
             <A href="/qua-tang" class="button button--ghost">
-              {ts("cart.gifts")}
+              {t("shop.cart.gifts")}
             </A>
           </p>
         </EmptyState>
@@ -49,14 +50,14 @@ function OrderList() {
                       <OrderStatusBadge status={o.status} />
                     </span>
                     <span class="order-card__meta">
-                      {ts("orders.placed", { when: formatDateTime(o.createdAt) })} ·{" "}
-                      {ts(`method.${o.paymentMethod}` as ShopKey)}
+                      {t("shop.orders.placed", { when: formatDateTime(o.createdAt) })} ·{" "}
+                      {t(`shop.method.${o.paymentMethod}` as Key)}
                     </span>
                     <span class="order-card__foot">
                       <PaymentBadge status={o.paymentStatus} />
                       <strong class="order-card__total">{formatVnd(o.totalVnd)}</strong>
                     </span>
-                    <span class="sr-only">{ts("orders.open", { code: o.code })}</span>
+                    <span class="sr-only">{t("shop.orders.open", { code: o.code })}</span>
                   </A>
                 </li>
               )}
@@ -70,11 +71,11 @@ function OrderList() {
 
 /** `/don-hang`: the shopper's orders, newest first. */
 export default function Orders() {
-  useTitle(() => ts("orders.title"));
+  useTitle(() => t("shop.orders.title"));
   return (
     <div class="wrap shop shop--narrow">
       <header class="shop-head">
-        <h1>{ts("orders.title")}</h1>
+        <h1>{t("shop.orders.title")}</h1>
       </header>
       <RequireSignIn>{() => <OrderList />}</RequireSignIn>
     </div>
