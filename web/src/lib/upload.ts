@@ -1,6 +1,6 @@
 import { ApiError } from "../api/client";
+import { sellerApi } from "../api/seller";
 import { checkFile, type FileProblem, type UploadPurpose } from "./ocop";
-import { sellerApi } from "./portal-api";
 
 /** A file refused in the browser, before anything is sent. */
 export class FileCheckError extends Error {

@@ -1,0 +1,30 @@
+import type { InferRequestType } from "hono/client";
+import { client, ok } from "./client";
+import { noContent } from "./seller";
+
+const admin = client.api.admin;
+
+export type QueueQuery = InferRequestType<typeof admin.reviews.$get>["query"];
+export type CollectionInput = InferRequestType<(typeof admin.collections)[":id"]["$put"]>["json"];
+
+/** Staff's side of the catalogue: the review queue and decisions, expiring certificates, figures, audit, collections. */
+export const adminApi = {
+  reviews: (query: QueueQuery) => ok(admin.reviews.$get({ query })),
+  item: (id: string) => ok(admin.products[":id"].$get({ param: { id } })),
+  approve: (id: string) => ok(admin.products[":id"].approve.$post({ param: { id } })),
+  reject: (id: string, reason: string) => ok(admin.products[":id"].reject.$post({ param: { id }, json: { reason } })),
+  suspend: (id: string, reason: string) => ok(admin.products[":id"].suspend.$post({ param: { id }, json: { reason } })),
+  reinstate: (id: string) => ok(admin.products[":id"].reinstate.$post({ param: { id } })),
+  expiring: (days: number) => ok(admin.expiring.$get({ query: { days: String(days) } })),
+  dashboard: () => ok(admin.dashboard.$get()),
+  audit: (limit = 100) => ok(admin.audit.$get({ query: { limit: String(limit) } })),
+  collections: () => ok(admin.collections.$get()),
+  putCollection: (id: string, input: CollectionInput) =>
+    ok(admin.collections[":id"].$put({ param: { id }, json: input })),
+  deleteCollection: (id: string) => noContent(admin.collections[":id"].$delete({ param: { id } })),
+};
+
+export type ReviewItem = Awaited<ReturnType<typeof adminApi.item>>;
+export type AuditEntry = ReviewItem["audit"][number];
+export type Dashboard = Awaited<ReturnType<typeof adminApi.dashboard>>;
+export type Collection = Awaited<ReturnType<typeof adminApi.collections>>[number];
