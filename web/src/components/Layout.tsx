@@ -25,8 +25,11 @@ function LanguageSwitch() {
 function Logo() {
   return (
     <svg class="logo__mark" viewBox="0 0 32 32" aria-hidden="true">
-      <circle cx="16" cy="16" r="15" fill="#b42318" />
-      <path d="M16 6.5l2.6 5.4 5.9.8-4.3 4.1 1 5.9L16 19.9l-5.2 2.8 1-5.9-4.3-4.1 5.9-.8z" fill="#fcd34d" />
+      <circle cx="16" cy="16" r="15" style={{ fill: "var(--seal)" }} />
+      <path
+        d="M16 6.5l2.6 5.4 5.9.8-4.3 4.1 1 5.9L16 19.9l-5.2 2.8 1-5.9-4.3-4.1 5.9-.8z"
+        style={{ fill: "var(--gold)" }}
+      />
     </svg>
   );
 }

@@ -13,7 +13,7 @@ import { useTitle } from "../../lib/title";
 /** National targets of the OCOP programme (2021–2025 and beyond): 10,000 products of 3★+, 400–500 of them 5★. */
 export const NATIONAL_TARGET = { products: 10_000, fiveStars: 400 };
 
-const STAR_COLORS: Record<number, string> = { 3: "#1d7a43", 4: "#d97706", 5: "#b42318" };
+const STAR_COLORS: Record<number, string> = { 3: "var(--green-700)", 4: "var(--star-4)", 5: "var(--seal)" };
 
 /** A bar for a table cell: its width is the value against the largest in the table (the numbers are beside it). */
 function Bar(props: { value: number; max: number; tone?: string }) {
@@ -48,7 +48,15 @@ function StarsChart(props: { byStars: Figures["byStars"] }) {
         aria-label={t("admin.dash.starsChart", { summary: summary() })}
       >
         <For each={parts()}>
-          {(p) => <rect x={p.x} y="0" width={p.width} height="8" fill={STAR_COLORS[p.stars] ?? "#888"} />}
+          {(p) => (
+            <rect
+              x={p.x}
+              y="0"
+              width={p.width}
+              height="8"
+              style={{ fill: STAR_COLORS[p.stars] ?? "var(--chart-other)" }}
+            />
+          )}
         </For>
       </svg>
       <figcaption>
