@@ -1,4 +1,5 @@
 import type { Live } from "@cho-ocop/core/live/index";
+import type { LiveSales } from "@cho-ocop/core/order/live-sales";
 import type { InferRequestType } from "hono/client";
 import { ApiError, client, errorOf } from "../api/client";
 import { send } from "./portal-api";
@@ -14,8 +15,8 @@ export type LiveView = Awaited<ReturnType<typeof Live.view>>;
 export type LiveDeal = NonNullable<LiveView["deal"]>;
 export type LiveProduct = LiveView["products"][number];
 export type LiveReplay = Awaited<ReturnType<typeof Live.replay>>;
-export type LiveSummary = Awaited<ReturnType<typeof Live.summary>>;
-export type LiveOrder = Awaited<ReturnType<typeof Live.orders>>[number];
+export type LiveSummary = Awaited<ReturnType<typeof LiveSales.summary>>;
+export type LiveOrder = Awaited<ReturnType<typeof LiveSales.orders>>[number];
 export type LiveStatus = LiveCard["status"];
 export type ScheduleInput = InferRequestType<typeof client.api.seller.live.$post>["json"];
 export type DealInput = InferRequestType<(typeof client.api.seller.live)[":id"]["deals"]["$post"]>["json"];

@@ -1,4 +1,5 @@
 import { Live } from "@cho-ocop/core/live/index";
+import { LiveSales } from "@cho-ocop/core/order/live-sales";
 import { createRoute, z } from "@hono/zod-openapi";
 import { type AppEnv, clientIp } from "./actor";
 import { errorResponses, router } from "./error";
@@ -348,11 +349,11 @@ export const live = router<AppEnv>()
   .openapi(startDeal, async (c) =>
     c.json(await Live.startDeal(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 201),
   )
-  .openapi(orders, async (c) => c.json(await Live.orders(await c.var.actor(), c.req.valid("param").id), 200))
-  .openapi(summary, async (c) => c.json(await Live.summary(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(orders, async (c) => c.json(await LiveSales.orders(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(summary, async (c) => c.json(await LiveSales.summary(await c.var.actor(), c.req.valid("param").id), 200))
   .openapi(viewers, async (c) => {
     const actor = await c.var.actor();
-    await Live.summary(actor, c.req.valid("param").id);
+    await LiveSales.summary(actor, c.req.valid("param").id);
     return c.json({ viewers: await Live.viewers(c.req.valid("param").id) }, 200);
   })
   .openapi(end, async (c) =>
