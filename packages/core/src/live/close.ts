@@ -8,6 +8,7 @@ import { channelById } from "./channel";
 import { type Session, SessionEntity } from "./entities";
 import { videoProvider } from "./provider";
 import { conflict, get, view } from "./session";
+import { SessionLifecycle } from "./status";
 import { endSession } from "./stream";
 
 /** Why staff end or cancel a live; the seller is told. A seller closing their own live need not say. */
@@ -55,7 +56,11 @@ export async function end(actor: Actor, sessionId: string, input: z.input<typeof
       .catch((err) => console.error(err));
   if (session.status === "scheduled") {
     await SessionEntity.patch({ sessionId })
-      .set({ status: "ended", endedAt: new Date().toISOString(), endedBy: user.userId })
+      .set({
+        status: SessionLifecycle.move(session.status, "ended"),
+        endedAt: new Date().toISOString(),
+        endedBy: user.userId,
+      })
       .go();
   } else {
     await endSession(sessionId, new Date().toISOString(), user.userId);
@@ -78,7 +83,7 @@ export async function cancel(actor: Actor, sessionId: string, input: z.input<typ
   if (session.status !== "scheduled") throw notScheduled();
   await SessionEntity.patch({ sessionId })
     .set({
-      status: "ended",
+      status: SessionLifecycle.move(session.status, "ended"),
       endedAt: new Date().toISOString(),
       endedBy: user.userId,
       cancelled: true,

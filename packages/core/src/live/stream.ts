@@ -1,6 +1,7 @@
 import { Deal } from "../deal";
 import { channelById } from "./channel";
 import { SessionEntity } from "./entities";
+import { SessionLifecycle } from "./status";
 
 /**
  * The provider's stream events drive the session: a stream starting on a channel puts its next scheduled session
@@ -26,8 +27,8 @@ export async function onStreamEvent(event: { channelId: string; type: "start" | 
       )[0];
     if (!next) return null;
     await SessionEntity.patch({ sessionId: next.sessionId })
-      .set({ status: "live", startedAt: at })
-      .where(({ status }, { eq }) => eq(status, "scheduled"))
+      .set({ status: SessionLifecycle.move(next.status, "live"), startedAt: at })
+      .where(({ status }, { eq }) => eq(status, next.status))
       .go()
       .catch(() => undefined);
     return next.sessionId;
@@ -67,7 +68,7 @@ export async function markAllOffline(now = new Date()) {
 
 export async function endSession(sessionId: string, at: string, by: string) {
   const ended = await SessionEntity.patch({ sessionId })
-    .set({ status: "ended", endedAt: at, endedBy: by })
+    .set({ status: SessionLifecycle.move("live", "ended"), endedAt: at, endedBy: by })
     .remove(["pinProductId", "pinnedAt", "offlineSince"])
     .where(({ status }, { eq }) => eq(status, "live"))
     .go({ response: "all_new" })
