@@ -1,8 +1,8 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
+import type { LiveCard } from "../api/live";
 import { t } from "../i18n";
 import { formatDateTime } from "../lib/format";
-import type { LiveCard } from "../lib/live-api";
 import { mediaUrl } from "../lib/ocop";
 
 /** One live session as a card: cover, on-air or coming-up badge, title, producer and start time. */

@@ -1,5 +1,5 @@
+import { liveApi, socketUrl } from "../api/live";
 import { recorderType } from "./live";
-import { liveApi, socketUrl } from "./live-api";
 import { scriptLoader } from "./stripe";
 
 export type CastState = "idle" | "connecting" | "live" | "weak" | "reconnecting" | "ended";

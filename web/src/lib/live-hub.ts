@@ -1,5 +1,5 @@
+import { socketUrl } from "../api/live";
 import { type HubMessage, readHubMessage } from "./live";
-import { socketUrl } from "./live-api";
 
 export type HubState = "connecting" | "open" | "closed";
 

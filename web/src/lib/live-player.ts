@@ -32,6 +32,8 @@ export function videoFit(width: number, height: number): "cover" | "contain" {
  */
 export async function playLocal(video: HTMLVideoElement, url: string, events: PlayerEvents): Promise<LivePlayer> {
   const mpegts = ((await import("mpegts.js")) as unknown as { default: MpegtsModule }).default;
+  // The module's start-up and the player's set-up in tasks of their own: no one long task while the page starts.
+  await new Promise((next) => setTimeout(next, 0));
   if (!mpegts.isSupported()) {
     events.onError("unsupported");
     return { baseTs: () => null, destroy() {} };

@@ -5,10 +5,10 @@ import { EmptyState, ErrorState } from "../../components/States";
 import { t } from "../../i18n";
 import "../../i18n/live";
 import { formatDateTime } from "../../lib/format";
-import { type LiveOwnCard, liveApi } from "../../lib/live-api";
+import { type LiveOwnCard, liveApi } from "../../api/live";
 import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
-import { LiveSummaryFigures, StatusLabel } from "../seller/LiveSessions";
+import { LiveSummaryFigures, StatusLabel } from "../../components/live/LiveSummary";
 import "../../styles/live.css";
 import "../../styles/portal.css";
 

@@ -3,7 +3,7 @@ import { LiveSessionCard } from "../../components/LiveStrip";
 import { EmptyState, Loaded } from "../../components/States";
 import { t } from "../../i18n";
 import "../../i18n/live";
-import { liveApi } from "../../lib/live-api";
+import { liveApi } from "../../api/live";
 import { useTitle } from "../../lib/title";
 import "../../styles/live.css";
 

@@ -5,6 +5,7 @@ import {
   createResource,
   createSignal,
   For,
+  type JSX,
   lazy,
   Match,
   on,
@@ -14,28 +15,30 @@ import {
   Suspense,
   Switch,
 } from "solid-js";
+import { ChatLine, ModerationChips } from "../../components/live/ChatLine";
+import { DealClock } from "../../components/live/DealClock";
+import { createLiveRoom } from "../../components/live/room";
 import { OcopStars } from "../../components/OcopStars";
 import { Loaded, NotFoundState } from "../../components/States";
 import { t } from "../../i18n";
 import "../../i18n/live";
 import { ApiError } from "../../api/client";
+import { type LiveProduct, type LiveView, liveApi } from "../../api/live";
 import { formatCount, formatDateTime, formatVnd } from "../../lib/format";
 import {
-  appendChat,
   CHAT_MAX_LENGTH,
   type ChatMessage,
   type CueBody,
-  chatBadge,
   chatLength,
   chatProblem,
   cueDue,
   dealPhase,
-  formatClock,
+  freshDeal,
   type HubDeal,
+  type HubMessage,
+  type RoomState,
   readCue,
 } from "../../lib/live";
-import { type LiveProduct, type LiveView, liveApi } from "../../lib/live-api";
-import { connectHub, type Hub, type HubState } from "../../lib/live-hub";
 import { type LivePlayer, playIvs, playLocal, videoFit } from "../../lib/live-player";
 import { mediaUrl } from "../../lib/ocop";
 import { currentUser } from "../../lib/session";
@@ -43,7 +46,7 @@ import { useTitle } from "../../lib/title";
 import "../../styles/live.css";
 
 // The buy sheet (the checkout's address fields and their styles) loads once a product is shown, not before the video.
-const loadBuySheet = () => import("./BuySheet");
+const loadBuySheet = () => import("../../components/live/BuySheet");
 const BuySheet = lazy(() => loadBuySheet().then((m) => ({ default: m.BuySheet })));
 
 interface PendingCue {
@@ -64,15 +67,7 @@ export function DealBadge(props: { deal: HubDeal; regularVnd?: number; now: numb
         </span>
         <Show when={props.regularVnd}>{(regular) => <s class="deal-badge__regular">{formatVnd(regular())}</s>}</Show>
         <span class="deal-badge__meta">
-          <Switch>
-            <Match when={phase().phase === "soldOut"}>{t("live.watch.dealSoldOut")}</Match>
-            <Match when={phase().phase === "countdown"}>
-              {t("live.watch.dealIn", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
-            </Match>
-            <Match when={phase().phase === "running"}>
-              {t("live.watch.dealLeft", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
-            </Match>
-          </Switch>
+          <DealClock deal={props.deal} now={props.now} />
           <Show when={phase().phase !== "soldOut"}>
             {" · "}
             {t("live.watch.dealUnits", { n: props.deal.remaining, total: props.deal.quantity })}
@@ -80,29 +75,6 @@ export function DealBadge(props: { deal: HubDeal; regularVnd?: number; now: numb
         </span>
       </div>
     </Show>
-  );
-}
-
-function ChatLine(props: { message: ChatMessage; actions?: (m: ChatMessage) => unknown }) {
-  // The shop and staff as the server labelled them, as on the seller's desk.
-  const badge = () => chatBadge(props.message.user);
-  return (
-    <li class="chat__line" data-testid="chat-message">
-      <span class="chat__name" classList={{ "chat__name--seller": badge() !== null }}>
-        {props.message.user.name}
-        <Show when={badge()}>
-          {(b) => (
-            <span class="chat__role" data-testid="chat-badge">
-              {" "}
-              · {b() === "shop" ? t("live.chat.seller") : t("live.chat.staff")}
-            </span>
-          )}
-        </Show>
-      </span>{" "}
-      {/* Text, never HTML: Solid sets it as a text node. */}
-      <span class="chat__text">{props.message.text}</span>
-      <Show when={props.actions}>{(render) => <>{render()(props.message)}</>}</Show>
-    </li>
   );
 }
 
@@ -118,7 +90,7 @@ export function ChatPanel(props: {
   notice?: string;
   signInHref: string;
   onSend: (text: string) => boolean;
-  actions?: (m: ChatMessage) => unknown;
+  actions?: (m: ChatMessage) => JSX.Element;
   headingId?: string;
   /** Extra class: the viewer's page lays the chat over the video (`chat--overlay`). */
   class?: string;
@@ -152,7 +124,7 @@ export function ChatPanel(props: {
       </h2>
       <ol class="chat__list" ref={list} aria-live="polite" aria-relevant="additions">
         <For each={props.messages} fallback={<li class="chat__empty muted">{t("live.chat.empty")}</li>}>
-          {(m) => <ChatLine message={m} actions={props.actions} />}
+          {(m) => <ChatLine look="overlay" message={m} actions={props.actions?.(m)} />}
         </For>
       </ol>
       <Switch>
@@ -224,29 +196,17 @@ export function ModerationButtons(props: {
     props.onError(error instanceof ApiError && error.message ? error.message : t("live.chat.notSent"));
   return (
     <Show when={!m().user.moderator}>
-      <span class="chat__mod">
-        <button
-          type="button"
-          class="chip-button"
-          aria-label={t("live.chat.deleteLabel", { name: m().user.name })}
-          onClick={() => liveApi.deleteMessage(props.sessionId, m().id).catch(failed)}
-        >
-          {t("live.chat.delete")}
-        </button>
-        <button
-          type="button"
-          class="chip-button"
-          aria-label={t("live.chat.muteLabel", { name: m().user.name })}
-          onClick={() =>
-            liveApi
-              .mute(props.sessionId, m().user.userId)
-              .then(() => props.onDone(t("live.chat.mutedDone", { name: m().user.name })))
-              .catch(failed)
-          }
-        >
-          {t("live.chat.muteUser")}
-        </button>
-      </span>
+      <ModerationChips
+        class="chat__mod"
+        name={m().user.name}
+        onDelete={() => liveApi.deleteMessage(props.sessionId, m().id).catch(failed)}
+        onMute={() =>
+          liveApi
+            .mute(props.sessionId, m().user.userId)
+            .then(() => props.onDone(t("live.chat.mutedDone", { name: m().user.name })))
+            .catch(failed)
+        }
+      />
     </Show>
   );
 }
@@ -271,27 +231,32 @@ function chatErrorText(code: string): string {
 function WatchSession(props: { view: LiveView }) {
   const view = () => props.view;
   const id = view().sessionId;
-  const [status, setStatus] = createSignal(view().status);
   const [offline, setOffline] = createSignal(view().offline);
-  const [viewers, setViewers] = createSignal<number | null>(null);
-  const [likes, setLikes] = createSignal(view().likes);
-  const [pinId, setPinId] = createSignal<string | null>(view().pin?.productId ?? null);
-  const [deal, setDeal] = createSignal<HubDeal | null>(view().deal);
   const [now, setNow] = createSignal(Date.now());
-  const [messages, setMessages] = createSignal<ChatMessage[]>([]);
   const [chatError, setChatError] = createSignal<string>();
   const [likeError, setLikeError] = createSignal<string>();
-  const [hubState, setHubState] = createSignal<HubState>("connecting");
-  const [canChat, setCanChat] = createSignal(false);
-  const [moderator, setModerator] = createSignal(false);
   const [modDone, setModDone] = createSignal<string>();
   const [joining, setJoining] = createSignal(false);
-  const [maxLength, setMaxLength] = createSignal(CHAT_MAX_LENGTH);
   const [playerProblem, setPlayerProblem] = createSignal<"unsupported" | undefined>();
   const [muted, setMuted] = createSignal(true);
   const [sheetFor, setSheetFor] = createSignal<string | null>(null);
   const [showProducts, setShowProducts] = createSignal(false);
   const [objectFit, setObjectFit] = createSignal<"cover" | "contain">("contain");
+  const room = createLiveRoom(
+    id,
+    {
+      status: view().status,
+      viewers: null,
+      likes: view().likes,
+      pinId: view().pin?.productId ?? null,
+      deal: view().deal,
+      messages: [],
+    },
+    (m, before) => react(m, before.status),
+  );
+  const status = () => room.state().status;
+  const pinId = () => room.state().pinId;
+  const deal = () => room.state().deal;
   const products = createMemo(() => new Map(view().products.map((p) => [p.productId, p])));
   const pinned = (): LiveProduct | undefined => {
     const pid = pinId();
@@ -308,9 +273,6 @@ function WatchSession(props: { view: LiveView }) {
   let generation = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let pending: PendingCue[] = [];
-  let hub: Hub | undefined;
-  let ref = 0;
-  const sent = new Set<number>();
 
   function stopPlayer() {
     generation++;
@@ -349,9 +311,12 @@ function WatchSession(props: { view: LiveView }) {
   }
 
   function apply(body: CueBody) {
-    if (body.kind === "pin") setPinId(body.product?.productId ?? null);
-    else {
-      setDeal({ ...body.deal, remaining: body.deal.quantity });
+    if (body.kind === "pin") {
+      const pinId = body.product?.productId ?? null;
+      room.update((r) => ({ ...r, pinId }));
+    } else {
+      const deal = { ...body.deal, remaining: body.deal.quantity };
+      room.update((r) => ({ ...r, deal }));
       void refreshDeal();
     }
   }
@@ -361,88 +326,56 @@ function WatchSession(props: { view: LiveView }) {
     if (!d) return;
     try {
       const fresh = await liveApi.deal(d.dealId);
-      if (deal()?.dealId === fresh.dealId) setDeal(fresh);
+      room.update((r) => ({ ...r, deal: freshDeal(r.deal, fresh) }));
     } catch {
       // the badge keeps what it had
     }
   }
 
-  onMount(() => {
-    hub = connectHub(id, {
-      onState: (state) => {
-        setHubState(state);
-        if (state === "closed") setCanChat(false);
-      },
-      onMessage: (m) => {
-        switch (m.type) {
-          case "hello": {
-            const was = status();
-            setStatus(m.status === "live" || m.status === "ended" ? m.status : "scheduled");
-            setViewers(m.viewers);
-            setLikes(m.likes);
-            setMaxLength(m.chatMaxLength);
-            // A late joiner sees the pin and the deal at once.
-            setPinId(m.pinId);
-            if (m.deal) setDeal(m.deal);
-            if (status() === "live" && (was !== "live" || !player)) void startPlayer();
-            if (status() === "ended") stopPlayer();
-            if (ticket) hub?.auth(ticket);
-            break;
-          }
-          case "stream":
-            if (m.state === "start") {
-              // A new publish restarts its timestamps at 0: cues of the old one no longer match.
-              pending = [];
-              setOffline(false);
-              setStatus("live");
-              void startPlayer();
-            } else {
-              setOffline(true);
-              stopPlayer();
-            }
-            break;
-          case "cue": {
-            const body = readCue(m.text);
-            if (body) pending.push({ body, ts: m.ts, receivedAt: Date.now() });
-            break;
-          }
-          case "viewers":
-            setViewers(m.count);
-            break;
-          case "likes":
-            setLikes(m.count);
-            break;
-          case "chat":
-            if (typeof m.ref === "number" && sent.has(m.ref)) sent.delete(m.ref);
-            setMessages((list) => appendChat(list, m));
-            break;
-          case "delete":
-            setMessages((list) => list.filter((x) => x.id !== m.id));
-            break;
-          case "ended":
-            setStatus("ended");
-            stopPlayer();
-            break;
-          case "bye":
-            setCanChat(false);
-            setChatError(m.reason === "muted" ? t("live.chat.muted") : t("live.chat.notSent"));
-            break;
-          case "auth":
-            setCanChat(true);
-            setModerator(m.user.moderator);
-            setJoining(false);
-            break;
-          case "error":
-            if (m.code === "bad_token" || m.code === "muted") {
-              setJoining(false);
-              setCanChat(false);
-            }
-            if (m.code === "rate_limited" && m.ref === "like") setLikeError(t("live.watch.likeLimited"));
-            else if (m.ref !== "like") setChatError(chatErrorText(m.code));
-            break;
+  // What only the viewer's page does with the room's messages: the player, the cues in step with the video, the chat's errors.
+  function react(m: HubMessage, was: RoomState["status"]) {
+    switch (m.type) {
+      case "hello":
+        if (status() === "live" && (was !== "live" || !player)) void startPlayer();
+        if (status() === "ended") stopPlayer();
+        break;
+      case "stream":
+        if (m.state === "start") {
+          // A new publish restarts its timestamps at 0: cues of the old one no longer match.
+          pending = [];
+          setOffline(false);
+          void startPlayer();
+        } else {
+          setOffline(true);
+          stopPlayer();
         }
-      },
-    });
+        break;
+      case "cue": {
+        const body = readCue(m.text);
+        if (body) pending.push({ body, ts: m.ts, receivedAt: Date.now() });
+        break;
+      }
+      case "ended":
+        stopPlayer();
+        break;
+      case "bye":
+        setChatError(m.reason === "muted" ? t("live.chat.muted") : t("live.chat.notSent"));
+        break;
+      case "auth":
+        setJoining(false);
+        break;
+      case "error":
+        if (m.code === "bad_token" || m.code === "muted") setJoining(false);
+        if (m.code === "rate_limited" && m.ref === "like") setLikeError(t("live.watch.likeLimited"));
+        else if (m.ref !== "like") setChatError(chatErrorText(m.code));
+        break;
+    }
+  }
+
+  onMount(() => {
+    // The socket and the player start after the page's first paint, in their own tasks: the shell and its chat line
+    // are on screen before any of the stream's work.
+    requestAnimationFrame(() => setTimeout(() => room.open(), 0));
     const cues = setInterval(() => {
       const t = Date.now();
       setNow(t);
@@ -460,7 +393,6 @@ function WatchSession(props: { view: LiveView }) {
       clearInterval(cues);
       clearInterval(dealPoll);
       stopPlayer();
-      hub?.close();
     });
   });
 
@@ -474,7 +406,7 @@ function WatchSession(props: { view: LiveView }) {
         .chatTicket(id)
         .then((t) => {
           ticket = t.token;
-          hub?.auth(t.token);
+          room.join(t.token);
         })
         .catch((error: unknown) => {
           setJoining(false);
@@ -484,17 +416,16 @@ function WatchSession(props: { view: LiveView }) {
   );
 
   const send = (text: string) => {
-    const r = ++ref;
-    sent.add(r);
     setChatError(undefined);
-    return hub?.send({ type: "chat", text, ref: r }) ?? false;
+    return room.chat(text);
   };
 
   const like = async () => {
     setLikeError(undefined);
-    if (hub?.send({ type: "like", ref: "like" })) return;
+    if (room.like()) return;
     try {
-      setLikes((await liveApi.like(id)).likes);
+      const { likes } = await liveApi.like(id);
+      room.update((r) => ({ ...r, likes }));
     } catch (error) {
       if (error instanceof ApiError && error.status === 429) setLikeError(t("live.watch.likeLimited"));
     }
@@ -577,15 +508,15 @@ function WatchSession(props: { view: LiveView }) {
               <span class="watch__onair">{t("live.onAir")}</span>
             </Show>
             <Show
-              when={viewers() !== null}
+              when={room.state().viewers !== null}
               fallback={
-                <Show when={hubState() === "connecting" && live()}>
+                <Show when={room.hubState() === "connecting" && live()}>
                   <span class="watch__viewers">{t("live.watch.connecting")}</span>
                 </Show>
               }
             >
               <span class="watch__viewers" data-testid="viewer-count">
-                {t("live.watch.viewers", { n: viewers() ?? 0 })}
+                {t("live.watch.viewers", { n: room.state().viewers ?? 0 })}
               </span>
             </Show>
           </div>
@@ -603,7 +534,7 @@ function WatchSession(props: { view: LiveView }) {
             class="rail-button rail-button--like"
             onClick={like}
             disabled={!live()}
-            aria-label={`${t("live.watch.like")} · ${t("live.watch.likes", { n: likes() })}`}
+            aria-label={`${t("live.watch.like")} · ${t("live.watch.likes", { n: room.state().likes })}`}
           >
             <span class="rail-button__icon">
               <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -611,7 +542,7 @@ function WatchSession(props: { view: LiveView }) {
               </svg>
             </span>
             <span class="rail-button__text" data-testid="like-count">
-              {formatCount(likes())}
+              {formatCount(room.state().likes)}
             </span>
           </button>
           <Show when={live() && !offline()}>
@@ -691,17 +622,17 @@ function WatchSession(props: { view: LiveView }) {
         </button>
         <ChatPanel
           class="chat--overlay"
-          messages={messages()}
-          canWrite={canChat() && status() !== "ended"}
+          messages={room.state().messages}
+          canWrite={room.canChat() && status() !== "ended"}
           joining={joining()}
           signedIn={Boolean(currentUser())}
-          maxLength={maxLength()}
+          maxLength={room.chatMaxLength()}
           error={chatError()}
           notice={modDone()}
           signInHref={signInHref}
           onSend={send}
           actions={
-            moderator()
+            room.moderator()
               ? (m: ChatMessage) => (
                   <ModerationButtons sessionId={id} message={m} onDone={setModDone} onError={setChatError} />
                 )
@@ -845,8 +776,16 @@ export default function Watch() {
       data={view}
       retry={refetch}
       loading={
+        // The shell as the page will be, its chat line painted with it (the page's largest text, so its LCP).
         <div class="watch" aria-busy="true">
           <div class="watch__stage watch__stage--idle" />
+          <div class="watch__side">
+            <section class="chat chat--overlay" aria-hidden="true">
+              <ol class="chat__list">
+                <li class="chat__empty muted">{t("live.chat.empty")}</li>
+              </ol>
+            </section>
+          </div>
         </div>
       }
       notFound={

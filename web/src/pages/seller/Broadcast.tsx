@@ -12,32 +12,31 @@ import {
   Show,
   Switch,
 } from "solid-js";
+import { ChatLine, ModerationChips } from "../../components/live/ChatLine";
+import { DealClock } from "../../components/live/DealClock";
+import { createLiveRoom } from "../../components/live/room";
 import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/portal/Field";
 import { Loaded, NotFoundState } from "../../components/States";
 import { CopyButton } from "../../components/shop/bits";
 import { type Key, t } from "../../i18n";
 import "../../i18n/live";
+import { type LiveOrder, type LiveView, liveApi } from "../../api/live";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import {
   CHAT_MAX_LENGTH,
   type ChatMessage,
   cameraConstraints,
-  chatBadge,
   chatLength,
   chatProblem,
   checkDeal,
   type DealField,
   dealPhase,
-  formatClock,
   freshDeal,
   type HubDeal,
   maskKey,
-  type RoomState,
   reduceRoom,
 } from "../../lib/live";
-import { type LiveOrder, type LiveView, liveApi } from "../../lib/live-api";
 import { broadcastIvs, broadcastLocal, type Broadcast as Cast, type CastState } from "../../lib/live-broadcast";
-import { connectHub, type Hub } from "../../lib/live-hub";
 import { mediaUrl } from "../../lib/ocop";
 import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
@@ -213,15 +212,7 @@ function DealChip(props: { deal: HubDeal; now: number }) {
       <div class="bcast-deal" role="status" data-testid="cast-deal">
         <strong>{formatVnd(props.deal.priceVnd)}</strong>
         <span>
-          <Switch>
-            <Match when={phase().phase === "soldOut"}>{t("live.watch.dealSoldOut")}</Match>
-            <Match when={phase().phase === "countdown"}>
-              {t("live.watch.dealIn", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
-            </Match>
-            <Match when={phase().phase === "running"}>
-              {t("live.watch.dealLeft", { clock: formatClock((phase() as { msLeft: number }).msLeft) })}
-            </Match>
-          </Switch>
+          <DealClock deal={props.deal} now={props.now} />
         </span>
         <span data-testid="cast-deal-units">
           {t("live.watch.dealUnits", { n: props.deal.remaining, total: props.deal.quantity })}
@@ -231,80 +222,30 @@ function DealChip(props: { deal: HubDeal; now: number }) {
   );
 }
 
-/** One chat line over the video; tapping a viewer's line shows delete and mute. */
-function ChatLine(props: {
-  message: ChatMessage;
-  open: boolean;
-  onToggle: () => void;
-  onDelete: () => void;
-  onMute: () => void;
-}) {
-  const m = () => props.message;
-  const badge = () => chatBadge(m().user);
-  const author = () => (
-    <>
-      <span class="bcast-chat__name" classList={{ "bcast-chat__name--shop": badge() === "shop" }}>
-        {m().user.name}
-      </span>
-      <Show when={badge()}>
-        {(b) => (
-          <span class="bcast-chat__badge" data-testid="chat-badge">
-            {b() === "shop" ? t("live.chat.seller") : t("live.chat.staff")}
-          </span>
-        )}
-      </Show>{" "}
-      {/* Text, never HTML: Solid sets it as a text node. */}
-      <span class="bcast-chat__text">{m().text}</span>
-    </>
-  );
-  return (
-    <li class="bcast-chat__line" data-testid="chat-message">
-      <Show when={!m().user.moderator} fallback={<p class="bcast-chat__bubble">{author()}</p>}>
-        <button
-          type="button"
-          class="bcast-chat__bubble"
-          aria-expanded={props.open}
-          aria-label={t("live.cast.messageActions", { name: m().user.name, text: m().text })}
-          onClick={props.onToggle}
-        >
-          {author()}
-        </button>
-        <Show when={props.open}>
-          <span class="bcast-chat__mod">
-            <button
-              type="button"
-              class="chip-button"
-              aria-label={t("live.chat.deleteLabel", { name: m().user.name })}
-              onClick={props.onDelete}
-            >
-              {t("live.chat.delete")}
-            </button>
-            <button
-              type="button"
-              class="chip-button"
-              aria-label={t("live.chat.muteLabel", { name: m().user.name })}
-              onClick={props.onMute}
-            >
-              {t("live.chat.muteUser")}
-            </button>
-          </span>
-        </Show>
-      </Show>
-    </li>
-  );
-}
-
 function BroadcastDesk(props: { view: LiveView }) {
   const view = () => props.view;
   const id = view().sessionId;
-  const [room, setRoom] = createSignal<RoomState>({
-    status: view().status,
-    viewers: null,
-    likes: view().likes,
-    pinId: view().pin?.productId ?? null,
-    deal: view().deal,
-    messages: [],
-  });
+  const live = createLiveRoom(
+    id,
+    {
+      status: view().status,
+      viewers: null,
+      likes: view().likes,
+      pinId: view().pin?.productId ?? null,
+      deal: view().deal,
+      messages: [],
+    },
+    (m, before) => {
+      if (m.type === "ended" && before.status !== "ended") {
+        stopCast();
+        setSheet(null);
+      }
+      if (m.type === "error" && m.code === "rate_limited") setChatError(t("live.chat.rateLimited"));
+      else if (m.type === "error" && m.code === "not_live") setChatError(t("live.chat.notLive"));
+    },
+  );
+  const room = live.state;
+  const update = live.update;
   const status = () => room().status;
   const [cast, setCast] = createSignal<CastState>("idle");
   const [castError, setCastError] = createSignal<string>();
@@ -316,7 +257,6 @@ function BroadcastDesk(props: { view: LiveView }) {
   const [pinError, setPinError] = createSignal<string>();
   const [chatError, setChatError] = createSignal<string>();
   const [chatText, setChatText] = createSignal("");
-  const [canChat, setCanChat] = createSignal(false);
   const [modDone, setModDone] = createSignal<string>();
   const [openLine, setOpenLine] = createSignal<string | null>(null);
   const [sheet, setSheet] = createSignal<Sheet | null>(null);
@@ -340,10 +280,6 @@ function BroadcastDesk(props: { view: LiveView }) {
   let chatList: HTMLOListElement | undefined;
   let stream: MediaStream | undefined;
   let broadcast: Cast | undefined;
-  let hub: Hub | undefined;
-  let ticket: string | undefined;
-
-  const update = (change: (r: RoomState) => RoomState) => setRoom((r) => change(r));
 
   async function refreshDeal() {
     const d = room().deal;
@@ -468,7 +404,7 @@ function BroadcastDesk(props: { view: LiveView }) {
     if (problem === "empty") return setChatError(t("live.chat.empty.error"));
     if (problem === "tooLong") return setChatError(t("live.chat.tooLong", { max: CHAT_MAX_LENGTH }));
     setChatError(undefined);
-    if (hub?.send({ type: "chat", text: chatText().trim() })) setChatText("");
+    if (live.chat(chatText().trim())) setChatText("");
     else setChatError(t("live.chat.notSent"));
   };
 
@@ -477,39 +413,10 @@ function BroadcastDesk(props: { view: LiveView }) {
     document.documentElement.classList.add("bcast-open");
     onCleanup(() => document.documentElement.classList.remove("bcast-open"));
     if (status() !== "ended") void openCamera();
-    hub = connectHub(id, {
-      onState: (state) => {
-        if (state === "closed") setCanChat(false);
-      },
-      onMessage: (m) => {
-        const was = room().status;
-        update((r) => reduceRoom(r, m, Date.now()));
-        switch (m.type) {
-          case "hello":
-            if (ticket) hub?.auth(ticket);
-            break;
-          case "ended":
-            if (was !== "ended") {
-              stopCast();
-              setSheet(null);
-            }
-            break;
-          case "auth":
-            setCanChat(true);
-            break;
-          case "error":
-            if (m.code === "rate_limited") setChatError(t("live.chat.rateLimited"));
-            else if (m.code === "not_live") setChatError(t("live.chat.notLive"));
-            break;
-        }
-      },
-    });
+    live.open();
     liveApi
       .chatTicket(id)
-      .then((t) => {
-        ticket = t.token;
-        hub?.auth(t.token);
-      })
+      .then((t) => live.join(t.token))
       .catch(() => undefined);
     const tick = setInterval(() => setNow(Date.now()), 500);
     // The deal's units and the orders, read as viewers read them: every 5 s while on air.
@@ -523,7 +430,6 @@ function BroadcastDesk(props: { view: LiveView }) {
       clearInterval(tick);
       clearInterval(poll);
       stopCast();
-      hub?.close();
       for (const t of stream?.getTracks() ?? []) t.stop();
     });
   });
@@ -677,11 +583,18 @@ function BroadcastDesk(props: { view: LiveView }) {
               <For each={room().messages} fallback={<li class="bcast-chat__empty">{t("live.cast.chatEmpty")}</li>}>
                 {(m) => (
                   <ChatLine
+                    look="desk"
                     message={m}
                     open={openLine() === m.id}
                     onToggle={() => setOpenLine(openLine() === m.id ? null : m.id)}
-                    onDelete={() => deleteMessage(m)}
-                    onMute={() => mute(m)}
+                    actions={
+                      <ModerationChips
+                        class="bcast-chat__mod"
+                        name={m.user.name}
+                        onDelete={() => deleteMessage(m)}
+                        onMute={() => mute(m)}
+                      />
+                    }
                   />
                 )}
               </For>
@@ -716,7 +629,7 @@ function BroadcastDesk(props: { view: LiveView }) {
             )}
           </Show>
           <Show when={status() !== "ended"}>
-            <Show when={canChat()}>
+            <Show when={live.canChat()}>
               <form class="bcast-chat__form" onSubmit={sendChat} novalidate>
                 <label class="sr-only" for="cast-chat-text">
                   {t("live.chat.label")}

@@ -1,18 +1,19 @@
 import { A } from "@solidjs/router";
 import { createEffect, createResource, createSignal, on, onCleanup, onMount, Show } from "solid-js";
-import { createErrors, FormMessage, focusFirstError } from "../../components/portal/Field";
-import { AddressChooser, type AddressControl } from "../../components/shop/AddressChooser";
-import { PaymentMethods } from "../../components/shop/AddressFields";
-import { shippingValue } from "../../components/shop/bits";
 import { t } from "../../i18n";
+import { createErrors, FormMessage, focusFirstError } from "../portal/Field";
+import { AddressChooser, type AddressControl } from "../shop/AddressChooser";
+import { PaymentMethods } from "../shop/AddressFields";
+import { shippingValue } from "../shop/bits";
 import "../../i18n/buy";
 import "../../i18n/live";
 import "../../i18n/shop";
+import { type CartView, cartApi } from "../../api/cart";
+import type { LiveProduct } from "../../api/live";
+import { ordersApi, type PaymentMethod, type PlacedOrder } from "../../api/orders";
 import { rememberCart } from "../../lib/cart-count";
-import { type CartView, type OrderView, type PaymentMethod, shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
 import type { HubDeal } from "../../lib/live";
-import type { LiveProduct } from "../../lib/live-api";
 import { settled } from "../../lib/resource";
 import { currentUser, loadMe, type Me } from "../../lib/session";
 import { rememberShipTo } from "../../lib/ship-to";
@@ -35,7 +36,7 @@ function SheetForm(props: {
   sessionId: string;
   product: LiveProduct;
   deal: HubDeal | null;
-  onPlaced: (order: OrderView) => void;
+  onPlaced: (order: PlacedOrder) => void;
 }) {
   const errors = createErrors();
   const [province, setProvince] = createSignal("");
@@ -44,11 +45,11 @@ function SheetForm(props: {
   const [busy, setBusy] = createSignal(false);
   // The deal as it was when the sheet opened: if it ends meanwhile, the buyer is told the price changed.
   const [hadDeal] = createSignal(Boolean(props.deal));
-  const [options] = createResource(shopApi.checkoutOptions);
+  const [options] = createResource(ordersApi.checkoutOptions);
   // What the order will cost, priced by the server before the tap: the cart with this line, shipped to the province.
   const [priced] = createResource(
     () => ({ quantity: quantity(), province: province(), dealId: props.deal?.dealId }),
-    (q) => shopApi.preview(props.product.productId, q.quantity, q.dealId, q.province || undefined),
+    (q) => cartApi.preview(props.product.productId, q.quantity, q.dealId, q.province || undefined),
   );
   const key = newIdempotencyKey();
   let added: { lineId: string } | undefined;
@@ -83,11 +84,11 @@ function SheetForm(props: {
       const dealId = props.deal?.dealId;
       // Into the cart (with the deal, which prices the line), then the order: a retry sets the same line again.
       const view = added
-        ? await shopApi.setQuantity(added.lineId, quantity())
-        : await shopApi.addProduct(props.product.productId, quantity(), dealId);
+        ? await cartApi.setQuantity(added.lineId, quantity())
+        : await cartApi.addProduct(props.product.productId, quantity(), dealId);
       const line = lineOf(view, props.product.productId, dealId);
       if (line) added = { lineId: line.lineId };
-      const { order } = await shopApi.place(key, {
+      const { order } = await ordersApi.place(key, {
         address: to,
         paymentMethod: method(),
         liveSessionId: props.sessionId,
@@ -254,7 +255,7 @@ export function BuySheet(props: {
   onClose: () => void;
   onPlaced: () => void;
 }) {
-  const [placed, setPlaced] = createSignal<OrderView>();
+  const [placed, setPlaced] = createSignal<PlacedOrder>();
   const [who] = createResource(loadMe);
   let panel: HTMLDivElement | undefined;
   const opener = document.activeElement as HTMLElement | null;

@@ -1,0 +1,88 @@
+import type { Live } from "@cho-ocop/core/live/index";
+import type { LiveSales } from "@cho-ocop/core/order/live-sales";
+import type { InferRequestType } from "hono/client";
+import { ApiError, client, errorOf, ok as send } from "./client";
+
+/*
+ * The live routes (packages/functions/src/api/live.ts), on the typed client. Until their responses are declared from
+ * core's view schemas, the routes answer with open JSON objects; their exact shapes are the domain's own return
+ * types, read here as types only.
+ */
+export type LiveCard = Awaited<ReturnType<typeof Live.listPublic>>[number];
+/** A session as its seller and staff list it: cancelled or not, and the reason staff gave for closing it. */
+export type LiveOwnCard = Awaited<ReturnType<typeof Live.mine>>[number];
+export type LiveView = Awaited<ReturnType<typeof Live.view>>;
+export type LiveDeal = NonNullable<LiveView["deal"]>;
+export type LiveProduct = LiveView["products"][number];
+export type LiveReplay = Awaited<ReturnType<typeof Live.replay>>;
+export type LiveSummary = Awaited<ReturnType<typeof LiveSales.summary>>;
+export type LiveOrder = Awaited<ReturnType<typeof LiveSales.orders>>[number];
+export type LiveStatus = LiveCard["status"];
+export type ScheduleInput = InferRequestType<typeof client.api.seller.live.$post>["json"];
+export type DealInput = InferRequestType<(typeof client.api.seller.live)[":id"]["deals"]["$post"]>["json"];
+export type ChatTicket = { provider: "ivs" | "local"; url: string; token: string; expiresAt: string };
+
+const cast =
+  <T>() =>
+  (value: unknown) =>
+    value as T;
+const live = client.api.live;
+const seller = client.api.seller.live;
+
+async function sendEmpty(call: Promise<{ status: number; statusText: string; json(): Promise<unknown> }>) {
+  let res: Awaited<typeof call>;
+  try {
+    res = await call;
+  } catch (cause) {
+    throw new ApiError(0, "network", cause instanceof Error ? cause.message : String(cause));
+  }
+  if (res.status < 200 || res.status >= 300) throw await errorOf(res);
+}
+
+export const liveApi = {
+  list: () => send(live.$get()).then(cast<LiveCard[]>()),
+  view: (id: string) => send(live[":id"].$get({ param: { id } })).then(cast<LiveView>()),
+  like: (id: string) => send(live[":id"].like.$post({ param: { id } })),
+  chatTicket: (id: string) => send(live[":id"].chat.$post({ param: { id } })).then(cast<ChatTicket>()),
+  replay: (id: string) => send(live[":id"].replay.$get({ param: { id } })).then(cast<LiveReplay>()),
+  deal: (id: string) => send(live.deals[":id"].$get({ param: { id } })).then(cast<LiveDeal>()),
+  schedule: (input: ScheduleInput) => send(seller.$post({ json: input })).then(cast<LiveView>()),
+  mine: () => send(seller.$get()).then(cast<LiveOwnCard[]>()),
+  ingest: (id: string) => send(seller[":id"].ingest.$get({ param: { id } })),
+  rotateStreamKey: (id: string) => send(seller[":id"]["stream-key"].$post({ param: { id } })),
+  pin: (id: string, productId: string | null) => send(seller[":id"].pin.$post({ param: { id }, json: { productId } })),
+  startDeal: (id: string, input: DealInput) =>
+    send(seller[":id"].deals.$post({ param: { id }, json: input })).then(cast<LiveDeal>()),
+  orders: (id: string) => send(live[":id"].orders.$get({ param: { id } })).then(cast<LiveOrder[]>()),
+  summary: (id: string) => send(live[":id"].summary.$get({ param: { id } })).then(cast<LiveSummary>()),
+  viewers: (id: string) => send(live[":id"].viewers.$get({ param: { id } })),
+  end: (id: string, reason?: string) =>
+    send(live[":id"].end.$post({ param: { id }, json: reason === undefined ? {} : { reason } })).then(cast<LiveView>()),
+  cancel: (id: string, reason: string) =>
+    send(live[":id"].cancel.$post({ param: { id }, json: { reason } })).then(cast<LiveView>()),
+  deleteMessage: (id: string, messageId: string) =>
+    sendEmpty(live[":id"].chat.delete.$post({ param: { id }, json: { messageId } })),
+  mute: (id: string, userId: string) => sendEmpty(live[":id"].chat.mute.$post({ param: { id }, json: { userId } })),
+  all: () => send(client.api.admin.live.$get()).then(cast<LiveOwnCard[]>()),
+  /** The broadcast page's ticket for the local ingest socket (`/live-ingest/<id>`, beside the API). */
+  ingestTicket: async (id: string): Promise<{ url: string; ticket: string; expiresAt: string }> => {
+    let res: Response;
+    try {
+      res = await fetch(`${import.meta.env.VITE_API_URL || ""}/live-ingest/${id}/ticket`, {
+        method: "POST",
+        credentials: "same-origin",
+      });
+    } catch (cause) {
+      throw new ApiError(0, "network", cause instanceof Error ? cause.message : String(cause));
+    }
+    if (!res.ok) throw await errorOf(res);
+    return (await res.json()) as { url: string; ticket: string; expiresAt: string };
+  },
+};
+
+/** A WebSocket URL on this site for a path (`/live-ws/…`): wss on an HTTPS page. */
+export function socketUrl(path: string): string {
+  const base = new URL(import.meta.env.VITE_API_URL || globalThis.location.origin);
+  base.protocol = base.protocol === "https:" ? "wss:" : "ws:";
+  return new URL(path, base).toString();
+}
