@@ -4,8 +4,8 @@ import { z } from "zod";
 import { type Actor, requireUser } from "../account/actor";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
-import { Order } from "../order/index";
 import { DomainError } from "../util/error";
+import { addressProperties, DeliveryAddress } from "./delivery";
 
 /**
  * A shopper's address book: the delivery addresses they saved, one of them the default that the checkout and a
@@ -17,20 +17,20 @@ export namespace AddressBook {
   export const MAX = 10;
 
   /** What a saved address holds: an order's delivery address. */
-  export const Fields = Order.Address;
+  export const Fields = DeliveryAddress;
   export type Fields = z.output<typeof Fields>;
 
   /** A new address; the ward-in-province check runs when it is added to the book. */
-  export const Input = z.object({ ...Order.Address.shape, isDefault: z.boolean().optional() });
+  export const Input = z.object({ ...DeliveryAddress.shape, isDefault: z.boolean().optional() });
   /** An edit: any of the fields (the result is checked as a whole), or only `isDefault: true`. */
   export const Patch = z
-    .object(Order.Address.shape)
+    .object(DeliveryAddress.shape)
     .partial()
     .extend({ isDefault: z.literal(true).optional() });
 
   export const Id = z.string().regex(/^[0-9a-z]{26}$/, "expected an address id");
 
-  export const Saved = z.object({ addressId: z.string(), ...Order.Address.shape, isDefault: z.boolean() });
+  export const Saved = z.object({ addressId: z.string(), ...DeliveryAddress.shape, isDefault: z.boolean() });
   export type Saved = z.infer<typeof Saved>;
   export const View = z.object({ addresses: z.array(Saved), max: z.number().int() });
   export type View = z.infer<typeof View>;
@@ -47,12 +47,7 @@ export namespace AddressBook {
             type: "map",
             properties: {
               addressId: { type: "string", required: true },
-              name: { type: "string", required: true },
-              phone: { type: "string", required: true },
-              provinceCode: { type: "string", required: true },
-              wardCode: { type: "string", required: true },
-              street: { type: "string", required: true },
-              note: { type: "string" },
+              ...addressProperties,
             },
           },
         },

@@ -1,10 +1,10 @@
 import { Entity } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
+import { type Line, PricedLine, QuoteProblem, quote, Totals } from "../checkout/quote";
 import { Combo } from "../combo";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
-import { type Line, quote } from "../order/quote";
 import { Product } from "../product";
 import { DomainError } from "../util/error";
 
@@ -187,7 +187,26 @@ export namespace Cart {
    * The cart as the shopper sees it: every price from the catalog, problems per line, shipping when known. With
    * `adding`, the cart as it would be once that line is added (a "buy now" sheet's price before the tap).
    */
-  export async function view(cartId: string, toProvince?: string, adding?: Line) {
+  /** A cart as its shopper sees it; `null` for one not made yet (nothing was added). */
+  export const View = z.object({
+    cartId: z.string().nullable(),
+    lines: z.array(PricedLine),
+    fulfilments: z.array(
+      z.object({
+        producerId: z.string(),
+        producerName: z.string(),
+        weightGrams: z.number(),
+        shippingVnd: z.number().nullable(),
+        totalVnd: z.number(),
+      }),
+    ),
+    totals: Totals,
+    freeShippingOverVnd: z.number(),
+    problems: z.array(QuoteProblem),
+  });
+  export type View = z.infer<typeof View>;
+
+  export async function view(cartId: string, toProvince?: string, adding?: Line): Promise<View & { cartId: string }> {
     const current = await lines(cartId);
     const q = await quote(adding ? mergeLines(current, [adding]) : current, toProvince);
     return {

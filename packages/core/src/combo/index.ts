@@ -37,7 +37,28 @@ export namespace Combo {
     },
     config,
   );
-  export type Box = EntityItem<typeof boxEntity>;
+  /** A gift box type: its price and how much it holds by weight. */
+  export const GiftBox = z.object({
+    scope: z.string(),
+    boxId: z.string(),
+    nameVi: z.string(),
+    nameEn: z.string(),
+    priceVnd: z.number(),
+    capacityGrams: z.number(),
+    weightGrams: z.number(),
+    active: z.boolean(),
+  });
+  export type Box = z.infer<typeof GiftBox>;
+  const boxView = (b: EntityItem<typeof boxEntity>): Box => ({
+    scope: b.scope,
+    boxId: b.boxId,
+    nameVi: b.nameVi,
+    nameEn: b.nameEn,
+    priceVnd: b.priceVnd,
+    capacityGrams: b.capacityGrams,
+    weightGrams: b.weightGrams,
+    active: b.active,
+  });
 
   export const entity = new Entity(
     {
@@ -95,12 +116,15 @@ export namespace Combo {
   export async function box(boxId: string): Promise<Box> {
     const { data } = await boxEntity.get({ scope: "giftboxes", boxId }).go();
     if (!data) throw notFound({ vi: "hộp quà", en: "Gift box" });
-    return data;
+    return boxView(data);
   }
 
   export async function boxes(): Promise<Box[]> {
     const { data } = await boxEntity.query.byScope({ scope: "giftboxes" }).go({ pages: "all" });
-    return data.filter((b) => b.active).sort((a, b) => a.priceVnd - b.priceVnd);
+    return data
+      .filter((b) => b.active)
+      .sort((a, b) => a.priceVnd - b.priceVnd)
+      .map(boxView);
   }
 
   export async function get(comboId: string): Promise<Record> {
@@ -223,16 +247,43 @@ export namespace Combo {
     active: z.boolean().default(true),
   });
 
-  export async function putTemplate(actor: Actor, templateId: string, input: z.input<typeof TemplateInput>) {
+  /** A curated combo as staff saved it. */
+  export const Template = z.object({
+    comboId: z.string(),
+    kind: z.literal("template"),
+    titleVi: z.string(),
+    titleEn: z.string(),
+    descriptionVi: z.string(),
+    productIds: z.array(z.string()),
+    boxId: z.string(),
+    fixedPriceVnd: z.number(),
+    position: z.number(),
+    active: z.boolean(),
+    createdAt: z.string(),
+  });
+  export type Template = z.infer<typeof Template>;
+
+  export async function putTemplate(
+    actor: Actor,
+    templateId: string,
+    input: z.input<typeof TemplateInput>,
+  ): Promise<Template> {
     requireCentral(actor);
     const fields = TemplateInput.parse(input);
     const giftBox = await box(fields.boxId);
     const products = await Product.entity.get(fields.productIds.map((productId) => ({ productId }))).go();
     requireBoxable(products.data);
     if (products.data.reduce((n, p) => n + p.weightGrams, 0) > giftBox.capacityGrams) throw wontFit();
-    const record = {
-      ...fields,
+    const record: Template = {
       comboId: Id.parse(templateId),
+      titleVi: fields.titleVi,
+      titleEn: fields.titleEn,
+      descriptionVi: fields.descriptionVi,
+      productIds: fields.productIds,
+      boxId: fields.boxId,
+      fixedPriceVnd: fields.fixedPriceVnd,
+      position: fields.position,
+      active: fields.active,
       kind: "template" as const,
       createdAt: new Date().toISOString(),
     };

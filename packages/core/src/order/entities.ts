@@ -1,37 +1,20 @@
 import { Entity, Service } from "electrodb";
+import { addressAttribute } from "../address/delivery";
 import { AuditEntity } from "../audit";
 import { Cart } from "../cart";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
-import { DealBuyerEntity, DealEntity } from "../live/entities";
+import { DealBuyerEntity, DealEntity } from "../deal/entities";
+import { FulfilmentEntity } from "../fulfilment/entity";
+import { PAYMENT_METHODS, PAYMENT_STATUSES } from "../payment/methods";
 import { Product } from "../product";
 
 const config = { client: lazyClient, table: tableName() };
 
 export const ORDER_STATUSES = ["pending_payment", "confirmed", "completed", "cancelled", "refunded"] as const;
-export const FULFILMENT_STATUSES = [
-  "pending_payment",
-  "confirmed",
-  "packed",
-  "shipped",
-  "delivered",
-  "cancelled",
-] as const;
-export const PAYMENT_METHODS = ["cod", "vietqr", "card"] as const;
-export const PAYMENT_STATUSES = ["pending", "paid", "failed", "refunded", "cod"] as const;
-
-const addressAttribute = {
-  type: "map",
-  required: true,
-  properties: {
-    name: { type: "string", required: true },
-    phone: { type: "string", required: true },
-    provinceCode: { type: "string", required: true },
-    wardCode: { type: "string", required: true },
-    street: { type: "string", required: true },
-    note: { type: "string" },
-  },
-} as const;
+// The parcel moved to its own concept; these stay until every importer reads it from there.
+export { FULFILMENT_STATUSES, FulfilmentEntity } from "../fulfilment/entity";
+export { PAYMENT_METHODS, PAYMENT_STATUSES } from "../payment/methods";
 
 /** An order: one per checkout, in the same partition as its fulfilments (one Query reads them all). */
 export const OrderEntity = new Entity(
@@ -112,52 +95,6 @@ export const OrderEntity = new Entity(
         index: "gsi4",
         pk: { field: "gsi4pk", composite: ["staffScope", "status"] },
         sk: { field: "gsi4sk", composite: ["createdAt", "orderId"] },
-      },
-    },
-  },
-  config,
-);
-
-/** One producer's part of an order: its own status, shipping and (for COD) collection. */
-export const FulfilmentEntity = new Entity(
-  {
-    model: { entity: "fulfilment", version: "1", service: SERVICE },
-    attributes: {
-      orderId: { type: "string", required: true },
-      producerId: { type: "string", required: true },
-      code: { type: "string", required: true },
-      producerName: { type: "string", required: true },
-      status: { type: FULFILMENT_STATUSES, required: true },
-      paymentMethod: { type: PAYMENT_METHODS, required: true },
-      items: { type: "string", required: true },
-      boxes: { type: "string", required: true },
-      address: addressAttribute,
-      weightGrams: { type: "number", required: true },
-      goodsVnd: { type: "number", required: true },
-      discountVnd: { type: "number", required: true },
-      shippingVnd: { type: "number", required: true },
-      totalVnd: { type: "number", required: true },
-      carrier: { type: "string" },
-      trackingNumber: { type: "string" },
-      codCollected: { type: "boolean", default: false },
-      history: {
-        type: "list",
-        items: { type: "map", properties: { status: { type: "string" }, at: { type: "string" } } },
-        default: [],
-      },
-      createdAt: { type: "string", required: true },
-      updatedAt: { type: "string", required: true },
-    },
-    indexes: {
-      byOrder: {
-        collection: "order",
-        pk: { field: "pk", composite: ["orderId"] },
-        sk: { field: "sk", composite: ["producerId"] },
-      },
-      byProducer: {
-        index: "gsi1",
-        pk: { field: "gsi1pk", composite: ["producerId"] },
-        sk: { field: "gsi1sk", composite: ["createdAt", "orderId"] },
       },
     },
   },

@@ -7,6 +7,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./actor";
 import { errorResponses, router } from "./error";
 import { CENTRAL, roles, STAFF } from "./roles";
+import { named } from "./schemas";
 
 const guarded = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -29,7 +30,7 @@ const orders = createRoute({
   summary: "Orders by status, newest first: a province's staff see only orders all from producers of their province",
   ...roles(STAFF),
   request: { query: z.object({ status: z.enum(ORDER_STATUSES).default("pending_payment") }) },
-  responses: { ...ok(z.array(z.looseObject({ orderId: z.string() })), "Orders"), ...guarded },
+  responses: { ...ok(z.array(named(Order.Summary, "OrderSummary")), "Orders"), ...guarded },
 });
 
 const putBox = createRoute({
@@ -39,7 +40,7 @@ const putBox = createRoute({
   summary: "Create or change a gift box type (price, capacity by weight)",
   ...roles(CENTRAL),
   request: { params: IdParam, ...body(Combo.BoxInput) },
-  responses: { ...ok(z.looseObject({ boxId: z.string() }), "The box"), ...guarded },
+  responses: { ...ok(named(Combo.GiftBox, "GiftBox"), "The box"), ...guarded },
 });
 
 const putTemplate = createRoute({
@@ -49,7 +50,7 @@ const putTemplate = createRoute({
   summary: "Create or change a curated gift combo with its fixed price",
   ...roles(CENTRAL),
   request: { params: IdParam, ...body(Combo.TemplateInput) },
-  responses: { ...ok(z.looseObject({ comboId: z.string() }), "The template"), ...guarded, 404: errorResponses[404] },
+  responses: { ...ok(named(Combo.Template, "ComboTemplate"), "The template"), ...guarded, 404: errorResponses[404] },
 });
 
 const getPricing = createRoute({

@@ -1,15 +1,16 @@
 import { requireUser } from "@cho-ocop/core/account/actor";
 import { AddressBook } from "@cho-ocop/core/address/index";
 import { Cart } from "@cho-ocop/core/cart/index";
+import { ComboView, comboView, templatesView } from "@cho-ocop/core/checkout/quote";
 import { Combo } from "@cho-ocop/core/combo/index";
 import { PROVINCE_CODES } from "@cho-ocop/core/geo/province";
 import { Order } from "@cho-ocop/core/order/index";
-import { comboView, templatesView } from "@cho-ocop/core/order/quote";
 import { createRoute, z } from "@hono/zod-openapi";
 import QRCode from "qrcode";
 import { type AppEnv, cartOf } from "./actor";
 import { errorResponses, router } from "./error";
 import { BUYER_OR_STAFF, PUBLIC, roles, SIGNED_IN } from "./roles";
+import { named } from "./schemas";
 
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } }, required: true },
@@ -18,23 +19,13 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-const loose = (name: string) => z.looseObject({}).openapi(name);
-
-const CartSchema = z
-  .looseObject({
-    cartId: z.string().nullable(),
-    lines: z.array(z.looseObject({ lineId: z.string(), kind: z.enum(["product", "combo"]), quantity: z.number() })),
-    fulfilments: z.array(z.looseObject({ producerId: z.string(), producerName: z.string() })),
-    totals: z.object({
-      goodsVnd: z.number(),
-      discountVnd: z.number(),
-      shippingVnd: z.number().nullable(),
-      totalVnd: z.number(),
-      freeShipping: z.boolean(),
-    }),
-    problems: z.array(z.object({ lineId: z.string(), productId: z.string().nullable(), problem: z.string() })),
-  })
-  .openapi("Cart");
+// Every answer's schema is the domain's own view, so the typed client reads what the server sends.
+const CartSchema = named(Cart.View, "Cart");
+const ComboSchema = named(ComboView, "ComboView");
+const OrderSchema = named(Order.ViewSchema, "Order");
+const MyOrderSchema = named(Order.MyOrder, "MyOrder");
+const OrderSummarySchema = named(Order.Summary, "OrderSummary");
+const PlacedSchema = z.object({ order: OrderSchema, clientSecret: z.string().nullable() }).openapi("PlacedOrder");
 
 const LineParam = z.object({
   lineId: z
@@ -129,7 +120,7 @@ const boxes = createRoute({
   tags: ["Gift combos"],
   summary: "Gift boxes: price and capacity by weight",
   ...roles(PUBLIC),
-  responses: { 200: json(z.array(loose("GiftBox")), "Boxes") },
+  responses: { 200: json(z.array(named(Combo.GiftBox, "GiftBox")), "Boxes") },
 });
 
 const templates = createRoute({
@@ -138,7 +129,7 @@ const templates = createRoute({
   tags: ["Gift combos"],
   summary: "Staff-curated gift combos with their price and availability",
   ...roles(PUBLIC),
-  responses: { 200: json(z.array(loose("ComboView")), "Combos") },
+  responses: { 200: json(z.array(ComboSchema), "Combos") },
 });
 
 const createCombo = createRoute({
@@ -149,7 +140,7 @@ const createCombo = createRoute({
   description: "The combo id makes a shareable link. Custom combos get the configured tiered discount.",
   ...roles(PUBLIC),
   request: body(Combo.NewCombo),
-  responses: { 201: json(loose("ComboView"), "The combo"), ...errs },
+  responses: { 201: json(ComboSchema, "The combo"), ...errs },
 });
 
 const getCombo = createRoute({
@@ -159,7 +150,7 @@ const getCombo = createRoute({
   summary: "A combo (shared link or template), priced now, with whether every part is available",
   ...roles(PUBLIC),
   request: { params: IdParam },
-  responses: { 200: json(loose("ComboView"), "The combo"), ...errs },
+  responses: { 200: json(ComboSchema, "The combo"), ...errs },
 });
 
 const options = createRoute({
@@ -187,10 +178,6 @@ const options = createRoute({
   },
 });
 
-const OrderSchema = z
-  .looseObject({ orderId: z.string(), code: z.string(), status: z.string(), totalVnd: z.number() })
-  .openapi("Order");
-
 const place = createRoute({
   method: "post",
   path: "/orders",
@@ -204,8 +191,8 @@ const place = createRoute({
     ...body(Order.PlaceInput),
   },
   responses: {
-    201: json(z.object({ order: OrderSchema, clientSecret: z.string().nullable() }), "Placed"),
-    200: json(z.object({ order: OrderSchema, clientSecret: z.string().nullable() }), "Already placed with this key"),
+    201: json(PlacedSchema, "Placed"),
+    200: json(PlacedSchema, "Already placed with this key"),
     ...errs,
     401: errorResponses[401],
     503: { description: "Busy or card processor unreachable" },
@@ -218,7 +205,7 @@ const myOrders = createRoute({
   tags: ["Orders"],
   summary: "The shopper's orders, newest first",
   ...roles(SIGNED_IN),
-  responses: { 200: json(z.array(OrderSchema), "Orders"), 401: errorResponses[401] },
+  responses: { 200: json(z.array(OrderSummarySchema), "Orders"), 401: errorResponses[401] },
 });
 
 const OrderParam = z.object({
@@ -236,7 +223,7 @@ const myOrder = createRoute({
   description: "Staff see an order only when every parcel is from producers of their province (central staff: all).",
   ...roles(BUYER_OR_STAFF),
   request: { params: OrderParam },
-  responses: { 200: json(OrderSchema, "The order"), ...errs, 401: errorResponses[401] },
+  responses: { 200: json(MyOrderSchema, "The order"), ...errs, 401: errorResponses[401] },
 });
 
 const cancel = createRoute({
@@ -339,9 +326,8 @@ export const commerce = router<AppEnv>()
     const result = await Order.place(actor, c.req.valid("header")["idempotency-key"], c.req.valid("json"));
     // A first order's address starts the shopper's address book; the order stands even if that write fails.
     if (result.created) await AddressBook.rememberFirst(actor, c.req.valid("json").address).catch(console.error);
-    const clientSecret = "clientSecret" in result ? (result.clientSecret ?? null) : null;
     return result.created
-      ? c.json({ order: result.order, clientSecret }, 201)
+      ? c.json({ order: result.order, clientSecret: result.clientSecret ?? null }, 201)
       : c.json({ order: result.order, clientSecret: null }, 200);
   })
   .openapi(myOrders, async (c) => c.json(await Order.list(await c.var.actor()), 200))

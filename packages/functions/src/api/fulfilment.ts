@@ -1,13 +1,12 @@
 import { requireSeller } from "@cho-ocop/core/account/actor";
-import { Order } from "@cho-ocop/core/order/index";
+import { Fulfilment } from "@cho-ocop/core/fulfilment/index";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./actor";
 import { errorResponses, router } from "./error";
 import { roles, SELLER } from "./roles";
+import { named } from "./schemas";
 
-const FulfilmentSchema = z
-  .looseObject({ orderId: z.string(), producerId: z.string(), code: z.string(), status: z.string() })
-  .openapi("Fulfilment");
+const FulfilmentSchema = named(Fulfilment.View, "Fulfilment");
 
 const list = createRoute({
   method: "get",
@@ -34,10 +33,10 @@ const move = createRoute({
         .string()
         .regex(/^[0-9a-z]{26}$/, "expected an order id")
         .openapi({ param: { name: "orderId", in: "path" } }),
-      move: z.enum(["pack", "ship", "deliver", "cod-collected"]).openapi({ param: { name: "move", in: "path" } }),
+      move: z.enum(Fulfilment.Move.options).openapi({ param: { name: "move", in: "path" } }),
     }),
     body: {
-      content: { "application/json": { schema: Order.ShipInput.partial() } },
+      content: { "application/json": { schema: Fulfilment.ShipInput.partial() } },
       required: false,
     },
   },
@@ -54,11 +53,11 @@ const move = createRoute({
 export const fulfilment = router<AppEnv>()
   .openapi(list, async (c) => {
     const actor = await c.var.actor();
-    return c.json(await Order.fulfilments(actor, requireSeller(actor).producerId), 200);
+    return c.json(await Fulfilment.list(actor, requireSeller(actor).producerId), 200);
   })
   .openapi(move, async (c) => {
     const actor = await c.var.actor();
     const { orderId, move: step } = c.req.valid("param");
     const input = step === "ship" ? await c.req.json().catch(() => ({})) : undefined;
-    return c.json(await Order.advance(actor, orderId, requireSeller(actor).producerId, step, input), 200);
+    return c.json(await Fulfilment.advance(actor, orderId, requireSeller(actor).producerId, step, input), 200);
   });

@@ -3,7 +3,11 @@ import { GROUP_IDS } from "@cho-ocop/core/group/index";
 import { Card } from "@cho-ocop/core/storefront/card";
 import { z } from "@hono/zod-openapi";
 
-export const CardSchema = z.object(Card.shape).openapi("ProductCard");
+/** A core view schema as a named OpenAPI component (core's zod schemas carry no `.openapi`). */
+export const named = <T extends z.core.$ZodLooseShape>(schema: { shape: T }, name: string) =>
+  z.object(schema.shape).openapi(name);
+
+export const CardSchema = named(Card, "ProductCard");
 
 export const PageSchema = z
   .object({

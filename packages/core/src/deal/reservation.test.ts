@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { refusal } from "./reservation";
+
+describe("a deal's refusal", () => {
+  it("names the first deal whose condition failed, its quantity before its buyer limit", () => {
+    const failed = "ConditionalCheckFailed";
+    expect(refusal(["None", "None"], ["None", "None"])).toBeNull();
+    expect(refusal(["None", failed], [failed, "None"])).toBe("deal_limit");
+    expect(refusal([failed], [failed])).toBe("deal_sold_out");
+    expect(refusal(["None", failed], ["None", "None"])).toBe("deal_sold_out");
+  });
+});

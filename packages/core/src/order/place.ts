@@ -1,0 +1,251 @@
+import { randomBytes } from "node:crypto";
+import { ulid } from "ulid";
+import { z } from "zod";
+import { type Actor, requireUser, scopeOver } from "../account/actor";
+import { DeliveryAddress } from "../address/delivery";
+import { Cart } from "../cart";
+import { quote } from "../checkout/quote";
+import { creditedLive } from "../deal/attribution";
+import { refusal, reserve } from "../deal/reservation";
+import { cardGateway } from "../payment/card";
+import { PAYMENT_METHODS } from "../payment/methods";
+import { Product } from "../product";
+import { vietnamDay } from "../util/date";
+import { DomainError } from "../util/error";
+import { problem } from "./access";
+import { cancel } from "./cancel";
+import { IdempotencyEntity, OrderEntity } from "./entities";
+import { notifyPlaced } from "./notify";
+import { busy, dealProblem, stockProblem } from "./problems";
+import { MAX_PRODUCTS, PAY_WITHIN_MINUTES } from "./terms";
+import { writeGroups } from "./transaction";
+import { type OrderView, view } from "./view";
+
+export const Address = DeliveryAddress;
+
+export const PlaceInput = z.object({
+  address: DeliveryAddress,
+  paymentMethod: z.enum(PAYMENT_METHODS),
+  /** Set when buying from a live session's "buy now" sheet. */
+  liveSessionId: z
+    .string()
+    .regex(/^[0-9a-z]{26}$/, "expected a live session id")
+    .optional(),
+});
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,100}$/, "send an Idempotency-Key header of 8–100 letters, digits, - or _");
+
+/** What placing answers: the order, whether this call made it, and the card's client secret when paying by card. */
+export interface Placed {
+  order: OrderView;
+  created: boolean;
+  clientSecret?: string | null;
+}
+
+function newCode(): string {
+  // 8 characters of Crockford base32: short enough to type as a bank transfer's content.
+  const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  const bytes = randomBytes(8);
+  return `DH${[...bytes].map((b) => alphabet[b % 32]).join("")}`;
+}
+
+/**
+ * Places the shopper's cart as an order. Every product's stock is reserved in one TransactWriteItems with a
+ * condition per product (stock ≥ quantity, still approved and certified), together with the order, its
+ * fulfilments, the Idempotency-Key and the emptied cart — all or nothing, whatever the concurrency.
+ */
+export async function place(actor: Actor, idempotencyKey: string, input: z.input<typeof PlaceInput>): Promise<Placed> {
+  const user = requireUser(actor);
+  const key = IdempotencyKey.parse(idempotencyKey);
+  const parsed = PlaceInput.parse(input);
+  const replayed = async () => {
+    const { data } = await IdempotencyEntity.get({ owner: user.userId, key }).go({ consistent: true });
+    return data ? { order: await view(data.orderId), created: false } : undefined;
+  };
+  const earlier = await replayed();
+  if (earlier) return earlier;
+  try {
+    return await placeOnce(user, key, parsed);
+  } catch (err) {
+    // The same key sent again while the first request was committing: that one emptied the cart (or took the
+    // stock) and this one failed for it. The key's order is the answer.
+    if (err instanceof DomainError) {
+      const order = await replayed();
+      if (order) return order;
+    }
+    throw err;
+  }
+}
+
+async function placeOnce(
+  user: ReturnType<typeof requireUser>,
+  key: string,
+  { address, paymentMethod, liveSessionId }: z.output<typeof PlaceInput>,
+): Promise<Placed> {
+  const card = paymentMethod === "card" ? cardGateway() : undefined;
+  if (paymentMethod === "card" && !card) {
+    throw problem(
+      409,
+      "payment_unavailable",
+      "Thanh toán thẻ chưa được bật.",
+      "Card payment is not enabled.",
+      "paymentMethod",
+    );
+  }
+
+  const cartId = Cart.forUser(user.userId);
+  const lines = await Cart.lines(cartId);
+  if (lines.length === 0) throw problem(409, "cart_empty", "Giỏ hàng đang trống.", "The cart is empty.");
+  const today = vietnamDay();
+  const q = await quote(lines, address.provinceCode, today);
+  if (q.problems.length > 0) throw stockProblem(q);
+  if (q.needs.size > MAX_PRODUCTS) {
+    throw problem(
+      409,
+      "order_too_large",
+      `Một đơn có tối đa ${MAX_PRODUCTS} sản phẩm khác nhau.`,
+      `An order holds at most ${MAX_PRODUCTS} different products.`,
+    );
+  }
+
+  if (q.dealNeeds.some(({ deal, quantity }) => quantity > deal.perBuyer)) throw dealProblem("deal_limit");
+
+  const now = new Date();
+  const orderId = ulid(now.getTime()).toLowerCase();
+  const code = newCode();
+  const pending = paymentMethod !== "cod";
+  const payBy = pending ? new Date(now.getTime() + PAY_WITHIN_MINUTES * 60_000).toISOString() : undefined;
+  const fulfilmentStatus = pending ? "pending_payment" : "confirmed";
+  const reservations = [...q.needs].map(([productId, quantity]) => ({ productId, quantity }));
+  const dealReservations = q.dealNeeds.map(({ deal, quantity }) => ({ dealId: deal.dealId, quantity }));
+  const stamp = now.toISOString();
+  const staffScope = scopeOver(q.fulfilments.map((f) => f.fromProvince));
+  const liveSession = await creditedLive(liveSessionId, q.fulfilments);
+
+  // Concurrent transactions on the same product are refused with TransactionConflict: try again with jitter.
+  for (let attempt = 0; ; attempt++) {
+    const result = await writeGroups((tx) => {
+      const deals = q.dealNeeds.map(({ deal, quantity }) => reserve(tx, deal, user.userId, quantity, stamp));
+      return {
+        stock: reservations.map(({ productId, quantity }) =>
+          tx.product
+            .patch({ productId })
+            .add({ stock: -quantity })
+            .where(
+              ({ stock, status, validUntil }, { gte, eq }) =>
+                `${gte(stock, quantity)} AND ${eq(status, "approved")} AND ${gte(validUntil, today)}`,
+            )
+            .commit(),
+        ),
+        idempotency: [
+          tx.idempotency
+            .create({ owner: user.userId, key, orderId, expiresAt: Math.floor(now.getTime() / 1000) + 86_400 })
+            .commit(),
+        ],
+        dealSold: deals.map((d) => d.sold),
+        dealBought: deals.map((d) => d.bought),
+        order: [
+          tx.order
+            .create({
+              orderId,
+              code,
+              userId: user.userId,
+              status: pending ? "pending_payment" : "confirmed",
+              paymentMethod,
+              paymentStatus: pending ? "pending" : "cod",
+              address,
+              lines: JSON.stringify(q.lines),
+              reservations,
+              dealReservations,
+              liveSessionId: liveSession,
+              staffScope,
+              goodsVnd: q.totals.goodsVnd,
+              discountVnd: q.totals.discountVnd,
+              shippingVnd: q.totals.shippingVnd ?? 0,
+              totalVnd: q.totals.totalVnd,
+              payBy,
+              createdAt: stamp,
+              updatedAt: stamp,
+            })
+            .commit(),
+        ],
+        fulfilments: q.fulfilments.map((f) =>
+          tx.fulfilment
+            .create({
+              orderId,
+              producerId: f.producerId,
+              code,
+              producerName: f.producerName,
+              status: fulfilmentStatus,
+              paymentMethod,
+              items: JSON.stringify(f.items),
+              boxes: JSON.stringify(f.boxes),
+              address,
+              weightGrams: f.weightGrams,
+              goodsVnd: f.goodsVnd,
+              discountVnd: f.discountVnd,
+              shippingVnd: f.shippingVnd ?? 0,
+              totalVnd: f.totalVnd,
+              history: [{ status: fulfilmentStatus, at: stamp }],
+              createdAt: stamp,
+              updatedAt: stamp,
+            })
+            .commit(),
+        ),
+        holds: payBy
+          ? [
+              tx.hold
+                .create({ scope: "holds", payBy, orderId, expiresAt: Math.floor(Date.parse(payBy) / 1000) + 86_400 })
+                .commit(),
+            ]
+          : [],
+        cart: [tx.cart.delete({ cartId }).commit()],
+      };
+    });
+    if (!result.canceled) break;
+    const { reasons } = result;
+    if (reasons.idempotency.includes("ConditionalCheckFailed")) {
+      const existing = await IdempotencyEntity.get({ owner: user.userId, key }).go({ consistent: true });
+      if (existing.data) return { order: await view(existing.data.orderId), created: false };
+    }
+    const dealRefused = refusal(reasons.dealSold, reasons.dealBought);
+    if (dealRefused) throw dealProblem(dealRefused);
+    const failed = reservations.find((_, i) => reasons.stock[i] === "ConditionalCheckFailed");
+    if (failed) {
+      const product = await Product.get(failed.productId).catch(() => undefined);
+      throw problem(
+        409,
+        "out_of_stock",
+        `Rất tiếc, “${product?.name ?? "sản phẩm"}” vừa hết hàng hoặc không còn đủ số lượng.`,
+        `Sorry, “${product?.name ?? "a product"}” has just run out or is short of stock.`,
+        "cart",
+      );
+    }
+    if (attempt >= 25 || !Object.values(reasons).some((r) => r.includes("TransactionConflict"))) throw busy();
+    await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * Math.min(attempt + 1, 8)));
+  }
+
+  let clientSecret: string | null = null;
+  if (card) {
+    try {
+      const intent = await card.createIntent({ orderId, code, amountVnd: q.totals.totalVnd });
+      clientSecret = intent.clientSecret;
+      await OrderEntity.patch({ orderId }).set({ paymentIntentId: intent.id }).go();
+    } catch (err) {
+      console.error(err);
+      await cancel({ kind: "system" }, orderId, "payment_unavailable");
+      throw problem(
+        503,
+        "payment_unavailable",
+        "Không kết nối được cổng thanh toán thẻ. Đơn đã được huỷ, bạn có thể chọn cách thanh toán khác.",
+        "The card processor could not be reached. The order was cancelled; choose another way to pay.",
+      );
+    }
+  }
+
+  await view(orderId)
+    .then(notifyPlaced)
+    .catch((err) => console.error("notify failed", err));
+  return { order: await view(orderId), created: true, clientSecret };
+}
