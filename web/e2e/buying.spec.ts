@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { signIn, waitForCodeSlot } from "./accounts";
-import { fromTheSite, screenshotAs, test } from "./helpers";
+import { fromTheSite, pickForCombo, screenshotAs, test } from "./helpers";
 import { cardPaymentSucceeds } from "./stripe-control";
 import { DESKTOP, PHONE } from "./viewports";
 
@@ -46,14 +46,13 @@ async function fillAddress(page: Page) {
   await page.getByLabel("Số nhà, đường, thôn, xóm").fill("12 Lê Lợi");
 }
 
-async function pick(page: Page, query: string, name: string) {
-  await page.getByLabel("Tìm sản phẩm").fill(query);
-  await page.getByRole("button", { name: "Tìm", exact: true }).click();
-  await page
-    .getByRole("list", { name: "Sản phẩm tìm được" })
-    .getByRole("button", { name: `Chọn ${name}` })
-    .click();
-  await expect(page.getByTestId("chosen").getByText(name)).toBeVisible();
+/** From the cart to a placed card order: the address, "Thẻ ngân hàng quốc tế", "Đặt hàng", the new order's page. */
+async function placeByCard(shopper: Page) {
+  await shopper.goto("/thanh-toan");
+  await fillAddress(shopper);
+  await shopper.getByRole("radio", { name: /Thẻ ngân hàng quốc tế/ }).check();
+  await shopper.getByRole("button", { name: /^Đặt hàng · / }).click();
+  await expect(shopper).toHaveURL(/\/don-hang\/[0-9a-z]{26}\?moi=1$/);
 }
 
 test.describe("a shopper on a phone", () => {
@@ -79,11 +78,11 @@ test.describe("a shopper on a phone", () => {
     await expect(page).toHaveURL(/\/qua-tang\/tu-chon$/);
 
     // Three products from two producers: two from Huế, one from the Mekong delta (found by its region).
-    await pick(page, "me xung", "Mè xửng Huế");
+    await pickForCombo(page, "me xung", "Mè xửng Huế");
     await expect(page.getByTestId("combo-summary")).toContainText("Chọn thêm ít nhất 1 sản phẩm");
-    await pick(page, "tra cung dinh", "Trà cung đình Huế");
+    await pickForCombo(page, "tra cung dinh", "Trà cung đình Huế");
     await page.getByLabel("Vùng miền").selectOption("dong-bang-song-cuu-long");
-    await pick(page, "tra tim sen", "Trà tim sen Tháp Mười");
+    await pickForCombo(page, "tra tim sen", "Trà tim sen Tháp Mười");
     await expect(page.getByRole("heading", { name: "Trong hộp quà (3/8)" })).toBeVisible();
     await expect(page.getByTestId("chosen")).toContainText("Từ 2 chủ thể");
 
@@ -297,11 +296,7 @@ test.describe("paying by bank transfer or card", () => {
       ).status(),
     ).toBe(201);
 
-    await shopper.goto("/thanh-toan");
-    await fillAddress(shopper);
-    await shopper.getByRole("radio", { name: /Thẻ ngân hàng quốc tế/ }).check();
-    await shopper.getByRole("button", { name: /^Đặt hàng · / }).click();
-    await expect(shopper).toHaveURL(/\/don-hang\/[0-9a-z]{26}\?moi=1$/);
+    await placeByCard(shopper);
     const orderId = orderIdOf(shopper);
     const card = shopper.getByTestId("card-payment");
     await expect(card.getByRole("alert")).toContainText("Thanh toán thẻ hiện không khả dụng", { timeout: 15_000 });
@@ -326,11 +321,7 @@ test.describe("paying by bank transfer or card", () => {
       data: { productId: found.items[0]?.productId, quantity: 2 },
       headers: fromTheSite(),
     });
-    await shopper.goto("/thanh-toan");
-    await fillAddress(shopper);
-    await shopper.getByRole("radio", { name: /Thẻ ngân hàng quốc tế/ }).check();
-    await shopper.getByRole("button", { name: /^Đặt hàng · / }).click();
-    await expect(shopper).toHaveURL(/\/don-hang\/[0-9a-z]{26}\?moi=1$/);
+    await placeByCard(shopper);
     const orderId = orderIdOf(shopper);
     await shopper.getByRole("button", { name: "Huỷ đơn và chọn cách thanh toán khác" }).click();
     await expect(shopper).toHaveURL(/\/thanh-toan$/);

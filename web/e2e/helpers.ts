@@ -53,6 +53,17 @@ export function fromTheSite(): { origin: string } {
   return { origin: new URL(String(test.info().project.use.baseURL)).origin };
 }
 
+/** In the combo builder: search the storefront for `query` and put the product called `name` in the box. */
+export async function pickForCombo(page: Page, query: string, name: string) {
+  await page.getByLabel("Tìm sản phẩm").fill(query);
+  await page.getByRole("button", { name: "Tìm", exact: true }).click();
+  await page
+    .getByRole("list", { name: "Sản phẩm tìm được" })
+    .getByRole("button", { name: `Chọn ${name}` })
+    .click();
+  await expect(page.getByTestId("chosen").getByText(name)).toBeVisible();
+}
+
 export const cards = (page: Page) => page.getByTestId("product-card");
 
 /** The star rating a card shows, read from its OCOP seal ("OCOP 4 sao"). */

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { cards, openFilters, screenshotAs, test } from "./helpers";
+import { cards, openFilters, pickForCombo, screenshotAs, test } from "./helpers";
 import { PHONE, SMALL_PHONE } from "./viewports";
 
 /**
@@ -43,16 +43,6 @@ async function boxOf(name: string, locator: Locator): Promise<Box> {
   const box = await locator.boundingBox();
   expect(box, name).not.toBeNull();
   return { name, ...(box as Omit<Box, "name">) };
-}
-
-async function pick(page: Page, query: string, name: string) {
-  await page.getByLabel("Tìm sản phẩm").fill(query);
-  await page.getByRole("button", { name: "Tìm", exact: true }).click();
-  await page
-    .getByRole("list", { name: "Sản phẩm tìm được" })
-    .getByRole("button", { name: `Chọn ${name}` })
-    .click();
-  await expect(page.getByTestId("chosen").getByText(name)).toBeVisible();
 }
 
 for (const [label, viewport] of [
@@ -130,8 +120,8 @@ test.describe("the gift combo builder on a phone", () => {
 
   test("“Lưu & chia sẻ” tapped right after choosing the box gives the link, with copy and share", async ({ page }) => {
     await page.goto("/qua-tang/tu-chon");
-    await pick(page, "me xung", "Mè xửng Huế");
-    await pick(page, "tra cung dinh", "Trà cung đình Huế");
+    await pickForCombo(page, "me xung", "Mè xửng Huế");
+    await pickForCombo(page, "tra cung dinh", "Trà cung đình Huế");
     await page.getByRole("radio", { name: /Hộp giấy kraft in hoa văn/ }).check();
     // A person taps at once, without waiting for the price to come back.
     await page.getByRole("button", { name: "Lưu & chia sẻ" }).click({ force: true, timeout: 1000 });

@@ -1,5 +1,5 @@
 import type { AppType } from "@cho-ocop/functions/api/app";
-import { type ClientResponse, hc, type InferRequestType } from "hono/client";
+import { type ClientResponse, hc } from "hono/client";
 import { locale } from "../i18n";
 
 /** Same origin by default (the local server and CloudFront serve the API next to the app). */
@@ -29,19 +29,19 @@ export class ApiError extends Error {
   }
 }
 
-type Body200<R> = R extends ClientResponse<infer T, infer S, "json"> ? (S extends 200 ? T : never) : never;
+type Success<R> = R extends ClientResponse<infer T, infer S, "json"> ? (S extends 200 | 201 | 202 ? T : never) : never;
 type ErrorBody = { error?: { code?: string; message?: string; field?: string } };
 
-/** Awaits a typed call and returns its 200 body, or throws an ApiError carrying the API's message. */
-export async function ok<R extends ClientResponse<unknown, number, "json">>(call: Promise<R>): Promise<Body200<R>> {
+/** Awaits a typed call and returns its 2xx body, or throws an ApiError carrying the API's message and field. */
+export async function ok<R extends ClientResponse<unknown, number, "json">>(call: Promise<R>): Promise<Success<R>> {
   let res: R;
   try {
     res = await call;
   } catch (cause) {
     throw new ApiError(0, "network", cause instanceof Error ? cause.message : String(cause));
   }
-  if (res.status !== 200) throw await errorOf(res);
-  return (await res.json()) as Body200<R>;
+  if (res.status < 200 || res.status >= 300) throw await errorOf(res);
+  return (await res.json()) as Success<R>;
 }
 
 /** The API's error (`{ error: { code, message, field } }`) of a failed response. */
@@ -58,23 +58,3 @@ export async function errorOf(res: {
     body.error?.field,
   );
 }
-
-export type ProductQuery = InferRequestType<typeof client.api.products.$get>["query"];
-
-export const api = {
-  home: () => ok(client.api.home.$get()),
-  products: (query: ProductQuery) => ok(client.api.products.$get({ query })),
-  product: (id: string) => ok(client.api.products[":id"].$get({ param: { id } })),
-  producer: (id: string) => ok(client.api.producers[":id"].$get({ param: { id } })),
-  provinces: () => ok(client.api.provinces.$get()),
-  groups: () => ok(client.api.groups.$get()),
-};
-
-export type Home = Awaited<ReturnType<typeof api.home>>;
-export type ProductPage = Awaited<ReturnType<typeof api.products>>;
-export type Card = ProductPage["items"][number];
-export type ProductDetail = Awaited<ReturnType<typeof api.product>>;
-export type ProducerPage = Awaited<ReturnType<typeof api.producer>>;
-export type Producer = ProducerPage["producer"];
-export type ProvinceCount = Awaited<ReturnType<typeof api.provinces>>[number];
-export type GroupCount = Awaited<ReturnType<typeof api.groups>>[number];

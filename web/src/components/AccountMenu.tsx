@@ -2,18 +2,10 @@ import { A, useLocation } from "@solidjs/router";
 import { lazy, Show } from "solid-js";
 import { t } from "../i18n";
 import { currentUser } from "../lib/session";
+import { PersonIcon } from "./PersonIcon";
 
 // Only signed-in people need the menu: shoppers who never signed in download just the link.
 const AccountPanel = lazy(() => import("./AccountPanel"));
-
-export function PersonIcon() {
-  return (
-    <svg class="account__icon" viewBox="0 0 24 24" aria-hidden="true">
-      <circle cx="12" cy="8" r="4" />
-      <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" />
-    </svg>
-  );
-}
 
 /** The header's account entry: "Đăng nhập", or the signed-in person's menu (seller portal, admin, sign out). */
 export function AccountMenu() {

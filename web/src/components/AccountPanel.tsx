@@ -3,7 +3,7 @@ import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
 import { t } from "../i18n";
 import "../i18n/buy";
 import { displayName, type Me, signOut } from "../lib/session";
-import { PersonIcon } from "./AccountMenu";
+import { PersonIcon } from "./PersonIcon";
 
 /** The signed-in person's menu: orders, address book, their portal (seller or staff) or registering a producer, signing out. */
 export default function AccountPanel(props: { user: Me }) {

@@ -2,9 +2,10 @@ import { A } from "@solidjs/router";
 import { createSignal, createUniqueId, Show } from "solid-js";
 import { t } from "../i18n";
 import "../i18n/buy";
+import { cartApi } from "../api/cart";
 import { itemsIn, rememberCart } from "../lib/cart-count";
-import { shopApi } from "../lib/commerce";
 import { errorMessage } from "./States";
+import { QuantityInput } from "./shop/QuantityInput";
 
 /** Quantity and "Thêm vào giỏ" on a product page: up to what is in stock (and the cart's limit of 99). */
 export function AddToCart(props: { productId: string; stock: number }) {
@@ -26,7 +27,7 @@ export function AddToCart(props: { productId: string; stock: number }) {
     setError(undefined);
     setDone(undefined);
     try {
-      const cart = await shopApi.addProduct(props.productId, quantity());
+      const cart = await cartApi.addProduct(props.productId, quantity());
       rememberCart(itemsIn(cart));
       const line = cart.lines.find((l) => l.kind === "product" && l.productId === props.productId);
       setDone(
@@ -58,16 +59,7 @@ export function AddToCart(props: { productId: string; stock: number }) {
           >
             −
           </button>
-          <input
-            id={id}
-            class="qty__input"
-            type="number"
-            inputmode="numeric"
-            min="1"
-            max={max()}
-            value={quantity()}
-            onChange={(e) => set(Number(e.currentTarget.value))}
-          />
+          <QuantityInput id={id} value={quantity()} max={max()} onChange={(input) => set(Number(input.value))} />
           <button
             type="button"
             class="qty__step"

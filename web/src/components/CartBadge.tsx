@@ -1,12 +1,12 @@
 import { onMount } from "solid-js";
+import { cartApi } from "../api/cart";
 import { cartCount, itemsIn, rememberCart } from "../lib/cart-count";
-import { shopApi } from "../lib/commerce";
 
 let asked = false;
 
 /** Asks the server what the cart holds now (another tab, another device, a sign-in may have changed it). */
 export function refreshCart(): Promise<void> {
-  return shopApi
+  return cartApi
     .cart()
     .then((cart) => rememberCart(itemsIn(cart)))
     .catch(() => undefined);

@@ -1,11 +1,12 @@
 import { A } from "@solidjs/router";
 import { For } from "solid-js";
-import type { Card } from "../api/client";
+import type { Card } from "../api/storefront";
 import { type Key, t } from "../i18n";
 import { formatVnd } from "../lib/format";
 import { provinceShort } from "../lib/geo";
 import { OcopStars } from "./OcopStars";
 import { Photo } from "./Photo";
+import { Skeletons } from "./Skeletons";
 
 export const CARD_SIZES = "(min-width: 1200px) 270px, (min-width: 900px) 25vw, (min-width: 600px) 33vw, 50vw";
 
@@ -48,21 +49,13 @@ export function CardGrid(props: { cards: Card[]; label?: string; row?: boolean }
 
 export function CardSkeletons(props: { count?: number; row?: boolean }) {
   return (
-    <ul class={props.row ? "cards cards--row" : "cards"} aria-hidden="true">
-      <For each={Array.from({ length: props.count ?? 8 })}>
-        {() => (
-          <li>
-            <span class="card card--skeleton">
-              <span class="card__media skeleton" />
-              <span class="card__body">
-                <span class="skeleton skeleton--line" />
-                <span class="skeleton skeleton--line skeleton--short" />
-                <span class="skeleton skeleton--line skeleton--short" />
-              </span>
-            </span>
-          </li>
-        )}
-      </For>
-    </ul>
+    <Skeletons
+      count={props.count ?? 8}
+      list={props.row ? "cards cards--row" : "cards"}
+      card="card card--skeleton"
+      media="card__media"
+      body="card__body"
+      lines={["skeleton--line", "skeleton--line skeleton--short", "skeleton--line skeleton--short"]}
+    />
   );
 }

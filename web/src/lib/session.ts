@@ -1,24 +1,14 @@
 import { createRoot, createSignal } from "solid-js";
-import { locale } from "../i18n";
+import { type SessionUser, sessionApi } from "../api/session";
 
-/** The signed-in person as `GET /api/me` describes them (the fields the header and guards need). */
-export interface Me {
-  userId: string;
-  role: "shopper" | "seller" | "staff";
-  name?: string;
-  phone?: string;
-  email?: string;
-  producerId?: string;
-  staffScope?: string;
-}
+/** The signed-in person as `GET /api/me` describes them. */
+export type Me = SessionUser;
 
 /**
  * The session itself is an httpOnly cookie that scripts cannot read. This flag only remembers that someone
  * signed in on this browser, so that shoppers who never did are not sent a `GET /api/me` (and a 401) per visit.
  */
 export const HINT_KEY = "cho-ocop.signedIn";
-
-const base = import.meta.env.VITE_API_URL || "";
 
 /** undefined: not known yet; null: nobody is signed in. */
 const [me, setMe] = createRoot(() => createSignal<Me | null | undefined>(undefined));
@@ -47,16 +37,14 @@ let pending: Promise<Me | null> | undefined;
 export function loadMe(): Promise<Me | null> {
   pending ??= (async () => {
     try {
-      const res = await fetch(`${base}/api/me`, {
-        credentials: "same-origin",
-        headers: { "Accept-Language": locale() },
-      });
-      if (res.status === 401) {
+      const res = await sessionApi.me();
+      const { status } = res;
+      if (status === 401) {
         signedOut();
         return null;
       }
-      if (!res.ok) throw new Error(`GET /api/me: ${res.status}`);
-      const { user } = (await res.json()) as { user: Me };
+      if (!res.ok) throw new Error(`GET /api/me: ${status}`);
+      const { user } = await res.json();
       signedIn(user);
       return user;
     } finally {
@@ -87,7 +75,7 @@ export function initSession() {
 
 export async function signOut() {
   try {
-    await fetch(`${base}/api/auth/signout`, { method: "POST", credentials: "same-origin" });
+    await sessionApi.signOut();
   } finally {
     signedOut();
   }

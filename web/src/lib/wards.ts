@@ -1,4 +1,4 @@
-import { catalogApi, type Ward } from "./portal-api";
+import { storefrontApi, type Ward } from "../api/storefront";
 
 /** Wards already fetched, by province: each province's list (about a hundred) is asked for once per visit. */
 const cache = new Map<string, Promise<Ward[]>>();
@@ -6,7 +6,7 @@ const cache = new Map<string, Promise<Ward[]>>();
 export function wardsOf(provinceCode: string): Promise<Ward[]> {
   let found = cache.get(provinceCode);
   if (!found) {
-    found = catalogApi.wards(provinceCode);
+    found = storefrontApi.wards(provinceCode);
     found.catch(() => cache.delete(provinceCode));
     cache.set(provinceCode, found);
   }

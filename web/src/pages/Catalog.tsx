@@ -1,10 +1,11 @@
 import { useLocation, useNavigate } from "@solidjs/router";
 import { createEffect, createMemo, createResource, createSignal, For, on, Show } from "solid-js";
+import { type Card, storefrontApi } from "../api/storefront";
+import { CrossIcon } from "../components/CrossIcon";
 import { CardGrid, CardSkeletons } from "../components/ProductCard";
 import { SearchBox } from "../components/SearchBox";
 import { EmptyState, ErrorState } from "../components/States";
 import { type Key, locale, t } from "../i18n";
-import { api, type Card, client, ok } from "../api/client";
 import {
   activeFilters,
   catalogHref,
@@ -44,7 +45,7 @@ export default function Catalog() {
   const facetQuery = createMemo(() => toFacetQuery(filters()), undefined, {
     equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
-  const [facets] = createResource(facetQuery, (query) => ok(client.api.facets.$get({ query })));
+  const [facets] = createResource(facetQuery, (query) => storefrontApi.facets(query));
   const count = (counts: Record<string, number> | undefined, id: string) =>
     counts === undefined ? "" : ` (${counts[id] ?? 0})`;
   const shown = () => (facets.state === "ready" && facets().complete ? facets() : undefined);
@@ -66,7 +67,7 @@ export default function Catalog() {
     setStatus(after ? "more" : "loading");
     setError(undefined);
     try {
-      const page = await api.products(toApiQuery(f, after, PAGE_SIZE));
+      const page = await storefrontApi.products(toApiQuery(f, after, PAGE_SIZE));
       if (id !== request) return;
       const firstNew = items().length;
       setItems(after ? [...items(), ...page.items] : page.items);
@@ -328,9 +329,7 @@ export default function Catalog() {
                       onClick={() => update({ [key]: undefined })}
                     >
                       {chipLabel(key)}
-                      <svg viewBox="0 0 16 16" aria-hidden="true">
-                        <path d="M4 4l8 8M12 4l-8 8" />
-                      </svg>
+                      <CrossIcon />
                     </button>
                   </li>
                 )}

@@ -1,15 +1,15 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, For, onMount, Show } from "solid-js";
+import { type Home as HomeData, storefrontApi } from "../api/storefront";
 import { LiveStrip } from "../components/LiveStrip";
 import { OcopStars } from "../components/OcopStars";
 import { CardGrid, CardSkeletons } from "../components/ProductCard";
 import { SearchBox } from "../components/SearchBox";
 import { EmptyState, Loaded } from "../components/States";
 import { type Key, locale, t } from "../i18n";
-import { api, type Home as HomeData } from "../api/client";
 import { catalogHref } from "../lib/filters";
 import { formatPercent } from "../lib/format";
-import { type LiveCard, liveApi } from "../lib/live-api";
+import { type LiveCard, liveApi } from "../api/live";
 import { useTitle } from "../lib/title";
 
 function Check() {
@@ -67,7 +67,7 @@ function HomeSkeleton() {
  * and arriving after them it would push them down under the shopper's eyes. A failing live list shows no strip.
  */
 async function homeData(): Promise<{ home: HomeData; lives: LiveCard[] }> {
-  const [home, lives] = await Promise.all([api.home(), liveApi.list().catch(() => [])]);
+  const [home, lives] = await Promise.all([storefrontApi.home(), liveApi.list().catch(() => [])]);
   return { home, lives };
 }
 

@@ -1,10 +1,10 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
+import { storefrontApi } from "../api/storefront";
 import { Photo } from "../components/Photo";
 import { CardGrid, CardSkeletons } from "../components/ProductCard";
 import { EmptyState, isNotFound, Loaded, NotFoundState } from "../components/States";
 import { t } from "../i18n";
-import { api } from "../api/client";
 import { provinceName } from "../lib/geo";
 import { useTitle } from "../lib/title";
 
@@ -27,7 +27,7 @@ function ProducerSkeleton() {
 
 export default function Producer() {
   const params = useParams();
-  const [page, { refetch }] = createResource(() => params.id, api.producer);
+  const [page, { refetch }] = createResource(() => params.id, storefrontApi.producer);
   useTitle(() => {
     if (page.state === "ready") return page().producer.name;
     if (page.state === "errored") return isNotFound(page.error) ? t("producer.notFound") : t("error.title");

@@ -1,13 +1,14 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
+import { type ProductDetail, storefrontApi } from "../api/storefront";
 import { AddToCart } from "../components/AddToCart";
+import { CertificateFacts } from "../components/CertificateFacts";
 import { OcopStars } from "../components/OcopStars";
 import { Photo } from "../components/Photo";
 import { isNotFound, Loaded, NotFoundState } from "../components/States";
 import { type Key, t } from "../i18n";
-import { api, type ProductDetail } from "../api/client";
 import { catalogHref } from "../lib/filters";
-import { formatDate, formatVnd, validity } from "../lib/format";
+import { formatVnd, validity } from "../lib/format";
 import { provinceName } from "../lib/geo";
 import { useTitle } from "../lib/title";
 
@@ -114,35 +115,12 @@ function CertificateCard(props: { cert: Certificate; productId: string }) {
         <ValidityBadge validUntil={props.cert.validUntil} />
       </div>
       <div class="cert__body">
-        <dl class="facts cert__facts">
-          <div>
-            <dt>{t("cert.stars")}</dt>
-            <dd class="cert__stars">
-              <OcopStars stars={props.cert.stars} size="lg" />
-              <span>{t("cert.starsValue", { n: props.cert.stars })}</span>
-            </dd>
-          </div>
-          <div>
-            <dt>{t("cert.decision")}</dt>
-            <dd data-testid="decision-number">{props.cert.decisionNumber}</dd>
-          </div>
-          <div>
-            <dt>{t("cert.decisionDate")}</dt>
-            <dd>{formatDate(props.cert.decisionDate)}</dd>
-          </div>
-          <div>
-            <dt>{t("cert.issuer")}</dt>
-            <dd>{props.cert.issuer}</dd>
-          </div>
-          <div>
-            <dt>{t("cert.level")}</dt>
-            <dd>{t(`cert.level.${props.cert.level}`)}</dd>
-          </div>
-          <div>
-            <dt>{t("cert.validUntil")}</dt>
-            <dd data-testid="valid-until">{formatDate(props.cert.validUntil)}</dd>
-          </div>
-        </dl>
+        <CertificateFacts
+          cert={props.cert}
+          class="facts cert__facts"
+          decisionTestId="decision-number"
+          validUntilTestId="valid-until"
+        />
         <Show when={props.cert.score} fallback={<p class="muted">{t("cert.noScore")}</p>}>
           {(score) => <Score score={score()} />}
         </Show>
@@ -198,7 +176,7 @@ export function origin(p: ProductDetail): string {
 
 export default function Product() {
   const params = useParams();
-  const [product, { refetch }] = createResource(() => params.id, api.product);
+  const [product, { refetch }] = createResource(() => params.id, storefrontApi.product);
   useTitle(() => {
     if (product.state === "ready") return product().name;
     if (product.state === "errored") return isNotFound(product.error) ? t("product.notFound") : t("error.title");

@@ -1,10 +1,10 @@
 import { useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, Match, onCleanup, Show, Switch } from "solid-js";
-import { createErrors, describedBy, Field, FormMessage } from "../components/portal/Field";
+import { createErrors, FormMessage, Input } from "../components/form";
 import { t } from "../i18n";
 import "../i18n/portal";
+import { type LoginInput, sessionApi } from "../api/session";
 import { isEmail, isVnMobile, normalizePhone, safeNext } from "../lib/ocop";
-import { authApi, type LoginInput } from "../lib/portal-api";
 import { currentUser, displayName, type Me, signedIn, signOut } from "../lib/session";
 import { useTitle } from "../lib/title";
 import "../styles/portal.css";
@@ -74,7 +74,7 @@ export default function SignIn() {
   async function requestCode(login: LoginInput) {
     setBusy(true);
     try {
-      const result = await authApi.requestCode(login);
+      const result = await sessionApi.requestCode(login);
       setSent({ login, sentTo: result.sentTo, channel: result.channel, at: Date.now() });
       setNow(Date.now());
       step2.clear();
@@ -125,7 +125,7 @@ export default function SignIn() {
     }
     setBusy(true);
     try {
-      const { user } = await authApi.verify(s.login, code);
+      const { user } = await sessionApi.verify(s.login, code);
       signedIn(user);
       navigate(next() ?? homeOf(user), { replace: true });
     } catch (error) {
@@ -216,43 +216,35 @@ export default function SignIn() {
               <Show
                 when={channel() === "phone"}
                 fallback={
-                  <Field id="signin-email" label={t("portal.signin.email")} error={step1.of("email")}>
-                    <input
-                      ref={addressInput}
-                      id="signin-email"
-                      name="email"
-                      type="email"
-                      inputmode="email"
-                      autocomplete="email"
-                      enterkeyhint="send"
-                      maxLength={200}
-                      placeholder="lan@example.vn"
-                      aria-invalid={Boolean(step1.of("email"))}
-                      aria-describedby={describedBy("signin-email", { error: step1.of("email") })}
-                    />
-                  </Field>
+                  <Input
+                    ref={addressInput}
+                    id="signin-email"
+                    name="email"
+                    label={t("portal.signin.email")}
+                    error={step1.of("email")}
+                    type="email"
+                    inputmode="email"
+                    autocomplete="email"
+                    enterkeyhint="send"
+                    maxLength={200}
+                    placeholder="lan@example.vn"
+                  />
                 }
               >
-                <Field
+                <Input
+                  ref={addressInput}
                   id="signin-phone"
+                  name="phone"
                   label={t("portal.signin.phone")}
                   error={step1.of("phone")}
                   hint={t("portal.signin.phoneHint")}
-                >
-                  <input
-                    ref={addressInput}
-                    id="signin-phone"
-                    name="phone"
-                    type="tel"
-                    inputmode="tel"
-                    autocomplete="tel-national"
-                    enterkeyhint="send"
-                    maxLength={20}
-                    placeholder="0912 345 678"
-                    aria-invalid={Boolean(step1.of("phone"))}
-                    aria-describedby={describedBy("signin-phone", { hint: true, error: step1.of("phone") })}
-                  />
-                </Field>
+                  type="tel"
+                  inputmode="tel"
+                  autocomplete="tel-national"
+                  enterkeyhint="send"
+                  maxLength={20}
+                  placeholder="0912 345 678"
+                />
               </Show>
               <button type="submit" class="button button--big button--block" disabled={busy()}>
                 {busy() ? t("portal.signin.sending") : t("portal.signin.getCode")}
@@ -276,28 +268,22 @@ export default function SignIn() {
                   </p>
                 </Show>
                 <form class="pform" onSubmit={verify} novalidate>
-                  <Field
+                  <Input
+                    ref={codeInput}
                     id="signin-code"
+                    name="code"
                     label={t("portal.signin.code")}
                     error={step2.of("code")}
                     hint={t("portal.signin.codeHint")}
-                  >
-                    <input
-                      ref={codeInput}
-                      id="signin-code"
-                      class="code-input"
-                      name="code"
-                      type="text"
-                      inputmode="numeric"
-                      autocomplete="one-time-code"
-                      pattern="[0-9]{6}"
-                      maxLength={6}
-                      enterkeyhint="done"
-                      aria-invalid={Boolean(step2.of("code"))}
-                      aria-describedby={describedBy("signin-code", { hint: true, error: step2.of("code") })}
-                      onInput={onCodeInput}
-                    />
-                  </Field>
+                    class="code-input"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="one-time-code"
+                    pattern="[0-9]{6}"
+                    maxLength={6}
+                    enterkeyhint="done"
+                    onInput={onCodeInput}
+                  />
                   <button type="submit" class="button button--big button--block" disabled={busy()}>
                     {busy() ? t("portal.signin.checking") : t("portal.signin.submit")}
                   </button>

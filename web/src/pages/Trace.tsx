@@ -5,8 +5,8 @@ import { Photo } from "../components/Photo";
 import { isNotFound, Loaded, NotFoundState } from "../components/States";
 import { type Key, t } from "../i18n";
 import "../i18n/trace";
+import { storefrontApi, type TraceInfo, traceQrImage } from "../api/storefront";
 import { formatCount, formatDate } from "../lib/format";
-import { catalogApi, type TraceInfo } from "../lib/portal-api";
 import { useTitle } from "../lib/title";
 import "../styles/trace.css";
 
@@ -56,7 +56,7 @@ function TraceSkeleton() {
 /** The public page behind a product's QR code: what it is, who made it where, under which certificate, which batch. */
 export default function Trace() {
   const params = useParams();
-  const [data, { refetch }] = createResource(() => params.id, catalogApi.trace);
+  const [data, { refetch }] = createResource(() => params.id, storefrontApi.trace);
   useTitle(() => {
     if (data.state === "ready") return t("trace.pageTitle", { name: data().name });
     if (data.state === "errored") return isNotFound(data.error) ? t("trace.notFound") : t("error.title");
@@ -192,7 +192,7 @@ export default function Trace() {
             <h2 id="trace-qr">{t("trace.qr")}</h2>
             <img
               class="trace__qr"
-              src={`/api/trace/${d.productId}/qr.svg`}
+              src={traceQrImage(d.productId)}
               alt={t("trace.qrAlt", { name: d.name })}
               width="160"
               height="160"

@@ -1,5 +1,5 @@
 import { createResource, Show } from "solid-js";
-import type { Address } from "../../lib/commerce";
+import type { Address } from "../../api/orders";
 import { provinceName } from "../../lib/geo";
 import { formatPhone } from "../../lib/ocop";
 import { settled } from "../../lib/resource";

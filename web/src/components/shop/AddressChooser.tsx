@@ -2,13 +2,14 @@ import { A } from "@solidjs/router";
 import { createEffect, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
 import { t } from "../../i18n";
 import "../../i18n/buy";
-import { type Address, type AddressBookView, addressApi, deliveryOf, type SavedAddress } from "../../lib/commerce";
+import { type AddressBookView, addressApi, deliveryOf, type SavedAddress } from "../../api/addresses";
+import type { Address } from "../../api/orders";
 import { settled } from "../../lib/resource";
 import type { Me } from "../../lib/session";
 import { shipTo } from "../../lib/ship-to";
 import type { FormErrors } from "../portal/Field";
 import { AddressBlock } from "./AddressBlock";
-import { AddressFields, readAddress } from "./AddressFields";
+import { AddressFields, createPlace, readAddress } from "./AddressFields";
 import "../../styles/addresses.css";
 
 /** What the form holding a chooser asks of it when the shopper orders: the address to deliver to, or none yet. */
@@ -35,8 +36,7 @@ export function AddressChooser(props: {
   const [chosenId, setChosenId] = createSignal<string>();
   const [picking, setPicking] = createSignal(false);
   const [adding, setAdding] = createSignal(false);
-  const [province, setProvince] = createSignal(shipTo());
-  const [ward, setWard] = createSignal("");
+  const place = createPlace({ province: shipTo() });
   const [saving, setSaving] = createSignal(false);
   let box: HTMLDivElement | undefined;
 
@@ -48,7 +48,7 @@ export function AddressChooser(props: {
 
   createEffect(
     on(
-      () => (typing() ? province() : chosen()?.provinceCode),
+      () => (typing() ? place.province : chosen()?.provinceCode),
       (code) => {
         if (code !== undefined) props.onProvince(code);
       },
@@ -57,7 +57,7 @@ export function AddressChooser(props: {
 
   const fromForm = () => {
     const form = box?.closest("form") ?? undefined;
-    return readAddress(form, { province: province(), ward: ward() }, props.errors);
+    return readAddress(form, place, props.errors);
   };
 
   const saveNew = async (): Promise<SavedAddress | undefined> => {
@@ -95,8 +95,7 @@ export function AddressChooser(props: {
   });
 
   const startAdding = () => {
-    setProvince(shipTo());
-    setWard("");
+    place.onProvince(shipTo());
     setAdding(true);
   };
 
@@ -109,18 +108,7 @@ export function AddressChooser(props: {
               {t("buy.addr.willSave")}
             </p>
           </Show>
-          <AddressFields
-            idPrefix={props.idPrefix}
-            user={props.user}
-            errors={props.errors}
-            province={province()}
-            ward={ward()}
-            onProvince={(code) => {
-              setProvince(code);
-              setWard("");
-            }}
-            onWard={setWard}
-          />
+          <AddressFields idPrefix={props.idPrefix} user={props.user} errors={props.errors} {...place} />
           <Show when={saved().length > 0}>
             <label class="ship-choice__check">
               <input type="checkbox" name="isDefault" /> {t("buy.addr.defaultCheck")}

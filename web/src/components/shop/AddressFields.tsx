@@ -1,11 +1,11 @@
-import { createResource, For, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { type Key, t } from "../../i18n";
 import "../../i18n/shop";
-import type { Address, PlaceInput } from "../../lib/commerce";
+import type { Address, PlaceInput } from "../../api/orders";
 import { formatPhone, isVnMobile, normalizePhone } from "../../lib/ocop";
 import type { Me } from "../../lib/session";
 import { wardsOf } from "../../lib/wards";
-import { describedBy, Field, type FormErrors } from "../portal/Field";
+import { type FormErrors, FormField, Input, TextArea } from "../form";
 import { ProvinceSelect } from "./ProvinceSelect";
 
 /**
@@ -29,135 +29,148 @@ export function AddressFields(props: {
     () => props.province || false,
     (code) => wardsOf(code),
   );
+  const clear = (name: string) => () => errors().set(name, undefined);
   return (
     <>
-      <Field id={id("name")} label={t("shop.checkout.name")} error={errors().of("name")}>
-        <input
-          id={id("name")}
-          name="name"
-          onInput={() => errors().set("name", undefined)}
-          autocomplete="name"
-          maxLength={80}
-          value={props.initial?.name ?? props.user.name ?? ""}
-          aria-invalid={Boolean(errors().of("name"))}
-          aria-describedby={describedBy(id("name"), { error: errors().of("name") })}
-        />
-      </Field>
-      <Field
+      <Input
+        id={id("name")}
+        name="name"
+        label={t("shop.checkout.name")}
+        error={errors().of("name")}
+        onInput={clear("name")}
+        autocomplete="name"
+        maxLength={80}
+        value={props.initial?.name ?? props.user.name ?? ""}
+      />
+      <Input
         id={id("phone")}
+        name="phone"
         label={t("shop.checkout.phone")}
         error={errors().of("phone")}
         hint={t("shop.checkout.phoneHint")}
+        onInput={clear("phone")}
+        type="tel"
+        inputmode="tel"
+        autocomplete="tel-national"
+        maxLength={20}
+        placeholder="0912 345 678"
+        value={formatPhone(props.initial?.phone ?? props.user.phone ?? "")}
+      />
+      <FormField
+        id={id("province")}
+        name="provinceCode"
+        label={t("shop.checkout.province")}
+        error={errors().of("provinceCode")}
       >
-        <input
-          id={id("phone")}
-          name="phone"
-          onInput={() => errors().set("phone", undefined)}
-          type="tel"
-          inputmode="tel"
-          autocomplete="tel-national"
-          maxLength={20}
-          placeholder="0912 345 678"
-          value={formatPhone(props.initial?.phone ?? props.user.phone ?? "")}
-          aria-invalid={Boolean(errors().of("phone"))}
-          aria-describedby={describedBy(id("phone"), { hint: true, error: errors().of("phone") })}
-        />
-      </Field>
-      <Field id={id("province")} label={t("shop.checkout.province")} error={errors().of("provinceCode")}>
-        <ProvinceSelect
-          id={id("province")}
-          name="provinceCode"
-          autocomplete="address-level1"
-          value={props.province}
-          placeholder={t("shop.checkout.chooseProvince")}
-          invalid={Boolean(errors().of("provinceCode"))}
-          describedBy={describedBy(id("province"), { error: errors().of("provinceCode") })}
-          onPick={(code) => {
-            props.onProvince(code);
-            errors().set("provinceCode", undefined);
-          }}
-        />
-      </Field>
-      <Field
+        {(control) => (
+          <ProvinceSelect
+            id={control.id}
+            name={control.name}
+            autocomplete="address-level1"
+            value={props.province}
+            placeholder={t("shop.checkout.chooseProvince")}
+            invalid={control["aria-invalid"]}
+            describedBy={control["aria-describedby"]}
+            onPick={(code) => {
+              props.onProvince(code);
+              errors().set("provinceCode", undefined);
+            }}
+          />
+        )}
+      </FormField>
+      <FormField
         id={id("ward")}
+        name="wardCode"
         label={t("shop.checkout.ward")}
         error={errors().of("wardCode")}
         hint={wards.loading ? t("shop.checkout.wardsLoading") : undefined}
       >
-        <select
-          id={id("ward")}
-          name="wardCode"
-          autocomplete="address-level2"
-          value={props.ward}
-          disabled={!props.province || wards.loading || wards.state === "errored"}
-          aria-busy={wards.loading}
-          aria-invalid={Boolean(errors().of("wardCode"))}
-          aria-describedby={describedBy(id("ward"), { hint: wards.loading, error: errors().of("wardCode") })}
-          onChange={(e) => {
-            props.onWard(e.currentTarget.value);
-            errors().set("wardCode", undefined);
-          }}
-        >
-          <Switch>
-            <Match when={!props.province}>
-              <option value="">{t("shop.checkout.chooseProvinceFirst")}</option>
-            </Match>
-            <Match when={wards.loading}>
-              <option value="">{t("shop.checkout.wardsLoading")}</option>
-            </Match>
-            <Match when={wards.state === "ready"}>
-              <option value="">{t("shop.checkout.chooseWard", { n: wards()?.length ?? 0 })}</option>
-              <For each={wards()}>
-                {(w) => (
-                  <option value={w.code} selected={props.ward === w.code}>
-                    {w.name}
-                  </option>
-                )}
-              </For>
-            </Match>
-          </Switch>
-        </select>
-        <Show when={wards.state === "errored"}>
-          <p class="pfield__error" role="alert">
-            {t("shop.checkout.wardsFailed")}{" "}
-            <button type="button" class="link-button" onClick={() => retryWards()}>
-              {t("shop.retry")}
-            </button>
-          </p>
-        </Show>
-      </Field>
-      <Field id={id("street")} label={t("shop.checkout.street")} error={errors().of("street")}>
-        <input
-          id={id("street")}
-          name="street"
-          onInput={() => errors().set("street", undefined)}
-          autocomplete="address-line1"
-          maxLength={200}
-          value={props.initial?.street ?? ""}
-          aria-invalid={Boolean(errors().of("street"))}
-          aria-describedby={describedBy(id("street"), { error: errors().of("street") })}
-        />
-      </Field>
-      <Field
+        {(control) => (
+          <>
+            <select
+              {...control}
+              autocomplete="address-level2"
+              value={props.ward}
+              disabled={!props.province || wards.loading || wards.state === "errored"}
+              aria-busy={wards.loading}
+              onChange={(e) => {
+                props.onWard(e.currentTarget.value);
+                errors().set("wardCode", undefined);
+              }}
+            >
+              <Switch>
+                <Match when={!props.province}>
+                  <option value="">{t("shop.checkout.chooseProvinceFirst")}</option>
+                </Match>
+                <Match when={wards.loading}>
+                  <option value="">{t("shop.checkout.wardsLoading")}</option>
+                </Match>
+                <Match when={wards.state === "ready"}>
+                  <option value="">{t("shop.checkout.chooseWard", { n: wards()?.length ?? 0 })}</option>
+                  <For each={wards()}>
+                    {(w) => (
+                      <option value={w.code} selected={props.ward === w.code}>
+                        {w.name}
+                      </option>
+                    )}
+                  </For>
+                </Match>
+              </Switch>
+            </select>
+            <Show when={wards.state === "errored"}>
+              <p class="pfield__error" role="alert">
+                {t("shop.checkout.wardsFailed")}{" "}
+                <button type="button" class="link-button" onClick={() => retryWards()}>
+                  {t("shop.retry")}
+                </button>
+              </p>
+            </Show>
+          </>
+        )}
+      </FormField>
+      <Input
+        id={id("street")}
+        name="street"
+        label={t("shop.checkout.street")}
+        error={errors().of("street")}
+        onInput={clear("street")}
+        autocomplete="address-line1"
+        maxLength={200}
+        value={props.initial?.street ?? ""}
+      />
+      <TextArea
         id={id("note")}
+        name="note"
         label={t("shop.checkout.note")}
         error={errors().of("note")}
         hint={t("shop.checkout.noteHint")}
         optional
-      >
-        <textarea
-          id={id("note")}
-          name="note"
-          onInput={() => errors().set("note", undefined)}
-          rows="2"
-          maxLength={300}
-          value={props.initial?.note ?? ""}
-          aria-invalid={Boolean(errors().of("note"))}
-          aria-describedby={describedBy(id("note"), { hint: true, error: errors().of("note") })}
-        />
-      </Field>
+        onInput={clear("note")}
+        rows="2"
+        maxLength={300}
+        value={props.initial?.note ?? ""}
+      />
     </>
   );
+}
+
+/** Where an address form stands: its province and ward, the ward cleared when another province is chosen. */
+export function createPlace(initial: { province: string; ward?: string }) {
+  const [province, setProvince] = createSignal(initial.province);
+  const [ward, setWard] = createSignal(initial.ward ?? "");
+  return {
+    get province() {
+      return province();
+    },
+    get ward() {
+      return ward();
+    },
+    onProvince(code: string) {
+      setProvince(code);
+      setWard("");
+    },
+    onWard: setWard,
+  };
 }
 
 /** The form's address checked as the API will; errors are put beside their fields and undefined returned. */

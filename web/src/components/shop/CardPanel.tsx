@@ -1,7 +1,7 @@
 import { createSignal, Match, onCleanup, onMount, Show, Switch } from "solid-js";
 import { locale, t } from "../../i18n";
 import "../../i18n/shop";
-import { shopApi } from "../../lib/commerce";
+import { ordersApi } from "../../api/orders";
 import { formatVnd } from "../../lib/format";
 import { loadStripe, type StripeElement, type StripeElements, type StripeInstance } from "../../lib/stripe";
 import { errorMessage } from "../States";
@@ -37,7 +37,7 @@ export function CardPanel(props: {
       return;
     }
     try {
-      const { clientSecret, publishableKey } = await shopApi.cardSecret(props.orderId);
+      const { clientSecret, publishableKey } = await ordersApi.cardSecret(props.orderId);
       const lang = locale() === "en" ? "en" : "vi";
       stripe = factory(publishableKey, { locale: lang });
       elements = stripe.elements({
@@ -91,6 +91,18 @@ export function CardPanel(props: {
     }
   };
 
+  /** When the card cannot be used: try it again, or pay another way. */
+  const Actions = () => (
+    <div class="card-pay__actions">
+      <button type="button" class="button button--ghost" onClick={() => void start()}>
+        {t("shop.card.tryAgain")}
+      </button>
+      <button type="button" class="button" disabled={switching()} onClick={() => void switchMethod()}>
+        {switching() ? t("shop.card.switching") : t("shop.card.switch")}
+      </button>
+    </div>
+  );
+
   return (
     <section class="panel-shop card-pay" aria-labelledby="card-title" data-testid="card-payment">
       <h2 id="card-title">{t("shop.card.title")}</h2>
@@ -105,14 +117,7 @@ export function CardPanel(props: {
             <h3>{t("shop.card.unavailable")}</h3>
             <p>{t("shop.card.unavailableText")}</p>
           </div>
-          <div class="card-pay__actions">
-            <button type="button" class="button button--ghost" onClick={() => void start()}>
-              {t("shop.card.tryAgain")}
-            </button>
-            <button type="button" class="button" disabled={switching()} onClick={() => void switchMethod()}>
-              {switching() ? t("shop.card.switching") : t("shop.card.switch")}
-            </button>
-          </div>
+          <Actions />
         </Match>
         <Match when={phase() === "waiting"}>
           <p class="note-ok" role="status">
@@ -135,14 +140,7 @@ export function CardPanel(props: {
         </p>
       </Show>
       <Show when={phase() === "failed"}>
-        <div class="card-pay__actions">
-          <button type="button" class="button button--ghost" onClick={() => void start()}>
-            {t("shop.card.tryAgain")}
-          </button>
-          <button type="button" class="button" disabled={switching()} onClick={() => void switchMethod()}>
-            {switching() ? t("shop.card.switching") : t("shop.card.switch")}
-          </button>
-        </div>
+        <Actions />
       </Show>
       <Deadline payBy={props.payBy} messageKey="shop.card.deadline" />
     </section>

@@ -2,8 +2,8 @@ import { A } from "@solidjs/router";
 import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { locale, t } from "../../i18n";
 import "../../i18n/gifts";
+import { type ComboView, cartApi } from "../../api/cart";
 import { itemsIn, rememberCart } from "../../lib/cart-count";
-import { type ComboView, shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
 import { GREETING_MAX, greetingLeft } from "../../lib/shopping";
 import { Photo } from "../Photo";
@@ -46,9 +46,9 @@ export function GiftCard(props: { combo: ComboView; headingLevel: 1 | 3; details
     try {
       const text = greeting().trim();
       const comboId = text
-        ? (await shopApi.saveCombo({ templateId: c().comboId, greeting: text })).comboId
+        ? (await cartApi.saveCombo({ templateId: c().comboId, greeting: text })).comboId
         : c().comboId;
-      const cart = await shopApi.addCombo(comboId);
+      const cart = await cartApi.addCombo(comboId);
       rememberCart(itemsIn(cart));
       setAdded(true);
     } catch (err) {

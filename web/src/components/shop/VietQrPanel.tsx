@@ -2,7 +2,7 @@ import { VietQrBanks } from "@cho-ocop/core/payment/vietqr-banks";
 import { createSignal, For, onCleanup, Show } from "solid-js";
 import { type Key, t } from "../../i18n";
 import "../../i18n/shop";
-import { vietQrImage } from "../../lib/commerce";
+import { vietQrImage } from "../../api/orders";
 import { formatVnd } from "../../lib/format";
 import { formatCountdown, secondsLeft, vietnamTime } from "../../lib/tracking";
 import { saveQrCard } from "../../lib/vietqr-image";

@@ -1,7 +1,8 @@
 import { createSignal, createUniqueId, For, type JSX, onCleanup, Show } from "solid-js";
 import { type Key, t } from "../../i18n";
+import { QuantityInput } from "./QuantityInput";
 import "../../i18n/shop";
-import type { FulfilmentStatus, OrderStatus, PaymentStatus } from "../../lib/commerce";
+import type { FulfilmentStatus, OrderStatus, PaymentStatus } from "../../api/orders";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { type ParcelLike, parcelSteps } from "../../lib/tracking";
 import { TrackingNumber } from "./TrackingNumber";
@@ -67,19 +68,15 @@ export function Stepper(props: {
       >
         −
       </button>
-      <input
+      <QuantityInput
         id={id}
-        class="qty__input"
-        type="number"
-        inputmode="numeric"
-        min="1"
-        max={max()}
         value={props.value}
+        max={max()}
         disabled={props.busy}
-        onChange={(e) => {
-          const n = Math.round(Number(e.currentTarget.value));
+        onChange={(input) => {
+          const n = Math.round(Number(input.value));
           if (Number.isFinite(n) && n >= 1 && n !== props.value) props.onChange(Math.min(max(), n));
-          else e.currentTarget.value = String(props.value);
+          else input.value = String(props.value);
         }}
       />
       <button

@@ -1,21 +1,23 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { createErrors, FormMessage, focusFirstError } from "../../components/portal/Field";
+import { createErrors, createForm, Form, FormMessage, type FormState } from "../../components/form";
 import { RequireSignIn } from "../../components/RequireSignIn";
 import { EmptyState, ErrorState } from "../../components/States";
 import { AddressBlock } from "../../components/shop/AddressBlock";
-import { AddressFields, readAddress } from "../../components/shop/AddressFields";
+import { AddressFields, createPlace, readAddress } from "../../components/shop/AddressFields";
+import { ShopPage } from "../../components/shop/ShopPage";
 import { t } from "../../i18n";
 import "../../i18n/buy";
-import { addressApi, deliveryOf, type SavedAddress } from "../../lib/commerce";
+import { addressApi, deliveryOf, type SavedAddress } from "../../api/addresses";
 import { settled } from "../../lib/resource";
 import type { Me } from "../../lib/session";
 import { shipTo } from "../../lib/ship-to";
-import { useTitle } from "../../lib/title";
 import "../../styles/portal.css";
 import "../../styles/shop.css";
 import "../../styles/addresses.css";
 
 const FIELDS = ["name", "phone", "provinceCode", "wardCode", "street", "note"];
+
+type Saving = { address: NonNullable<ReturnType<typeof readAddress>>; makeDefault: boolean };
 
 /** Adding a new address, or editing a saved one (`editing`). */
 function AddressForm(props: {
@@ -25,55 +27,27 @@ function AddressForm(props: {
   onSave: (address: ReturnType<typeof readAddress> & object, makeDefault: boolean) => Promise<void>;
   onCancel: () => void;
 }) {
-  const errors = createErrors();
-  const [province, setProvince] = createSignal(props.editing?.provinceCode ?? shipTo());
-  const [ward, setWard] = createSignal(props.editing?.wardCode ?? "");
-  const [busy, setBusy] = createSignal(false);
-  let form: HTMLFormElement | undefined;
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (busy()) return;
-    errors.clear();
-    const address = readAddress(form, { province: province(), ward: ward() }, errors);
-    if (!address) {
-      focusFirstError(form);
-      return;
-    }
-    const makeDefault = form?.querySelector<HTMLInputElement>("input[name=isDefault]")?.checked ?? false;
-    setBusy(true);
-    try {
-      await props.onSave(address, makeDefault);
-    } catch (error) {
-      errors.fromApi(error, FIELDS);
-      queueMicrotask(() => focusFirstError(form));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const place = createPlace({ province: props.editing?.provinceCode ?? shipTo(), ward: props.editing?.wardCode });
+  const form: FormState = createForm<Saving>({
+    id: "ab",
+    fields: FIELDS,
+    read: () => {
+      const address = readAddress(form.element(), place, form.errors);
+      const makeDefault = form.element()?.querySelector<HTMLInputElement>("input[name=isDefault]")?.checked ?? false;
+      return address && { address, makeDefault };
+    },
+    send: ({ address, makeDefault }) => props.onSave(address, makeDefault),
+  });
 
   return (
-    <form
-      ref={form}
-      class="pform panel-shop book__form"
-      onSubmit={submit}
-      novalidate
-      aria-labelledby="book-form-title"
-      data-testid="address-form"
-    >
+    <Form of={form} class="pform panel-shop book__form" aria-labelledby="book-form-title" data-testid="address-form">
       <h2 id="book-form-title">{props.editing ? t("buy.addr.editTitle") : t("buy.addr.newTitle")}</h2>
       <AddressFields
         idPrefix="ab"
         user={props.user}
-        errors={errors}
+        errors={form.errors}
         initial={props.editing ? deliveryOf(props.editing) : undefined}
-        province={province()}
-        ward={ward()}
-        onProvince={(code) => {
-          setProvince(code);
-          setWard("");
-        }}
-        onWard={setWard}
+        {...place}
       />
       <Show when={!props.first && !props.editing?.isDefault}>
         <label class="ship-choice__check">
@@ -81,15 +55,15 @@ function AddressForm(props: {
         </label>
       </Show>
       <p class="ship-choice__actions">
-        <button type="submit" class="button" disabled={busy()}>
-          {busy() ? t("buy.addr.saving") : t("buy.addr.save")}
+        <button type="submit" class="button" disabled={form.busy()}>
+          {form.busy() ? t("buy.addr.saving") : t("buy.addr.save")}
         </button>
         <button type="button" class="button button--ghost" onClick={() => props.onCancel()}>
           {t("buy.addr.cancel")}
         </button>
       </p>
-      <FormMessage error={errors.general()} />
-    </form>
+      <FormMessage error={form.errors.general()} />
+    </Form>
   );
 }
 
@@ -271,14 +245,9 @@ function Book(props: { user: Me }) {
 
 /** `/so-dia-chi`: the signed-in shopper's saved delivery addresses (add, edit, delete, choose the default). */
 export default function Addresses() {
-  useTitle(() => t("buy.addr.title"));
   return (
-    <div class="wrap shop">
-      <header class="shop-head">
-        <h1>{t("buy.addr.title")}</h1>
-        <p>{t("buy.addr.lead")}</p>
-      </header>
+    <ShopPage title={t("buy.addr.title")} lead={t("buy.addr.lead")}>
       <RequireSignIn>{(user) => <Book user={user()} />}</RequireSignIn>
-    </div>
+    </ShopPage>
   );
 }

@@ -12,17 +12,19 @@ import {
 } from "solid-js";
 import { Photo } from "../../components/Photo";
 import { EmptyState, ErrorState, errorMessage } from "../../components/States";
+import { BrowseLinks } from "../../components/shop/BrowseLinks";
 import { Amounts, minus, money, Stepper, shippingValue } from "../../components/shop/bits";
+import { Loading } from "../../components/shop/Loading";
 import { ProvinceSelect } from "../../components/shop/ProvinceSelect";
+import { ShopPage } from "../../components/shop/ShopPage";
 import { t } from "../../i18n";
 import "../../i18n/shop";
+import { type CartLine, type CartView, type ComboLine, cartApi, type ProductLine } from "../../api/cart";
 import { itemsIn, rememberCart } from "../../lib/cart-count";
-import { type CartLine, type CartView, type ComboLine, type ProductLine, shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
 import { settled } from "../../lib/resource";
 import { rememberShipTo, shipTo } from "../../lib/ship-to";
 import { fillPercent, freeShippingGap, shippingShown } from "../../lib/shopping";
-import { useTitle } from "../../lib/title";
 import "../../styles/shop.css";
 
 type Change = (line: CartLine, quantity: number | null) => Promise<void>;
@@ -237,11 +239,10 @@ export default function Cart() {
   const [province, setProvince] = createSignal(shipTo());
   const [cart, { refetch, mutate }] = createResource(
     () => province() || "none",
-    (code) => shopApi.cart(code === "none" ? undefined : code),
+    (code) => cartApi.cart(code === "none" ? undefined : code),
   );
   const [busy, setBusy] = createSignal<string>();
   const [lineErrors, setLineErrors] = createSignal<Record<string, string>>({});
-  useTitle(() => t("shop.cart.title"));
 
   createEffect(() => {
     if (cart.state === "ready") rememberCart(itemsIn(cart()));
@@ -264,7 +265,7 @@ export default function Cart() {
     setLineErrors({});
     try {
       const next =
-        quantity === null ? await shopApi.remove(line.lineId) : await shopApi.setQuantity(line.lineId, quantity);
+        quantity === null ? await cartApi.remove(line.lineId) : await cartApi.setQuantity(line.lineId, quantity);
       // Changing a line answers without shipping: ask again for the chosen province's.
       if (province()) await refetch();
       else mutate(next);
@@ -276,32 +277,15 @@ export default function Cart() {
   };
 
   return (
-    <div class="wrap shop">
-      <header class="shop-head">
-        <h1>{t("shop.cart.title")}</h1>
-      </header>
-      <Switch
-        fallback={
-          <div aria-busy="true">
-            <span class="sr-only">{t("shop.loading")}</span>
-            <span class="skeleton skeleton--block" />
-          </div>
-        }
-      >
+    <ShopPage title={t("shop.cart.title")}>
+      <Switch fallback={<Loading />}>
         <Match when={cart.state === "errored"}>
           <ErrorState error={cart.error} retry={refetch} />
         </Match>
         <Match when={settled(cart)?.lines.length === 0}>
           <EmptyState title={t("shop.cart.empty")}>
             <p>{t("shop.cart.emptyText")}</p>
-            <p class="state__links">
-              <A href="/san-pham" class="button">
-                {t("shop.cart.browse")}
-              </A>
-              <A href="/qua-tang" class="button button--ghost">
-                {t("shop.cart.gifts")}
-              </A>
-            </p>
+            <BrowseLinks />
           </EmptyState>
         </Match>
         <Match when={settled(cart)}>
@@ -340,6 +324,6 @@ export default function Cart() {
           )}
         </Match>
       </Switch>
-    </div>
+    </ShopPage>
   );
 }

@@ -1,21 +1,23 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createEffect, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
-import { createErrors, FormMessage, focusFirstError } from "../../components/portal/Field";
+import { createErrors, FormMessage, focusFirstError } from "../../components/form";
 import { RequireSignIn } from "../../components/RequireSignIn";
 import { EmptyState, ErrorState, errorMessage } from "../../components/States";
 import { AddressChooser, type AddressControl } from "../../components/shop/AddressChooser";
 import { PaymentMethods } from "../../components/shop/AddressFields";
 import { Amounts, minus, money, shippingValue } from "../../components/shop/bits";
+import { Loading } from "../../components/shop/Loading";
+import { ShopPage } from "../../components/shop/ShopPage";
 import { t } from "../../i18n";
 import "../../i18n/shop";
+import { type CartView, cartApi } from "../../api/cart";
+import { ordersApi, type PaymentMethod } from "../../api/orders";
 import { rememberCart } from "../../lib/cart-count";
-import { type CartView, type PaymentMethod, shopApi } from "../../lib/commerce";
 import { formatVnd } from "../../lib/format";
 import { settled } from "../../lib/resource";
 import { displayName, type Me } from "../../lib/session";
 import { rememberShipTo, shipTo } from "../../lib/ship-to";
 import { formatWeight, newIdempotencyKey, parcelContents, shippingShown } from "../../lib/shopping";
-import { useTitle } from "../../lib/title";
 import "../../styles/portal.css";
 import "../../styles/shop.css";
 
@@ -89,9 +91,9 @@ function CheckoutForm(props: { user: Me }) {
   const errors = createErrors();
   const [cart, { refetch }] = createResource(
     () => province() || "none",
-    (code) => shopApi.cart(code === "none" ? undefined : code),
+    (code) => cartApi.cart(code === "none" ? undefined : code),
   );
-  const [options, { refetch: retryOptions }] = createResource(shopApi.checkoutOptions);
+  const [options, { refetch: retryOptions }] = createResource(ordersApi.checkoutOptions);
   let form: HTMLFormElement | undefined;
   // The form stays while the cart is priced again for another province, even if that fails.
   const [shown, setShown] = createSignal<CartView>();
@@ -127,7 +129,7 @@ function CheckoutForm(props: { user: Me }) {
         queueMicrotask(() => focusFirstError(form));
         return;
       }
-      const { order } = await shopApi.place(attemptKey(), { address, paymentMethod: method() });
+      const { order } = await ordersApi.place(attemptKey(), { address, paymentMethod: method() });
       attemptDone();
       rememberCart(0);
       navigate(`/don-hang/${order.orderId}?moi=1`);
@@ -146,14 +148,7 @@ function CheckoutForm(props: { user: Me }) {
     return c && c.lines.length > 0 ? c : undefined;
   };
   return (
-    <Switch
-      fallback={
-        <div aria-busy="true">
-          <span class="sr-only">{t("shop.loading")}</span>
-          <span class="skeleton skeleton--block" />
-        </div>
-      }
-    >
+    <Switch fallback={<Loading />}>
       <Match when={cart.state === "errored" && !shown()}>
         <ErrorState error={cart.error} retry={refetch} />
       </Match>
@@ -295,13 +290,9 @@ function CheckoutForm(props: { user: Me }) {
 
 /** `/thanh-toan`: signed-in only (the anonymous cart joins the account's on sign-in). */
 export default function Checkout() {
-  useTitle(() => t("shop.checkout.title"));
   return (
-    <div class="wrap shop">
-      <header class="shop-head">
-        <h1>{t("shop.checkout.title")}</h1>
-      </header>
+    <ShopPage title={t("shop.checkout.title")}>
       <RequireSignIn>{(user) => <CheckoutForm user={user()} />}</RequireSignIn>
-    </div>
+    </ShopPage>
   );
 }

@@ -1,38 +1,31 @@
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
+import { Skeletons } from "../../components/Skeletons";
 import { EmptyState, Loaded } from "../../components/States";
 import { GiftCard } from "../../components/shop/GiftCard";
 import { t } from "../../i18n";
 import "../../i18n/gifts";
-import { shopApi } from "../../lib/commerce";
+import { cartApi } from "../../api/cart";
 import { useTitle } from "../../lib/title";
 import "../../styles/shop.css";
 
 function GiftSkeletons() {
   return (
-    <ul class="gift-list" aria-busy="true">
-      <span class="sr-only">{t("gifts.loading")}</span>
-      <For each={[1, 2, 3]}>
-        {() => (
-          <li>
-            <span class="gift gift--skeleton">
-              <span class="mosaic skeleton" />
-              <span class="gift__body">
-                <span class="skeleton skeleton--title" />
-                <span class="skeleton skeleton--line" />
-                <span class="skeleton skeleton--line skeleton--short" />
-              </span>
-            </span>
-          </li>
-        )}
-      </For>
-    </ul>
+    <Skeletons
+      count={3}
+      list="gift-list"
+      card="gift gift--skeleton"
+      media="mosaic"
+      body="gift__body"
+      lines={["skeleton--title", "skeleton--line", "skeleton--line skeleton--short"]}
+      label={t("gifts.loading")}
+    />
   );
 }
 
 /** `/qua-tang`: the staff-curated gift combos, and the way into building one's own. */
 export default function Gifts() {
-  const [templates, { refetch }] = createResource(shopApi.templates);
+  const [templates, { refetch }] = createResource(cartApi.templates);
   useTitle(() => t("gifts.title"));
   return (
     <div class="wrap shop">

@@ -13,11 +13,13 @@ import {
   PaymentBadge,
 } from "../../components/shop/bits";
 import { CardPanel } from "../../components/shop/CardPanel";
+import { Loading } from "../../components/shop/Loading";
 import { VietQrPanel, type VietQrPayment } from "../../components/shop/VietQrPanel";
 import { type Key, t } from "../../i18n";
 import "../../i18n/shop";
+import { cartApi } from "../../api/cart";
+import { ordersApi, type ShownOrder } from "../../api/orders";
 import { itemsIn, rememberCart } from "../../lib/cart-count";
-import { type OrderView, shopApi } from "../../lib/commerce";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
@@ -27,7 +29,7 @@ import "../../styles/shop.css";
 /** While an order waits for its payment, the page asks every few seconds whether it has arrived. */
 const POLL_MS = 4000;
 
-function OrderPage(props: { order: OrderView; fresh: boolean; onChange: (order: OrderView) => void }) {
+function OrderPage(props: { order: ShownOrder; fresh: boolean; onChange: (order: ShownOrder) => void }) {
   const navigate = useNavigate();
   const o = () => props.order;
   const [cancelling, setCancelling] = createSignal(false);
@@ -42,7 +44,7 @@ function OrderPage(props: { order: OrderView; fresh: boolean; onChange: (order: 
     setCancelling(true);
     setMessage({});
     try {
-      props.onChange(await shopApi.cancel(o().orderId));
+      props.onChange(await ordersApi.cancel(o().orderId));
       setMessage({ ok: t("shop.order.cancelled") });
     } catch (error) {
       setMessage({ error: errorMessage(error) });
@@ -53,14 +55,14 @@ function OrderPage(props: { order: OrderView; fresh: boolean; onChange: (order: 
 
   /** Card could not be used: cancel (stock goes back), put the same lines in the cart again, and check out anew. */
   const payAnotherWay = async () => {
-    const cancelled = await shopApi.cancel(o().orderId);
+    const cancelled = await ordersApi.cancel(o().orderId);
     props.onChange(cancelled);
-    let cart: Awaited<ReturnType<typeof shopApi.addCombo>> | undefined;
+    let cart: Awaited<ReturnType<typeof cartApi.addCombo>> | undefined;
     for (const line of linesToReorder(o().lines)) {
       cart =
         line.kind === "product"
-          ? await shopApi.addProduct(line.productId, line.quantity, line.dealId)
-          : await shopApi.addCombo(line.comboId, line.quantity);
+          ? await cartApi.addProduct(line.productId, line.quantity, line.dealId)
+          : await cartApi.addCombo(line.comboId, line.quantity);
     }
     if (cart) rememberCart(itemsIn(cart));
     navigate("/thanh-toan");
@@ -209,7 +211,7 @@ function OrderPage(props: { order: OrderView; fresh: boolean; onChange: (order: 
 }
 
 function Tracking(props: { id: string; fresh: boolean }) {
-  const [order, { refetch, mutate }] = createResource(() => props.id, shopApi.order);
+  const [order, { refetch, mutate }] = createResource<ShownOrder, string>(() => props.id, ordersApi.order);
   useTitle(() => {
     const o = settled(order);
     return o ? t("shop.order.title", { code: o.code }) : t("shop.orders.title");
@@ -218,22 +220,14 @@ function Tracking(props: { id: string; fresh: boolean }) {
   const timer = setInterval(() => {
     const o = settled(order);
     if (o?.status !== "pending_payment" || document.visibilityState !== "visible" || order.loading) return;
-    shopApi
+    ordersApi
       .order(props.id)
       .then((next) => mutate(next))
       .catch(() => undefined);
   }, POLL_MS);
   onCleanup(() => clearInterval(timer));
   return (
-    <Switch
-      fallback={
-        <div aria-busy="true">
-          <span class="sr-only">{t("shop.loading")}</span>
-          <span class="skeleton skeleton--title" />
-          <span class="skeleton skeleton--block" />
-        </div>
-      }
-    >
+    <Switch fallback={<Loading title />}>
       <Match when={order.state === "errored" && isNotFound(order.error)}>
         <NotFoundState title={t("shop.order.notFound")} text={t("shop.order.notFoundText")} />
       </Match>

@@ -2,40 +2,28 @@ import { A } from "@solidjs/router";
 import { createResource, For, Match, Switch } from "solid-js";
 import { RequireSignIn } from "../../components/RequireSignIn";
 import { EmptyState, ErrorState } from "../../components/States";
+import { BrowseLinks } from "../../components/shop/BrowseLinks";
 import { OrderStatusBadge, PaymentBadge } from "../../components/shop/bits";
+import { Loading } from "../../components/shop/Loading";
+import { ShopPage } from "../../components/shop/ShopPage";
 import { type Key, t } from "../../i18n";
 import "../../i18n/shop";
-import { shopApi } from "../../lib/commerce";
+import { ordersApi } from "../../api/orders";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { settled } from "../../lib/resource";
-import { useTitle } from "../../lib/title";
 import "../../styles/shop.css";
 
 function OrderList() {
-  const [orders, { refetch }] = createResource(shopApi.orders);
+  const [orders, { refetch }] = createResource(ordersApi.orders);
   return (
-    <Switch
-      fallback={
-        <div aria-busy="true">
-          <span class="sr-only">{t("shop.loading")}</span>
-          <span class="skeleton skeleton--block" />
-        </div>
-      }
-    >
+    <Switch fallback={<Loading />}>
       <Match when={orders.state === "errored"}>
         <ErrorState error={orders.error} retry={refetch} />
       </Match>
       <Match when={settled(orders)?.length === 0}>
         <EmptyState title={t("shop.orders.empty")}>
           <p>{t("shop.orders.emptyText")}</p>
-          <p class="state__links">
-            <A href="/san-pham" class="button">
-              {t("shop.cart.browse")}
-            </A>
-            <A href="/qua-tang" class="button button--ghost">
-              {t("shop.cart.gifts")}
-            </A>
-          </p>
+          <BrowseLinks />
         </EmptyState>
       </Match>
       <Match when={settled(orders)}>
@@ -71,13 +59,9 @@ function OrderList() {
 
 /** `/don-hang`: the shopper's orders, newest first. */
 export default function Orders() {
-  useTitle(() => t("shop.orders.title"));
   return (
-    <div class="wrap shop shop--narrow">
-      <header class="shop-head">
-        <h1>{t("shop.orders.title")}</h1>
-      </header>
+    <ShopPage title={t("shop.orders.title")} narrow>
       <RequireSignIn>{() => <OrderList />}</RequireSignIn>
-    </div>
+    </ShopPage>
   );
 }
