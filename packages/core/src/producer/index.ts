@@ -7,10 +7,10 @@ import { SERVICE } from "../db/service";
 import { PROVINCE_CODES } from "../geo/province";
 import { ward } from "../geo/ward";
 import { storage } from "../storage";
-import { CounterEntity } from "../storefront/entities";
 import { notFound } from "../util/error";
 import { fn } from "../util/fn";
 import { VnMobile } from "../util/phone";
+import { CounterEntity } from "./counter";
 
 export namespace Producer {
   /** Chủ thể OCOP: cooperative (HTX), enterprise, or household business (hộ kinh doanh). */

@@ -12,6 +12,7 @@ import { Product } from "../product";
 import { Storefront } from "../storefront";
 import { Upload } from "../upload";
 import { DomainError, notFound } from "../util/error";
+import { ReviewLifecycle } from "./status";
 
 /**
  * The path of a product onto the storefront: its sellers submit it with a certificate; staff of the right level
@@ -98,7 +99,7 @@ export namespace Review {
     const { certificate, scanKey } = SubmitInput.parse(input);
     const product = await Product.get(productId);
     if (actor.kind !== "system") requireSellerOf(actor, product.producerId);
-    if (product.status === "suspended") {
+    if (!ReviewLifecycle.can(product.status, "pending")) {
       throw conflict(
         "Sản phẩm đang bị tạm ngừng; hãy liên hệ cán bộ OCOP.",
         "The product is suspended; contact OCOP staff.",
@@ -111,7 +112,12 @@ export namespace Review {
     const previousPending = product.pendingCertificateId;
     await Storefront.sync(
       productId,
-      { status: "pending", pendingCertificateId: certificateId, stars: certificate.stars, statusReason: undefined },
+      {
+        status: ReviewLifecycle.move(product.status, "pending"),
+        pendingCertificateId: certificateId,
+        stars: certificate.stars,
+        statusReason: undefined,
+      },
       (tx) => [
         tx.certificate
           .create({
@@ -135,7 +141,7 @@ export namespace Review {
   /** Sends an approved product back to review with its current certificate (its name or group changed). */
   export function reReviewPatch(product: Product.Record) {
     return {
-      status: "pending" as const,
+      status: ReviewLifecycle.move(product.status, "pending"),
       pendingCertificateId: product.certificate?.certificateId,
       stars: product.certificate?.stars,
     };
@@ -169,7 +175,7 @@ export namespace Review {
     const approved = await Storefront.sync(
       productId,
       {
-        status: "approved",
+        status: ReviewLifecycle.move(product.status, "approved"),
         certificate,
         stars: cert.stars,
         pendingCertificateId: undefined,
@@ -213,7 +219,12 @@ export namespace Review {
     const fallback = product.certificate && product.certificate.certificateId !== cert.certificateId;
     const rejected = await Storefront.sync(
       productId,
-      { status: "rejected", statusReason: reason, pendingCertificateId: undefined, stars: product.certificate?.stars },
+      {
+        status: ReviewLifecycle.move(product.status, "rejected"),
+        statusReason: reason,
+        pendingCertificateId: undefined,
+        stars: product.certificate?.stars,
+      },
       (tx) => [
         ...(fallback || !product.certificate
           ? [
@@ -245,10 +256,11 @@ export namespace Review {
     const { reason } = Reason.parse(input);
     const product = await Product.get(productId);
     requireReviewer(actor, { provinceCode: product.provinceCode, stars: product.stars ?? product.certificate?.stars });
-    if (product.status !== "approved") {
+    if (!ReviewLifecycle.can(product.status, "suspended")) {
       throw conflict("Chỉ tạm ngừng được sản phẩm đang bán.", "Only a listed product can be suspended.");
     }
-    return Storefront.sync(productId, { status: "suspended", statusReason: reason }, (tx) => [
+    const status = ReviewLifecycle.move(product.status, "suspended");
+    return Storefront.sync(productId, { status, statusReason: reason }, (tx) => [
       tx.audit
         .create(
           Audit.entry(
@@ -270,7 +282,8 @@ export namespace Review {
     if (product.status !== "suspended") {
       throw conflict("Sản phẩm không bị tạm ngừng.", "The product is not suspended.");
     }
-    return Storefront.sync(productId, { status: "approved", statusReason: undefined }, (tx) => [
+    const status = ReviewLifecycle.move(product.status, "approved");
+    return Storefront.sync(productId, { status, statusReason: undefined }, (tx) => [
       tx.audit
         .create(
           Audit.entry(

@@ -5,7 +5,10 @@ import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
 import { REGION_IDS } from "../geo/region";
 import { GROUP_IDS } from "../group";
+import { CounterEntity } from "../producer/counter";
 import { Product } from "../product";
+
+export { CounterEntity };
 
 const config = { client: lazyClient, table: tableName() };
 
@@ -77,26 +80,6 @@ export const WordEntity = new Entity(
         index: "gsi4",
         pk: { field: "gsi4pk", composite: ["initial"] },
         sk: { field: "gsi4sk", composite: ["token", "productId"] },
-      },
-    },
-  },
-  config,
-);
-
-/** Listed-product counts by province, group, region and stars, kept in step with the listings in the same transaction. */
-export const CounterEntity = new Entity(
-  {
-    model: { entity: "counter", version: "1", service: SERVICE },
-    attributes: {
-      scope: { type: "string", required: true, default: "storefront" },
-      key: { type: "string", required: true },
-      count: { type: "number", required: true, default: 0 },
-    },
-    indexes: {
-      byScope: {
-        collection: "storefront",
-        pk: { field: "pk", composite: ["scope"] },
-        sk: { field: "sk", composite: ["key"] },
       },
     },
   },
