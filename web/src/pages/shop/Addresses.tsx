@@ -67,6 +67,54 @@ function AddressForm(props: {
   );
 }
 
+/** A saved address as the book lists it: the address, whether it is the default, and what can be done with it. */
+function SavedEntry(props: {
+  address: SavedAddress;
+  confirming: boolean;
+  onEdit: () => void;
+  onMakeDefault: () => void;
+  onAskDelete: () => void;
+  onDelete: () => void;
+  onKeep: () => void;
+}) {
+  return (
+    <>
+      <AddressBlock address={deliveryOf(props.address)} />
+      <Show when={props.address.isDefault}>
+        <span class="badge-default">{t("buy.addr.default")}</span>
+      </Show>
+      <Show
+        when={props.confirming}
+        fallback={
+          <p class="book__actions">
+            <button type="button" class="button button--ghost" onClick={() => props.onEdit()}>
+              {t("buy.addr.edit")}
+            </button>
+            <Show when={!props.address.isDefault}>
+              <button type="button" class="button button--ghost" onClick={() => props.onMakeDefault()}>
+                {t("buy.addr.makeDefault")}
+              </button>
+            </Show>
+            <button type="button" class="button button--ghost" onClick={() => props.onAskDelete()}>
+              {t("buy.addr.delete")}
+            </button>
+          </p>
+        }
+      >
+        <p class="book__actions">
+          <span>{t("buy.addr.deleteConfirm")}</span>
+          <button type="button" class="button button--danger" onClick={() => props.onDelete()}>
+            {t("buy.addr.delete")}
+          </button>
+          <button type="button" class="button button--ghost" onClick={() => props.onKeep()}>
+            {t("buy.addr.cancel")}
+          </button>
+        </p>
+      </Show>
+    </>
+  );
+}
+
 function Book(props: { user: Me }) {
   const [book, { refetch, mutate }] = createResource(addressApi.list);
   /** "new", an address id being edited, or nothing. */
@@ -151,69 +199,28 @@ function Book(props: { user: Me }) {
                 <Show
                   when={editing() === a.addressId}
                   fallback={
-                    <>
-                      <AddressBlock address={deliveryOf(a)} />
-                      <Show when={a.isDefault}>
-                        <span class="badge-default">{t("buy.addr.default")}</span>
-                      </Show>
-                      <Show
-                        when={confirming() === a.addressId}
-                        fallback={
-                          <p class="book__actions">
-                            <button
-                              type="button"
-                              class="button button--ghost"
-                              onClick={() => {
-                                setDone(undefined);
-                                setEditing(a.addressId);
-                              }}
-                            >
-                              {t("buy.addr.edit")}
-                            </button>
-                            <Show when={!a.isDefault}>
-                              <button
-                                type="button"
-                                class="button button--ghost"
-                                onClick={() =>
-                                  act(
-                                    () => addressApi.edit(a.addressId, { isDefault: true }),
-                                    () => t("buy.addr.defaultSet"),
-                                  )
-                                }
-                              >
-                                {t("buy.addr.makeDefault")}
-                              </button>
-                            </Show>
-                            <button
-                              type="button"
-                              class="button button--ghost"
-                              onClick={() => setConfirming(a.addressId)}
-                            >
-                              {t("buy.addr.delete")}
-                            </button>
-                          </p>
-                        }
-                      >
-                        <p class="book__actions">
-                          <span>{t("buy.addr.deleteConfirm")}</span>
-                          <button
-                            type="button"
-                            class="button button--danger"
-                            onClick={() =>
-                              act(
-                                () => addressApi.remove(a.addressId),
-                                () => t("buy.addr.deleted"),
-                              )
-                            }
-                          >
-                            {t("buy.addr.delete")}
-                          </button>
-                          <button type="button" class="button button--ghost" onClick={() => setConfirming(undefined)}>
-                            {t("buy.addr.cancel")}
-                          </button>
-                        </p>
-                      </Show>
-                    </>
+                    <SavedEntry
+                      address={a}
+                      confirming={confirming() === a.addressId}
+                      onEdit={() => {
+                        setDone(undefined);
+                        setEditing(a.addressId);
+                      }}
+                      onMakeDefault={() =>
+                        act(
+                          () => addressApi.edit(a.addressId, { isDefault: true }),
+                          () => t("buy.addr.defaultSet"),
+                        )
+                      }
+                      onAskDelete={() => setConfirming(a.addressId)}
+                      onDelete={() =>
+                        act(
+                          () => addressApi.remove(a.addressId),
+                          () => t("buy.addr.deleted"),
+                        )
+                      }
+                      onKeep={() => setConfirming(undefined)}
+                    />
                   }
                 >
                   <AddressForm
