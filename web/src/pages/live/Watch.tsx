@@ -1,8 +1,7 @@
-import { A, useParams } from "@solidjs/router";
+import { A } from "@solidjs/router";
 import {
   createEffect,
   createMemo,
-  createResource,
   createSignal,
   For,
   type JSX,
@@ -17,9 +16,10 @@ import {
 } from "solid-js";
 import { ChatLine, ModerationChips } from "../../components/live/ChatLine";
 import { DealClock } from "../../components/live/DealClock";
+import { LiveLoaded } from "../../components/live/LiveLoaded";
+import { BackIcon, LivePrice } from "../../components/live/LivePrice";
 import { createLiveRoom } from "../../components/live/room";
 import { OcopStars } from "../../components/OcopStars";
-import { Loaded, NotFoundState } from "../../components/States";
 import { t } from "../../i18n";
 import "../../i18n/live";
 import { ApiError } from "../../api/client";
@@ -42,7 +42,6 @@ import {
 import { type LivePlayer, playIvs, playLocal, videoFit } from "../../lib/live-player";
 import { mediaUrl } from "../../lib/ocop";
 import { currentUser } from "../../lib/session";
-import { useTitle } from "../../lib/title";
 import "../../styles/live.css";
 
 // The buy sheet (the checkout's address fields and their styles) loads once a product is shown, not before the video.
@@ -493,9 +492,7 @@ function WatchSession(props: { view: LiveView }) {
 
         <header class="watch__top">
           <A href="/live" class="watch__close" aria-label={t("live.watch.close")}>
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M15 5l-7 7 7 7" />
-            </svg>
+            <BackIcon />
           </A>
           <div class="watch__who">
             <A href={`/chu-the/${view().producerId}`} class="watch__producer">
@@ -582,13 +579,7 @@ function WatchSession(props: { view: LiveView }) {
                 <span class="pin-card__label">{t("live.watch.pinned")}</span>
                 <span class="pin-card__name">{p().name}</span>
                 <span class="pin-card__price">
-                  <Show when={runningDeal(p().productId)} fallback={formatVnd(p().priceVnd)}>
-                    {(d) => (
-                      <>
-                        <strong>{formatVnd(d().priceVnd)}</strong> <s>{formatVnd(p().priceVnd)}</s>
-                      </>
-                    )}
-                  </Show>
+                  <LivePrice priceVnd={p().priceVnd} deal={runningDeal(p().productId)} />
                 </span>
               </span>
               <button type="button" class="button button--buy pin-card__buy" onClick={() => setSheetFor(p().productId)}>
@@ -737,14 +728,8 @@ function ProductsSheet(props: {
                   </A>
                   <OcopStars stars={p.stars} />
                   <span class="live-product__price">
-                    <Show when={props.dealFor(p.productId)} fallback={formatVnd(p.priceVnd)}>
-                      {(d) => (
-                        <>
-                          <strong class="deal-text">{formatVnd(d().priceVnd)}</strong> <s>{formatVnd(p.priceVnd)}</s>
-                        </>
-                      )}
-                    </Show>{" "}
-                    / {p.unit}
+                    <LivePrice priceVnd={p.priceVnd} deal={props.dealFor(p.productId)} dealClass="deal-text" /> /{" "}
+                    {p.unit}
                   </span>
                 </span>
                 <Show when={props.canBuy}>
@@ -768,13 +753,9 @@ function ProductsSheet(props: {
 
 /** `/live/:id`: watch, chat and buy without leaving the stream. */
 export default function Watch() {
-  const params = useParams();
-  const [view, { refetch }] = createResource(() => params.id, liveApi.view);
-  useTitle(() => view.latest?.title);
   return (
-    <Loaded
-      data={view}
-      retry={refetch}
+    <LiveLoaded
+      title={(v) => v.title}
       loading={
         // The shell as the page will be, its chat line painted with it (the page's largest text, so its LCP).
         <div class="watch" aria-busy="true">
@@ -788,13 +769,8 @@ export default function Watch() {
           </div>
         </div>
       }
-      notFound={
-        <div class="wrap">
-          <NotFoundState title={t("live.notFound")} text={t("live.notFoundText")} />
-        </div>
-      }
     >
       {(v) => <WatchSession view={v} />}
-    </Loaded>
+    </LiveLoaded>
   );
 }

@@ -1,4 +1,4 @@
-import { A, useParams } from "@solidjs/router";
+import { A } from "@solidjs/router";
 import {
   createEffect,
   createMemo,
@@ -14,9 +14,10 @@ import {
 } from "solid-js";
 import { ChatLine, ModerationChips } from "../../components/live/ChatLine";
 import { DealClock } from "../../components/live/DealClock";
+import { LiveLoaded } from "../../components/live/LiveLoaded";
+import { BackIcon, LivePrice } from "../../components/live/LivePrice";
 import { createLiveRoom } from "../../components/live/room";
 import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/portal/Field";
-import { Loaded, NotFoundState } from "../../components/States";
 import { CopyButton } from "../../components/shop/bits";
 import { type Key, t } from "../../i18n";
 import "../../i18n/live";
@@ -39,7 +40,6 @@ import {
 import { broadcastIvs, broadcastLocal, type Broadcast as Cast, type CastState } from "../../lib/live-broadcast";
 import { mediaUrl } from "../../lib/ocop";
 import { settled } from "../../lib/resource";
-import { useTitle } from "../../lib/title";
 import "../../styles/broadcast.css";
 
 type CameraProblem = "denied" | "missing" | "insecure" | undefined;
@@ -236,6 +236,7 @@ function BroadcastDesk(props: { view: LiveView }) {
       messages: [],
     },
     (m, before) => {
+      if (m.type === "stream") setStreaming(m.state === "start");
       if (m.type === "ended" && before.status !== "ended") {
         stopCast();
         setSheet(null);
@@ -248,6 +249,8 @@ function BroadcastDesk(props: { view: LiveView }) {
   const update = live.update;
   const status = () => room().status;
   const [cast, setCast] = createSignal<CastState>("idle");
+  // The session's stream reaching the server, from this page or an external encoder (OBS, Larix).
+  const [streaming, setStreaming] = createSignal(view().status === "live" && !view().offline);
   const [castError, setCastError] = createSignal<string>();
   const [camera, setCamera] = createSignal<"starting" | "on" | "off">("starting");
   const [cameraProblem, setCameraProblem] = createSignal<CameraProblem>();
@@ -452,7 +455,9 @@ function BroadcastDesk(props: { view: LiveView }) {
     ),
   );
 
-  const stateLabel = () => t(`live.cast.state.${cast()}` as Key);
+  // Streaming from OBS, this page is idle while the session is on air: the chip says what viewers get.
+  const shownCast = (): CastState => (cast() === "idle" && status() === "live" && streaming() ? "live" : cast());
+  const stateLabel = () => t(`live.cast.state.${shownCast()}` as Key);
   const latest = () => orderList()[0];
   const sheetTitle: Record<Sheet, Key> = {
     products: "live.cast.products",
@@ -496,14 +501,12 @@ function BroadcastDesk(props: { view: LiveView }) {
 
         <header class="bcast__top">
           <A href="/ban-hang/live" class="bcast__back" aria-label={t("live.cast.toSessions")}>
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M15 5l-7 7 7 7" />
-            </svg>
+            <BackIcon />
           </A>
           <div class="bcast__heading">
             <h1 class="bcast__title">{t("live.cast.title", { title: view().title })}</h1>
             <p class="bcast__chips">
-              <span class={`bcast__state bcast__state--${cast()}`} role="status" data-testid="cast-state">
+              <span class={`bcast__state bcast__state--${shownCast()}`} role="status" data-testid="cast-state">
                 {t("live.cast.connection", { state: stateLabel() })}
               </span>
               <span class="bcast__viewers" data-testid="cast-viewers">
@@ -612,13 +615,7 @@ function BroadcastDesk(props: { view: LiveView }) {
                 <span class="bcast-pin__body">
                   <span class="bcast-pin__name">{p().name}</span>
                   <span class="bcast-pin__price">
-                    <Show when={runningDeal(p().productId)} fallback={formatVnd(p().priceVnd)}>
-                      {(d) => (
-                        <>
-                          <strong>{formatVnd(d().priceVnd)}</strong> <s>{formatVnd(p().priceVnd)}</s>
-                        </>
-                      )}
-                    </Show>
+                    <LivePrice priceVnd={p().priceVnd} deal={runningDeal(p().productId)} />
                   </span>
                 </span>
                 {/* What viewers tap; on the seller's preview it only shows where it is. */}
@@ -797,21 +794,9 @@ function BroadcastDesk(props: { view: LiveView }) {
  * details open in a sheet over its lower part.
  */
 export default function Broadcast() {
-  const params = useParams();
-  const [view, { refetch }] = createResource(() => params.id, liveApi.view);
-  useTitle(() => (view.latest ? t("live.cast.title", { title: view.latest.title }) : undefined));
   return (
-    <Loaded
-      data={view}
-      retry={refetch}
-      loading={<div class="wrap" aria-busy="true" />}
-      notFound={
-        <div class="wrap">
-          <NotFoundState title={t("live.notFound")} text={t("live.notFoundText")} />
-        </div>
-      }
-    >
+    <LiveLoaded title={(v) => t("live.cast.title", { title: v.title })} loading={<div class="wrap" aria-busy="true" />}>
       {(v) => <BroadcastDesk view={v} />}
-    </Loaded>
+    </LiveLoaded>
   );
 }
