@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { type Key, t } from "../../i18n";
 import "../../i18n/shop";
 import type { Address, PlaceInput } from "../../api/orders";
@@ -7,6 +7,7 @@ import type { Me } from "../../lib/session";
 import { wardsOf } from "../../lib/wards";
 import { type FormErrors, FormField, Input, TextArea } from "../form";
 import { ProvinceSelect } from "./ProvinceSelect";
+import { WardSelect } from "./WardSelect";
 
 /**
  * The delivery address of an order: name, phone, province, ward (loaded per province), street and a note, each with
@@ -86,46 +87,24 @@ export function AddressFields(props: {
         hint={wards.loading ? t("shop.checkout.wardsLoading") : undefined}
       >
         {(control) => (
-          <>
-            <select
-              {...control}
-              autocomplete="address-level2"
-              value={props.ward}
-              disabled={!props.province || wards.loading || wards.state === "errored"}
-              aria-busy={wards.loading}
-              onChange={(e) => {
-                props.onWard(e.currentTarget.value);
-                errors().set("wardCode", undefined);
-              }}
-            >
-              <Switch>
-                <Match when={!props.province}>
-                  <option value="">{t("shop.checkout.chooseProvinceFirst")}</option>
-                </Match>
-                <Match when={wards.loading}>
-                  <option value="">{t("shop.checkout.wardsLoading")}</option>
-                </Match>
-                <Match when={wards.state === "ready"}>
-                  <option value="">{t("shop.checkout.chooseWard", { n: wards()?.length ?? 0 })}</option>
-                  <For each={wards()}>
-                    {(w) => (
-                      <option value={w.code} selected={props.ward === w.code}>
-                        {w.name}
-                      </option>
-                    )}
-                  </For>
-                </Match>
-              </Switch>
-            </select>
-            <Show when={wards.state === "errored"}>
-              <p class="pfield__error" role="alert">
-                {t("shop.checkout.wardsFailed")}{" "}
-                <button type="button" class="link-button" onClick={() => retryWards()}>
-                  {t("shop.retry")}
-                </button>
-              </p>
-            </Show>
-          </>
+          <WardSelect
+            control={control}
+            province={props.province}
+            ward={props.ward}
+            wards={wards}
+            retry={retryWards}
+            onWard={(code) => {
+              props.onWard(code);
+              errors().set("wardCode", undefined);
+            }}
+            text={{
+              chooseProvinceFirst: t("shop.checkout.chooseProvinceFirst"),
+              loading: t("shop.checkout.wardsLoading"),
+              choose: (n) => t("shop.checkout.chooseWard", { n }),
+              failed: t("shop.checkout.wardsFailed"),
+              retry: t("shop.retry"),
+            }}
+          />
         )}
       </FormField>
       <Input
