@@ -18,10 +18,10 @@ function mount(send: (values: { name: string }) => Promise<string | undefined>) 
     form = createForm({
       id: "shop",
       fields: ["name", "group"],
-      read: () => {
-        const name = form.value("name");
-        if (name.length < 2) form.errors.set("name", "Tên quá ngắn");
-        return form.errors.any() ? undefined : { name };
+      read: ({ value, errors }) => {
+        const name = value("name");
+        if (name.length < 2) errors.set("name", "Tên quá ngắn");
+        return errors.any() ? undefined : { name };
       },
       send,
     });

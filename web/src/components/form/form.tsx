@@ -1,5 +1,13 @@
 import { createContext, createSignal, type JSX, splitProps, useContext } from "solid-js";
-import { createErrors, focusFirstError, type Message, text } from "./errors";
+import { createErrors, type FormErrors, focusFirstError, type Message, text } from "./errors";
+
+/** What reading and sending a form may use: its controls' values, its errors and the element. */
+export interface FormAccess {
+  /** The trimmed text of a control, by name. */
+  value(name: string): string;
+  errors: FormErrors;
+  element(): HTMLFormElement | undefined;
+}
 
 /** What sending a form gives: the message to show once it is done, if any. */
 type Outcome = Promise<Message | undefined> | Promise<void>;
@@ -12,9 +20,9 @@ export interface FormOptions<T> {
   /** API field → form field, when their names differ ("key" → "scan"). */
   alias?: Record<string, string>;
   /** Reads and checks the values: sets field errors and returns undefined when something must be fixed first. */
-  read?: () => T | undefined;
+  read?: (form: FormAccess) => T | undefined;
   /** Sends the values; what it returns is the message shown once it is done. */
-  send: (values: T) => Outcome;
+  send: (values: T, form: FormAccess) => Outcome;
 }
 
 /**
@@ -26,6 +34,11 @@ export function createForm<T = undefined>(opts: FormOptions<T>) {
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal<Message>();
   let element: HTMLFormElement | undefined;
+  const access: FormAccess = {
+    value: (name) => (element ? String(new FormData(element).get(name) ?? "").trim() : ""),
+    errors,
+    element: () => element,
+  };
 
   async function run(action: () => Outcome, fields = opts.fields ?? []) {
     setBusy(true);
@@ -49,9 +62,8 @@ export function createForm<T = undefined>(opts: FormOptions<T>) {
     ref: (el: HTMLFormElement) => {
       element = el;
     },
-    element: () => element,
-    /** The trimmed text of a control, by name. */
-    value: (name: string) => (element ? String(new FormData(element).get(name) ?? "").trim() : ""),
+    element: access.element,
+    value: access.value,
     run: (action: () => Outcome) => {
       errors.clear();
       setDone(undefined);
@@ -61,12 +73,12 @@ export function createForm<T = undefined>(opts: FormOptions<T>) {
       event?.preventDefault();
       errors.clear();
       setDone(undefined);
-      const values = opts.read ? opts.read() : (undefined as T);
+      const values = opts.read ? opts.read(access) : (undefined as T);
       if ((opts.read && values === undefined) || errors.any()) {
         focusFirstError(element);
         return;
       }
-      await run(() => opts.send(values as T));
+      await run(() => opts.send(values as T, access));
     },
   };
 }

@@ -8,4 +8,12 @@ export {
   messageOf,
 } from "./errors";
 export { describedBy, Field, FormMessage } from "./Field";
-export { createForm, Form, type FormContext, type FormOptions, type FormState, useFormContext } from "./form";
+export {
+  createForm,
+  Form,
+  type FormAccess,
+  type FormContext,
+  type FormOptions,
+  type FormState,
+  useFormContext,
+} from "./form";

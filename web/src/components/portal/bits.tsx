@@ -5,7 +5,7 @@ import { type Key, t } from "../../i18n";
 import "../../i18n/portal";
 import { daysBetween, vietnamDay } from "../../lib/format";
 import type { Score } from "../../lib/ocop";
-import type { ProductRecord, ProductStatus } from "../../lib/portal-api";
+import type { ProductRecord, ProductStatus } from "../../api/seller";
 
 /** The product's state for its sellers and staff: nháp, chờ duyệt, đang bán, bị từ chối, tạm ngừng, hết hạn. */
 export function StatusBadge(props: { status: ProductStatus | string; validUntil?: string }) {

@@ -1,14 +1,15 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { OcopStars } from "../../components/OcopStars";
 import { createErrors, describedBy, Field, FormMessage } from "../../components/portal/Field";
+import { ProductSearch } from "../../components/portal/ProductSearch";
 import { EmptyState, ErrorState } from "../../components/States";
 import { locale, t } from "../../i18n";
 import "../../i18n/admin";
 import "../../i18n/portal";
-import { api, type Card } from "../../api/client";
+import { adminApi, type Collection } from "../../api/admin";
+import { storefrontApi as api, type Card } from "../../api/storefront";
 import { provinceShort } from "../../lib/geo";
 import { slugify } from "../../lib/ocop";
-import { adminApi, type Collection } from "../../lib/portal-api";
 import { currentUser } from "../../lib/session";
 import { useTitle } from "../../lib/title";
 
@@ -25,8 +26,7 @@ const MAX_PRODUCTS = 48;
 /** Names of the products in the collections: the home page's cards first, then one product read for the rest. */
 async function namesOf(ids: string[]): Promise<Map<string, Item>> {
   const found = new Map<string, Item>();
-  const add = (c: Card) =>
-    found.set(c.productId, { id: c.productId, name: c.name, stars: c.stars, province: c.provinceCode });
+  const add = (c: Card) => found.set(c.productId, itemOf(c));
   const home = await api.home().catch(() => undefined);
   for (const collection of home?.collections ?? []) for (const card of collection.products) add(card);
   const rest = ids.filter((id) => !found.has(id));
@@ -42,6 +42,8 @@ async function namesOf(ids: string[]): Promise<Map<string, Item>> {
   return found;
 }
 
+const itemOf = (c: Card): Item => ({ id: c.productId, name: c.name, stars: c.stars, province: c.provinceCode });
+
 function ItemLabel(props: { item: Item }) {
   return (
     <span class="coll-item__label">
@@ -52,85 +54,6 @@ function ItemLabel(props: { item: Item }) {
         <span class="status status--expired">{t("admin.coll.notOnSale")}</span>
       </Show>
     </span>
-  );
-}
-
-/** Search the storefront and add what it finds. */
-function ProductSearch(props: { formId: string; has: (id: string) => boolean; onAdd: (item: Item) => void }) {
-  const [query, setQuery] = createSignal<string>();
-  const [results] = createResource(query, (q) => api.products({ q, limit: "8" }));
-  let input: HTMLInputElement | undefined;
-  const search = () => {
-    const q = input?.value.trim() ?? "";
-    setQuery(q.length >= 2 ? q : undefined);
-  };
-  const id = `${props.formId}-search`;
-  return (
-    <div class="coll-search">
-      <label for={id} class="pfield__label">
-        {t("admin.coll.search")}
-      </label>
-      <div class="coll-search__row">
-        <input
-          ref={input}
-          id={id}
-          type="search"
-          autocomplete="off"
-          placeholder={t("admin.coll.searchPlaceholder")}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") {
-              e.preventDefault();
-              search();
-            }
-          }}
-        />
-        <button type="button" class="button button--small" onClick={search}>
-          {t("admin.coll.find")}
-        </button>
-      </div>
-      <Switch>
-        <Match when={results.state === "errored"}>
-          <p class="pfield__error">{t("admin.coll.searchFailed")}</p>
-        </Match>
-        <Match when={results.loading}>
-          <p class="muted">{t("portal.common.loading")}</p>
-        </Match>
-        <Match when={query() && results.latest?.items.length === 0}>
-          <p class="muted">{t("admin.coll.noResults")}</p>
-        </Match>
-        <Match when={query() ? results.latest : undefined}>
-          {(page) => (
-            <ul class="coll-results" aria-label={t("admin.coll.results")}>
-              <For each={page().items}>
-                {(card) => (
-                  <li>
-                    <ItemLabel
-                      item={{ id: card.productId, name: card.name, stars: card.stars, province: card.provinceCode }}
-                    />
-                    <button
-                      type="button"
-                      class="button button--small button--ghost"
-                      disabled={props.has(card.productId)}
-                      onClick={() =>
-                        props.onAdd({
-                          id: card.productId,
-                          name: card.name,
-                          stars: card.stars,
-                          province: card.provinceCode,
-                        })
-                      }
-                    >
-                      {props.has(card.productId) ? t("admin.coll.added") : t("admin.coll.add")}
-                      <span class="sr-only">: {card.name}</span>
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          )}
-        </Match>
-      </Switch>
-    </div>
   );
 }
 
@@ -319,9 +242,20 @@ function CollectionEditor(props: {
       </Show>
       <Show when={items().length < MAX_PRODUCTS}>
         <ProductSearch
-          formId={formId}
+          id={`${formId}-search`}
+          label={t("admin.coll.search")}
+          find={t("admin.coll.find")}
+          placeholder={t("admin.coll.searchPlaceholder")}
+          messages={{
+            failed: t("admin.coll.searchFailed"),
+            loading: t("portal.common.loading"),
+            none: t("admin.coll.noResults"),
+            results: t("admin.coll.results"),
+          }}
           has={(id) => items().some((i) => i.id === id)}
-          onAdd={(item) => setItems([...items(), item])}
+          addLabel={(added) => (added ? t("admin.coll.added") : t("admin.coll.add"))}
+          item={(card) => <ItemLabel item={itemOf(card)} />}
+          onAdd={(card) => setItems([...items(), itemOf(card)])}
         />
       </Show>
       <div class="coll__buttons">

@@ -1,13 +1,14 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createResource, For, Match, Show, Switch } from "solid-js";
+import { createResource, For, Show } from "solid-js";
+import { List, Table } from "../../components/list";
 import { OcopStars } from "../../components/OcopStars";
-import { EmptyState, ErrorState } from "../../components/States";
+import { EmptyState } from "../../components/States";
 import { type Key, t } from "../../i18n";
 import "../../i18n/admin";
 import "../../i18n/portal";
+import { adminApi } from "../../api/admin";
 import { daysBetween, formatDate, vietnamDay } from "../../lib/format";
 import { provinceShort } from "../../lib/geo";
-import { adminApi } from "../../lib/portal-api";
 import { useTitle } from "../../lib/title";
 
 export const WINDOWS = [30, 60, 90, 180];
@@ -45,69 +46,49 @@ export default function Expiring() {
           </select>
         </label>
       </form>
-      <Switch>
-        <Match when={items.state === "errored"}>
-          <ErrorState error={items.error} retry={refetch} />
-        </Match>
-        <Match when={!items.latest}>
-          <p class="muted" aria-busy="true">
-            {t("portal.common.loading")}
-          </p>
-        </Match>
-        <Match when={items.latest?.length === 0}>
-          <EmptyState title={t("admin.expiring.empty", { n: days() })} />
-        </Match>
-        <Match when={items.latest}>
-          {(list) => (
-            <div class="table-wrap">
-              <p class="results-count" aria-live="polite">
-                {t("admin.queue.count", { n: list().length })}
-              </p>
-              <table class="ptable ptable--stack" data-testid="expiring">
-                <caption class="sr-only">{t("admin.expiring.title")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("admin.queue.product")}</th>
-                    <th scope="col">{t("admin.queue.province")}</th>
-                    <th scope="col">{t("admin.queue.stars")}</th>
-                    <th scope="col">{t("cert.validUntil")}</th>
-                    <th scope="col">{t("admin.expiring.left")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(p) => {
-                      const left = daysBetween(today, p.validUntil ?? today);
-                      return (
-                        <tr>
-                          <th scope="row">
-                            <A href={`/quan-tri/san-pham/${p.productId}`} class="ptable__name">
-                              {p.name}
-                            </A>
-                            <span class="ptable__sub">{t(`group.short.${p.group}` as Key)}</span>
-                          </th>
-                          <td data-label={t("admin.queue.province")}>{provinceShort(p.provinceCode)}</td>
-                          <td data-label={t("admin.queue.stars")}>
-                            <Show when={p.stars} fallback="—">
-                              {(n) => <OcopStars stars={n()} />}
-                            </Show>
-                          </td>
-                          <td data-label={t("cert.validUntil")}>{formatDate(p.validUntil ?? "")}</td>
-                          <td data-label={t("admin.expiring.left")}>
-                            <span class={`days-left${left <= 30 ? " days-left--urgent" : ""}`} data-testid="days-left">
-                              {left === 0 ? t("cert.lastDay") : t("cert.daysLeft", { n: left })}
-                            </span>
-                          </td>
-                        </tr>
-                      );
-                    }}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          )}
-        </Match>
-      </Switch>
+      <List data={items} retry={refetch} empty={<EmptyState title={t("admin.expiring.empty", { n: days() })} />}>
+        {(rows) => (
+          <Table
+            rows={rows()}
+            caption={t("admin.expiring.title")}
+            testid="expiring"
+            count={t("admin.queue.count", { n: rows().length })}
+            columns={[
+              t("admin.queue.product"),
+              t("admin.queue.province"),
+              t("admin.queue.stars"),
+              t("cert.validUntil"),
+              t("admin.expiring.left"),
+            ]}
+          >
+            {(p) => {
+              const left = daysBetween(today, p.validUntil ?? today);
+              return (
+                <tr>
+                  <th scope="row">
+                    <A href={`/quan-tri/san-pham/${p.productId}`} class="ptable__name">
+                      {p.name}
+                    </A>
+                    <span class="ptable__sub">{t(`group.short.${p.group}` as Key)}</span>
+                  </th>
+                  <td data-label={t("admin.queue.province")}>{provinceShort(p.provinceCode)}</td>
+                  <td data-label={t("admin.queue.stars")}>
+                    <Show when={p.stars} fallback="—">
+                      {(n) => <OcopStars stars={n()} />}
+                    </Show>
+                  </td>
+                  <td data-label={t("cert.validUntil")}>{formatDate(p.validUntil ?? "")}</td>
+                  <td data-label={t("admin.expiring.left")}>
+                    <span class={`days-left${left <= 30 ? " days-left--urgent" : ""}`} data-testid="days-left">
+                      {left === 0 ? t("cert.lastDay") : t("cert.daysLeft", { n: left })}
+                    </span>
+                  </td>
+                </tr>
+              );
+            }}
+          </Table>
+        )}
+      </List>
     </>
   );
 }

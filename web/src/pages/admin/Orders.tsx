@@ -1,15 +1,16 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { EmptyState, ErrorState, errorMessage } from "../../components/States";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { List, Loading, Table } from "../../components/list";
+import { EmptyState, errorMessage } from "../../components/States";
 import { OrderStatusBadge, PaymentBadge } from "../../components/shop/bits";
 import { type Key, t } from "../../i18n";
 import "../../i18n/sales";
 import "../../i18n/shop";
-import { commerceAdminApi, type OrderStatus, type StaffOrder, shopApi } from "../../lib/commerce";
+import { commerceAdminApi, type StaffOrder } from "../../api/admin-commerce";
+import { type OrderStatus, ordersApi } from "../../api/orders";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { provinceShort } from "../../lib/geo";
 import { formatPhone } from "../../lib/ocop";
-import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
 import { vietnamTime } from "../../lib/tracking";
 import "../../styles/shop.css";
@@ -26,7 +27,7 @@ function ConfirmTransfer(props: { order: StaffOrder; onDone: (code: string) => v
     setBusy(true);
     setError(undefined);
     try {
-      await shopApi.confirmTransfer(o.orderId);
+      await ordersApi.confirmTransfer(o.orderId);
       props.onDone(o.code);
     } catch (err) {
       setError(errorMessage(err));
@@ -89,96 +90,75 @@ export default function Orders() {
           {notice()}
         </p>
       </Show>
-      <Switch
-        fallback={
-          <p class="muted" aria-busy="true">
-            {t("shop.loading")}
-          </p>
-        }
+      <List
+        data={orders}
+        retry={refetch}
+        empty={<EmptyState title={t("sales.aorders.empty")} />}
+        loading={<Loading>{t("shop.loading")}</Loading>}
       >
-        <Match when={orders.state === "errored"}>
-          <ErrorState error={orders.error} retry={refetch} />
-        </Match>
-        <Match when={settled(orders)?.length === 0}>
-          <EmptyState title={t("sales.aorders.empty")} />
-        </Match>
-        <Match when={settled(orders)}>
-          {(list) => (
-            <div class="table-wrap" aria-busy={orders.loading}>
-              <p class="results-count" aria-live="polite">
-                {t("sales.aorders.count", { n: list().length })}
-              </p>
-              <table class="ptable ptable--stack" data-testid="orders">
-                <caption class="sr-only">{t("sales.aorders.title")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("sales.aorders.code")}</th>
-                    <th scope="col">{t("sales.aorders.placed")}</th>
-                    <th scope="col">{t("sales.aorders.buyer")}</th>
-                    <th scope="col">{t("sales.aorders.method")}</th>
-                    <th scope="col" class="num">
-                      {t("sales.aorders.total")}
-                    </th>
-                    <th scope="col">
-                      <span class="sr-only">{t("sales.aorders.action")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(o) => (
-                      <tr data-code={o.code}>
-                        <th scope="row">
-                          <A href={`/don-hang/${o.orderId}`} class="ptable__name">
-                            {o.code}
-                          </A>
-                          <span class="ptable__sub">
-                            <OrderStatusBadge status={o.status} />
-                          </span>
-                        </th>
-                        <td data-label={t("sales.aorders.placed")}>
-                          {formatDateTime(o.createdAt)}
-                          <Show when={o.status === "pending_payment" && o.payBy}>
-                            <span class="ptable__sub">
-                              {t("sales.aorders.payBy", { time: vietnamTime(o.payBy ?? "") })}
-                            </span>
-                          </Show>
-                        </td>
-                        <td data-label={t("sales.aorders.buyer")}>
-                          {o.address.name}
-                          <span class="ptable__sub">
-                            {formatPhone(o.address.phone)} · {provinceShort(o.address.provinceCode)}
-                          </span>
-                        </td>
-                        <td data-label={t("sales.aorders.method")}>
-                          {t(`shop.method.${o.paymentMethod}` as Key)}
-                          <span class="ptable__sub">
-                            <PaymentBadge status={o.paymentStatus} />
-                          </span>
-                        </td>
-                        <td data-label={t("sales.aorders.total")} class="num">
-                          <strong>{formatVnd(o.totalVnd)}</strong>
-                        </td>
-                        <td class="ptable__action">
-                          <Show when={o.status === "pending_payment" && o.paymentMethod === "vietqr"}>
-                            <ConfirmTransfer
-                              order={o}
-                              onDone={(code) => {
-                                setNotice(t("sales.aorders.confirmed", { code }));
-                                void refetch();
-                              }}
-                            />
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          )}
-        </Match>
-      </Switch>
+        {(rows) => (
+          <Table
+            rows={rows()}
+            caption={t("sales.aorders.title")}
+            testid="orders"
+            count={t("sales.aorders.count", { n: rows().length })}
+            busy={orders.loading}
+            columns={[
+              t("sales.aorders.code"),
+              t("sales.aorders.placed"),
+              t("sales.aorders.buyer"),
+              t("sales.aorders.method"),
+              { label: t("sales.aorders.total"), class: "num" },
+              { label: t("sales.aorders.action"), hidden: true },
+            ]}
+          >
+            {(o) => (
+              <tr data-code={o.code}>
+                <th scope="row">
+                  <A href={`/don-hang/${o.orderId}`} class="ptable__name">
+                    {o.code}
+                  </A>
+                  <span class="ptable__sub">
+                    <OrderStatusBadge status={o.status} />
+                  </span>
+                </th>
+                <td data-label={t("sales.aorders.placed")}>
+                  {formatDateTime(o.createdAt)}
+                  <Show when={o.status === "pending_payment" && o.payBy}>
+                    <span class="ptable__sub">{t("sales.aorders.payBy", { time: vietnamTime(o.payBy ?? "") })}</span>
+                  </Show>
+                </td>
+                <td data-label={t("sales.aorders.buyer")}>
+                  {o.address.name}
+                  <span class="ptable__sub">
+                    {formatPhone(o.address.phone)} · {provinceShort(o.address.provinceCode)}
+                  </span>
+                </td>
+                <td data-label={t("sales.aorders.method")}>
+                  {t(`shop.method.${o.paymentMethod}` as Key)}
+                  <span class="ptable__sub">
+                    <PaymentBadge status={o.paymentStatus} />
+                  </span>
+                </td>
+                <td data-label={t("sales.aorders.total")} class="num">
+                  <strong>{formatVnd(o.totalVnd)}</strong>
+                </td>
+                <td class="ptable__action">
+                  <Show when={o.status === "pending_payment" && o.paymentMethod === "vietqr"}>
+                    <ConfirmTransfer
+                      order={o}
+                      onDone={(code) => {
+                        setNotice(t("sales.aorders.confirmed", { code }));
+                        void refetch();
+                      }}
+                    />
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </Table>
+        )}
+      </List>
     </>
   );
 }

@@ -1,15 +1,16 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createResource, For, Match, Show, Switch } from "solid-js";
+import { createResource, For, Show } from "solid-js";
+import { List, Table } from "../../components/list";
 import { OcopStars } from "../../components/OcopStars";
 import { StatusBadge } from "../../components/portal/bits";
-import { EmptyState, ErrorState } from "../../components/States";
+import { EmptyState } from "../../components/States";
 import { type Key, locale, t } from "../../i18n";
 import "../../i18n/admin";
 import "../../i18n/portal";
+import { adminApi, type QueueQuery } from "../../api/admin";
+import type { ProductStatus } from "../../api/seller";
 import { formatDate } from "../../lib/format";
 import { provinceName, provinceShort, provincesByRegion, regionName } from "../../lib/geo";
-import { adminApi, type ProductStatus, type QueueQuery } from "../../lib/portal-api";
-import { settled } from "../../lib/resource";
 import { currentUser } from "../../lib/session";
 import { useTitle } from "../../lib/title";
 
@@ -31,7 +32,6 @@ export default function Queue() {
     ...(stars() ? { stars: stars() } : {}),
   });
   const [items, { refetch }] = createResource(query, adminApi.reviews);
-  const list = () => settled(items);
   useTitle(() => t("admin.queue.title"));
 
   const set = (patch: Record<string, string>) => {
@@ -106,73 +106,52 @@ export default function Queue() {
         </label>
       </form>
 
-      <Switch>
-        <Match when={items.state === "errored"}>
-          <ErrorState error={items.error} retry={refetch} />
-        </Match>
-        <Match when={!list()}>
-          <p class="muted" aria-busy="true">
-            {t("portal.common.loading")}
-          </p>
-        </Match>
-        <Match when={list()?.length === 0}>
-          <EmptyState title={t(`admin.queue.empty.${status()}` as Key)} />
-        </Match>
-        <Match when={list()}>
-          {(rows) => (
-            <div class="table-wrap" aria-busy={items.loading}>
-              <p class="results-count" aria-live="polite">
-                {t("admin.queue.count", { n: rows().length })}
-              </p>
-              <table class="ptable ptable--stack" data-testid="queue">
-                <caption class="sr-only">{t("admin.queue.title")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("admin.queue.product")}</th>
-                    <th scope="col">{t("admin.queue.province")}</th>
-                    <th scope="col">{t("admin.queue.stars")}</th>
-                    <th scope="col">{t("admin.queue.status")}</th>
-                    <th scope="col">{t("admin.queue.updated")}</th>
-                    <th scope="col">
-                      <span class="sr-only">{t("admin.queue.open")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={rows()}>
-                    {(p) => (
-                      <tr>
-                        <th scope="row">
-                          <A href={`/quan-tri/san-pham/${p.productId}`} class="ptable__name">
-                            {p.name}
-                          </A>
-                          <span class="ptable__sub">{t(`group.short.${p.group}` as Key)}</span>
-                        </th>
-                        <td data-label={t("admin.queue.province")}>{provinceShort(p.provinceCode)}</td>
-                        <td data-label={t("admin.queue.stars")}>
-                          <Show when={p.stars} fallback="—">
-                            {(n) => <OcopStars stars={n()} />}
-                          </Show>
-                        </td>
-                        <td data-label={t("admin.queue.status")}>
-                          <StatusBadge status={p.status} validUntil={p.validUntil} />
-                        </td>
-                        <td data-label={t("admin.queue.updated")}>{formatDate(String(p.updatedAt ?? ""))}</td>
-                        <td class="ptable__action">
-                          <A href={`/quan-tri/san-pham/${p.productId}`} class="button button--small button--ghost">
-                            {t("admin.queue.review")}
-                            <span class="sr-only">: {p.name}</span>
-                          </A>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          )}
-        </Match>
-      </Switch>
+      <List data={items} retry={refetch} empty={<EmptyState title={t(`admin.queue.empty.${status()}` as Key)} />}>
+        {(rows) => (
+          <Table
+            rows={rows()}
+            caption={t("admin.queue.title")}
+            testid="queue"
+            count={t("admin.queue.count", { n: rows().length })}
+            busy={items.loading}
+            columns={[
+              t("admin.queue.product"),
+              t("admin.queue.province"),
+              t("admin.queue.stars"),
+              t("admin.queue.status"),
+              t("admin.queue.updated"),
+              { label: t("admin.queue.open"), hidden: true },
+            ]}
+          >
+            {(p) => (
+              <tr>
+                <th scope="row">
+                  <A href={`/quan-tri/san-pham/${p.productId}`} class="ptable__name">
+                    {p.name}
+                  </A>
+                  <span class="ptable__sub">{t(`group.short.${p.group}` as Key)}</span>
+                </th>
+                <td data-label={t("admin.queue.province")}>{provinceShort(p.provinceCode)}</td>
+                <td data-label={t("admin.queue.stars")}>
+                  <Show when={p.stars} fallback="—">
+                    {(n) => <OcopStars stars={n()} />}
+                  </Show>
+                </td>
+                <td data-label={t("admin.queue.status")}>
+                  <StatusBadge status={p.status} validUntil={p.validUntil} />
+                </td>
+                <td data-label={t("admin.queue.updated")}>{formatDate(String(p.updatedAt ?? ""))}</td>
+                <td class="ptable__action">
+                  <A href={`/quan-tri/san-pham/${p.productId}`} class="button button--small button--ghost">
+                    {t("admin.queue.review")}
+                    <span class="sr-only">: {p.name}</span>
+                  </A>
+                </td>
+              </tr>
+            )}
+          </Table>
+        )}
+      </List>
     </>
   );
 }

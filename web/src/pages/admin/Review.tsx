@@ -1,6 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { PageSkeleton } from "../../components/Layout";
+import { CertificateFacts } from "../../components/CertificateFacts";
 import { OcopStars } from "../../components/OcopStars";
 import {
   BackLink,
@@ -16,11 +17,12 @@ import { ErrorState, NotFoundState } from "../../components/States";
 import { type Key, t } from "../../i18n";
 import "../../i18n/admin";
 import "../../i18n/portal";
-import { ApiError, api } from "../../api/client";
+import { ApiError } from "../../api/client";
+import { storefrontApi as api } from "../../api/storefront";
 import { formatDate, formatVnd } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
 import { bandOf, isPdf, mediaUrl, SCORE_MAX, scoreTotal, starsForTotal } from "../../lib/ocop";
-import { adminApi, type ReviewItem } from "../../lib/portal-api";
+import { adminApi, type ReviewItem } from "../../api/admin";
 import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
 import { AuditTrail } from "./audit";
@@ -33,37 +35,15 @@ function underReview(item: ReviewItem): Certificate | undefined {
   return list.find((c) => c.status === "pending") ?? list.find((c) => c.status === "approved") ?? list[0] ?? undefined;
 }
 
-function CertificateFacts(props: { cert: Certificate }) {
+function ReviewedFacts(props: { cert: Certificate }) {
   const score = () => scoreOf((props.cert as { score?: unknown }).score);
   return (
-    <dl class="facts review-facts" data-testid="review-certificate">
-      <div>
-        <dt>{t("cert.stars")}</dt>
-        <dd class="cert__stars">
-          <OcopStars stars={props.cert.stars} size="lg" />
-          <span>{t("cert.starsValue", { n: props.cert.stars })}</span>
-        </dd>
-      </div>
-      <div>
-        <dt>{t("cert.decision")}</dt>
-        <dd data-testid="review-decision">{props.cert.decisionNumber}</dd>
-      </div>
-      <div>
-        <dt>{t("cert.decisionDate")}</dt>
-        <dd>{formatDate(props.cert.decisionDate)}</dd>
-      </div>
-      <div>
-        <dt>{t("cert.issuer")}</dt>
-        <dd>{props.cert.issuer}</dd>
-      </div>
-      <div>
-        <dt>{t("cert.level")}</dt>
-        <dd>{t(`cert.level.${props.cert.level}`)}</dd>
-      </div>
-      <div>
-        <dt>{t("cert.validUntil")}</dt>
-        <dd>{formatDate(props.cert.validUntil)}</dd>
-      </div>
+    <CertificateFacts
+      cert={props.cert}
+      class="facts review-facts"
+      testId="review-certificate"
+      decisionTestId="review-decision"
+    >
       <div>
         <dt>{t("cert.score")}</dt>
         <dd>
@@ -87,7 +67,7 @@ function CertificateFacts(props: { cert: Certificate }) {
           </Show>
         </dd>
       </div>
-    </dl>
+    </CertificateFacts>
   );
 }
 
@@ -286,7 +266,7 @@ export default function Review() {
                       {cert()?.status === "pending" ? t("admin.review.pendingCert") : t("admin.review.currentCert")}
                     </h2>
                     <Show when={cert()} fallback={<p class="muted">{t("portal.history.empty")}</p>}>
-                      {(c) => <CertificateFacts cert={c()} />}
+                      {(c) => <ReviewedFacts cert={c()} />}
                     </Show>
                   </section>
 

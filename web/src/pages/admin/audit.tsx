@@ -4,7 +4,7 @@ import { type Key, locale, t } from "../../i18n";
 import "../../i18n/admin";
 import { formatDateTime } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
-import type { AuditEntry } from "../../lib/portal-api";
+import type { AuditEntry } from "../../api/admin";
 
 export function auditActionLabel(action: string): string {
   const key = `admin.audit.action.${action}`;

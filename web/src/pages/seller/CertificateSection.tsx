@@ -1,10 +1,11 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
+import { createForm, Form, type FormAccess, FormMessage, Input, Select } from "../../components/form";
 import { OcopStars } from "../../components/OcopStars";
 import { CertStatusBadge, scoreOf } from "../../components/portal/bits";
-import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../components/portal/Field";
 import { ScanPicker } from "../../components/portal/Uploads";
 import { t } from "../../i18n";
 import "../../i18n/portal";
+import { type CertificateRecord, type ProductRecord, sellerApi } from "../../api/seller";
 import { formatDate, vietnamDay } from "../../lib/format";
 import { provinceShort } from "../../lib/geo";
 import {
@@ -17,7 +18,6 @@ import {
   type Stars,
   scoreTotal,
 } from "../../lib/ocop";
-import { type CertificateRecord, type ProductRecord, sellerApi } from "../../lib/portal-api";
 
 const FIELDS = ["stars", "score", "decisionNumber", "decisionDate", "issuer", "level", "scan"];
 const ALIAS = { scanKey: "scan", key: "scan", certificate: "stars" };
@@ -61,13 +61,20 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
   const [raw, setRaw] = createSignal<Record<ScorePart, string>>({ a: "", b: "", c: "" });
   const [scanKey, setScanKey] = createSignal<string>();
   const [uploading, setUploading] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [done, setDone] = createSignal<string>();
-  const errors = createErrors();
+  const form = createForm({
+    id: "cert",
+    fields: FIELDS,
+    alias: ALIAS,
+    read,
+    send: async (input: NonNullable<ReturnType<typeof read>>) => {
+      const product = await sellerApi.submit(props.product.productId, input);
+      props.onSubmitted(product);
+      return t("portal.submit.done");
+    },
+  });
+  const errors = form.errors;
   const reading = createMemo(() => readScore(raw()));
   const today = vietnamDay();
-  let form: HTMLFormElement | undefined;
-  const value = (name: string) => String(new FormData(form).get(name) ?? "").trim();
   const province = () => provinceShort(props.product.provinceCode);
 
   const chooseStars = (n: Stars) => {
@@ -84,8 +91,7 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
     return undefined;
   };
 
-  function read() {
-    errors.clear();
+  function read({ value }: FormAccess) {
     const s = stars();
     if (!s) errors.set("stars", () => t("portal.submit.starsMissing"));
     const r = reading();
@@ -117,31 +123,10 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
     };
   }
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setDone(undefined);
-    const input = read();
-    if (!input) {
-      focusFirstError(form);
-      return;
-    }
-    setBusy(true);
-    try {
-      const product = await sellerApi.submit(props.product.productId, input);
-      setDone(t("portal.submit.done"));
-      props.onSubmitted(product);
-    } catch (error) {
-      errors.fromApi(error, FIELDS, ALIAS);
-      queueMicrotask(() => focusFirstError(form));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const setPart = (part: ScorePart, text: string) => setRaw({ ...raw(), [part]: text });
 
   return (
-    <form ref={form} class="pform" onSubmit={submit} novalidate aria-labelledby="submit-title">
+    <Form of={form} class="pform" aria-labelledby="submit-title">
       <fieldset class="pfield" classList={{ "pfield--error": Boolean(errors.of("stars")) }}>
         <legend class="pfield__label">{t("portal.submit.stars")}</legend>
         <div class="choice-row choice-row--stars">
@@ -211,72 +196,44 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
       </fieldset>
 
       <div class="pform__row">
-        <Field
+        <Input
+          name="decisionNumber"
           id="cert-number"
           label={t("portal.submit.decisionNumber")}
-          error={errors.of("decisionNumber")}
           hint={t("portal.submit.decisionNumberHint")}
-        >
-          <input
-            id="cert-number"
-            name="decisionNumber"
-            autocomplete="off"
-            maxLength={50}
-            placeholder="1520/QĐ-UBND"
-            aria-invalid={Boolean(errors.of("decisionNumber"))}
-            aria-describedby={describedBy("cert-number", { hint: true, error: errors.of("decisionNumber") })}
-          />
-        </Field>
-        <Field id="cert-date" label={t("portal.submit.decisionDate")} error={errors.of("decisionDate")}>
-          <input
-            id="cert-date"
-            name="decisionDate"
-            type="date"
-            max={today}
-            aria-invalid={Boolean(errors.of("decisionDate"))}
-            aria-describedby={describedBy("cert-date", { error: errors.of("decisionDate") })}
-          />
-        </Field>
+          autocomplete="off"
+          maxLength={50}
+          placeholder="1520/QĐ-UBND"
+        />
+        <Input name="decisionDate" id="cert-date" label={t("portal.submit.decisionDate")} type="date" max={today} />
       </div>
 
-      <Field
-        id="cert-level"
+      <Select
+        name="level"
         label={t("portal.submit.level")}
-        error={errors.of("level")}
         hint={t("portal.submit.levelHint")}
+        value={level()}
+        onChange={(e) => setLevel(e.currentTarget.value as Level)}
       >
-        <select
-          id="cert-level"
-          name="level"
-          value={level()}
-          onChange={(e) => setLevel(e.currentTarget.value as Level)}
-          aria-invalid={Boolean(errors.of("level"))}
-          aria-describedby={describedBy("cert-level", { hint: true, error: errors.of("level") })}
-        >
-          <option value="province" selected={level() === "province"}>
-            {t("cert.level.province")}
-          </option>
-          <option value="central" selected={level() === "central"}>
-            {t("cert.level.central")}
-          </option>
-        </select>
-      </Field>
+        <option value="province" selected={level() === "province"}>
+          {t("cert.level.province")}
+        </option>
+        <option value="central" selected={level() === "central"}>
+          {t("cert.level.central")}
+        </option>
+      </Select>
 
-      <Field id="cert-issuer" label={t("portal.submit.issuer")} error={errors.of("issuer")}>
-        <input
-          id="cert-issuer"
-          name="issuer"
-          autocomplete="off"
-          maxLength={200}
-          placeholder={
-            level() === "central"
-              ? t("portal.submit.issuerCentral")
-              : t("portal.submit.issuerProvince", { province: province() })
-          }
-          aria-invalid={Boolean(errors.of("issuer"))}
-          aria-describedby={describedBy("cert-issuer", { error: errors.of("issuer") })}
-        />
-      </Field>
+      <Input
+        name="issuer"
+        label={t("portal.submit.issuer")}
+        autocomplete="off"
+        maxLength={200}
+        placeholder={
+          level() === "central"
+            ? t("portal.submit.issuerCentral")
+            : t("portal.submit.issuerProvince", { province: province() })
+        }
+      />
 
       <ScanPicker
         id="cert-scan"
@@ -286,11 +243,11 @@ export function SubmitForm(props: { product: ProductRecord; onSubmitted: (produc
         error={errors.of("scan")}
       />
 
-      <button type="submit" class="button button--big button--block button--seal" disabled={busy() || uploading()}>
-        {busy() ? t("portal.submit.busy") : uploading() ? t("portal.file.waitUpload") : t("portal.submit.submit")}
+      <button type="submit" class="button button--big button--block button--seal" disabled={form.busy() || uploading()}>
+        {form.busy() ? t("portal.submit.busy") : uploading() ? t("portal.file.waitUpload") : t("portal.submit.submit")}
       </button>
-      <FormMessage error={errors.general()} success={done()} />
-    </form>
+      <FormMessage error={errors.general()} success={form.done()} />
+    </Form>
   );
 }
 

@@ -8,7 +8,7 @@ import { TrackingNumber } from "../../components/shop/TrackingNumber";
 import { type Key, t } from "../../i18n";
 import "../../i18n/sales";
 import "../../i18n/shop";
-import { type Fulfilment, type FulfilmentMove, sellerOrdersApi, shopApi } from "../../lib/commerce";
+import { type Fulfilment, type FulfilmentMove, fulfilmentApi, ordersApi } from "../../api/orders";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { settled } from "../../lib/resource";
 import { formatWeight, shippingShown } from "../../lib/shopping";
@@ -58,7 +58,7 @@ function ShipForm(props: { orderId: string; onDone: (f: Fulfilment) => void }) {
     }
     setBusy(true);
     try {
-      props.onDone(await sellerOrdersApi.move(props.orderId, "ship", { carrier, trackingNumber }));
+      props.onDone(await fulfilmentApi.move(props.orderId, "ship", { carrier, trackingNumber }));
     } catch (error) {
       errors.fromApi(error, ["carrier", "trackingNumber"]);
     } finally {
@@ -124,7 +124,7 @@ function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: 
     setBusy(true);
     setError(undefined);
     try {
-      props.onChange(await sellerOrdersApi.move(f().orderId, step), `sales.ful.done.${step}` as Key);
+      props.onChange(await fulfilmentApi.move(f().orderId, step), `sales.ful.done.${step}` as Key);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -137,7 +137,7 @@ function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: 
     setBusy(true);
     setError(undefined);
     try {
-      const order = await shopApi.confirmTransfer(f().orderId);
+      const order = await ordersApi.confirmTransfer(f().orderId);
       const mine = order.fulfilments.find((x) => x.producerId === f().producerId);
       props.onChange(mine ? (mine as Fulfilment) : { ...f(), status: "confirmed" }, "sales.ful.done.transfer");
     } catch (err) {
@@ -283,7 +283,7 @@ function FulfilmentCard(props: { f: Fulfilment; onChange: (f: Fulfilment, done: 
 export default function Fulfilments() {
   const [params, setParams] = useSearchParams();
   const filter = (): Filter => (isFilter(params.loc) ? params.loc : "todo");
-  const [list, { refetch, mutate }] = createResource(sellerOrdersApi.list);
+  const [list, { refetch, mutate }] = createResource(fulfilmentApi.list);
   const [notice, setNotice] = createSignal<string>();
   useTitle(() => t("sales.ful.title"));
 

@@ -7,7 +7,7 @@ import { ErrorState, NotFoundState } from "../../components/States";
 import { t } from "../../i18n";
 import "../../i18n/portal";
 import { ApiError } from "../../api/client";
-import { sellerApi } from "../../lib/portal-api";
+import { sellerApi } from "../../api/seller";
 import { useTitle } from "../../lib/title";
 
 /** One A4 sheet: 3 columns × 8 rows of labels (about 64 × 34 mm each). */

@@ -1,11 +1,21 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../components/portal/Field";
+import {
+  createForm,
+  Form,
+  type FormAccess,
+  FormField,
+  FormMessage,
+  Input,
+  Select,
+  TextArea,
+} from "../../components/form";
 import { type PhotoItem, PhotoPicker } from "../../components/portal/Uploads";
 import { type Key, locale, t } from "../../i18n";
 import "../../i18n/portal";
+import type { ProducerRecord } from "../../api/seller";
+import { storefrontApi, type Ward } from "../../api/storefront";
 import { provincesByRegion, regionName } from "../../lib/geo";
 import { formatPhone, isEmail, isVnMobile, mediaUrl, normalizePhone } from "../../lib/ocop";
-import { catalogApi, type ProducerRecord, type Ward } from "../../lib/portal-api";
 
 export type ProducerKind = "cooperative" | "enterprise" | "household";
 export const KINDS: ProducerKind[] = ["cooperative", "enterprise", "household"];
@@ -30,7 +40,7 @@ const wardCache = new Map<string, Promise<Ward[]>>();
 function wardsOf(code: string): Promise<Ward[]> {
   let found = wardCache.get(code);
   if (!found) {
-    found = catalogApi.wards(code);
+    found = storefrontApi.wards(code);
     found.catch(() => wardCache.delete(code));
     wardCache.set(code, found);
   }
@@ -59,17 +69,21 @@ export function ProducerForm(props: {
     ((init?.photos as string[] | undefined) ?? []).map((key) => ({ key, url: mediaUrl(key) })),
   );
   const [uploading, setUploading] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [saved, setSaved] = createSignal(false);
-  const errors = createErrors();
+  const form = createForm({
+    id: props.id,
+    fields: FIELDS,
+    read: validate,
+    send: async (values: ProducerValues) => {
+      await props.onSubmit(values);
+      return props.successMessage;
+    },
+  });
+  const errors = form.errors;
   const [wards, { refetch: retryWards }] = createResource(
     () => province() || false,
     (code) => wardsOf(code),
   );
-  let form: HTMLFormElement | undefined;
   const id = (name: string) => `${props.id}-${name}`;
-
-  const value = (name: string) => String(new FormData(form).get(name) ?? "").trim();
 
   const chooseProvince = (code: string) => {
     setProvince(code);
@@ -77,8 +91,7 @@ export function ProducerForm(props: {
     errors.set("provinceCode", undefined);
   };
 
-  function validate(): ProducerValues | undefined {
-    errors.clear();
+  function validate({ value }: FormAccess): ProducerValues | undefined {
     const name = value("name");
     const phone = value("phone");
     const email = value("email");
@@ -103,28 +116,8 @@ export function ProducerForm(props: {
     };
   }
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    const values = validate();
-    if (!values) {
-      focusFirstError(form);
-      return;
-    }
-    setBusy(true);
-    try {
-      await props.onSubmit(values);
-      setSaved(true);
-    } catch (error) {
-      errors.fromApi(error, FIELDS);
-      queueMicrotask(() => focusFirstError(form));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form ref={form} class="pform" onSubmit={submit} novalidate>
+    <Form of={form} class="pform">
       <fieldset class="pfield">
         <legend class="pfield__label">{t("portal.producer.kind")}</legend>
         <div class="choice-row">
@@ -139,172 +132,137 @@ export function ProducerForm(props: {
         </div>
       </fieldset>
 
-      <Field
-        id={id("name")}
+      <Input
+        name="name"
         label={t("portal.producer.name")}
-        error={errors.of("name")}
         hint={t("portal.producer.nameHint")}
-      >
-        <input
-          id={id("name")}
-          name="name"
-          autocomplete="organization"
-          maxLength={120}
-          value={init?.name ?? ""}
-          aria-invalid={Boolean(errors.of("name"))}
-          aria-describedby={describedBy(id("name"), { hint: true, error: errors.of("name") })}
-        />
-      </Field>
+        autocomplete="organization"
+        maxLength={120}
+        value={init?.name ?? ""}
+      />
 
-      <Field
-        id={id("taxCode")}
+      <Input
+        name="taxCode"
         label={kind() === "household" ? t("portal.producer.householdNumber") : t("portal.producer.taxCode")}
-        error={errors.of("taxCode")}
         hint={kind() === "household" ? t("portal.producer.householdHint") : t("portal.producer.taxCodeHint")}
         optional
-      >
-        <input
-          id={id("taxCode")}
-          name="taxCode"
-          autocomplete="off"
-          autocapitalize="characters"
-          maxLength={20}
-          value={(init?.taxCode as string | undefined) ?? ""}
-          aria-invalid={Boolean(errors.of("taxCode"))}
-          aria-describedby={describedBy(id("taxCode"), { hint: true, error: errors.of("taxCode") })}
-        />
-      </Field>
+        autocomplete="off"
+        autocapitalize="characters"
+        maxLength={20}
+        value={(init?.taxCode as string | undefined) ?? ""}
+      />
 
-      <Field id={id("province")} label={t("portal.producer.province")} error={errors.of("provinceCode")}>
-        <select
-          id={id("province")}
-          name="provinceCode"
-          value={province()}
-          aria-invalid={Boolean(errors.of("provinceCode"))}
-          aria-describedby={describedBy(id("province"), { error: errors.of("provinceCode") })}
-          onChange={(e) => chooseProvince(e.currentTarget.value)}
-        >
-          <option value="">{t("portal.producer.chooseProvince")}</option>
-          <For each={provincesByRegion()}>
-            {(group) => (
-              <optgroup label={regionName(group.region, locale())}>
-                <For each={group.provinces}>
-                  {(p) => (
-                    <option value={p.code} selected={province() === p.code}>
-                      {p.short}
-                    </option>
-                  )}
-                </For>
-              </optgroup>
-            )}
-          </For>
-        </select>
-      </Field>
-
-      <Field
-        id={id("ward")}
-        label={t("portal.producer.ward")}
-        error={errors.of("wardCode")}
-        hint={wards.loading ? t("portal.producer.wardsLoading") : undefined}
+      <Select
+        name="provinceCode"
+        id={id("province")}
+        label={t("portal.producer.province")}
+        value={province()}
+        onChange={(e) => chooseProvince(e.currentTarget.value)}
       >
-        <select
-          id={id("ward")}
-          name="wardCode"
-          value={ward()}
-          disabled={!province() || wards.loading || wards.state === "errored"}
-          aria-busy={wards.loading}
-          aria-invalid={Boolean(errors.of("wardCode"))}
-          aria-describedby={describedBy(id("ward"), { hint: wards.loading, error: errors.of("wardCode") })}
-          onChange={(e) => {
-            setWard(e.currentTarget.value);
-            errors.set("wardCode", undefined);
-          }}
-        >
-          <Switch>
-            <Match when={!province()}>
-              <option value="">{t("portal.producer.chooseProvinceFirst")}</option>
-            </Match>
-            <Match when={wards.loading}>
-              <option value="">{t("portal.producer.wardsLoading")}</option>
-            </Match>
-            <Match when={wards.state === "ready"}>
-              <option value="">{t("portal.producer.chooseWard", { n: wards()?.length ?? 0 })}</option>
-              <For each={wards()}>
-                {(w) => (
-                  <option value={w.code} selected={ward() === w.code}>
-                    {w.name}
+        <option value="">{t("portal.producer.chooseProvince")}</option>
+        <For each={provincesByRegion()}>
+          {(group) => (
+            <optgroup label={regionName(group.region, locale())}>
+              <For each={group.provinces}>
+                {(p) => (
+                  <option value={p.code} selected={province() === p.code}>
+                    {p.short}
                   </option>
                 )}
               </For>
-            </Match>
-          </Switch>
-        </select>
-        <Show when={wards.state === "errored"}>
-          <p class="pfield__error" role="alert">
-            {t("portal.producer.wardsFailed")}{" "}
-            <button type="button" class="link-button" onClick={() => retryWards()}>
-              {t("portal.common.retry")}
-            </button>
-          </p>
-        </Show>
-      </Field>
+            </optgroup>
+          )}
+        </For>
+      </Select>
 
-      <Field id={id("street")} label={t("portal.producer.street")} error={errors.of("street")} optional>
-        <input
-          id={id("street")}
-          name="street"
-          autocomplete="address-line1"
-          maxLength={200}
-          value={(init?.street as string | undefined) ?? ""}
-          aria-invalid={Boolean(errors.of("street"))}
-        />
-      </Field>
+      <FormField
+        name="wardCode"
+        id={id("ward")}
+        label={t("portal.producer.ward")}
+        hint={wards.loading ? t("portal.producer.wardsLoading") : undefined}
+      >
+        {(control) => (
+          <>
+            <select
+              {...control}
+              value={ward()}
+              disabled={!province() || wards.loading || wards.state === "errored"}
+              aria-busy={wards.loading}
+              onChange={(e) => {
+                setWard(e.currentTarget.value);
+                errors.set("wardCode", undefined);
+              }}
+            >
+              <Switch>
+                <Match when={!province()}>
+                  <option value="">{t("portal.producer.chooseProvinceFirst")}</option>
+                </Match>
+                <Match when={wards.loading}>
+                  <option value="">{t("portal.producer.wardsLoading")}</option>
+                </Match>
+                <Match when={wards.state === "ready"}>
+                  <option value="">{t("portal.producer.chooseWard", { n: wards()?.length ?? 0 })}</option>
+                  <For each={wards()}>
+                    {(w) => (
+                      <option value={w.code} selected={ward() === w.code}>
+                        {w.name}
+                      </option>
+                    )}
+                  </For>
+                </Match>
+              </Switch>
+            </select>
+            <Show when={wards.state === "errored"}>
+              <p class="pfield__error" role="alert">
+                {t("portal.producer.wardsFailed")}{" "}
+                <button type="button" class="link-button" onClick={() => retryWards()}>
+                  {t("portal.common.retry")}
+                </button>
+              </p>
+            </Show>
+          </>
+        )}
+      </FormField>
 
-      <Field id={id("phone")} label={t("portal.producer.phone")} error={errors.of("phone")}>
-        <input
-          id={id("phone")}
-          name="phone"
-          type="tel"
-          inputmode="tel"
-          autocomplete="tel-national"
-          maxLength={20}
-          value={formatPhone(init?.phone ?? props.defaultPhone ?? "")}
-          aria-invalid={Boolean(errors.of("phone"))}
-          aria-describedby={describedBy(id("phone"), { error: errors.of("phone") })}
-        />
-      </Field>
+      <Input
+        name="street"
+        label={t("portal.producer.street")}
+        optional
+        autocomplete="address-line1"
+        maxLength={200}
+        value={(init?.street as string | undefined) ?? ""}
+      />
 
-      <Field id={id("email")} label={t("portal.producer.email")} error={errors.of("email")} optional>
-        <input
-          id={id("email")}
-          name="email"
-          type="email"
-          inputmode="email"
-          autocomplete="email"
-          maxLength={200}
-          value={(init?.email as string | undefined) ?? ""}
-          aria-invalid={Boolean(errors.of("email"))}
-          aria-describedby={describedBy(id("email"), { error: errors.of("email") })}
-        />
-      </Field>
+      <Input
+        name="phone"
+        label={t("portal.producer.phone")}
+        type="tel"
+        inputmode="tel"
+        autocomplete="tel-national"
+        maxLength={20}
+        value={formatPhone(init?.phone ?? props.defaultPhone ?? "")}
+      />
 
-      <Field
-        id={id("story")}
+      <Input
+        name="email"
+        label={t("portal.producer.email")}
+        optional
+        type="email"
+        inputmode="email"
+        autocomplete="email"
+        maxLength={200}
+        value={(init?.email as string | undefined) ?? ""}
+      />
+
+      <TextArea
+        name="story"
         label={t("portal.producer.story")}
-        error={errors.of("story")}
         hint={t("portal.producer.storyHint")}
         optional
-      >
-        <textarea
-          id={id("story")}
-          name="story"
-          rows="5"
-          maxLength={5000}
-          aria-invalid={Boolean(errors.of("story"))}
-          aria-describedby={describedBy(id("story"), { hint: true, error: errors.of("story") })}
-          value={(init?.story as string | undefined) ?? ""}
-        />
-      </Field>
+        rows="5"
+        maxLength={5000}
+        value={(init?.story as string | undefined) ?? ""}
+      />
 
       <Show when={props.withPhotos}>
         <PhotoPicker
@@ -319,10 +277,10 @@ export function ProducerForm(props: {
         />
       </Show>
 
-      <button type="submit" class="button button--big button--block" disabled={busy() || uploading()}>
-        {busy() ? props.busyLabel : uploading() ? t("portal.file.waitUpload") : props.submitLabel}
+      <button type="submit" class="button button--big button--block" disabled={form.busy() || uploading()}>
+        {form.busy() ? props.busyLabel : uploading() ? t("portal.file.waitUpload") : props.submitLabel}
       </button>
-      <FormMessage error={errors.general()} success={saved() ? props.successMessage : undefined} />
-    </form>
+      <FormMessage error={errors.general()} success={form.done()} />
+    </Form>
   );
 }

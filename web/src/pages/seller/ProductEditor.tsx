@@ -7,7 +7,7 @@ import { type Key, t } from "../../i18n";
 import "../../i18n/portal";
 import { ApiError } from "../../api/client";
 import { daysBetween, formatDate, vietnamDay } from "../../lib/format";
-import { type ProductRecord, type SellerProduct, sellerApi } from "../../lib/portal-api";
+import { type ProductRecord, type SellerProduct, sellerApi } from "../../api/seller";
 import { useTitle } from "../../lib/title";
 import { Batches } from "./Batches";
 import { CertificateHistory, SubmitForm } from "./CertificateSection";

@@ -1,13 +1,13 @@
 import { createSignal, For } from "solid-js";
+import { createForm, Form, type FormAccess, FormMessage, Input, Select, TextArea } from "../../components/form";
 import { textOf, textsOf } from "../../components/portal/bits";
-import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../components/portal/Field";
 import { TagInput } from "../../components/portal/TagInput";
 import { type PhotoItem, PhotoPicker } from "../../components/portal/Uploads";
 import { locale, t } from "../../i18n";
 import "../../i18n/portal";
+import { type ProductRecord, sellerApi } from "../../api/seller";
 import { GROUPS, groupName } from "../../lib/geo";
 import { formatVndInput, mediaUrl, parseVnd } from "../../lib/ocop";
-import { type ProductRecord, sellerApi } from "../../lib/portal-api";
 import { finishTag } from "../../lib/tags";
 
 const FIELDS = ["name", "group", "priceVnd", "unit", "weightGrams", "stock", "images", "story", "tags"];
@@ -34,11 +34,8 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
   );
   const [tags, setTags] = createSignal<string[]>(textsOf((init as { tags?: unknown } | undefined)?.tags));
   const [uploading, setUploading] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [saved, setSaved] = createSignal<string>();
-  const errors = createErrors();
-  let form: HTMLFormElement | undefined;
-  const value = (name: string) => String(new FormData(form).get(name) ?? "").trim();
+  const form = createForm({ id: "product", fields: FIELDS, read, send });
+  const errors = form.errors;
 
   const formatPrice = (event: FocusEvent) => {
     const input = event.currentTarget as HTMLInputElement;
@@ -46,8 +43,7 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
     if (price.ok) input.value = formatVndInput(price.value);
   };
 
-  function read() {
-    errors.clear();
+  function read({ value, element }: FormAccess) {
     const name = value("name");
     const group = value("group");
     const price = parseVnd(value("priceVnd"));
@@ -71,7 +67,7 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
       errors.set("tags", () => t(`portal.tags.${problem}`));
     } else if (tagsRead.tags.length !== tags().length) {
       setTags(tagsRead.tags);
-      const field = form?.querySelector<HTMLInputElement>('input[name="tags"]');
+      const field = element()?.querySelector<HTMLInputElement>('input[name="tags"]');
       if (field) field.value = "";
     }
     if (errors.any() || !price.ok || weight === undefined || stock === undefined) return undefined;
@@ -88,142 +84,83 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
     };
   }
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setSaved(undefined);
-    const fields = read();
-    if (!fields) {
-      focusFirstError(form);
-      return;
-    }
-    setBusy(true);
-    try {
-      const before = props.initial?.status;
-      const product = props.initial
-        ? await sellerApi.editProduct(props.initial.productId, fields)
-        : await sellerApi.createProduct(fields);
-      setSaved(
-        before === "approved" && product.status === "pending"
-          ? t("portal.editor.savedReReview")
-          : t("portal.editor.saved"),
-      );
-      props.onSaved(product);
-    } catch (error) {
-      errors.fromApi(error, FIELDS);
-      queueMicrotask(() => focusFirstError(form));
-    } finally {
-      setBusy(false);
-    }
-  };
+  async function send(fields: NonNullable<ReturnType<typeof read>>) {
+    const before = props.initial?.status;
+    const product = props.initial
+      ? await sellerApi.editProduct(props.initial.productId, fields)
+      : await sellerApi.createProduct(fields);
+    props.onSaved(product);
+    return before === "approved" && product.status === "pending"
+      ? t("portal.editor.savedReReview")
+      : t("portal.editor.saved");
+  }
 
-  const id = (name: string) => `product-${name}`;
   return (
-    <form ref={form} class="pform" onSubmit={submit} novalidate>
-      <Field
-        id={id("name")}
+    <Form of={form} class="pform">
+      <Input
+        name="name"
         label={t("portal.editor.name")}
-        error={errors.of("name")}
         hint={init?.status === "approved" ? t("portal.editor.nameReReview") : t("portal.editor.nameHint")}
-      >
-        <input
-          id={id("name")}
-          name="name"
-          maxLength={150}
-          autocomplete="off"
-          value={init?.name ?? ""}
-          aria-invalid={Boolean(errors.of("name"))}
-          aria-describedby={describedBy(id("name"), { hint: true, error: errors.of("name") })}
-        />
-      </Field>
+        maxLength={150}
+        autocomplete="off"
+        value={init?.name ?? ""}
+      />
 
-      <Field id={id("group")} label={t("portal.editor.group")} error={errors.of("group")}>
-        <select
-          id={id("group")}
-          name="group"
-          aria-invalid={Boolean(errors.of("group"))}
-          aria-describedby={describedBy(id("group"), { error: errors.of("group") })}
-        >
-          <option value="">{t("portal.editor.chooseGroup")}</option>
-          <For each={GROUPS}>
-            {(g) => (
-              <option value={g.id} selected={init?.group === g.id}>
-                {groupName(g.id, locale())}
-              </option>
-            )}
-          </For>
-        </select>
-      </Field>
+      <Select name="group" label={t("portal.editor.group")}>
+        <option value="">{t("portal.editor.chooseGroup")}</option>
+        <For each={GROUPS}>
+          {(g) => (
+            <option value={g.id} selected={init?.group === g.id}>
+              {groupName(g.id, locale())}
+            </option>
+          )}
+        </For>
+      </Select>
 
       <div class="pform__row">
-        <Field
-          id={id("price")}
+        <Input
+          name="priceVnd"
+          id="product-price"
           label={t("portal.editor.price")}
-          error={errors.of("priceVnd")}
           hint={t("portal.editor.priceHint")}
-        >
-          <span class="input-unit">
-            <input
-              id={id("price")}
-              name="priceVnd"
-              inputmode="numeric"
-              autocomplete="off"
-              placeholder={formatVndInput(150_000)}
-              value={init ? formatVndInput(init.priceVnd) : ""}
-              onBlur={formatPrice}
-              aria-invalid={Boolean(errors.of("priceVnd"))}
-              aria-describedby={describedBy(id("price"), { hint: true, error: errors.of("priceVnd") })}
-            />
-            <span aria-hidden="true">₫</span>
-          </span>
-        </Field>
-        <Field
-          id={id("unit")}
+          unit="₫"
+          inputmode="numeric"
+          autocomplete="off"
+          placeholder={formatVndInput(150_000)}
+          value={init ? formatVndInput(init.priceVnd) : ""}
+          onBlur={formatPrice}
+        />
+        <Input
+          name="unit"
           label={t("portal.editor.unit")}
-          error={errors.of("unit")}
           hint={t("portal.editor.unitHint")}
-        >
-          <input
-            id={id("unit")}
-            name="unit"
-            maxLength={40}
-            autocomplete="off"
-            value={init?.unit ?? ""}
-            aria-invalid={Boolean(errors.of("unit"))}
-            aria-describedby={describedBy(id("unit"), { hint: true, error: errors.of("unit") })}
-          />
-        </Field>
+          maxLength={40}
+          autocomplete="off"
+          value={init?.unit ?? ""}
+        />
       </div>
 
       <div class="pform__row">
-        <Field id={id("weight")} label={t("portal.editor.weight")} error={errors.of("weightGrams")}>
-          <span class="input-unit">
-            <input
-              id={id("weight")}
-              name="weightGrams"
-              inputmode="numeric"
-              autocomplete="off"
-              value={init ? String(init.weightGrams) : ""}
-              aria-invalid={Boolean(errors.of("weightGrams"))}
-              aria-describedby={describedBy(id("weight"), { error: errors.of("weightGrams") })}
-            />
-            <span aria-hidden="true">g</span>
-          </span>
-        </Field>
-        <Field id={id("stock")} label={t("portal.editor.stock")} error={errors.of("stock")}>
-          <input
-            id={id("stock")}
-            name="stock"
-            inputmode="numeric"
-            autocomplete="off"
-            value={init ? String(init.stock) : ""}
-            aria-invalid={Boolean(errors.of("stock"))}
-            aria-describedby={describedBy(id("stock"), { error: errors.of("stock") })}
-          />
-        </Field>
+        <Input
+          name="weightGrams"
+          id="product-weight"
+          label={t("portal.editor.weight")}
+          unit="g"
+          inputmode="numeric"
+          autocomplete="off"
+          value={init ? String(init.weightGrams) : ""}
+        />
+        <Input
+          name="stock"
+          label={t("portal.editor.stock")}
+          inputmode="numeric"
+          autocomplete="off"
+          value={init ? String(init.stock) : ""}
+        />
       </div>
 
       <PhotoPicker
-        id={id("photos")}
+        id="product-photos"
         label={t("portal.editor.photos")}
         purpose="product-image"
         photos={photos()}
@@ -233,26 +170,18 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
         error={errors.of("images")}
       />
 
-      <Field
-        id={id("story")}
+      <TextArea
+        name="story"
         label={t("portal.editor.story")}
-        error={errors.of("story")}
         hint={t("portal.editor.storyHint")}
         optional
-      >
-        <textarea
-          id={id("story")}
-          name="story"
-          rows="5"
-          maxLength={5000}
-          value={textOf((init as { story?: unknown } | undefined)?.story)}
-          aria-invalid={Boolean(errors.of("story"))}
-          aria-describedby={describedBy(id("story"), { hint: true, error: errors.of("story") })}
-        />
-      </Field>
+        rows="5"
+        maxLength={5000}
+        value={textOf((init as { story?: unknown } | undefined)?.story)}
+      />
 
       <TagInput
-        id={id("tags")}
+        id="product-tags"
         name="tags"
         label={t("portal.editor.tags")}
         tags={tags()}
@@ -260,8 +189,8 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
         error={errors.of("tags")}
       />
 
-      <button type="submit" class="button button--big button--block" disabled={busy() || uploading()}>
-        {busy()
+      <button type="submit" class="button button--big button--block" disabled={form.busy() || uploading()}>
+        {form.busy()
           ? t("portal.form.saving")
           : uploading()
             ? t("portal.file.waitUpload")
@@ -269,7 +198,7 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
               ? t("portal.editor.save")
               : t("portal.editor.create")}
       </button>
-      <FormMessage error={errors.general()} success={saved()} />
-    </form>
+      <FormMessage error={errors.general()} success={form.done()} />
+    </Form>
   );
 }

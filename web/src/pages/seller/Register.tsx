@@ -3,7 +3,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { FormMessage } from "../../components/portal/Field";
 import { t } from "../../i18n";
 import "../../i18n/portal";
-import { invitationApi, sellerApi } from "../../lib/portal-api";
+import { invitationApi, sellerApi } from "../../api/seller";
 import { currentUser, loadMe } from "../../lib/session";
 import { useTitle } from "../../lib/title";
 import { ProducerForm } from "./ProducerForm";

@@ -9,7 +9,7 @@ import "../../i18n/portal";
 import { formatVnd } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
 import { formatPhone, isVnMobile, mediaUrl, normalizePhone } from "../../lib/ocop";
-import { type ProducerRecord, type ProductRecord, sellerApi } from "../../lib/portal-api";
+import { type ProducerRecord, type ProductRecord, sellerApi } from "../../api/seller";
 import { currentUser, loadMe } from "../../lib/session";
 import { useTitle } from "../../lib/title";
 import { ProducerForm } from "./ProducerForm";
