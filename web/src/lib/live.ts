@@ -3,13 +3,15 @@
  * what a chat message may be, and how the hub's and the cues' JSON is read (never trusted as it comes).
  */
 
+import { CHAT_MAX_LENGTH } from "@cho-ocop/core/live/limits";
+
 /**
  * A cue is never shown later than this after it arrived, whatever the player's clock says: with the 100 ms check
  * and rendering, a viewer sees a pin within a second even when their player runs more than that behind live.
  */
 export const CUE_MAX_LATE_MS = 700;
-/** The hub's limit (core CHAT_MAX_LENGTH); the hub's hello says the same. */
-export const CHAT_MAX_LENGTH = 200;
+/** The hub's limit; the hub's hello says the same. */
+export { CHAT_MAX_LENGTH };
 
 export interface PlayerClock {
   /** x-stream-base-ts of the playback response: the stream timestamp (ms) of the player's time 0. */

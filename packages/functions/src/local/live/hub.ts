@@ -2,25 +2,17 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { CHAT_MAX_LENGTH, Live } from "@cho-ocop/core/live/index";
+import { type ChatUser, encodeHubMessage, type HubOutgoing } from "@cho-ocop/core/live/wire";
 import { DomainError } from "@cho-ocop/core/util/error";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
 import { verifyChatTicket } from "./chat-token";
 import { addressKey, fromThisSite, refuseUpgrade } from "./upgrade";
 
 type SessionView = Awaited<ReturnType<typeof Live.view>>;
-export interface ChatUser {
-  userId: string;
-  name: string;
-  role: "seller" | "staff" | "viewer";
-  moderator: boolean;
-}
+
+export type { ChatUser };
 /** A timed-metadata cue as viewers get it: the provider's payload as sent, and where in the stream it was put. */
-export interface Cue {
-  type: "cue";
-  text: string;
-  ts: number | null;
-  at: string;
-}
+export type Cue = Extract<HubOutgoing, { type: "cue" }>;
 
 interface Viewer {
   ws: WebSocket;
@@ -196,7 +188,7 @@ export class LiveHub {
       });
       const [view, chat] = await Promise.all([this.view(room), room.chat]);
       room.likes ??= view.likes;
-      const hello = {
+      const hello: HubOutgoing = {
         type: "hello",
         sessionId: room.sessionId,
         status: view.status,
@@ -211,7 +203,7 @@ export class LiveHub {
         user: viewer.user ?? null,
         chatMaxLength: CHAT_MAX_LENGTH,
       };
-      send(viewer, JSON.stringify(hello), true);
+      send(viewer, encodeHubMessage(hello), true);
       for (const message of viewer.pending ?? []) viewer.ws.send(message);
       delete viewer.pending;
     } catch (err) {
@@ -283,21 +275,22 @@ export class LiveHub {
       this.disconnectUser(room.sessionId, user.userId, "muted");
       return;
     }
-    const message = { type: "chat", id: randomUUID(), at: new Date(now).toISOString(), user, text };
+    const message = { type: "chat" as const, id: randomUUID(), at: new Date(now).toISOString(), user, text };
     await Live.recordChat(room.sessionId, message).catch((err) => console.error("[live] chat history", err));
     delete room.chat;
     for (const other of room.viewers) {
-      send(other, JSON.stringify(other === viewer && ref !== undefined ? { ...message, ref } : message));
+      send(other, encodeHubMessage(other === viewer && ref !== undefined ? { ...message, ref } : message));
     }
   }
 
   private async like(room: Room, viewer: Viewer, ref: unknown) {
     try {
       const { likes } = await Live.like(room.sessionId, viewer.user?.userId ?? viewer.who);
-      room.likes = Math.max(room.likes ?? 0, likes);
+      const count = Math.max(room.likes ?? 0, likes);
+      room.likes = count;
       room.likesTimer ??= setTimeout(() => {
         delete room.likesTimer;
-        this.toRoom(room, { type: "likes", count: room.likes });
+        this.toRoom(room, { type: "likes", count: room.likes ?? count });
       }, 250);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
@@ -334,8 +327,8 @@ export class LiveHub {
     return count;
   }
 
-  private toRoom(room: Room, message: object) {
-    const text = JSON.stringify(message);
+  private toRoom(room: Room, message: HubOutgoing) {
+    const text = encodeHubMessage(message);
     for (const viewer of room.viewers) send(viewer, text);
   }
 
@@ -395,7 +388,7 @@ export class LiveHub {
     const room = this.rooms.get(sessionId);
     for (const viewer of room?.viewers ?? []) {
       if (viewer.user?.userId !== userId) continue;
-      send(viewer, JSON.stringify({ type: "bye", reason }), true);
+      send(viewer, encodeHubMessage({ type: "bye", reason }), true);
       viewer.ws.close(4003, reason);
     }
   }
@@ -422,7 +415,7 @@ function send(viewer: Viewer, text: string, now = false) {
   else if (viewer.ws.readyState === viewer.ws.OPEN) viewer.ws.send(text);
 }
 
-function reply(viewer: Viewer, message: Record<string, unknown>) {
-  if (message.ref === undefined) delete message.ref;
-  send(viewer, JSON.stringify(message), true);
+function reply(viewer: Viewer, message: HubOutgoing) {
+  if ("ref" in message && message.ref === undefined) delete message.ref;
+  send(viewer, encodeHubMessage(message), true);
 }

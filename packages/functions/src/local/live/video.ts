@@ -11,6 +11,7 @@ import {
   MetadataError,
   type VideoProvider,
 } from "@cho-ocop/core/live/provider";
+import { cueBytes } from "@cho-ocop/core/live/wire";
 import { Children } from "./children";
 import type { LiveHub } from "./hub";
 import { type Publish, RTMP_APP, type RtmpIngest } from "./rtmp";
@@ -201,7 +202,7 @@ export class LocalVideoProvider implements VideoProvider {
 
   /** Same limits as IVS PutMetadata: at most 1 KB, at most 5 per second per channel. */
   async putMetadata(channel: Channel, payload: string): Promise<void> {
-    if (Buffer.byteLength(payload) > METADATA_MAX_BYTES) throw new MetadataError("too_large");
+    if (cueBytes(payload) > METADATA_MAX_BYTES) throw new MetadataError("too_large");
     const now = Date.now();
     const recent = (this.cueTimes.get(channel.channelId) ?? []).filter((t) => t > now - 1000);
     if (recent.length >= METADATA_PER_SECOND) throw new MetadataError("throttled");

@@ -1,0 +1,17 @@
+/**
+ * The limits of a live the web checks before it sends, the same numbers the server holds to. Browser-safe: nothing
+ * but constants.
+ */
+export { CHAT_HISTORY, CHAT_MAX_LENGTH } from "./chat";
+
+/** Products one session features at most. */
+export const MAX_FEATURED = 50;
+
+/** A live-only deal: its price from 1.000 đ (and below the regular price), its units, per buyer, countdown and length. */
+export const DEAL_LIMITS = {
+  minPriceVnd: 1000,
+  maxQuantity: 10_000,
+  maxPerBuyer: 100,
+  countdownSeconds: { min: 10, max: 300 },
+  durationMinutes: { min: 1, max: 20 },
+} as const;
