@@ -4,8 +4,8 @@
  * the action, so an unexpected call fails the build loudly instead of reaching a real account.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { listen, readText } from "./fake-server";
 
 export interface FakeAwsCall {
   service: string;
@@ -91,7 +91,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const body = await readBody(req);
+    const body = await readText(req);
     const { service, action, params } = describe(req, body);
     const reply =
       service === "sts" ? sts(action) : service === "cloudformation" ? cloudformation(action, params) : undefined;
@@ -107,25 +107,19 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     res.end(out.body);
   }
 
-  const server = createServer((req, res) => {
+  const server = await listen((req, res) => {
     handle(req, res).catch((e: unknown) => {
       log(`fake-aws failed: ${String(e)}`);
       res.writeHead(500).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     account,
     region,
     calls,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
+    close: server.close,
   };
 }
 
@@ -144,15 +138,6 @@ function describe(req: IncomingMessage, body: string) {
     (typeof target === "string" ? target.split(".").pop() : undefined) ??
     `${req.method} ${url.pathname}`;
   return { service, action, params };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 const metadata = () => `<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata>`;

@@ -12,9 +12,9 @@
  * channel's is refused, as IVS's ingest refuses it), which also record the EventBridge events IVS would send ("IVS Stream State Change", and "IVS Recording State Change" for a channel with a recording configuration).
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
-import { checkHeaderSignature, FAKE_CREDENTIALS, type Failure, type FakeCredentials, readBody } from "./fake-s3";
+import type { IncomingMessage } from "node:http";
+import { checkHeaderSignature, FAKE_CREDENTIALS, type Failure, type FakeCredentials } from "./fake-s3";
+import { listen, readBytes } from "./fake-server";
 
 export interface FakeIvsOptions {
   region?: string;
@@ -506,7 +506,7 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
   }
 
   async function handle(req: IncomingMessage): Promise<{ reply: Reply; log: FakeIvsRequest }> {
-    const body = await readBody(req);
+    const body = await readBytes(req);
     const path = new URL(req.url ?? "/", "http://fake").pathname;
     const operation = path.slice(1);
     const service = IVS_OPERATIONS.has(operation) ? "ivs" : CHAT_OPERATIONS.has(operation) ? "ivschat" : "unknown";
@@ -549,7 +549,7 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
     }
   }
 
-  const server = createServer((req, res) => {
+  const server = await listen((req, res) => {
     handle(req)
       .then(({ reply, log }) => {
         requests.push(log);
@@ -558,11 +558,9 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
       })
       .catch((e: unknown) => res.writeHead(500).end(String(e)));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     region,
     account,
     credentials,
@@ -577,11 +575,7 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
     events,
     startStream,
     endStream,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
+    close: server.close,
   };
 }
 

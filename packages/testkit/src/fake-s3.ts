@@ -6,9 +6,9 @@
  * configured key pair, checked here independently of the SDK's signer. Objects live in memory.
  */
 import { createHash, createHmac, randomUUID, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { crc32 as crc32Of } from "node:zlib";
+import { listen, readBytes } from "./fake-server";
 
 export interface FakeCredentials {
   accessKeyId: string;
@@ -299,8 +299,8 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
     return { status: status === 200 ? 200 : 204, headers: { etag: stored.etag, location } };
   }
 
-  const server = createServer((req, res) => {
-    readBody(req)
+  const server = await listen((req, res) => {
+    readBytes(req)
       .then((body) => handle(req, body))
       .then(({ reply, log }) => {
         requests.push(log);
@@ -310,20 +310,14 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
         send(res, errorReply({ status: 500, code: "InternalError", message: String(e) }, req.method)),
       );
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     region,
     credentials,
     requests,
     object: (bucket, key) => buckets.get(bucket)?.get(key),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
+    close: server.close,
   };
 }
 
@@ -358,15 +352,6 @@ function errorReply({ status, code, message, extra = {} }: Failure, method?: str
 function send(res: ServerResponse, { status, headers = {}, body }: Reply) {
   res.writeHead(status, { "x-amz-request-id": randomUUID(), ...headers });
   res.end(body);
-}
-
-export function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 /** Escapes element text (quotes may stay, as in S3's own policy messages). */

@@ -5,9 +5,9 @@
  * Like the real services it refuses a phone number that is not E.164 and a sender that is not a verified identity.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
-import { checkHeaderSignature, esc, FAKE_CREDENTIALS, type Failure, type FakeCredentials, readBody } from "./fake-s3";
+import type { IncomingMessage } from "node:http";
+import { checkHeaderSignature, esc, FAKE_CREDENTIALS, type Failure, type FakeCredentials } from "./fake-s3";
+import { listen, readBytes } from "./fake-server";
 
 export interface FakeSms {
   messageId: string;
@@ -180,7 +180,7 @@ export async function startFakeSnsSes(options: FakeSnsSesOptions = {}): Promise<
   }
 
   async function handle(req: IncomingMessage): Promise<Reply> {
-    const body = await readBody(req);
+    const body = await readBytes(req);
     const path = new URL(req.url ?? "/", "http://fake").pathname;
     const service = path.startsWith("/v2/email/")
       ? "ses"
@@ -206,7 +206,7 @@ export async function startFakeSnsSes(options: FakeSnsSesOptions = {}): Promise<
     return reply;
   }
 
-  const server = createServer((req, res) => {
+  const server = await listen((req, res) => {
     handle(req)
       .then(({ status, headers, body }) => {
         res.writeHead(status, { "x-amzn-requestid": randomUUID(), ...headers });
@@ -214,21 +214,15 @@ export async function startFakeSnsSes(options: FakeSnsSesOptions = {}): Promise<
       })
       .catch((e: unknown) => res.writeHead(500).end(String(e)));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     region,
     credentials,
     sms,
     emails,
     requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
+    close: server.close,
   };
 }
 

@@ -6,9 +6,9 @@
  * Nothing here talks to Stripe.
  */
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
+import { listen, readText } from "./fake-server";
 
 /** The part of the real SDK used to sign webhook deliveries. */
 interface StripeWebhooks {
@@ -389,7 +389,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const body = await readBody(req);
+    const body = await readText(req);
     const { reply, ...request } = answer(req, body);
     requests.push(request);
     log(`${request.status} ${request.method} ${request.path}${request.replayed ? " (replayed)" : ""}`);
@@ -402,15 +402,13 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     res.end(JSON.stringify(reply.body, null, 2));
   }
 
-  const server = createServer((req, res) => {
+  const server = await listen((req, res) => {
     handle(req, res).catch((e: unknown) => {
       log(`fake-stripe failed: ${String(e)}`);
       res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { type: "api_error", message: String(e) } }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
 
   function confirmable(intentId: string, outcome: string) {
     const intent = intents.get(intentId);
@@ -422,7 +420,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
   }
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     requests,
     intents,
     refunds,
@@ -464,11 +462,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
       if (signed !== null) headers["stripe-signature"] = signed;
       return send(url, { method: "POST", headers, body: tamper ? tamper(payload) : payload });
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
+    close: server.close,
   };
 }
 
@@ -536,15 +530,6 @@ function canonical(value: unknown): string {
 function header(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name];
   return (Array.isArray(value) ? value[0] : value) ?? null;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 const ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

@@ -58,6 +58,8 @@ const steps: Step[] = (
   [
     { name: "typecheck", cwd: ROOT, command: ["pnpm", "typecheck"] },
     { name: "lint", cwd: ROOT, command: ["pnpm", "lint"] },
+    // Import cycles between files, and between core's concepts (src/cycles.ts).
+    { name: "cycles", cwd: join(ROOT, "packages/testkit"), command: ["node", "--import", "tsx", "src/cycles.ts"] },
     vitest("core", join(ROOT, "packages/core")),
     vitest("functions", join(ROOT, "packages/functions")),
     vitest("testkit", join(ROOT, "packages/testkit")),
