@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { createEffect, createResource, createSignal, on, onCleanup, onMount, Show } from "solid-js";
 import { t } from "../../i18n";
-import { createErrors, FormMessage, focusFirstError } from "../portal/Field";
+import { createErrors, FormMessage, focusFirstError } from "../form";
 import { AddressChooser, type AddressControl } from "../shop/AddressChooser";
 import { PaymentMethods } from "../shop/AddressFields";
 import { shippingValue } from "../shop/bits";

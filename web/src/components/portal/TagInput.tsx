@@ -2,7 +2,7 @@ import { createSignal, For, Show } from "solid-js";
 import { type Key, t } from "../../i18n";
 import "../../i18n/portal";
 import { finishTag, removeLastTag, TAG_LIMITS, type TagProblem, typeTags } from "../../lib/tags";
-import { describedBy, Field } from "./Field";
+import { describedBy, Field } from "../form";
 
 /**
  * Tags as chips, as sellers know them from Shopee's seller centre: type, then a comma or Enter makes a chip;

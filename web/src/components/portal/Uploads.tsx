@@ -4,7 +4,7 @@ import { t } from "../../i18n";
 import "../../i18n/portal";
 import { acceptedTypes, checkFile, type FileProblem, formatBytes, isPdf } from "../../lib/ocop";
 import { FileCheckError, uploadFile } from "../../lib/upload";
-import { describedBy, messageOf } from "./Field";
+import { describedBy, messageOf } from "../form";
 
 export function fileProblemMessage(problem: FileProblem): string {
   switch (problem.code) {

@@ -7,7 +7,7 @@ import type { Address } from "../../api/orders";
 import { settled } from "../../lib/resource";
 import type { Me } from "../../lib/session";
 import { shipTo } from "../../lib/ship-to";
-import type { FormErrors } from "../portal/Field";
+import type { FormErrors } from "../form";
 import { AddressBlock } from "./AddressBlock";
 import { AddressFields, createPlace, readAddress } from "./AddressFields";
 import "../../styles/addresses.css";

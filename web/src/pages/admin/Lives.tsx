@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { createErrors, describedBy, Field, FormMessage } from "../../components/portal/Field";
+import { createErrors, describedBy, Field, FormMessage } from "../../components/form";
 import { EmptyState, ErrorState } from "../../components/States";
 import { t } from "../../i18n";
 import "../../i18n/live";

@@ -12,7 +12,7 @@ import {
   textOf,
   textsOf,
 } from "../../components/portal/bits";
-import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/portal/Field";
+import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/form";
 import { ErrorState, NotFoundState } from "../../components/States";
 import { type Key, t } from "../../i18n";
 import "../../i18n/admin";

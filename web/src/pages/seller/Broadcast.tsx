@@ -17,7 +17,7 @@ import { DealClock } from "../../components/live/DealClock";
 import { LiveLoaded } from "../../components/live/LiveLoaded";
 import { BackIcon, LivePrice } from "../../components/live/LivePrice";
 import { createLiveRoom } from "../../components/live/room";
-import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/portal/Field";
+import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/form";
 import { CopyButton } from "../../components/shop/bits";
 import { type Key, t } from "../../i18n";
 import "../../i18n/live";

@@ -1,6 +1,6 @@
 import { useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, createSignal, createUniqueId, For, Match, Show, Switch } from "solid-js";
-import { createErrors, describedBy, Field, FormMessage } from "../../components/portal/Field";
+import { createErrors, describedBy, Field, FormMessage } from "../../components/form";
 import { EmptyState, ErrorState, errorMessage } from "../../components/States";
 import { AddressBlock } from "../../components/shop/AddressBlock";
 import { Amounts, minus, money, ParcelStatusBadge, ParcelTimeline, shippingValue } from "../../components/shop/bits";

@@ -1,6 +1,6 @@
 import { useNavigate } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
-import { FormMessage } from "../../components/portal/Field";
+import { FormMessage } from "../../components/form";
 import { t } from "../../i18n";
 import "../../i18n/portal";
 import { invitationApi, sellerApi } from "../../api/seller";

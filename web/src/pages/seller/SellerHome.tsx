@@ -2,7 +2,7 @@ import { A, useNavigate } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Match, type Resource, Show, Switch } from "solid-js";
 import { OcopStars } from "../../components/OcopStars";
 import { StatusBadge, textOf } from "../../components/portal/bits";
-import { createErrors, describedBy, Field, FormMessage } from "../../components/portal/Field";
+import { createErrors, describedBy, Field, FormMessage } from "../../components/form";
 import { EmptyState, ErrorState } from "../../components/States";
 import { type Key, t } from "../../i18n";
 import "../../i18n/portal";

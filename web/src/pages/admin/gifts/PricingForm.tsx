@@ -1,11 +1,11 @@
 import { createSignal, For, Show } from "solid-js";
-import { createErrors, Field, FormMessage, focusFirstError } from "../../../components/portal/Field";
+import { createErrors, FormMessage, focusFirstError } from "../../../components/form";
 import { type Key, t } from "../../../i18n";
 import "../../../i18n/portal";
 import "../../../i18n/sales";
 import { commerceAdminApi, type Pricing } from "../../../api/admin-commerce";
 
-import { MAX_TIERS, RATES, readInt, readVnd, VndInput, ZONES } from "./amounts";
+import { MAX_TIERS, RATES, readInt, readVnd, VndField, ZONES } from "./amounts";
 
 export function PricingForm(props: { pricing: Pricing; editable: boolean }) {
   const [tiers, setTiers] = createSignal(props.pricing.comboTiers.map((t) => ({ ...t })));
@@ -110,20 +110,14 @@ export function PricingForm(props: { pricing: Pricing; editable: boolean }) {
           </button>
         </Show>
 
-        <Field
+        <VndField
+          name="freeShippingOverVnd"
           id="p-free"
           label={t("sales.pricing.free")}
           error={errors.of("freeShippingOverVnd")}
           hint={t("sales.pricing.freeHint")}
-        >
-          <VndInput
-            id="p-free"
-            name="freeShippingOverVnd"
-            value={props.pricing.freeShippingOverVnd}
-            error={errors.of("freeShippingOverVnd")}
-            hint
-          />
-        </Field>
+          value={props.pricing.freeShippingOverVnd}
+        />
 
         <h3 class="subhead">{t("sales.pricing.shipping")}</h3>
         <p class="muted small">{t("sales.pricing.shippingHint")}</p>
@@ -137,7 +131,8 @@ export function PricingForm(props: { pricing: Pricing; editable: boolean }) {
                     const name = `shipping.${zone}.${rate}`;
                     const zoneName = () => t(`sales.pricing.zone.${zone}` as Key);
                     return (
-                      <Field
+                      <VndField
+                        name={name}
                         id={`p-${zone}-${rate}`}
                         label={
                           <>
@@ -152,14 +147,8 @@ export function PricingForm(props: { pricing: Pricing; editable: boolean }) {
                           </>
                         }
                         error={errors.of(name)}
-                      >
-                        <VndInput
-                          id={`p-${zone}-${rate}`}
-                          name={name}
-                          value={props.pricing.shipping[zone][rate]}
-                          error={errors.of(name)}
-                        />
-                      </Field>
+                        value={props.pricing.shipping[zone][rate]}
+                      />
                     );
                   }}
                 </For>

@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
 import { OcopStars } from "../../../components/OcopStars";
-import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../../components/portal/Field";
+import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../../components/form";
 import { locale, t } from "../../../i18n";
 import "../../../i18n/portal";
 import "../../../i18n/sales";
@@ -11,7 +11,7 @@ import { formatVnd } from "../../../lib/format";
 import { provinceShort } from "../../../lib/geo";
 import { slugify } from "../../../lib/ocop";
 import { COMBO_MAX, COMBO_MIN, formatWeight } from "../../../lib/shopping";
-import { readInt, readVnd, VndInput } from "./amounts";
+import { readInt, readVnd, VndField } from "./amounts";
 
 interface Part {
   productId: string;
@@ -205,7 +205,8 @@ export function TemplateForm(props: {
               </For>
             </select>
           </Field>
-          <Field
+          <VndField
+            name="fixedPriceVnd"
             id={id("price")}
             label={t("sales.templates.price")}
             error={errors.of("fixedPriceVnd")}
@@ -214,15 +215,8 @@ export function TemplateForm(props: {
                 ? t("sales.templates.listed", { price: formatVnd(c.priceVnd + c.discountVnd) })
                 : t("sales.templates.priceHint")
             }
-          >
-            <VndInput
-              id={id("price")}
-              name="fixedPriceVnd"
-              value={c?.priceVnd}
-              error={errors.of("fixedPriceVnd")}
-              hint
-            />
-          </Field>
+            value={c?.priceVnd}
+          />
           <Field
             id={id("pos")}
             label={t("sales.templates.position")}

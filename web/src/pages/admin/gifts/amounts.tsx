@@ -1,35 +1,26 @@
-import { describedBy } from "../../../components/portal/Field";
+import { splitProps } from "solid-js";
+import { type FieldOptions, Input } from "../../../components/form";
 import { formatVndInput, parseVnd } from "../../../lib/ocop";
 
 export const ZONES = ["sameProvince", "sameRegion", "national"] as const;
 export const RATES = ["baseVnd", "per500gVnd"] as const;
 export const MAX_TIERS = 6;
 
-/** An amount in đồng typed the Vietnamese way ("25.000"), regrouped when the field is left. */
-export function VndInput(props: {
-  id: string;
-  name: string;
-  value: number | undefined;
-  error?: string;
-  hint?: boolean;
-}) {
+/** An amount in đồng typed the Vietnamese way ("25.000") in its field, regrouped when the field is left. */
+export function VndField(props: FieldOptions & { value: number | undefined }) {
+  const [own, field] = splitProps(props, ["value"]);
   return (
-    <span class="input-unit">
-      <input
-        id={props.id}
-        name={props.name}
-        inputmode="numeric"
-        autocomplete="off"
-        value={props.value === undefined ? "" : formatVndInput(props.value)}
-        onBlur={(e) => {
-          const read = parseVnd(e.currentTarget.value);
-          if (read.ok) e.currentTarget.value = formatVndInput(read.value);
-        }}
-        aria-invalid={Boolean(props.error)}
-        aria-describedby={describedBy(props.id, { hint: props.hint, error: props.error })}
-      />
-      <span aria-hidden="true">₫</span>
-    </span>
+    <Input
+      {...field}
+      unit="₫"
+      inputmode="numeric"
+      autocomplete="off"
+      value={own.value === undefined ? "" : formatVndInput(own.value)}
+      onBlur={(e) => {
+        const read = parseVnd(e.currentTarget.value);
+        if (read.ok) e.currentTarget.value = formatVndInput(read.value);
+      }}
+    />
   );
 }
 
