@@ -69,6 +69,28 @@ export namespace Certificate {
   });
   export type Info = z.infer<typeof Info>;
 
+  /** A certificate as read back: what it says and how long it holds. */
+  export const View = z.object({
+    certificateId: z.string(),
+    stars: z.number(),
+    score: z.object({ a: z.number().optional(), b: z.number().optional(), c: z.number().optional() }).optional(),
+    decisionNumber: z.string(),
+    decisionDate: z.string(),
+    issuer: z.string(),
+    level: Level,
+    validUntil: z.string(),
+  });
+  export type View = z.infer<typeof View>;
+
+  /** A certificate's own record: its product, its scan and where its review stands. */
+  export const RecordView = View.extend({
+    productId: z.string(),
+    status: z.enum(["pending", "approved", "rejected", "superseded"]),
+    scanKey: z.string().optional(),
+    createdAt: z.string(),
+  });
+  export type RecordView = z.infer<typeof RecordView>;
+
   export function totalOf(score: Score): number {
     return score.a + score.b + score.c;
   }
@@ -102,22 +124,27 @@ export namespace Certificate {
 }
 
 /** Every certificate submitted for a product, in the product's item collection (history and review). */
+/** What a certificate says, as stored: on its own record and, once approved, on its product. */
+export const certificateProperties = {
+  certificateId: { type: "string", required: true },
+  stars: { type: "number", required: true },
+  score: {
+    type: "map",
+    properties: { a: { type: "number" }, b: { type: "number" }, c: { type: "number" } },
+  },
+  decisionNumber: { type: "string", required: true },
+  decisionDate: { type: "string", required: true },
+  issuer: { type: "string", required: true },
+  level: { type: ["province", "central"] as const, required: true },
+  validUntil: { type: "string", required: true },
+} as const;
+
 export const CertificateEntity = new Entity(
   {
     model: { entity: "certificate", version: "1", service: SERVICE },
     attributes: {
-      certificateId: { type: "string", required: true },
+      ...certificateProperties,
       productId: { type: "string", required: true },
-      stars: { type: "number", required: true },
-      score: {
-        type: "map",
-        properties: { a: { type: "number" }, b: { type: "number" }, c: { type: "number" } },
-      },
-      decisionNumber: { type: "string", required: true },
-      decisionDate: { type: "string", required: true },
-      issuer: { type: "string", required: true },
-      level: { type: ["province", "central"] as const, required: true },
-      validUntil: { type: "string", required: true },
       status: { type: ["pending", "approved", "rejected", "superseded"] as const, required: true },
       /** Storage key of the uploaded scan (private). */
       scanKey: { type: "string" },

@@ -74,29 +74,35 @@ export const ComboLine = z.object({
 export const PricedLine = z.discriminatedUnion("kind", [ProductLine, ComboLine]);
 export type PricedLine = z.infer<typeof PricedLine>;
 
+/** A product a producer ships: a line of its own or a part of a combo line. */
+export const ParcelItem = z.object({
+  productId: z.string(),
+  name: z.string(),
+  quantity: z.number(),
+  unitPriceVnd: z.number(),
+  comboLineId: z.string().nullable(),
+});
+/** A gift box (and its card) a producer packs for a combo line. */
+export const ParcelBox = z.object({
+  comboLineId: z.string(),
+  boxName: z.string(),
+  quantity: z.number(),
+  greeting: z.string().nullable(),
+});
+
 export const FulfilmentQuote = z.object({
   producerId: z.string(),
   producerName: z.string(),
   fromProvince: z.string(),
   /** What this producer ships: product lines and combo parts, with their share of combo discounts. */
-  items: z.array(
-    z.object({
-      productId: z.string(),
-      name: z.string(),
-      quantity: z.number(),
-      unitPriceVnd: z.number(),
-      comboLineId: z.string().nullable(),
-    }),
-  ),
+  items: z.array(ParcelItem),
   weightGrams: z.number(),
   goodsVnd: z.number(),
   discountVnd: z.number(),
   shippingVnd: z.number().nullable(),
   totalVnd: z.number(),
   /** The producer who packs the gift boxes and cards of combos whose first product is theirs. */
-  boxes: z.array(
-    z.object({ comboLineId: z.string(), boxName: z.string(), quantity: z.number(), greeting: z.string().nullable() }),
-  ),
+  boxes: z.array(ParcelBox),
 });
 export type FulfilmentQuote = z.infer<typeof FulfilmentQuote>;
 

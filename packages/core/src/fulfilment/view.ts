@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AddressView, addressView } from "../address/delivery";
+import { ParcelBox, ParcelItem } from "../checkout/quote";
 import { PAYMENT_METHODS } from "../payment/methods";
 import { FULFILMENT_STATUSES, type FulfilmentRecord } from "./entity";
 
@@ -11,23 +12,8 @@ export const FulfilmentView = z.object({
   producerName: z.string(),
   status: z.enum(FULFILMENT_STATUSES),
   paymentMethod: z.enum(PAYMENT_METHODS),
-  items: z.array(
-    z.object({
-      productId: z.string(),
-      name: z.string(),
-      quantity: z.number(),
-      unitPriceVnd: z.number(),
-      comboLineId: z.string().nullable().optional(),
-    }),
-  ),
-  boxes: z.array(
-    z.object({
-      comboLineId: z.string().optional(),
-      boxName: z.string(),
-      quantity: z.number(),
-      greeting: z.string().nullable(),
-    }),
-  ),
+  items: z.array(ParcelItem.extend({ comboLineId: z.string().nullable().optional() })),
+  boxes: z.array(ParcelBox.extend({ comboLineId: z.string().optional() })),
   address: AddressView,
   weightGrams: z.number(),
   goodsVnd: z.number(),

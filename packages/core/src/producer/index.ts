@@ -85,6 +85,25 @@ export namespace Producer {
 
   export type Record = EntityItem<typeof entity>;
 
+  /** A producer as its sellers and staff see it: every field, with the photos' URLs when asked for. */
+  export const View = z.object({
+    producerId: z.string(),
+    name: z.string(),
+    kind: z.enum(["cooperative", "enterprise", "household"]),
+    provinceCode: z.string(),
+    wardCode: z.string(),
+    street: z.string().optional(),
+    phone: z.string(),
+    email: z.string().optional(),
+    story: z.string().optional(),
+    photos: z.array(z.string()).optional(),
+    photoUrls: z.array(z.string()).optional(),
+    taxCode: z.string().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  });
+  export type View = z.infer<typeof View>;
+
   /** What shoppers see of a producer: no phone or e-mail until contact features need them. */
   export function toPublic(p: Record) {
     const w = ward(p.wardCode);

@@ -1,6 +1,7 @@
 import { Entity, type EntityItem } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
+import { Certificate, certificateProperties } from "../certificate";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
 import { PROVINCE_CODES } from "../geo/province";
@@ -37,22 +38,7 @@ export namespace Product {
   });
   export type Input = z.input<typeof Fields>;
 
-  const certificateAttribute = {
-    type: "map",
-    properties: {
-      certificateId: { type: "string", required: true },
-      stars: { type: "number", required: true },
-      score: {
-        type: "map",
-        properties: { a: { type: "number" }, b: { type: "number" }, c: { type: "number" } },
-      },
-      decisionNumber: { type: "string", required: true },
-      decisionDate: { type: "string", required: true },
-      issuer: { type: "string", required: true },
-      level: { type: ["province", "central"] as const, required: true },
-      validUntil: { type: "string", required: true },
-    },
-  } as const;
+  const certificateAttribute = { type: "map", properties: certificateProperties } as const;
 
   export const entity = new Entity(
     {
@@ -121,7 +107,35 @@ export namespace Product {
     return productId;
   });
 
-  /** A product as its sellers and staff see it: every field, with the images' URLs beside their storage keys. */
+  /** A product as its sellers and staff see it: every field, and the images' URLs beside their storage keys. */
+  export const View = z.object({
+    productId: z.string(),
+    producerId: z.string(),
+    name: z.string(),
+    group: z.enum(GROUP_IDS),
+    provinceCode: z.string(),
+    formerProvince: z.string().optional(),
+    priceVnd: z.number(),
+    unit: z.string(),
+    weightGrams: z.number(),
+    stock: z.number(),
+    images: z.array(z.string()).optional(),
+    imageUrls: z.array(z.string()).optional(),
+    story: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+    status: Status,
+    certificate: Certificate.View.optional(),
+    stars: z.number().optional(),
+    validUntil: z.string().optional(),
+    statusReason: z.string().optional(),
+    pendingCertificateId: z.string().optional(),
+    listedAt: z.string().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  });
+  export type View = z.infer<typeof View>;
+
   export function withUrls<T extends { images?: string[] }>(product: T) {
     return { ...product, imageUrls: (product.images ?? []).map((key) => storage().publicUrl(key)) };
   }

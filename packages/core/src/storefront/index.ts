@@ -28,23 +28,28 @@ export namespace Storefront {
   /** Words a product is findable by; more would crowd its transaction (DynamoDB allows 100 items). */
   const MAX_WORDS = 30;
 
+  /** The catalog's filters, shared by its pages and its facet counts. */
+  const filters = {
+    q: z.string().trim().max(100).optional(),
+    group: z.enum(GROUP_IDS).optional(),
+    province: z.enum(PROVINCE_CODES).optional(),
+    region: z.enum(REGION_IDS).optional(),
+    minStars: z.coerce.number().int().min(3).max(5).optional(),
+    minPrice: z.coerce.number().int().min(0).max(MAX_VND).optional(),
+    maxPrice: z.coerce.number().int().min(0).max(MAX_VND).optional(),
+  };
+  const priceInRange = (q: { minPrice?: number; maxPrice?: number }) =>
+    q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice;
+  const priceOutOfRange = { path: ["maxPrice"], message: "maxPrice must not be below minPrice" };
+
   export const ListQuery = z
     .object({
-      q: z.string().trim().max(100).optional(),
-      group: z.enum(GROUP_IDS).optional(),
-      province: z.enum(PROVINCE_CODES).optional(),
-      region: z.enum(REGION_IDS).optional(),
-      minStars: z.coerce.number().int().min(3).max(5).optional(),
-      minPrice: z.coerce.number().int().min(0).max(MAX_VND).optional(),
-      maxPrice: z.coerce.number().int().min(0).max(MAX_VND).optional(),
+      ...filters,
       sort: Sort.optional(),
       cursor: z.string().max(2000).optional(),
       limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(24),
     })
-    .refine((q) => q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice, {
-      path: ["maxPrice"],
-      message: "maxPrice must not be below minPrice",
-    });
+    .refine(priceInRange, priceOutOfRange);
   export type ListQuery = z.input<typeof ListQuery>;
 
   export interface Page {
@@ -330,20 +335,7 @@ export namespace Storefront {
     return { items: items.map(toCard), cursor: more ? encodeCursor({ o: offset + query.limit }) : null };
   }
 
-  export const FacetQuery = z
-    .object({
-      q: z.string().trim().max(100).optional(),
-      group: z.enum(GROUP_IDS).optional(),
-      province: z.enum(PROVINCE_CODES).optional(),
-      region: z.enum(REGION_IDS).optional(),
-      minStars: z.coerce.number().int().min(3).max(5).optional(),
-      minPrice: z.coerce.number().int().min(0).max(MAX_VND).optional(),
-      maxPrice: z.coerce.number().int().min(0).max(MAX_VND).optional(),
-    })
-    .refine((q) => q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice, {
-      path: ["maxPrice"],
-      message: "maxPrice must not be below minPrice",
-    });
+  export const FacetQuery = z.object(filters).refine(priceInRange, priceOutOfRange);
   export type FacetQuery = z.input<typeof FacetQuery>;
 
   /**

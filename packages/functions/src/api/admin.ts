@@ -68,27 +68,24 @@ const item = createRoute({
   responses: { ...ok(ReviewItemSchema, "The product"), ...onProduct },
 });
 
-const action = (verb: "approve" | "reinstate", summary: string) =>
+/** A review decision on a product; rejecting and suspending give a reason. */
+const decision = <V extends "approve" | "reinstate" | "reject" | "suspend", R extends object>(
+  verb: V,
+  summary: string,
+  request: R,
+) =>
   createRoute({
     method: "post",
     path: `/products/{id}/${verb}`,
     tags: ["Staff"],
     summary,
     ...roles(STAFF),
-    request: { params: IdParam("product") },
+    request: { params: IdParam("product"), ...request },
     responses: { ...ok(ProductRecordSchema, "The product"), ...onProduct },
   });
-
-const actionWithReason = (verb: "reject" | "suspend", summary: string) =>
-  createRoute({
-    method: "post",
-    path: `/products/{id}/${verb}`,
-    tags: ["Staff"],
-    summary,
-    ...roles(STAFF),
-    request: { params: IdParam("product"), ...body(Review.Reason) },
-    responses: { ...ok(ProductRecordSchema, "The product"), ...onProduct },
-  });
+const action = <V extends "approve" | "reinstate">(verb: V, summary: string) => decision(verb, summary, {});
+const actionWithReason = <V extends "reject" | "suspend">(verb: V, summary: string) =>
+  decision(verb, summary, body(Review.Reason));
 
 const expiring = createRoute({
   method: "get",
@@ -146,12 +143,14 @@ const audit = createRoute({
 });
 
 const CollectionSchema = z
-  .looseObject({
+  .object({
+    scope: z.string(),
     collectionId: z.string(),
     titleVi: z.string(),
     titleEn: z.string(),
     position: z.number(),
     productIds: z.array(z.string()),
+    updatedAt: z.string(),
   })
   .openapi("Collection");
 const CollectionParam = z.object({

@@ -1,7 +1,11 @@
+import { Certificate } from "@cho-ocop/core/certificate/index";
+import { Producer } from "@cho-ocop/core/producer/index";
+import { Product } from "@cho-ocop/core/product/index";
 import { z } from "@hono/zod-openapi";
+import { named } from "./schemas";
 
 export const UserSchema = z
-  .looseObject({
+  .object({
     userId: z.string(),
     role: z.enum(["shopper", "seller", "staff"]),
     name: z.string().optional(),
@@ -9,77 +13,31 @@ export const UserSchema = z
     email: z.string().optional(),
     producerId: z.string().optional(),
     staffScope: z.string().optional(),
+    createdAt: z.string().optional(),
   })
   .openapi("User");
 
-export const CertificateRecordSchema = z
-  .looseObject({
-    certificateId: z.string(),
-    stars: z.number(),
-    decisionNumber: z.string(),
-    decisionDate: z.string(),
-    issuer: z.string(),
-    level: z.enum(["province", "central"]),
-    validUntil: z.string(),
-    status: z.enum(["pending", "approved", "rejected", "superseded"]),
-    scanKey: z.string().optional(),
-  })
-  .openapi("CertificateRecord");
+export const CertificateRecordSchema = named(Certificate.RecordView, "CertificateRecord");
 
-export const ProductRecordSchema = z
-  .looseObject({
-    productId: z.string(),
-    producerId: z.string(),
-    name: z.string(),
-    group: z.string(),
-    provinceCode: z.string(),
-    priceVnd: z.number().int(),
-    unit: z.string(),
-    weightGrams: z.number().int(),
-    stock: z.number().int(),
-    images: z.array(z.string()).optional(),
-    imageUrls: z.array(z.string()).optional(),
-    story: z.string().optional(),
-    tags: z.array(z.string()).optional(),
-    formerProvince: z.string().optional(),
-    createdAt: z.string().optional(),
-    updatedAt: z.string().optional(),
-    status: z.enum(["draft", "pending", "approved", "rejected", "suspended", "expired"]),
-    statusReason: z.string().optional(),
-    stars: z.number().optional(),
-    validUntil: z.string().optional(),
-    version: z.number(),
-  })
-  .openapi("ProductRecord");
+export const ProductRecordSchema = named(Product.View, "ProductRecord");
 
 export const BatchSchema = z
-  .looseObject({
+  .object({
+    productId: z.string(),
     batchId: z.string(),
     code: z.string(),
     productionDate: z.string(),
     bestBefore: z.string().optional(),
     quantity: z.number().int(),
+    createdAt: z.string(),
   })
   .openapi("Batch");
 
-export const ProducerRecordSchema = z
-  .looseObject({
-    producerId: z.string(),
-    name: z.string(),
-    kind: z.enum(["cooperative", "enterprise", "household"]),
-    provinceCode: z.string(),
-    wardCode: z.string(),
-    street: z.string().optional(),
-    phone: z.string(),
-    email: z.string().optional(),
-    story: z.string().optional(),
-    photos: z.array(z.string()).optional(),
-    taxCode: z.string().optional(),
-  })
-  .openapi("ProducerRecord");
+export const ProducerRecordSchema = named(Producer.View, "ProducerRecord");
 
 export const AuditSchema = z
-  .looseObject({
+  .object({
+    month: z.string().optional(),
     auditId: z.string(),
     at: z.string(),
     actorId: z.string(),
