@@ -1,7 +1,8 @@
-import { type Browser, expect, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { signIn, waitForCodeSlot } from "./accounts";
 import { fromTheSite, test } from "./helpers";
-import { PHONE, SMALL_PHONE } from "./viewports";
+import { closeOpenLives, phonePage, signInOnLives } from "./live-helpers";
+import { SMALL_PHONE } from "./viewports";
 
 /**
  * A returning shopper buys a live deal in two taps. The seller of the U Minh honey cooperative goes on air from a
@@ -23,16 +24,6 @@ const vnd = (n: number) => new Intl.NumberFormat("vi-VN", { style: "currency", c
 const amount = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
 const live = { id: "", productId: "", seller: undefined as Page | undefined };
 
-async function phonePage(browser: Browser, viewport = PHONE, storageState?: string) {
-  const context = await browser.newContext({
-    ...viewport,
-    locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
-    ...(storageState ? { storageState } : {}),
-  });
-  return context.newPage();
-}
-
 const sheetOf = (page: Page) => page.getByRole("dialog", { name: `Mua ${PRODUCT}` });
 
 test("a returning shopper buys a live deal in two taps: Mua ngay, then Đặt hàng, with shipping and total shown first", async ({
@@ -44,23 +35,8 @@ test("a returning shopper buys a live deal in two taps: Mua ngay, then Đặt h�
   seller.on("dialog", (d) => void d.accept());
 
   await test.step("the seller goes on air from a phone with the camera; the live and its deal come from the API", async () => {
-    await waitForCodeSlot(seller, SELLER);
-    await seller.goto("/ban-hang/live");
-    await signIn(seller, SELLER);
-    // A server reused from an earlier run may hold this seller's lives still open: end them first.
-    const open = (await (await seller.request.get("/api/seller/live")).json()) as Array<{
-      sessionId: string;
-      status: string;
-    }>;
-    const unfinished = open.filter((s) => s.status === "live" || s.status === "scheduled");
-    for (const s of unfinished) {
-      const close = s.status === "live" ? "end" : "cancel";
-      expect((await seller.request.post(`/api/live/${s.sessionId}/${close}`, { headers: fromTheSite() })).ok()).toBe(
-        true,
-      );
-    }
-    // A channel whose live was just ended refuses streams for 30 s.
-    if (unfinished.some((s) => s.status === "live")) await seller.waitForTimeout(31_000);
+    await signInOnLives(seller, SELLER);
+    await closeOpenLives(seller, { cancel: true, check: (reply) => expect(reply.ok()).toBe(true) });
     const products = (await (await seller.request.get("/api/seller/products")).json()) as Array<{
       productId: string;
       name: string;

@@ -1,6 +1,7 @@
-import { type Browser, expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { signIn, waitForCodeSlot } from "./accounts";
 import { fromTheSite, test } from "./helpers";
+import { box, closeOpenLives, phonePage, signInOnLives } from "./live-helpers";
 import { PHONE, SMALL_PHONE } from "./viewports";
 
 /**
@@ -20,17 +21,6 @@ const DEAL_PRICE = 299_000;
 const vnd = (n: number) => new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" }).format(n);
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/live-seller-${name}.png`, fullPage: false });
-
-async function phonePage(browser: Browser, device: typeof PHONE) {
-  const context = await browser.newContext({ ...device, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-  return context.newPage();
-}
-
-async function box(locator: Locator) {
-  const b = await locator.boundingBox();
-  if (!b) throw new Error(`${locator} is not on screen`);
-  return b;
-}
 
 /** Chat, the newest order and the controls are all over the preview, on screen, with nothing to scroll. */
 async function expectInThumbReach(page: Page, viewport: { width: number; height: number }) {
@@ -83,18 +73,10 @@ test("a seller broadcasts portrait from a phone and keeps up with viewers: units
   const session = { id: "" };
 
   await test.step("the seller schedules a live of the producer's mat", async () => {
-    await waitForCodeSlot(seller, SELLER.phone);
-    await seller.goto("/ban-hang/live");
-    await signIn(seller, SELLER.phone);
+    await signInOnLives(seller, SELLER.phone);
     await expect(seller.getByRole("heading", { level: 1, name: "Buổi live của bạn" })).toBeVisible();
-    // A server reused from an earlier run may still hold this seller's sessions open: the stream must start this one.
-    const open = (await (await seller.request.get("/api/seller/live")).json()) as Array<{
-      sessionId: string;
-      status: string;
-    }>;
-    for (const s of open.filter((s) => s.status === "live" || s.status === "scheduled"))
-      await seller.request.post(`/api/live/${s.sessionId}/end`, { headers: fromTheSite(), data: {} });
-    if (open.some((s) => s.status === "live")) await seller.waitForTimeout(31_000);
+    // The stream must start this one.
+    await closeOpenLives(seller);
     await seller.getByRole("link", { name: "Lên lịch buổi live" }).click();
     await seller.getByLabel("Tên buổi live").fill(TITLE);
     await seller.getByRole("checkbox", { name: new RegExp(PRODUCT) }).check();

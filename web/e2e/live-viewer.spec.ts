@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { type Browser, expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { e164, signIn, waitForCodeSlot } from "./accounts";
 import { fromTheSite, screenshotAs, test } from "./helpers";
+import { type Box, box, closeOpenLives, phonePage, signInOnLives } from "./live-helpers";
 import { DESKTOP, PHONE, SMALL_PHONE } from "./viewports";
 
 /**
@@ -60,17 +61,6 @@ test.afterAll(async () => {
   await stopPublishing();
 });
 
-async function phonePage(browser: Browser, viewport: typeof PHONE) {
-  const context = await browser.newContext({ ...viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-  return context.newPage();
-}
-
-type Box = { x: number; y: number; width: number; height: number };
-async function box(locator: Locator): Promise<Box> {
-  const b = await locator.boundingBox();
-  if (!b) throw new Error("not on screen");
-  return b;
-}
 /** The part of `a` inside `b`, in px². */
 function overlap(a: Box, b: Box) {
   const w = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
@@ -128,18 +118,9 @@ test("a viewer on a phone watches the full-screen vertical live: the video edge 
   const seller = await phonePage(browser, PHONE);
 
   await test.step("the seller schedules a live now and one for tomorrow, and publishes a portrait stream", async () => {
-    await waitForCodeSlot(seller, SELLER.phone);
-    await seller.goto("/ban-hang/live");
-    await signIn(seller, SELLER.phone);
+    await signInOnLives(seller, SELLER.phone);
     await expect(seller.getByRole("heading", { level: 1, name: "Buổi live của bạn" })).toBeVisible();
-    // A server reused from an earlier run may hold this seller's sessions still open.
-    const open = (await (await seller.request.get("/api/seller/live")).json()) as Array<{
-      sessionId: string;
-      status: string;
-    }>;
-    for (const s of open.filter((s) => s.status !== "ended"))
-      await seller.request.post(`/api/live/${s.sessionId}/end`, { headers: fromTheSite() });
-    if (open.some((s) => s.status === "live")) await seller.waitForTimeout(31_000);
+    await closeOpenLives(seller);
     const mine = (await (await seller.request.get("/api/seller/products")).json()) as Array<{
       productId: string;
       name: string;
@@ -207,6 +188,15 @@ test("a viewer on a phone watches the full-screen vertical live: the video edge 
       await expect(page.getByTestId("deal-badge")).toContainText("Còn 8/8 suất");
       await expect(page.getByTestId("deal-badge")).toContainText(/(Mở bán sau|Còn) 0\d:\d\d/);
     }
+  });
+
+  await test.step("the seller's desk follows the stream from an external encoder (as OBS): on air, viewers counted", async () => {
+    const desk = await seller.context().newPage();
+    await desk.goto(`/ban-hang/live/${state.sessionId}/phat`);
+    await expect(desk.getByTestId("cast-state")).toHaveText("Kết nối: Đang phát");
+    await expect(desk.getByTestId("cast-viewers")).toHaveText("2 người xem");
+    await desk.screenshot({ path: "test-results/screenshots/live-viewer-desk-obs.png" });
+    await desk.close();
   });
 
   await test.step("a portrait stream fills the screen edge to edge (cover); pin and deal leave the video free", async () => {

@@ -1,8 +1,9 @@
-import { type Browser, expect, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { signIn, waitForCodeSlot } from "./accounts";
-import { fromTheSite, test } from "./helpers";
+import { test } from "./helpers";
+import { closeOpenLives, phonePage, signInOnLives } from "./live-helpers";
 import { productPhoto } from "./png";
-import { DESKTOP, PHONE } from "./viewports";
+import { DESKTOP } from "./viewports";
 
 /**
  * One story, in order. A seller of Kẹo Dừa Thanh Phong schedules a live from a phone and goes on air with the
@@ -23,11 +24,6 @@ const vnd = (n: number) => new Intl.NumberFormat("vi-VN", { style: "currency", c
 const shots = (name: string) => `test-results/screenshots/live-${name}.png`;
 const session = { id: "" };
 
-async function phonePage(browser: Browser) {
-  const context = await browser.newContext({ ...PHONE, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-  return context.newPage();
-}
-
 /** The video's clock, read from the page the way the player sees it. */
 const currentTime = (page: Page) => page.getByTestId("live-video").evaluate((v) => (v as HTMLVideoElement).currentTime);
 
@@ -39,21 +35,10 @@ test("a seller goes live from a phone; viewers watch, see the pin in step, chat 
   seller.on("dialog", (d) => void d.accept());
 
   await test.step("the seller schedules a live with a cover and two featured products", async () => {
-    await waitForCodeSlot(seller, SELLER.phone);
-    await seller.goto("/ban-hang/live");
-    await signIn(seller, SELLER.phone);
+    await signInOnLives(seller, SELLER.phone);
     await expect(seller.getByRole("heading", { level: 1, name: "Buổi live của bạn" })).toBeVisible();
-    // A server reused from an earlier run may hold this seller's sessions still open: the stream must start this one.
-    const open = (await (await seller.request.get("/api/seller/live")).json()) as Array<{
-      sessionId: string;
-      status: string;
-    }>;
-    for (const s of open.filter((s) => s.status !== "ended"))
-      expect((await seller.request.post(`/api/live/${s.sessionId}/end`, { headers: fromTheSite() })).status()).toBe(
-        200,
-      );
-    // A channel whose live was just ended refuses streams for 30 s.
-    if (open.length > 0) await seller.waitForTimeout(31_000);
+    // The stream must start this one.
+    await closeOpenLives(seller, { waitAfterAny: true, check: (reply) => expect(reply.status()).toBe(200) });
     await seller.getByRole("link", { name: "Lên lịch buổi live" }).click();
     await expect(seller.getByRole("heading", { level: 1, name: "Lên lịch buổi live" })).toBeVisible();
     // Nothing filled: each field says what it needs.

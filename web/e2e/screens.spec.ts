@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 import { signIn, waitForCodeSlot } from "./accounts";
 import { cards, fromTheSite, screenshotAs, test } from "./helpers";
+import { closeOpenLives, signInOnLives } from "./live-helpers";
 import { PHONE, SMALL_PHONE } from "./viewports";
 
 /**
@@ -196,19 +197,10 @@ test("the live viewer and the broadcast page at 360 and 412 px, with a seller on
   test.setTimeout(180_000);
   const desk = await open(browser, PHONE);
   const seller = await desk.newPage();
-  await waitForCodeSlot(seller, SELLER);
-  await seller.goto("/ban-hang/live");
-  await signIn(seller, SELLER);
+  await signInOnLives(seller, SELLER);
   await expect(seller.getByRole("heading", { level: 1 })).toBeVisible();
   signedIn.seller = await desk.storageState();
-  // A server reused from an earlier run may hold this seller's sessions still open.
-  const existing = (await (await seller.request.get("/api/seller/live")).json()) as Array<{
-    sessionId: string;
-    status: string;
-  }>;
-  for (const s of existing.filter((s) => s.status !== "ended"))
-    await seller.request.post(`/api/live/${s.sessionId}/end`, { headers: fromTheSite() });
-  if (existing.some((s) => s.status === "live")) await seller.waitForTimeout(31_000);
+  await closeOpenLives(seller);
   const mine = (await (await seller.request.get("/api/seller/products")).json()) as Array<{
     productId: string;
     name: string;
