@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { rateLimit } from "../account/rate-limit";
 import { toCard } from "../storefront/card";
 import { ListingEntity } from "../storefront/entities";
@@ -5,10 +6,11 @@ import { channelById } from "./channel";
 import { PinEntity, SessionEntity } from "./entities";
 import { videoProvider } from "./provider";
 import { conflict, get, notLive, summaryCard } from "./session";
+import type { Likes, Replay } from "./views";
 
 /** The audience of a live: its likes, how many watch, and the replay for those who come after. */
 
-export async function like(sessionId: string, who: string) {
+export async function like(sessionId: string, who: string): Promise<z.infer<typeof Likes>> {
   const session = await get(sessionId);
   if (session.status !== "live") throw notLive();
   await rateLimit(`like:${sessionId}:${who}`, 10, 10);
@@ -34,7 +36,7 @@ export async function viewers(sessionId: string) {
 }
 
 /** The replay: the recording and the pins on its timeline. */
-export async function replay(sessionId: string) {
+export async function replay(sessionId: string): Promise<Replay> {
   const session = await get(sessionId);
   if (session.status !== "ended") throw conflict("not_ended", "Buổi live chưa kết thúc.", "The live has not ended.");
   const [{ data: pins }, cards] = await Promise.all([

@@ -7,6 +7,7 @@ import * as moderation from "./moderation";
 import * as pinning from "./pin";
 import * as session from "./session";
 import * as stream from "./stream";
+import * as views from "./views";
 
 export { CHAT_HISTORY, CHAT_MAX_LENGTH } from "./chat";
 
@@ -53,12 +54,32 @@ export namespace Live {
   // Chat and its moderation.
   export const joinChat = moderation.joinChat;
   export const chatAuthor = moderation.chatAuthor;
-  export type ChatLine = moderation.ChatLine;
+  export const ChatLine = views.ChatLine;
+  export type ChatLine = views.ChatLine;
   export const recordChat = moderation.recordChat;
   export const recentChat = moderation.recentChat;
   export const deleteMessage = moderation.deleteMessage;
   export const mute = moderation.mute;
   export const isMuted = moderation.isMuted;
+
+  // What live answers (the routes' response schemas, the web's types).
+  export const SessionCard = views.SessionCard;
+  export type SessionCard = views.SessionCard;
+  export const OwnSessionCard = views.OwnSessionCard;
+  export type OwnSessionCard = views.OwnSessionCard;
+  export const SessionView = views.SessionView;
+  export type SessionView = views.SessionView;
+  export const DealView = views.DealView;
+  export type DealView = views.DealView;
+  export const Ingest = views.Ingest;
+  export type Ingest = views.Ingest;
+  export const Pinned = views.Pinned;
+  export type Pinned = views.Pinned;
+  export const Likes = views.Likes;
+  export const Replay = views.Replay;
+  export type Replay = views.Replay;
+  export const ChatTicket = views.ChatTicket;
+  export type ChatTicket = views.ChatTicket;
 
   // The deal is its own concept now; these names stay until every caller reads them from Deal.
   export const DealInput = Deal.Input;

@@ -3,9 +3,10 @@ import { channelOf } from "./channel";
 import { ChannelEntity } from "./entities";
 import { videoProvider } from "./provider";
 import { ownSession } from "./session";
+import type { Ingest } from "./views";
 
 /** The ingest for the seller's broadcast page, OBS or Larix: only the producer's sellers ever see the key. */
-export async function ingest(actor: Actor, sessionId: string) {
+export async function ingest(actor: Actor, sessionId: string): Promise<Ingest> {
   const session = await ownSession(actor, sessionId);
   const channel = await channelOf(session.producerId);
   return { provider: channel.provider, ingestUrl: channel.ingestUrl, streamKey: channel.streamKey };
@@ -16,7 +17,7 @@ export async function ingest(actor: Actor, sessionId: string) {
  * sellers. The old key stops working at once; a broadcast on air with it is cut off and the live waits for the
  * seller to come back with the new one, as for a dropped stream.
  */
-export async function rotateStreamKey(actor: Actor, sessionId: string) {
+export async function rotateStreamKey(actor: Actor, sessionId: string): Promise<Ingest> {
   const session = await ownSession(actor, sessionId);
   const channel = await channelOf(session.producerId);
   const streamKey = await videoProvider().rotateStreamKey(channel);

@@ -2,12 +2,13 @@ import { z } from "zod";
 import { type Actor, requireUser } from "../account/actor";
 import { Audit, AuditEntity } from "../audit";
 import { DomainError } from "../util/error";
-import { CHAT_HISTORY, CHAT_MAX_LENGTH, type ChatAuthor, type ChatRole, chatProvider } from "./chat";
+import { CHAT_HISTORY, CHAT_MAX_LENGTH, type ChatAuthor, chatProvider } from "./chat";
 import { ChatMessageEntity, MuteEntity, type Session } from "./entities";
 import { forSellerOrStaff, get } from "./session";
+import type { ChatLine, ChatTicket } from "./views";
 
 /** A signed-in viewer's ticket to the session's chat; muted viewers are refused. */
-export async function joinChat(actor: Actor, sessionId: string) {
+export async function joinChat(actor: Actor, sessionId: string): Promise<ChatTicket> {
   const user = requireUser(actor);
   const session = await get(sessionId);
   const { data: muted } = await MuteEntity.get({ sessionId, userId: user.userId }).go();
@@ -32,12 +33,7 @@ export function chatAuthor(
   return { userId: user.userId, name, role: "viewer", moderator: false };
 }
 
-export interface ChatLine {
-  id: string;
-  at: string;
-  text: string;
-  user: { userId: string; name: string; role: ChatRole; moderator: boolean };
-}
+export type { ChatLine };
 
 /**
  * Keeps a message the chat let through, for those who join later (the local hub for each message; IVS Chat's

@@ -7,12 +7,13 @@ import { cuePayload } from "./cue";
 import { PinEntity, SessionEntity } from "./entities";
 import { videoProvider } from "./provider";
 import { notLive, ownSession, streamMs } from "./session";
+import type { Pinned } from "./views";
 
 /**
  * Pins a featured product (or unpins with null). The pin travels as timed metadata with the video, so viewers see
  * the card in step with what the seller shows; late joiners get it from the session.
  */
-export async function pin(actor: Actor, sessionId: string, productId: string | null) {
+export async function pin(actor: Actor, sessionId: string, productId: string | null): Promise<Pinned> {
   const session = await ownSession(actor, sessionId);
   if (session.status !== "live") throw notLive();
   if (productId && !session.productIds.includes(productId)) {

@@ -13,6 +13,7 @@ import { DomainError, notFound } from "../util/error";
 import { channelById, channelOf } from "./channel";
 import { chatProvider } from "./chat";
 import { type Session, SessionEntity } from "./entities";
+import type { OwnSessionCard, SessionCard, SessionView } from "./views";
 
 /**
  * A live session as a seller schedules it and everyone finds it: scheduled with up to 50 featured products, put on
@@ -118,7 +119,7 @@ export function streamMs(session: Session, at = Date.now()) {
 }
 
 /** Upcoming and live sessions, for the home page and the Live page: live first, then by start time. */
-export async function listPublic() {
+export async function listPublic(): Promise<SessionCard[]> {
   const [live, scheduled] = await Promise.all([
     SessionEntity.query.byStatus({ status: "live" }).go({ pages: "all" }),
     SessionEntity.query.byStatus({ status: "scheduled" }).go({ pages: "all" }),
@@ -127,7 +128,7 @@ export async function listPublic() {
   return [...live.data, ...scheduled.data.filter((s) => s.startAt >= soon)].map(summaryCard);
 }
 
-export function summaryCard(s: Session) {
+export function summaryCard(s: Session): SessionCard {
   return {
     sessionId: s.sessionId,
     title: s.title,
@@ -141,7 +142,7 @@ export function summaryCard(s: Session) {
 }
 
 /** What a viewer needs: playback, the pin now, the deal running, the featured products. */
-export async function view(sessionId: string) {
+export async function view(sessionId: string): Promise<SessionView> {
   const session = await get(sessionId);
   const [cards, deal] = await Promise.all([
     ListingEntity.get(session.productIds.map((productId) => ({ productId, shelf: "all" }))).go(),
@@ -165,7 +166,7 @@ export async function view(sessionId: string) {
   };
 }
 
-export async function mine(actor: Actor) {
+export async function mine(actor: Actor): Promise<OwnSessionCard[]> {
   const seller = requireSeller(actor);
   const { data } = await SessionEntity.query
     .byProducer({ producerId: seller.producerId })
@@ -174,11 +175,11 @@ export async function mine(actor: Actor) {
 }
 
 /** A session for its seller and staff: a cancelled one, and the reason staff gave for closing it, are told. */
-export function closedCard(s: Session) {
+export function closedCard(s: Session): OwnSessionCard {
   return { ...summaryCard(s), cancelled: s.cancelled ?? false, endReason: s.endReason ?? null };
 }
 
-export async function all(actor: Actor) {
+export async function all(actor: Actor): Promise<OwnSessionCard[]> {
   requireStaff(actor);
   const sessions = await Promise.all(
     (["live", "scheduled", "ended"] as const).map((status) =>

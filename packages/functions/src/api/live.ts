@@ -4,6 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { type AppEnv, clientIp } from "./actor";
 import { errorResponses, router } from "./error";
 import { PUBLIC, roles, SELLER, SIGNED_IN, STAFF } from "./roles";
+import { named } from "./schemas";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -25,29 +26,11 @@ const errs = {
   404: errorResponses[404],
   409: errorResponses[409],
 };
-const SessionCard = z
-  .looseObject({ sessionId: z.string(), title: z.string(), status: z.enum(["scheduled", "live", "ended"]) })
-  .openapi("LiveSessionCard");
-const SessionView = z
-  .looseObject({
-    sessionId: z.string(),
-    title: z.string(),
-    status: z.enum(["scheduled", "live", "ended"]),
-    playback: z.object({ provider: z.enum(["ivs", "local"]), url: z.string() }),
-  })
-  .openapi("LiveSession");
-const DealView = z
-  .object({
-    dealId: z.string(),
-    productId: z.string(),
-    priceVnd: z.number(),
-    quantity: z.number(),
-    remaining: z.number(),
-    perBuyer: z.number(),
-    startsAt: z.string(),
-    endsAt: z.string(),
-  })
-  .openapi("LiveDeal");
+const SessionCard = named(Live.SessionCard, "LiveSessionCard");
+const OwnSessionCard = named(Live.OwnSessionCard, "LiveOwnSessionCard");
+const SessionView = named(Live.SessionView, "LiveSession");
+const DealView = named(Live.DealView, "LiveDeal");
+const Ingest = named(Live.Ingest, "LiveIngest");
 const SELLER_OR_STAFF = [...SELLER, ...STAFF];
 
 const list = createRoute({
@@ -76,7 +59,7 @@ const like = createRoute({
   summary: "Like the live (at most 10 per 10 s per viewer)",
   ...roles(PUBLIC),
   request: { params: IdParam },
-  responses: { 200: json(z.object({ likes: z.number() }), "Likes"), ...errs, 429: errorResponses[429] },
+  responses: { 200: json(Live.Likes, "Likes"), ...errs, 429: errorResponses[429] },
 });
 
 const chat = createRoute({
@@ -87,27 +70,12 @@ const chat = createRoute({
   ...roles(SIGNED_IN),
   request: { params: IdParam },
   responses: {
-    200: json(
-      z.object({ provider: z.enum(["ivs", "local"]), url: z.string(), token: z.string(), expiresAt: z.string() }),
-      "Chat ticket",
-    ),
+    200: json(Live.ChatTicket, "Chat ticket"),
     ...errs,
   },
 });
 
-const ChatLine = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    text: z.string(),
-    user: z.object({
-      userId: z.string(),
-      name: z.string(),
-      role: z.enum(["seller", "staff", "viewer"]),
-      moderator: z.boolean(),
-    }),
-  })
-  .openapi("LiveChatMessage");
+const ChatLine = named(Live.ChatLine, "LiveChatMessage");
 
 const recentChat = createRoute({
   method: "get",
@@ -128,7 +96,7 @@ const replay = createRoute({
   ...roles(PUBLIC),
   request: { params: IdParam },
   responses: {
-    200: json(z.looseObject({ sessionId: z.string(), pins: z.array(z.looseObject({})) }), "Replay"),
+    200: json(named(Live.Replay, "LiveReplay"), "Replay"),
     ...errs,
   },
 });
@@ -166,7 +134,7 @@ const mine = createRoute({
   tags: ["Live"],
   summary: "The producer's sessions",
   ...roles(SELLER),
-  responses: { 200: json(z.array(SessionCard), "Sessions"), ...errs },
+  responses: { 200: json(z.array(OwnSessionCard), "Sessions"), ...errs },
 });
 
 const ingest = createRoute({
@@ -177,7 +145,7 @@ const ingest = createRoute({
   ...roles(SELLER),
   request: { params: IdParam },
   responses: {
-    200: json(z.object({ provider: z.enum(["ivs", "local"]), ingestUrl: z.string(), streamKey: z.string() }), "Ingest"),
+    200: json(Ingest, "Ingest"),
     ...errs,
   },
 });
@@ -191,7 +159,7 @@ const rotateKey = createRoute({
   ...roles(SELLER),
   request: { params: IdParam },
   responses: {
-    200: json(z.object({ provider: z.enum(["ivs", "local"]), ingestUrl: z.string(), streamKey: z.string() }), "Ingest"),
+    200: json(Ingest, "Ingest"),
     ...errs,
   },
 });
@@ -214,7 +182,7 @@ const pin = createRoute({
     ),
   },
   responses: {
-    200: json(z.object({ pinned: z.looseObject({}).nullable() }), "Pinned"),
+    200: json(Live.Pinned, "Pinned"),
     ...errs,
     413: errorResponses[413],
     429: errorResponses[429],
@@ -238,7 +206,7 @@ const orders = createRoute({
   summary: "Orders placed from the session, newest first (the seller's live feed)",
   ...roles(SELLER_OR_STAFF),
   request: { params: IdParam },
-  responses: { 200: json(z.array(z.looseObject({ orderId: z.string() })), "Orders"), ...errs },
+  responses: { 200: json(z.array(named(LiveSales.Order, "LiveOrder")), "Orders"), ...errs },
 });
 
 const summary = createRoute({
@@ -249,10 +217,7 @@ const summary = createRoute({
   ...roles(SELLER_OR_STAFF),
   request: { params: IdParam },
   responses: {
-    200: json(
-      z.looseObject({ peakViewers: z.number(), likes: z.number(), orders: z.number(), revenueVnd: z.number() }),
-      "Summary",
-    ),
+    200: json(named(LiveSales.Summary, "LiveSummary"), "Summary"),
     ...errs,
   },
 });
@@ -316,7 +281,7 @@ const staffList = createRoute({
   tags: ["Live"],
   summary: "Every session, live, scheduled and ended",
   ...roles(STAFF),
-  responses: { 200: json(z.array(SessionCard), "Sessions"), ...errs },
+  responses: { 200: json(z.array(OwnSessionCard), "Sessions"), ...errs },
 });
 
 export const live = router<AppEnv>()
