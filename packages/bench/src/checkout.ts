@@ -19,6 +19,8 @@ export async function checkoutBench() {
     SESSION_SECRET: "bench-signing-key-0123456789abcdef0123456789",
   });
   try {
+    const { compose } = await import("@cho-ocop/functions/adapters/index");
+    await compose();
     const { ensureTable } = await import("@cho-ocop/core/db/migrate");
     const { SYSTEM } = await import("@cho-ocop/core/account/actor");
     const { Account } = await import("@cho-ocop/core/account/index");

@@ -42,6 +42,8 @@ process.on("SIGINT", () => void stop());
 process.on("disconnect", () => void stop());
 
 try {
+  const { compose } = await import("@cho-ocop/functions/adapters/index");
+  await compose();
   const { ensureTable } = await import("@cho-ocop/core/db/migrate");
   const { Account } = await import("@cho-ocop/core/account/index");
   const { LocalStorage } = await import("@cho-ocop/core/storage/index");

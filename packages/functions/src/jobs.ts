@@ -1,9 +1,14 @@
-import { Live } from "@cho-ocop/core/live/index";
-import { Order } from "@cho-ocop/core/order/index";
-import { Storefront } from "@cho-ocop/core/storefront/index";
+import { compose } from "./adapters/index";
 import { loadSecrets } from "./lambda-config";
 
 loadSecrets();
+await compose();
+// Loaded once the adapters are chosen: the entities read the table's name when imported.
+const [{ Live }, { Order }, { Storefront }] = await Promise.all([
+  import("@cho-ocop/core/live/index"),
+  import("@cho-ocop/core/order/index"),
+  import("@cho-ocop/core/storefront/index"),
+]);
 
 /** Daily (SST Cron): takes products whose certificate ran out off the storefront. Locally a timer runs the same. */
 export const sweepExpired = async () => ({ expired: await Storefront.sweepExpired() });

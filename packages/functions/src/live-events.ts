@@ -1,6 +1,12 @@
-import { Live } from "@cho-ocop/core/live/index";
-import { onIvsEvent } from "@cho-ocop/core/live/ivs";
-import { reviewChatMessage } from "@cho-ocop/core/live/ivs-chat";
+import { compose } from "./adapters/index";
+
+await compose();
+// Loaded once the adapters are chosen: the entities read the table's name when imported.
+const [{ Live }, { onIvsEvent }, { reviewChatMessage }] = await Promise.all([
+  import("@cho-ocop/core/live/index"),
+  import("@cho-ocop/core/live/ivs"),
+  import("@cho-ocop/core/live/ivs-chat"),
+]);
 
 /** EventBridge (stacks/Live.ts): IVS stream and recording state changes move the live sessions along. */
 export const handler = (event: unknown) => onIvsEvent(event, { recordingsBucket: process.env.RECORDINGS_BUCKET });

@@ -5,8 +5,10 @@
 
 import { LocalStorage } from "@cho-ocop/core/storage/index";
 import { serve } from "@hono/node-server";
-import { localApp } from "../src/local/server";
+import { compose } from "../src/adapters/index";
 
+await compose();
+const { localApp } = await import("../src/local/server");
 const port = Number(process.env.PORT);
 const app = localApp({
   webDist: process.env.UPLOAD_DIR ?? ".",

@@ -24,6 +24,8 @@ export default async function setup(project: TestProject) {
   };
   Object.assign(process.env, env);
   try {
+    const { compose } = await import("../src/adapters/index");
+    await compose();
     const { ensureTable } = await import("@cho-ocop/core/db/migrate");
     const { seedDemo } = await import("../src/local/seed");
     await ensureTable();

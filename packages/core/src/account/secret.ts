@@ -1,12 +1,18 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { AdapterNotConfigured } from "../util/adapter";
+
+let key: string | undefined;
+
+export function useSigningKey(next: string | undefined) {
+  key = next;
+}
 
 /**
  * The server's signing key (an SST secret on AWS, a generated file locally). Codes, sessions and upload
  * tickets are stored or compared as HMACs under it, never in the clear.
  */
 export function signingKey(): string {
-  const key = process.env.SESSION_SECRET;
-  if (!key || key.length < 32) throw new Error("SESSION_SECRET is not configured (at least 32 characters)");
+  if (!key || key.length < 32) throw new AdapterNotConfigured("signing key", "SESSION_SECRET (at least 32 characters)");
   return key;
 }
 

@@ -1,14 +1,34 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { AdapterNotConfigured } from "../util/adapter";
 
-/**
- * Configuration comes from the environment, read on first use:
- *   TABLE_NAME        the table (the stack sets it on AWS; `pnpm start` sets it locally)
- *   DYNAMODB_ENDPOINT DynamoDB Local's URL; unset on AWS
- */
+export interface TableConfig {
+  /** The stack's table on AWS; `pnpm start` and the tests name theirs. */
+  name: string;
+  /** DynamoDB Local's URL; unset on AWS. */
+  endpoint?: string;
+  region?: string;
+}
+
+const LOCAL_TABLE = "cho-ocop-local";
+let table: TableConfig | undefined;
+/** The name the entities were built with: they read it once, when their module is first imported. */
+let named: string | undefined;
+
+export function useTable(next: TableConfig) {
+  if (named !== undefined && named !== next.name) {
+    throw new Error(
+      `the entities were built for table ${named}, not ${next.name}: call useTable before importing them`,
+    );
+  }
+  table = next;
+  document = undefined;
+}
+
 export function tableName(): string {
-  return process.env.TABLE_NAME ?? "cho-ocop-local";
+  named = table?.name ?? LOCAL_TABLE;
+  return named;
 }
 
 /** Counts DynamoDB calls made while serving one request (see `countDbCalls`). */
@@ -23,9 +43,10 @@ let document: DynamoDBDocumentClient | undefined;
 
 export function dynamo(): DynamoDBDocumentClient {
   if (document) return document;
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!table) throw new AdapterNotConfigured("DynamoDB", "the table (TABLE_NAME, DYNAMODB_ENDPOINT locally)");
+  const endpoint = table.endpoint;
   const client = new DynamoDBClient({
-    region: process.env.AWS_REGION ?? "ap-southeast-1",
+    region: table.region ?? "ap-southeast-1",
     ...(endpoint ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
   });
   client.middlewareStack.add(

@@ -1,3 +1,5 @@
+import { adapterSlot } from "../util/adapter";
+
 /**
  * Live chat: IVS Chat rooms in production, the local server's WebSocket hub for `pnpm start` and the tests.
  * Messages are length- and rate-limited by the provider; the web shows them escaped.
@@ -39,13 +41,12 @@ export interface ChatAuthor {
   moderator: boolean;
 }
 
-let current: ChatProvider | undefined;
+const current = adapterSlot<ChatProvider>("chat", "the chat provider (IVS Chat or local)");
 
 export function chatProvider(): ChatProvider {
-  if (!current) throw new Error("no chat provider configured (useChatProvider at start-up)");
-  return current;
+  return current.get();
 }
 
 export function useChatProvider(next: ChatProvider) {
-  current = next;
+  current.use(next);
 }

@@ -24,8 +24,8 @@ export const IvsConfig = z.object({
 });
 export type IvsConfig = z.infer<typeof IvsConfig>;
 
-/** The Lambda's IVS settings, set by stacks/Api.ts (the stage comes from SST). */
-export function ivsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): IvsConfig {
+/** The Lambda's IVS settings from its environment (set by stacks/Api.ts; the stage comes from SST). */
+export function ivsConfigFromEnv(env: Record<string, string | undefined>): IvsConfig {
   return IvsConfig.parse({
     region: env.IVS_REGION,
     stage: env.SST_STAGE,

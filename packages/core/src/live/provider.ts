@@ -1,3 +1,4 @@
+import { adapterSlot } from "../util/adapter";
 import { DomainError } from "../util/error";
 
 /** A producer's live channel as the video provider gave it: ingest for the seller, playback for viewers. */
@@ -50,17 +51,16 @@ export class MetadataError extends DomainError {
   }
 }
 
-let current: VideoProvider | undefined;
+const current = adapterSlot<VideoProvider>("video", "the video provider (IVS or local)");
 
 export function videoProvider(): VideoProvider {
-  if (!current) throw new Error("no video provider configured (useVideoProvider at start-up)");
-  return current;
+  return current.get();
 }
 
 export function useVideoProvider(next: VideoProvider) {
-  current = next;
+  current.use(next);
 }
 
 export function hasVideoProvider() {
-  return current !== undefined;
+  return current.has();
 }

@@ -4,6 +4,7 @@ import { Entity } from "electrodb";
 import { ulid } from "ulid";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
+import { adapterSlot } from "../util/adapter";
 
 /** A text message to a person: SMS to an E.164 number or e-mail to an address. */
 export interface Message {
@@ -97,18 +98,18 @@ export class AwsMessenger implements Messenger {
   }
 }
 
-let current: Messenger | undefined;
+/** SNS for SMS and SES for e-mail, in the function's region. */
+export function awsMessenger(mailFrom: string): Messenger {
+  return new AwsMessenger(new SNSClient({}), new SESv2Client({}), mailFrom);
+}
 
-/** MESSAGES=aws (with MAIL_FROM) on AWS; the local outbox otherwise. */
+const current = adapterSlot<Messenger>("messages", "the messenger (SNS/SES or the local outbox)");
+
+/** SNS and SES on AWS, the local outbox otherwise: chosen by the composition root at start-up. */
 export function messenger(): Messenger {
-  if (current) return current;
-  current =
-    process.env.MESSAGES === "aws"
-      ? new AwsMessenger(new SNSClient({}), new SESv2Client({}), process.env.MAIL_FROM ?? "no-reply@cho-ocop.vn")
-      : new OutboxMessenger();
-  return current;
+  return current.get();
 }
 
 export function useMessenger(next: Messenger) {
-  current = next;
+  current.use(next);
 }

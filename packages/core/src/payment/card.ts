@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { adapterSlot } from "../util/adapter";
 
 /** What the order needs from a card processor. */
 export interface CardGateway {
@@ -100,19 +101,13 @@ export class StripeGateway implements CardGateway {
   }
 }
 
-let current: CardGateway | null | undefined;
+const gateway = adapterSlot<CardGateway | null>("card payments", "the card gateway (Stripe, or null for none)");
 
-/** Card payments exist only when Stripe is configured (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PUBLISHABLE_KEY). */
+/** Card payments exist only when Stripe is configured; null when they are off. */
 export function cardGateway(): CardGateway | null {
-  if (current !== undefined) return current;
-  const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PUBLISHABLE_KEY, STRIPE_API_URL } = process.env;
-  current =
-    STRIPE_SECRET_KEY && STRIPE_WEBHOOK_SECRET
-      ? new StripeGateway(STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PUBLISHABLE_KEY ?? "", STRIPE_API_URL)
-      : null;
-  return current;
+  return gateway.get();
 }
 
 export function useCardGateway(next: CardGateway | null) {
-  current = next;
+  gateway.use(next);
 }

@@ -3,17 +3,29 @@ import { BanksObject, QRPay } from "vietnam-qr-pay";
 /**
  * Bank transfer by VietQR (NAPAS on EMVCo): a dynamic payload naming the collecting account, the amount and the
  * order code as the transfer's purpose, which is how the payment is matched when staff or the producer confirm it.
- * VIETQR_BANK_BIN / VIETQR_ACCOUNT / VIETQR_ACCOUNT_NAME name the account (the defaults are a demo account).
+ * Start-up names the account (VIETQR_BANK_BIN / VIETQR_ACCOUNT / VIETQR_ACCOUNT_NAME); what it leaves out is a demo account.
  */
 export namespace VietQr {
+  export interface Collecting {
+    bankBin?: string;
+    accountNumber?: string;
+    accountName?: string;
+  }
+
+  let collecting: Collecting = {};
+
+  export function useAccount(next: Collecting) {
+    collecting = next;
+  }
+
   export function account() {
-    const bin = process.env.VIETQR_BANK_BIN ?? BanksObject.vietcombank.bin;
+    const bin = collecting.bankBin ?? BanksObject.vietcombank.bin;
     const bank = Object.values(BanksObject).find((b) => b.bin === bin);
     return {
       bankBin: bin,
       bankName: bank?.shortName ?? bank?.name ?? bin,
-      accountNumber: process.env.VIETQR_ACCOUNT ?? "1234567890",
-      accountName: process.env.VIETQR_ACCOUNT_NAME ?? "CHO OCOP (TAI KHOAN THU NGHIEM)",
+      accountNumber: collecting.accountNumber ?? "1234567890",
+      accountName: collecting.accountName ?? "CHO OCOP (TAI KHOAN THU NGHIEM)",
     };
   }
 

@@ -9,6 +9,7 @@ import { messenger } from "../message/index";
 import { type ReviewDecision, reviewDecisionMessage } from "../message/review";
 import { Producer } from "../producer";
 import { Product } from "../product";
+import { Site } from "../site";
 import { Storefront } from "../storefront";
 import { Upload } from "../upload";
 import { DomainError, notFound } from "../util/error";
@@ -77,7 +78,7 @@ export namespace Review {
         Producer.get(product.producerId),
         Account.sellersOf(product.producerId),
       ]);
-      const site = (notify.site ?? process.env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, "");
+      const site = (notify.site ?? Site.publicUrl() ?? "http://localhost:3000").replace(/\/$/, "");
       const link = `${site}/ban-hang/san-pham/${product.productId}`;
       for (const seller of sellers) {
         const to = seller.phone

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Site } from "./index";
 
+Site.configure(() => ({ publicUrl: process.env.PUBLIC_URL, port: process.env.PORT }));
 const saved = { PUBLIC_URL: process.env.PUBLIC_URL, PORT: process.env.PORT };
 afterEach(() => {
   for (const [k, v] of Object.entries(saved)) {

@@ -9,13 +9,33 @@ import { AsyncLocalStorage } from "node:async_hooks";
 export namespace Site {
   const serving = new AsyncLocalStorage<string>();
 
+  export interface Config {
+    /** PUBLIC_URL: the site's address when it has one (on AWS, its domain). */
+    publicUrl?: string;
+    /** The local server's port. */
+    port?: string | number;
+  }
+
+  /** Read on each use: the composition root hands over a reader of its configuration. */
+  let configured: () => Config = () => ({});
+
+  export function configure(read: () => Config) {
+    configured = read;
+  }
+
+  /** The configured public address as given, if any. */
+  export function publicUrl(): string | undefined {
+    return configured().publicUrl;
+  }
+
   export function withOrigin<T>(origin: string, work: () => Promise<T>): Promise<T> {
     return serving.run(origin.replace(/\/+$/, ""), work);
   }
 
   export function origin(): string {
-    const configured = process.env.PUBLIC_URL?.replace(/\/+$/, "") || undefined;
-    return serving.getStore() ?? configured ?? `http://localhost:${process.env.PORT ?? 3000}`;
+    const config = configured();
+    const publicUrl = config.publicUrl?.replace(/\/+$/, "") || undefined;
+    return serving.getStore() ?? publicUrl ?? `http://localhost:${config.port ?? 3000}`;
   }
 
   /** The shopper's page of one order. */

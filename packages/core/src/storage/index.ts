@@ -12,6 +12,7 @@ import {
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { hmac, sameSecret } from "../account/secret";
+import { adapterSlot } from "../util/adapter";
 import { DomainError } from "../util/error";
 
 /**
@@ -257,23 +258,13 @@ export class S3Storage implements Storage {
   }
 }
 
-let current: Storage | undefined;
+const current = adapterSlot<Storage>("storage", "file storage (S3 bucket or local folder)");
 
-/**
- * Chosen from configuration at start-up:
- *   STORAGE=s3 with BUCKET_NAME (AWS), otherwise a local folder UPLOAD_DIR (default .data/uploads);
- *   MEDIA_URL is the public base URL of media (default /media, same origin as the web app).
- */
+/** S3 on AWS, a local folder for `pnpm start` and the tests: chosen by the composition root at start-up. */
 export function storage(): Storage {
-  if (current) return current;
-  const baseUrl = process.env.MEDIA_URL ?? "/media";
-  current =
-    process.env.STORAGE === "s3"
-      ? new S3Storage(process.env.BUCKET_NAME ?? "", baseUrl)
-      : new LocalStorage(process.env.UPLOAD_DIR ?? resolve(".data/uploads"), baseUrl);
-  return current;
+  return current.get();
 }
 
 export function useStorage(next: Storage) {
-  current = next;
+  current.use(next);
 }

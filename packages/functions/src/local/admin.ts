@@ -54,6 +54,8 @@ async function main() {
     process.env.TABLE_NAME = "cho-ocop-local";
   }
   try {
+    const { compose } = await import("../adapters/index");
+    await compose();
     const { ensureTable } = await import("@cho-ocop/core/db/migrate");
     const { Account } = await import("@cho-ocop/core/account/index");
     if (process.env.DYNAMODB_ENDPOINT) await ensureTable();

@@ -130,7 +130,9 @@ async function main() {
   process.env.UPLOAD_DIR = join(dataDir, "uploads");
   process.env.STORAGE = "local";
 
-  // Imported only now: the domain reads its configuration from the environment set above.
+  const { compose } = await import("../adapters/index");
+  await compose();
+  // Imported only now: the entities read the table's name, chosen above, when imported.
   const { ensureTable } = await import("@cho-ocop/core/db/migrate");
   const { isSeeded, seedDemo } = await import("./seed");
   const { Storefront } = await import("@cho-ocop/core/storefront/index");
