@@ -825,14 +825,7 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
 
     it("tells the API the viewer's host and address on /api/*, from a viewer-request function", () => {
       const { behavior } = originOf(distribution(), "/api/*");
-      const [fnId, fn] = only(s.web, "AWS::CloudFront::Function", {
-        Properties: { FunctionCode: Match.stringLikeRegexp("x-forwarded-host") },
-      });
-      expect(fn.Properties.FunctionCode).toBe(API_VIEWER_HEADERS);
-      expect(fn.Properties.FunctionConfig.Runtime).toBe("cloudfront-js-2.0");
-      expect(behavior.FunctionAssociations).toEqual([
-        { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [fnId, "FunctionARN"] } },
-      ]);
+      expectViewerFunction(behavior, "x-forwarded-host", API_VIEWER_HEADERS);
     });
 
     it("serves /media/* from the uploads bucket through Origin Access Control", () => {
@@ -846,6 +839,18 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       );
       expectS3AccessControl(origin);
     });
+
+    /** The behaviour runs, on viewer request, this stack's CloudFront Function whose code has `mark` and is `code`. */
+    function expectViewerFunction(behavior: Json, mark: string, code: string) {
+      const [fnId, fn] = only(s.web, "AWS::CloudFront::Function", {
+        Properties: { FunctionCode: Match.stringLikeRegexp(mark) },
+      });
+      expect(fn.Properties.FunctionCode).toBe(code);
+      expect(fn.Properties.FunctionConfig.Runtime).toBe("cloudfront-js-2.0");
+      expect(behavior.FunctionAssociations).toEqual([
+        { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [fnId, "FunctionARN"] } },
+      ]);
+    }
 
     /** The origin signs its requests with an S3 Origin Access Control of this stack. */
     function expectS3AccessControl(origin: Json) {
@@ -871,14 +876,7 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
         `${bucket.Properties.BucketName}.s3.ap-northeast-1.{AWS::URLSuffix}`,
       );
       // The prefix is dropped on the way: IVS writes ivs/v1/… at the bucket's root.
-      const [fnId, fn] = only(s.web, "AWS::CloudFront::Function", {
-        Properties: { FunctionCode: Match.stringLikeRegexp("/recordings/") },
-      });
-      expect(fn.Properties.FunctionCode).toBe(RECORDINGS_PATH);
-      expect(fn.Properties.FunctionConfig.Runtime).toBe("cloudfront-js-2.0");
-      expect(behavior.FunctionAssociations).toEqual([
-        { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [fnId, "FunctionARN"] } },
-      ]);
+      expectViewerFunction(behavior, "/recordings/", RECORDINGS_PATH);
     });
 
     it("does not turn API errors into index.html: SPA routing is a viewer-request function", () => {

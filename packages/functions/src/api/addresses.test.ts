@@ -1,6 +1,7 @@
 import { wardsOf } from "@cho-ocop/core/geo/ward";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, certificateInput, producerInput, productInput, SON_LA, sonLaWard, tokenFor } from "../../test/people";
+import { call, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
 
 interface Saved {
   addressId: string;

@@ -1,16 +1,8 @@
 import { Account } from "@cho-ocop/core/account/index";
 import { wardsOf } from "@cho-ocop/core/geo/ward";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  call,
-  certificateInput,
-  phone,
-  producerInput,
-  productInput,
-  SON_LA,
-  sonLaWard,
-  tokenFor,
-} from "../../test/people";
+import { call, phone, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
 
 interface Row {
   action: string;

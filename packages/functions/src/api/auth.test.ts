@@ -1,7 +1,7 @@
 import { LoginEntity, OtpEntity, SessionEntity } from "@cho-ocop/core/account/entities";
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { describe, expect, it } from "vitest";
-import { call, phone } from "../../test/people";
+import { call, phone } from "../../test/api";
 import { app } from "./app";
 
 async function codeSentTo(address: string): Promise<string> {

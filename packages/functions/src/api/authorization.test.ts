@@ -14,16 +14,8 @@ import { Settings } from "@cho-ocop/core/settings/index";
 import { storage, useStorage } from "@cho-ocop/core/storage/index";
 import { CollectionEntity } from "@cho-ocop/core/storefront/entities";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  call,
-  certificateInput,
-  phone,
-  producerInput,
-  productInput,
-  SON_LA,
-  sonLaWard,
-  tokenFor,
-} from "../../test/people";
+import { call, phone, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
 import { type LocalLive, startLocalLive } from "../local/live/index";
 import { app } from "./app";
 import type { Role } from "./roles";

@@ -1,7 +1,8 @@
 import { LocalStorage } from "@cho-ocop/core/storage/index";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, producerInput, productInput, sonLaWard, tokenFor } from "../../test/people";
+import { call, tokenFor } from "../../test/api";
+import { producerInput, productInput, sonLaWard } from "../../test/catalogue";
 import { localApp } from "../local/server";
 import { app } from "./app";
 import { JSON_LIMIT, WEBHOOK_LIMIT } from "./body-limit";

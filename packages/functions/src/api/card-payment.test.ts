@@ -3,16 +3,8 @@ import { Order } from "@cho-ocop/core/order/index";
 import { type CardGateway, cardGateway, StripeGateway, useCardGateway } from "@cho-ocop/core/payment/card";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type FakeStripe, type StripeEvent, startFakeStripe } from "../../../testkit/src/fake-stripe";
-import {
-  call,
-  certificateInput,
-  phone,
-  producerInput,
-  productInput,
-  SON_LA,
-  sonLaWard,
-  tokenFor,
-} from "../../test/people";
+import { call, phone, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
 import { app } from "./app";
 
 const SECRET_KEY = "sk_test_choocop_0123456789abcdef";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, tokenFor } from "../../test/people";
+import { call, tokenFor } from "../../test/api";
 import { demoId } from "../local/seed";
 
 const KOI = demoId("product", "ca-koi-kohaku");

@@ -3,7 +3,8 @@ import { Order } from "@cho-ocop/core/order/index";
 import { VietQr } from "@cho-ocop/core/payment/vietqr";
 import { Product } from "@cho-ocop/core/product/index";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { call, certificateInput, phone, producerInput, productInput, sonLaWard, tokenFor } from "../../test/people";
+import { call, phone, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, sonLaWard } from "../../test/catalogue";
 
 interface CartView {
   cartId: string | null;

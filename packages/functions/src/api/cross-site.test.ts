@@ -1,7 +1,7 @@
 import { signingKey } from "@cho-ocop/core/account/secret";
 import { serializeSigned } from "hono/utils/cookie";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { phone, tokenFor } from "../../test/people";
+import { phone, tokenFor } from "../../test/api";
 import { ORIGIN_SECRET_HEADER } from "../edge";
 import { CART_COOKIE, SESSION_COOKIE } from "./actor";
 import { app } from "./app";

@@ -2,7 +2,8 @@ import { Product } from "@cho-ocop/core/product/index";
 import { Storefront } from "@cho-ocop/core/storefront/index";
 import { addDays, addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { describe, expect, it } from "vitest";
-import { call, certificateInput, producerInput, productInput, sonLaWard, tokenFor } from "../../test/people";
+import { call, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, sonLaWard } from "../../test/catalogue";
 
 const CA_MAU = "96";
 

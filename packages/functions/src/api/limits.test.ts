@@ -3,16 +3,8 @@ import { Cart } from "@cho-ocop/core/cart/index";
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { Product } from "@cho-ocop/core/product/index";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  call,
-  certificateInput,
-  phone,
-  producerInput,
-  productInput,
-  SON_LA,
-  sonLaWard,
-  tokenFor,
-} from "../../test/people";
+import { call, phone, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
 import { SESSION_COOKIE } from "./actor";
 
 const SAME_SITE = { "sec-fetch-site": "same-origin" };

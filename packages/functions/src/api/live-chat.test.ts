@@ -1,18 +1,10 @@
 import { CHAT_MAX_LENGTH } from "@cho-ocop/core/live/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, tokenFor } from "../../test/people";
+import { call, tokenFor } from "../../test/api";
 import { chatReview } from "../live-events";
 import { CHAT_PER_WINDOW } from "../local/live/hub";
-import {
-  type Client,
-  type LiveServer,
-  type Publisher,
-  scheduleSession,
-  sellerWithProducts,
-  startLiveServer,
-  status,
-  until,
-} from "../local/live/testing";
+import type { Client, LiveServer, Publisher } from "../local/live/testing";
+import { scheduleSession, sellerWithProducts, startLiveServer, status, until } from "../local/live/testing";
 
 interface Ticket {
   provider: string;

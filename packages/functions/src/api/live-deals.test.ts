@@ -1,8 +1,10 @@
 import { Live } from "@cho-ocop/core/live/index";
 import { Product } from "@cho-ocop/core/product/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, SON_LA, sonLaWard, tokenFor } from "../../test/people";
-import { type LiveServer, scheduleSession, sellerWithProducts, startLiveServer } from "../local/live/testing";
+import { call, tokenFor } from "../../test/api";
+import { SON_LA, sonLaWard } from "../../test/catalogue";
+import type { LiveServer } from "../local/live/testing";
+import { scheduleSession, sellerWithProducts, startLiveServer } from "../local/live/testing";
 
 interface Deal {
   dealId: string;

@@ -2,14 +2,9 @@ import { AuditEntity } from "@cho-ocop/core/audit/index";
 import { Live } from "@cho-ocop/core/live/index";
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call } from "../../test/people";
-import {
-  type LiveServer,
-  type SessionView,
-  scheduleSession,
-  sellerWithProducts,
-  startLiveServer,
-} from "../local/live/testing";
+import { call } from "../../test/api";
+import type { LiveServer, SessionView } from "../local/live/testing";
+import { scheduleSession, sellerWithProducts, startLiveServer } from "../local/live/testing";
 
 interface OwnCard {
   sessionId: string;

@@ -2,16 +2,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { call, tokenFor } from "../../test/people";
-import {
-  Client,
-  type LiveServer,
-  scheduleSession,
-  sellerWithProducts,
-  startLiveServer,
-  status,
-  until,
-} from "../local/live/testing";
+import { call, tokenFor } from "../../test/api";
+import type { LiveServer } from "../local/live/testing";
+import { Client, scheduleSession, sellerWithProducts, startLiveServer, status, until } from "../local/live/testing";
 
 /** ffmpeg processes whose parent is this process (the bridge's, and the fake phones of these tests). */
 function ffmpegChildren(): number[] {

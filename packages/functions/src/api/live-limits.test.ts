@@ -1,17 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, tokenFor } from "../../test/people";
+import { call, tokenFor } from "../../test/api";
 import { COUNTED_PER_ADDRESS, SOCKETS_PER_ADDRESS } from "../local/live/hub";
-import {
-  type Client,
-  type LiveServer,
-  type Publisher,
-  scheduleSession,
-  sellerWithProducts,
-  startLiveServer,
-  status,
-  until,
-} from "../local/live/testing";
+import type { Client, LiveServer, Publisher } from "../local/live/testing";
+import { scheduleSession, sellerWithProducts, startLiveServer, status, until } from "../local/live/testing";
 
 /** The bridge's ffmpeg processes (reading the phone's chunks on stdin), children of this process. */
 function bridgeEncoders(): number[] {

@@ -1,16 +1,9 @@
 import { Live } from "@cho-ocop/core/live/index";
 import { MetadataError } from "@cho-ocop/core/live/provider";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { call } from "../../test/people";
-import {
-  type LiveServer,
-  type Publisher,
-  scheduleSession,
-  sellerWithProducts,
-  startLiveServer,
-  status,
-  until,
-} from "../local/live/testing";
+import { call } from "../../test/api";
+import type { LiveServer, Publisher } from "../local/live/testing";
+import { scheduleSession, sellerWithProducts, startLiveServer, status, until } from "../local/live/testing";
 
 /**
  * The local video provider end to end: ffmpeg publishes over RTMP to node-media-server as OBS would, the stream

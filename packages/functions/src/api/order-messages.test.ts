@@ -1,7 +1,8 @@
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { Order } from "@cho-ocop/core/order/index";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { call, certificateInput, phone, producerInput, productInput, sonLaWard, tokenFor } from "../../test/people";
+import { call, phone, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, sonLaWard } from "../../test/catalogue";
 
 /**
  * The SMS an order sends carry the link to act on: the shopper's order page on the site, as the request reached it

@@ -5,7 +5,8 @@ import { Live } from "@cho-ocop/core/live/index";
 import { type CardGateway, cardGateway, StripeGateway, useCardGateway } from "@cho-ocop/core/payment/card";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeStripe, startFakeStripe } from "../../../testkit/src/fake-stripe";
-import { call, certificateInput, producerInput, productInput, SON_LA, sonLaWard, tokenFor } from "../../test/people";
+import { call, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
 import { type LocalLive, startLocalLive } from "../local/live/index";
 import { app } from "./app";
 

@@ -1,7 +1,8 @@
 import { Account } from "@cho-ocop/core/account/index";
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, certificateInput, phone, producerInput, productInput, sonLaWard, tokenFor } from "../../test/people";
+import { call, phone, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, sonLaWard } from "../../test/catalogue";
 
 const e164 = (local: string) => `+84${local.slice(1)}`;
 

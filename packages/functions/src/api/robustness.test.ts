@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, producerInput, sonLaWard, tokenFor } from "../../test/people";
+import { call, tokenFor } from "../../test/api";
+import { producerInput, sonLaWard } from "../../test/catalogue";
 import { app } from "./app";
 
 /**

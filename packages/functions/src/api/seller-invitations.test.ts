@@ -1,6 +1,7 @@
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, phone, producerInput, sonLaWard, tokenFor } from "../../test/people";
+import { call, phone, tokenFor } from "../../test/api";
+import { producerInput, sonLaWard } from "../../test/catalogue";
 
 interface Invitation {
   invitationId: string;

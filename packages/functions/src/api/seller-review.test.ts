@@ -1,16 +1,8 @@
 import { LocalStorage } from "@cho-ocop/core/storage/index";
 import { addDays, vietnamDay } from "@cho-ocop/core/util/date";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  call,
-  certificateInput,
-  phone,
-  producerInput,
-  productInput,
-  SON_LA,
-  sonLaWard,
-  tokenFor,
-} from "../../test/people";
+import { call, phone, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
 import { localApp } from "../local/server";
 
 interface ProductRecord {

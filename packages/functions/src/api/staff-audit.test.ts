@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Settings } from "@cho-ocop/core/settings/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, certificateInput, producerInput, productInput, sonLaWard, tokenFor } from "../../test/people";
+import { call, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, sonLaWard } from "../../test/catalogue";
 import { type LocalLive, startLocalLive } from "../local/live/index";
 
 interface Entry {

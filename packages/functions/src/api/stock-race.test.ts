@@ -3,7 +3,8 @@ import { Cart } from "@cho-ocop/core/cart/index";
 import { FulfilmentEntity } from "@cho-ocop/core/order/entities";
 import { Product } from "@cho-ocop/core/product/index";
 import { describe, expect, it } from "vitest";
-import { call, certificateInput, producerInput, productInput, sonLaWard, tokenFor } from "../../test/people";
+import { call, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, sonLaWard } from "../../test/catalogue";
 
 /**
  * 500 shoppers check out at the same moment for the last 20 units of one product. Exactly 20 orders exist

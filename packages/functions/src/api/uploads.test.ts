@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { LocalStorage } from "@cho-ocop/core/storage/index";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, phone, producerInput, productInput, sonLaWard, tokenFor } from "../../test/people";
+import { call, phone, tokenFor } from "../../test/api";
+import { producerInput, productInput, sonLaWard } from "../../test/catalogue";
 import { localApp } from "../local/server";
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);

@@ -1,0 +1,36 @@
+/** What a test lists on the storefront: a producer of Sơn La, a product and its OCOP certificate. */
+export const SON_LA = "14";
+
+/** A ward of Sơn La from the address database. */
+export async function sonLaWard(): Promise<string> {
+  const { wardsOf } = await import("@cho-ocop/core/geo/ward");
+  return wardsOf(SON_LA)[0]?.code ?? "";
+}
+
+export function producerInput(wardCode: string, name = "HTX Thử Nghiệm Mộc Châu", provinceCode = SON_LA) {
+  return {
+    name,
+    kind: "cooperative",
+    provinceCode,
+    wardCode,
+    street: "Bản Áng",
+    phone: "0912 345 678",
+    taxCode: "5500123456",
+    story: "Hợp tác xã thử nghiệm.",
+  };
+}
+
+export function productInput(name = "Chè Shan Tuyết thử nghiệm") {
+  return { name, group: "do-uong", priceVnd: 150000, unit: "hộp 200g", weightGrams: 250, stock: 40, tags: ["đặc sản"] };
+}
+
+export function certificateInput(stars = 4) {
+  return {
+    stars,
+    decisionNumber: stars === 5 ? "88/QĐ-BNNMT" : "1520/QĐ-UBND",
+    decisionDate: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+    issuer: stars === 5 ? "Bộ Nông nghiệp và Môi trường" : "UBND tỉnh Sơn La",
+    level: stars === 5 ? "central" : "province",
+    ...(stars === 4 ? { score: { a: 30, b: 18, c: 27 } } : {}),
+  };
+}
