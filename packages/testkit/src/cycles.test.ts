@@ -16,6 +16,7 @@ describe("the import-cycle check", () => {
     expect(conceptOf("packages/core/src/order/status.ts")).toBe("core/order");
     expect(conceptOf("packages/core/src/live/hub/wire.ts")).toBe("core/live");
     expect(conceptOf("packages/core/src/index.ts")).toBeUndefined();
+    expect(conceptOf("packages/core/src/storage/s3.test.ts")).toBeUndefined();
     expect(conceptOf("packages/functions/src/api/cart.ts")).toBeUndefined();
   });
 

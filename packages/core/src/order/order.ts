@@ -1,7 +1,7 @@
 import type { EntityItem } from "electrodb";
-import { Fulfilment as Parcel } from "../fulfilment";
 import type { FulfilmentEntity } from "../fulfilment/entity";
 import type { FulfilmentStatus as ParcelStatus } from "../fulfilment/status";
+import { Fulfilment as Parcel } from "./fulfilment";
 import type { OrderRecord, OrderView } from "./view";
 
 /** Orders: placing, paying, cancelling and refunding, and the views of an order; parcels are `Fulfilment`'s. */

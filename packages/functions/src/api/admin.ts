@@ -1,5 +1,5 @@
 import { Audit } from "@cho-ocop/core/audit/index";
-import { AuditLog } from "@cho-ocop/core/audit/log";
+import { AuditLog } from "@cho-ocop/core/audit-log/index";
 import { Curation } from "@cho-ocop/core/curation/index";
 import { Dashboard } from "@cho-ocop/core/dashboard/index";
 import { Product } from "@cho-ocop/core/product/index";

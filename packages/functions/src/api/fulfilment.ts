@@ -1,5 +1,5 @@
 import { requireSeller } from "@cho-ocop/core/account/actor";
-import { Fulfilment } from "@cho-ocop/core/fulfilment/index";
+import { Fulfilment } from "@cho-ocop/core/order/fulfilment";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./actor";
 import { errorResponses, router } from "./error";

@@ -1,11 +1,11 @@
 import type { EntityItem } from "electrodb";
 import { type Actor, requireStaff, staffMayActOn } from "../account/actor";
 import { UserEntity } from "../account/entities";
+import { AuditEntity } from "../audit";
 import { SessionEntity } from "../live/entities";
 import { OrderEntity } from "../order/entities";
 import { Producer } from "../producer";
 import { Product } from "../product";
-import { AuditEntity } from "./index";
 
 type Stored = EntityItem<typeof AuditEntity>;
 

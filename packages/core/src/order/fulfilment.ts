@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { type Actor, requireSellerOf } from "../account/actor";
-import { changed, notYours, problem, scopeKey } from "../order/access";
-import { OrderEntity, OrderService } from "../order/entities";
-import { OrderMessages } from "../order/messages";
-import { notify } from "../order/notify";
-import { OrderLifecycle } from "../order/status";
-import { view } from "../order/view";
+import { FulfilmentEntity } from "../fulfilment/entity";
+import { FulfilmentLifecycle, type FulfilmentStatus } from "../fulfilment/status";
+import { FulfilmentView, fulfilmentView } from "../fulfilment/view";
 import { Site } from "../site";
 import { notFound } from "../util/error";
-import { FulfilmentEntity } from "./entity";
-import { FulfilmentLifecycle, type FulfilmentStatus } from "./status";
-import { FulfilmentView, fulfilmentView } from "./view";
+import { changed, notYours, problem, scopeKey } from "./access";
+import { OrderEntity, OrderService } from "./entities";
+import { OrderMessages } from "./messages";
+import { notify } from "./notify";
+import { OrderLifecycle } from "./status";
+import { view } from "./view";
 
 /** A producer's part of an order: what they pack, hand to a carrier and deliver (and, for COD, collect). */
 export namespace Fulfilment {
