@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Certificate } from "../certificate";
 import { Combo } from "../combo";
 import { allocate, comboPrice } from "../combo/pricing";
-import { type Deal, DealEntity } from "../deal/entities";
+import { type Deal, DealEntity } from "../live/deal/entities";
 import { Producer } from "../producer";
 import { Product } from "../product";
 import { Settings } from "../settings";

@@ -3,7 +3,7 @@ import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
 
 // The deal moved to its own concept; these stay until every importer reads it from there.
-export { type Deal, DealBuyerEntity, DealEntity } from "../deal/entities";
+export { type Deal, DealBuyerEntity, DealEntity } from "./deal/entities";
 
 const config = { client: lazyClient, table: tableName() };
 

@@ -1,7 +1,7 @@
-import { Deal } from "../deal";
 import * as audience from "./audience";
 import * as channel from "./channel";
 import * as close from "./close";
+import { Deal } from "./deal";
 import * as ingestion from "./ingest";
 import * as moderation from "./moderation";
 import * as pinning from "./pin";

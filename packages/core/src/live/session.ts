@@ -1,8 +1,6 @@
 import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireSeller, requireSellerOf, requireStaff, requireUser } from "../account/actor";
-import { DealEntity } from "../deal/entities";
-import { dealView } from "../deal/view";
 import { Producer } from "../producer";
 import { Product } from "../product";
 import { storage } from "../storage";
@@ -12,6 +10,8 @@ import { Upload } from "../upload";
 import { DomainError, notFound } from "../util/error";
 import { channelById, channelOf } from "./channel";
 import { chatProvider } from "./chat";
+import { DealEntity } from "./deal/entities";
+import { dealView } from "./deal/view";
 import { type Session, SessionEntity } from "./entities";
 import type { OwnSessionCard, SessionCard, SessionView } from "./views";
 

@@ -1,5 +1,5 @@
-import { Deal } from "../deal";
 import { channelById } from "./channel";
+import { Deal } from "./deal";
 import { SessionEntity } from "./entities";
 import { SessionLifecycle } from "./status";
 

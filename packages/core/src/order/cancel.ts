@@ -1,6 +1,6 @@
 import { type Actor, requireUser } from "../account/actor";
-import { release } from "../deal/reservation";
 import { FulfilmentLifecycle } from "../fulfilment/status";
+import { release } from "../live/deal/reservation";
 import { cardGateway } from "../payment/card";
 import { Site } from "../site";
 import { auditMoney, byStaff, changed, notYours, problem, requireStaffOfOrder, scopeKey } from "./access";

@@ -4,8 +4,8 @@ import { AuditEntity } from "../audit";
 import { Cart } from "../cart";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
-import { DealBuyerEntity, DealEntity } from "../deal/entities";
 import { FulfilmentEntity } from "../fulfilment/entity";
+import { DealBuyerEntity, DealEntity } from "../live/deal/entities";
 import { PAYMENT_METHODS, PAYMENT_STATUSES } from "../payment/methods";
 import { Product } from "../product";
 

@@ -1,14 +1,14 @@
 import { ulid } from "ulid";
 import { z } from "zod";
-import type { Actor } from "../account/actor";
-import { channelById } from "../live/channel";
-import { cuePayload } from "../live/cue";
-import { SessionEntity } from "../live/entities";
-import { videoProvider } from "../live/provider";
-import { conflict, notLive, ownSession, streamMs } from "../live/session";
-import { Product } from "../product";
-import { DomainError, notFound } from "../util/error";
-import { Vnd } from "../util/money";
+import type { Actor } from "../../account/actor";
+import { Product } from "../../product";
+import { DomainError, notFound } from "../../util/error";
+import { Vnd } from "../../util/money";
+import { channelById } from "../channel";
+import { cuePayload } from "../cue";
+import { SessionEntity } from "../entities";
+import { videoProvider } from "../provider";
+import { conflict, notLive, ownSession, streamMs } from "../session";
 import { DealEntity } from "./entities";
 import { dealView } from "./view";
 

@@ -1,4 +1,4 @@
-import { SessionEntity } from "../live/entities";
+import { SessionEntity } from "../entities";
 
 /**
  * The live an order is credited to (its seller sees the buyer's name and the revenue): only a session on air

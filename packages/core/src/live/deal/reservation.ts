@@ -1,5 +1,5 @@
 import { Service } from "electrodb";
-import { lazyClient, tableName } from "../db/client";
+import { lazyClient, tableName } from "../../db/client";
 import { type Deal, DealBuyerEntity, DealEntity } from "./entities";
 
 const DealService = new Service(

@@ -1,6 +1,6 @@
 import { Entity, type EntityItem } from "electrodb";
-import { lazyClient, tableName } from "../db/client";
-import { SERVICE } from "../db/service";
+import { lazyClient, tableName } from "../../db/client";
+import { SERVICE } from "../../db/service";
 
 const config = { client: lazyClient, table: tableName() };
 
