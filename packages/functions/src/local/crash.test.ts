@@ -13,6 +13,7 @@ import { Product } from "@cho-ocop/core/product/index";
 import { Review } from "@cho-ocop/core/review/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certificateInput, sonLaWard } from "../../test/people";
+import { compose } from "../adapters/index";
 import { type DynamoLocal, freePort, startDynamoLocal } from "./dynamo";
 
 /**
@@ -35,9 +36,10 @@ beforeAll(async () => {
   mkdirSync(dbPath, { recursive: true });
   dynamoPort = await freePort();
   dynamo = await startDynamoLocal({ dbPath, port: dynamoPort });
-  // This file's own database (on disk, so it survives a kill); the domain reads the endpoint on first use.
+  // This file's own database (on disk, so it survives a kill), composed again for this process as the API child does.
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.UPLOAD_DIR = join(dir, "uploads");
+  await compose();
   await ensureTable();
 }, 120_000);
 

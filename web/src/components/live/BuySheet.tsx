@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { createEffect, createResource, createSignal, on, onCleanup, onMount, Show } from "solid-js";
+import { createEffect, createMemo, createResource, createSignal, on, onCleanup, onMount, Show } from "solid-js";
 import { t } from "../../i18n";
 import { createErrors, FormMessage, focusFirstError } from "../form";
 import { AddressChooser, type AddressControl } from "../shop/AddressChooser";
@@ -47,8 +47,10 @@ function SheetForm(props: {
   const [hadDeal] = createSignal(Boolean(props.deal));
   const [options] = createResource(ordersApi.checkoutOptions);
   // What the order will cost, priced by the server before the tap: the cart with this line, shipped to the province.
+  // The room hands a new deal object with every message (units left, viewers): price again only when the deal changes.
+  const dealId = createMemo(() => props.deal?.dealId);
   const [priced] = createResource(
-    () => ({ quantity: quantity(), province: province(), dealId: props.deal?.dealId }),
+    () => ({ quantity: quantity(), province: province(), dealId: dealId() }),
     (q) => cartApi.preview(props.product.productId, q.quantity, q.dealId, q.province || undefined),
   );
   const key = newIdempotencyKey();
