@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, For, onMount, Show } from "solid-js";
+import { type LiveCard, liveApi } from "../api/live";
 import { type Home as HomeData, storefrontApi } from "../api/storefront";
 import { LiveStrip } from "../components/LiveStrip";
 import { OcopStars } from "../components/OcopStars";
@@ -9,7 +10,6 @@ import { EmptyState, Loaded } from "../components/States";
 import { type Key, locale, t } from "../i18n";
 import { catalogHref } from "../lib/filters";
 import { formatPercent } from "../lib/format";
-import { type LiveCard, liveApi } from "../api/live";
 import { useTitle } from "../lib/title";
 
 function Check() {

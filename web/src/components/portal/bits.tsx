@@ -3,9 +3,9 @@ import type { JSX } from "solid-js";
 import { Show } from "solid-js";
 import { type Key, t } from "../../i18n";
 import "../../i18n/portal";
+import type { ProductRecord, ProductStatus } from "../../api/seller";
 import { daysBetween, vietnamDay } from "../../lib/format";
 import type { Score } from "../../lib/ocop";
-import type { ProductRecord, ProductStatus } from "../../api/seller";
 
 /** The product's state for its sellers and staff: nháp, chờ duyệt, đang bán, bị từ chối, tạm ngừng, hết hạn. */
 export function StatusBadge(props: { status: ProductStatus | string; validUntil?: string }) {

@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { OcopStars } from "../../components/OcopStars";
 import { createErrors, describedBy, Field, FormMessage } from "../../components/form";
+import { OcopStars } from "../../components/OcopStars";
 import { ProductSearch } from "../../components/portal/ProductSearch";
 import { EmptyState, ErrorState } from "../../components/States";
 import { locale, t } from "../../i18n";

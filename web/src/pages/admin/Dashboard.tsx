@@ -4,10 +4,10 @@ import { ErrorState } from "../../components/States";
 import { locale, t } from "../../i18n";
 import "../../i18n/admin";
 import "../../i18n/portal";
+import { adminApi, type Dashboard as Figures } from "../../api/admin";
 import { formatCount } from "../../lib/format";
 import { regionName } from "../../lib/geo";
 import { formatShare } from "../../lib/ocop";
-import { adminApi, type Dashboard as Figures } from "../../api/admin";
 import { useTitle } from "../../lib/title";
 
 /** National targets of the OCOP programme (2021–2025 and beyond): 10,000 products of 3★+, 400–500 of them 5★. */

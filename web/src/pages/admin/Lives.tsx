@@ -4,11 +4,11 @@ import { createErrors, describedBy, Field, FormMessage } from "../../components/
 import { EmptyState, ErrorState } from "../../components/States";
 import { t } from "../../i18n";
 import "../../i18n/live";
-import { formatDateTime } from "../../lib/format";
 import { type LiveOwnCard, liveApi } from "../../api/live";
+import { LiveSummaryFigures, StatusLabel } from "../../components/live/LiveSummary";
+import { formatDateTime } from "../../lib/format";
 import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
-import { LiveSummaryFigures, StatusLabel } from "../../components/live/LiveSummary";
 import "../../styles/live.css";
 import "../../styles/portal.css";
 

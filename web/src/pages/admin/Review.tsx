@@ -1,7 +1,8 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { PageSkeleton } from "../../components/Layout";
 import { CertificateFacts } from "../../components/CertificateFacts";
+import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/form";
+import { PageSkeleton } from "../../components/Layout";
 import { OcopStars } from "../../components/OcopStars";
 import {
   BackLink,
@@ -12,17 +13,16 @@ import {
   textOf,
   textsOf,
 } from "../../components/portal/bits";
-import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/form";
 import { ErrorState, NotFoundState } from "../../components/States";
 import { type Key, t } from "../../i18n";
 import "../../i18n/admin";
 import "../../i18n/portal";
+import { adminApi, type ReviewItem } from "../../api/admin";
 import { ApiError } from "../../api/client";
 import { storefrontApi as api } from "../../api/storefront";
 import { formatDate, formatVnd } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
 import { bandOf, isPdf, mediaUrl, SCORE_MAX, scoreTotal, starsForTotal } from "../../lib/ocop";
-import { adminApi, type ReviewItem } from "../../api/admin";
 import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
 import { AuditTrail } from "./audit";

@@ -2,9 +2,9 @@ import { A } from "@solidjs/router";
 import { For, type JSX, Show } from "solid-js";
 import { type Key, locale, t } from "../../i18n";
 import "../../i18n/admin";
+import type { AuditEntry } from "../../api/admin";
 import { formatDateTime } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
-import type { AuditEntry } from "../../api/admin";
 
 export function auditActionLabel(action: string): string {
   const key = `admin.audit.action.${action}`;

@@ -12,12 +12,12 @@ import {
   Show,
   Switch,
 } from "solid-js";
+import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/form";
 import { ChatLine, ModerationChips } from "../../components/live/ChatLine";
 import { DealClock } from "../../components/live/DealClock";
 import { LiveLoaded } from "../../components/live/LiveLoaded";
 import { BackIcon, LivePrice } from "../../components/live/LivePrice";
 import { createLiveRoom } from "../../components/live/room";
-import { createErrors, describedBy, Field, FormMessage, messageOf } from "../../components/form";
 import { CopyButton } from "../../components/shop/bits";
 import { type Key, t } from "../../i18n";
 import "../../i18n/live";

@@ -1,15 +1,15 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Match, type Resource, Show, Switch } from "solid-js";
+import { createErrors, describedBy, Field, FormMessage } from "../../components/form";
 import { OcopStars } from "../../components/OcopStars";
 import { StatusBadge, textOf } from "../../components/portal/bits";
-import { createErrors, describedBy, Field, FormMessage } from "../../components/form";
 import { EmptyState, ErrorState } from "../../components/States";
 import { type Key, t } from "../../i18n";
 import "../../i18n/portal";
+import { type ProducerRecord, type ProductRecord, sellerApi } from "../../api/seller";
 import { formatVnd } from "../../lib/format";
 import { provinceName } from "../../lib/geo";
 import { formatPhone, isVnMobile, mediaUrl, normalizePhone } from "../../lib/ocop";
-import { type ProducerRecord, type ProductRecord, sellerApi } from "../../api/seller";
 import { currentUser, loadMe } from "../../lib/session";
 import { useTitle } from "../../lib/title";
 import { ProducerForm } from "./ProducerForm";

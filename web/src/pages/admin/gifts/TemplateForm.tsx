@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
-import { OcopStars } from "../../../components/OcopStars";
 import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../../components/form";
+import { OcopStars } from "../../../components/OcopStars";
 import { locale, t } from "../../../i18n";
 import "../../../i18n/portal";
 import "../../../i18n/sales";
