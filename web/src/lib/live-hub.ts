@@ -1,5 +1,5 @@
+import { decodeHubMessage, type HubMessage } from "@cho-ocop/core/live/wire";
 import { socketUrl } from "../api/live";
-import { type HubMessage, readHubMessage } from "./live";
 
 export type HubState = "connecting" | "open" | "closed";
 
@@ -38,7 +38,7 @@ export function connectHub(
       handlers.onState("open");
     };
     socket.onmessage = (event) => {
-      const message = readHubMessage(event.data);
+      const message = decodeHubMessage(event.data);
       if (!message) return;
       // Muted: the room closes this socket; the viewer comes back to watch, without the chat ticket.
       if (message.type === "bye") token = undefined;

@@ -1,3 +1,4 @@
+import { decodeCue as readCue, decodeHubMessage as readHubMessage } from "@cho-ocop/core/live/wire";
 import { describe, expect, it } from "vitest";
 import {
   appendChat,
@@ -19,8 +20,6 @@ import {
   maskKey,
   mergeChat,
   type RoomState,
-  readCue,
-  readHubMessage,
   recorderType,
   reduceRoom,
   vietnamLocalToIso,

@@ -4,6 +4,7 @@
  */
 
 import { CHAT_MAX_LENGTH } from "@cho-ocop/core/live/limits";
+import type { ChatMessage, ChatRole, HubDeal, HubMessage } from "@cho-ocop/core/live/wire";
 
 /**
  * A cue is never shown later than this after it arrived, whatever the player's clock says: with the 100 ms check
@@ -84,216 +85,17 @@ export function chatProblem(text: string, max = CHAT_MAX_LENGTH): ChatProblem | 
   return null;
 }
 
-// ─── Cues (the provider's timed metadata, as Live.pin / Live.startDeal write it) ───
-
-export interface CueProduct {
-  productId: string;
-  name: string;
-  priceVnd: number;
-  unit: string;
-  image: string | null;
-  stars: number | null;
-}
-
-export interface CueDeal {
-  dealId: string;
-  productId: string;
-  priceVnd: number;
-  quantity: number;
-  perBuyer: number;
-  startsAt: string;
-  endsAt: string;
-}
-
-export type CueBody = { kind: "pin"; product: CueProduct | null } | { kind: "deal"; deal: CueDeal };
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): v is string => typeof v === "string";
-const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
-
-/** Reads a cue's text (`{"t":"pin","p":{…}}` or `{"t":"deal","d":{…}}`); anything else is ignored. */
-export function readCue(text: string): CueBody | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!isRecord(raw)) return null;
-  if (raw.t === "pin") {
-    if (raw.p === null) return { kind: "pin", product: null };
-    const p = raw.p;
-    if (!isRecord(p) || !str(p.id) || !str(p.n) || !int(p.v) || !str(p.u)) return null;
-    return {
-      kind: "pin",
-      product: {
-        productId: p.id,
-        name: p.n,
-        priceVnd: p.v,
-        unit: p.u,
-        image: str(p.i) ? p.i : null,
-        stars: int(p.st) ? p.st : null,
-      },
-    };
-  }
-  if (raw.t === "deal") {
-    const d = raw.d;
-    if (!isRecord(d) || !str(d.id) || !str(d.p) || !int(d.v) || !int(d.q) || !int(d.b)) return null;
-    if (!str(d.from) || !str(d.to)) return null;
-    return {
-      kind: "deal",
-      deal: {
-        dealId: d.id,
-        productId: d.p,
-        priceVnd: d.v,
-        quantity: d.q,
-        perBuyer: d.b,
-        startsAt: d.from,
-        endsAt: d.to,
-      },
-    };
-  }
-  return null;
-}
-
-// ─── The hub's messages ───
-
-export type ChatRole = "seller" | "staff" | "viewer";
-
-export interface ChatMessage {
-  id: string;
-  at: string;
-  text: string;
-  /** As the server decided it: the producer's sellers write as the shop (its name, role "seller"). */
-  user: { userId: string; name: string; role: ChatRole; moderator: boolean };
-}
-
-export interface HubCue {
-  text: string;
-  ts: number | null;
-}
-
-export interface HubDeal extends CueDeal {
-  remaining: number;
-}
-
-export type HubMessage =
-  | {
-      type: "hello";
-      status: string;
-      viewers: number;
-      likes: number;
-      cues: HubCue[];
-      chatMaxLength: number;
-      /** The product pinned now and the deal of the session (late joiners show them at once). */
-      pinId: string | null;
-      deal: HubDeal | null;
-      /** The recent chat, oldest first: what was said before this page joined. */
-      chat: ChatMessage[];
-    }
-  | { type: "cue"; text: string; ts: number | null }
-  | { type: "stream"; state: "start" | "end" }
-  | { type: "viewers"; count: number }
-  | { type: "likes"; count: number }
-  | ({ type: "chat"; ref?: string | number } & ChatMessage)
-  | { type: "delete"; id: string }
-  | { type: "ended" }
-  | { type: "bye"; reason: string }
-  | { type: "auth"; user: ChatMessage["user"] }
-  | { type: "error"; code: string; message: string; ref?: string | number };
-
-const cueOf = (v: unknown): HubCue | null =>
-  isRecord(v) && str(v.text) ? { text: v.text, ts: typeof v.ts === "number" ? v.ts : null } : null;
-
-const roleOf = (v: unknown): ChatRole => (v === "seller" || v === "staff" ? v : "viewer");
-
-const userOf = (v: unknown): ChatMessage["user"] | null =>
-  isRecord(v) && str(v.userId) && str(v.name)
-    ? { userId: v.userId, name: v.name, role: roleOf(v.role), moderator: v.moderator === true }
-    : null;
-
-/** A chat message as the hub or the API gives it, or null. */
-export function chatMessageOf(v: unknown): ChatMessage | null {
-  if (!isRecord(v)) return null;
-  const user = userOf(v.user);
-  if (!user || !str(v.id) || !str(v.text) || !str(v.at)) return null;
-  return { id: v.id, at: v.at, text: v.text, user };
-}
-
-function dealOf(v: unknown): HubDeal | null {
-  if (!isRecord(v) || !str(v.dealId) || !str(v.productId) || !int(v.priceVnd) || !int(v.quantity)) return null;
-  if (!int(v.remaining) || !int(v.perBuyer) || !str(v.startsAt) || !str(v.endsAt)) return null;
-  return {
-    dealId: v.dealId,
-    productId: v.productId,
-    priceVnd: v.priceVnd,
-    quantity: v.quantity,
-    remaining: v.remaining,
-    perBuyer: v.perBuyer,
-    startsAt: v.startsAt,
-    endsAt: v.endsAt,
-  };
-}
-
-const refOf = (v: unknown) => (typeof v === "string" || typeof v === "number" ? v : undefined);
-
-/** Reads one WebSocket message from the hub; unknown or malformed messages give null. */
-export function readHubMessage(data: unknown): HubMessage | null {
-  if (typeof data !== "string") return null;
-  let m: unknown;
-  try {
-    m = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (!isRecord(m)) return null;
-  switch (m.type) {
-    case "hello":
-      return {
-        type: "hello",
-        status: str(m.status) ? m.status : "scheduled",
-        viewers: int(m.viewers) ? m.viewers : 0,
-        likes: int(m.likes) ? m.likes : 0,
-        cues: Array.isArray(m.cues) ? m.cues.flatMap((c) => cueOf(c) ?? []) : [],
-        chatMaxLength: int(m.chatMaxLength) ? m.chatMaxLength : CHAT_MAX_LENGTH,
-        pinId: isRecord(m.pin) && str(m.pin.productId) ? m.pin.productId : null,
-        deal: dealOf(m.deal),
-        chat: Array.isArray(m.chat) ? m.chat.flatMap((c) => chatMessageOf(c) ?? []) : [],
-      };
-    case "cue": {
-      const cue = cueOf(m);
-      return cue ? { type: "cue", ...cue } : null;
-    }
-    case "stream":
-      return m.state === "start" || m.state === "end" ? { type: "stream", state: m.state } : null;
-    case "viewers":
-    case "likes":
-      return int(m.count) ? { type: m.type, count: m.count } : null;
-    case "chat": {
-      const message = chatMessageOf(m);
-      return message ? { type: "chat", ...message, ref: refOf(m.ref) } : null;
-    }
-    case "delete":
-      return str(m.id) ? { type: "delete", id: m.id } : null;
-    case "ended":
-      return { type: "ended" };
-    case "bye":
-      return { type: "bye", reason: str(m.reason) ? m.reason : "" };
-    case "auth": {
-      const user = userOf(m.user);
-      return user ? { type: "auth", user } : null;
-    }
-    case "error":
-      return {
-        type: "error",
-        code: str(m.code) ? m.code : "error",
-        message: str(m.message) ? m.message : "",
-        ref: refOf(m.ref),
-      };
-    default:
-      return null;
-  }
-}
+// The wire formats (cues and hub messages) are core's: one decoder for every page and the server's tests.
+export type {
+  ChatMessage,
+  ChatRole,
+  CueBody,
+  CueDeal,
+  CueProduct,
+  HubCue,
+  HubDeal,
+  HubMessage,
+} from "@cho-ocop/core/live/wire";
 
 /** Keeps the newest `max` chat messages (a long live must not grow the page without end). */
 export function appendChat<T extends { id: string }>(list: readonly T[], message: T, max = 200): T[] {

@@ -1,10 +1,10 @@
-import { z } from "zod";
 import { CHAT_MAX_LENGTH } from "./limits";
 
 /**
  * The live's two wire formats, written by the server and read by every page: the cue the video carries as timed
- * metadata (IVS PutMetadata, or the local hub's `cue` message), and the realtime hub's messages. Browser-safe (zod
- * only). Decoding never trusts what comes: a malformed message or cue reads as null, a missing field as its default.
+ * metadata (IVS PutMetadata, or the local hub's `cue` message), and the realtime hub's messages. Browser-safe and
+ * without dependencies: zod in a page would cost its weight and trip the CSP with its eval probe. Decoding never
+ * trusts what comes: a malformed message or cue reads as null, a missing field as its default.
  */
 
 // ─── Cues ───
@@ -59,61 +59,53 @@ export interface CueDeal {
 
 export type CueBody = { kind: "pin"; product: CueProduct | null } | { kind: "deal"; deal: CueDeal };
 
-const Count = z.number().int().min(0);
-
-const PinCue = z.object({
-  t: z.literal("pin"),
-  p: z
-    .object({
-      id: z.string(),
-      n: z.string(),
-      v: Count,
-      u: z.string(),
-      i: z.string().nullable().catch(null),
-      st: Count.nullable().catch(null),
-    })
-    .nullable(),
-});
-
-const DealCue = z.object({
-  t: z.literal("deal"),
-  d: z.object({ id: z.string(), p: z.string(), v: Count, q: Count, b: Count, from: z.string(), to: z.string() }),
-});
-
-function json(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const str = (v: unknown): v is string => typeof v === "string";
+const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
 
 /** Reads a cue's text (`{"t":"pin","p":{…}}` or `{"t":"deal","d":{…}}`); anything else gives null. */
 export function decodeCue(text: string): CueBody | null {
-  const raw = json(text);
-  const pin = PinCue.safeParse(raw);
-  if (pin.success) {
-    const p = pin.data.p;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(raw)) return null;
+  if (raw.t === "pin") {
+    if (raw.p === null) return { kind: "pin", product: null };
+    const p = raw.p;
+    if (!isRecord(p) || !str(p.id) || !str(p.n) || !int(p.v) || !str(p.u)) return null;
     return {
       kind: "pin",
-      product: p && { productId: p.id, name: p.n, priceVnd: p.v, unit: p.u, image: p.i, stars: p.st },
+      product: {
+        productId: p.id,
+        name: p.n,
+        priceVnd: p.v,
+        unit: p.u,
+        image: str(p.i) ? p.i : null,
+        stars: int(p.st) ? p.st : null,
+      },
     };
   }
-  const deal = DealCue.safeParse(raw);
-  if (!deal.success) return null;
-  const d = deal.data.d;
-  return {
-    kind: "deal",
-    deal: {
-      dealId: d.id,
-      productId: d.p,
-      priceVnd: d.v,
-      quantity: d.q,
-      perBuyer: d.b,
-      startsAt: d.from,
-      endsAt: d.to,
-    },
-  };
+  if (raw.t === "deal") {
+    const d = raw.d;
+    if (!isRecord(d) || !str(d.id) || !str(d.p) || !int(d.v) || !int(d.q) || !int(d.b)) return null;
+    if (!str(d.from) || !str(d.to)) return null;
+    return {
+      kind: "deal",
+      deal: {
+        dealId: d.id,
+        productId: d.p,
+        priceVnd: d.v,
+        quantity: d.q,
+        perBuyer: d.b,
+        startsAt: d.from,
+        endsAt: d.to,
+      },
+    };
+  }
+  return null;
 }
 
 // ─── The hub's messages ───
@@ -205,89 +197,95 @@ export type HubMessage =
   | { type: "auth"; user: ChatUser }
   | { type: "error"; code: string; message: string; ref?: string | number };
 
-/** Each item of an array that reads as `item`; anything but an array is none. */
-const someOf = <T extends z.ZodType>(item: T) =>
-  z
-    .array(z.unknown())
-    .catch([])
-    .transform((list) =>
-      list.flatMap((x): z.output<T>[] => {
-        const r = item.safeParse(x);
-        return r.success ? [r.data] : [];
-      }),
-    );
+const cueOf = (v: unknown): HubCue | null =>
+  isRecord(v) && str(v.text) ? { text: v.text, ts: typeof v.ts === "number" ? v.ts : null } : null;
 
-const Ref = z.union([z.string(), z.number()]).optional().catch(undefined);
+const roleOf = (v: unknown): ChatRole => (v === "seller" || v === "staff" ? v : "viewer");
 
-const User = z.object({
-  userId: z.string(),
-  name: z.string(),
-  role: z.enum(["seller", "staff", "viewer"]).catch("viewer"),
-  moderator: z.boolean().catch(false),
-});
+const userOf = (v: unknown): ChatUser | null =>
+  isRecord(v) && str(v.userId) && str(v.name)
+    ? { userId: v.userId, name: v.name, role: roleOf(v.role), moderator: v.moderator === true }
+    : null;
 
-export const ChatMessageWire = z.object({ id: z.string(), at: z.string(), text: z.string(), user: User });
+/** A chat message as the hub or the API gives it, or null. */
+export function decodeChatMessage(v: unknown): ChatMessage | null {
+  if (!isRecord(v)) return null;
+  const user = userOf(v.user);
+  if (!user || !str(v.id) || !str(v.text) || !str(v.at)) return null;
+  return { id: v.id, at: v.at, text: v.text, user };
+}
 
-const Cue_ = z.object({ text: z.string(), ts: z.number().nullable().catch(null) });
+function dealOf(v: unknown): HubDeal | null {
+  if (!isRecord(v) || !str(v.dealId) || !str(v.productId) || !int(v.priceVnd) || !int(v.quantity)) return null;
+  if (!int(v.remaining) || !int(v.perBuyer) || !str(v.startsAt) || !str(v.endsAt)) return null;
+  return {
+    dealId: v.dealId,
+    productId: v.productId,
+    priceVnd: v.priceVnd,
+    quantity: v.quantity,
+    remaining: v.remaining,
+    perBuyer: v.perBuyer,
+    startsAt: v.startsAt,
+    endsAt: v.endsAt,
+  };
+}
 
-const Deal_ = z.object({
-  dealId: z.string(),
-  productId: z.string(),
-  priceVnd: Count,
-  quantity: Count,
-  remaining: Count,
-  perBuyer: Count,
-  startsAt: z.string(),
-  endsAt: z.string(),
-});
-
-const Incoming = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("hello"),
-    status: z.string().catch("scheduled"),
-    viewers: Count.catch(0),
-    likes: Count.catch(0),
-    cues: someOf(Cue_),
-    chatMaxLength: Count.catch(CHAT_MAX_LENGTH),
-    pin: z
-      .object({ productId: z.string() })
-      .nullable()
-      .catch(null)
-      .transform((p) => p?.productId ?? null),
-    deal: Deal_.nullable().catch(null),
-    chat: someOf(ChatMessageWire),
-  }),
-  z.object({ type: z.literal("cue"), ...Cue_.shape }),
-  z.object({ type: z.literal("stream"), state: z.enum(["start", "end"]) }),
-  z.object({ type: z.enum(["viewers", "likes"]), count: Count }),
-  z.object({ type: z.literal("chat"), ...ChatMessageWire.shape, ref: Ref }),
-  z.object({ type: z.literal("delete"), id: z.string() }),
-  z.object({ type: z.literal("ended") }),
-  z.object({ type: z.literal("bye"), reason: z.string().catch("") }),
-  z.object({ type: z.literal("auth"), user: User }),
-  z.object({ type: z.literal("error"), code: z.string().catch("error"), message: z.string().catch(""), ref: Ref }),
-]);
+const refOf = (v: unknown) => (typeof v === "string" || typeof v === "number" ? v : undefined);
 
 /** Reads one WebSocket message from the hub; unknown or malformed messages give null. */
 export function decodeHubMessage(data: unknown): HubMessage | null {
   if (typeof data !== "string") return null;
-  const parsed = Incoming.safeParse(json(data));
-  if (!parsed.success) return null;
-  const m = parsed.data;
-  switch (m.type) {
-    case "hello": {
-      const { pin, ...hello } = m;
-      return { ...hello, pinId: pin };
-    }
-    case "chat":
-      return { type: "chat", id: m.id, at: m.at, text: m.text, user: m.user, ref: m.ref };
-    default:
-      return m;
+  let m: unknown;
+  try {
+    m = JSON.parse(data);
+  } catch {
+    return null;
   }
-}
-
-/** A chat message as the hub or the API gives it, or null. */
-export function decodeChatMessage(v: unknown): ChatMessage | null {
-  const parsed = ChatMessageWire.safeParse(v);
-  return parsed.success ? parsed.data : null;
+  if (!isRecord(m)) return null;
+  switch (m.type) {
+    case "hello":
+      return {
+        type: "hello",
+        status: str(m.status) ? m.status : "scheduled",
+        viewers: int(m.viewers) ? m.viewers : 0,
+        likes: int(m.likes) ? m.likes : 0,
+        cues: Array.isArray(m.cues) ? m.cues.flatMap((c) => cueOf(c) ?? []) : [],
+        chatMaxLength: int(m.chatMaxLength) ? m.chatMaxLength : CHAT_MAX_LENGTH,
+        pinId: isRecord(m.pin) && str(m.pin.productId) ? m.pin.productId : null,
+        deal: dealOf(m.deal),
+        chat: Array.isArray(m.chat) ? m.chat.flatMap((c) => decodeChatMessage(c) ?? []) : [],
+      };
+    case "cue": {
+      const cue = cueOf(m);
+      return cue ? { type: "cue", ...cue } : null;
+    }
+    case "stream":
+      return m.state === "start" || m.state === "end" ? { type: "stream", state: m.state } : null;
+    case "viewers":
+    case "likes":
+      return int(m.count) ? { type: m.type, count: m.count } : null;
+    case "chat": {
+      const message = decodeChatMessage(m);
+      return message ? { type: "chat", ...message, ref: refOf(m.ref) } : null;
+    }
+    case "delete":
+      return str(m.id) ? { type: "delete", id: m.id } : null;
+    case "ended":
+      return { type: "ended" };
+    case "bye":
+      return { type: "bye", reason: str(m.reason) ? m.reason : "" };
+    case "auth": {
+      const user = userOf(m.user);
+      return user ? { type: "auth", user } : null;
+    }
+    case "error":
+      return {
+        type: "error",
+        code: str(m.code) ? m.code : "error",
+        message: str(m.message) ? m.message : "",
+        ref: refOf(m.ref),
+      };
+    default:
+      return null;
+  }
 }

@@ -1,3 +1,4 @@
+import { decodeCue } from "@cho-ocop/core/live/wire";
 import { A } from "@solidjs/router";
 import {
   createEffect,
@@ -37,7 +38,6 @@ import {
   type HubDeal,
   type HubMessage,
   type RoomState,
-  readCue,
 } from "../../lib/live";
 import { type LivePlayer, playIvs, playLocal, videoFit } from "../../lib/live-player";
 import { mediaUrl } from "../../lib/ocop";
@@ -297,7 +297,7 @@ function WatchSession(props: { view: LiveView }) {
         }, 2000);
       },
       onCue: (text: string) => {
-        const body = readCue(text);
+        const body = decodeCue(text);
         if (body) apply(body);
       },
     };
@@ -350,7 +350,7 @@ function WatchSession(props: { view: LiveView }) {
         }
         break;
       case "cue": {
-        const body = readCue(m.text);
+        const body = decodeCue(m.text);
         if (body) pending.push({ body, ts: m.ts, receivedAt: Date.now() });
         break;
       }
