@@ -200,10 +200,9 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
   const domain = prod ? "cho-ocop.example.vn" : undefined;
   const mailFrom = `no-reply@${domain ?? "cho-ocop.vn"}`;
 
-  // Synth bundles every Lambda with esbuild: on a busy 2-core machine one stage can take minutes.
   beforeAll(async () => {
     s = await synth(stage, domain);
-  }, 600_000);
+  }, 180_000);
 
   const stackName = (name: string) => `${stage}-cho-ocop-${name}`;
   const tableArn = () => `${stackName("Database")}/${only(s.database, "AWS::DynamoDB::Table")[0]}.Arn`;
