@@ -20,16 +20,29 @@ export interface LiveRoom {
   like(): boolean;
 }
 
+/** What the room starts from: the session as the API gave it, until the hub's hello. */
+export type RoomStart = Pick<RoomState, "status" | "likes" | "deal"> & {
+  sessionId: string;
+  pin: { productId: string } | null;
+};
+
 /**
- * `sessionId`'s room on the hub, for the viewer's page and the seller's desk alike: chat, pins, deals, viewers, likes
+ * The session's room on the hub, for the viewer's page and the seller's desk alike: chat, pins, deals, viewers, likes
  * and the end, kept by `reduceRoom`; `onMessage` sees each message after the state took it, for what only its page does.
  */
 export function createLiveRoom(
-  sessionId: string,
-  initial: RoomState,
+  start: RoomStart,
   onMessage?: (message: HubMessage, before: RoomState) => void,
 ): LiveRoom {
-  const [state, setState] = createSignal<RoomState>(initial);
+  const sessionId = start.sessionId;
+  const [state, setState] = createSignal<RoomState>({
+    status: start.status,
+    viewers: null,
+    likes: start.likes,
+    pinId: start.pin?.productId ?? null,
+    deal: start.deal,
+    messages: [],
+  });
   const [hubState, setHubState] = createSignal<HubState>("connecting");
   const [canChat, setCanChat] = createSignal(false);
   const [moderator, setModerator] = createSignal(false);

@@ -241,18 +241,7 @@ function WatchSession(props: { view: LiveView }) {
   const [sheetFor, setSheetFor] = createSignal<string | null>(null);
   const [showProducts, setShowProducts] = createSignal(false);
   const [objectFit, setObjectFit] = createSignal<"cover" | "contain">("contain");
-  const room = createLiveRoom(
-    id,
-    {
-      status: view().status,
-      viewers: null,
-      likes: view().likes,
-      pinId: view().pin?.productId ?? null,
-      deal: view().deal,
-      messages: [],
-    },
-    (m, before) => react(m, before.status),
-  );
+  const room = createLiveRoom(view(), (m, before) => react(m, before.status));
   const status = () => room.state().status;
   const pinId = () => room.state().pinId;
   const deal = () => room.state().deal;

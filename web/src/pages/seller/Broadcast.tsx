@@ -225,26 +225,15 @@ function DealChip(props: { deal: HubDeal; now: number }) {
 function BroadcastDesk(props: { view: LiveView }) {
   const view = () => props.view;
   const id = view().sessionId;
-  const live = createLiveRoom(
-    id,
-    {
-      status: view().status,
-      viewers: null,
-      likes: view().likes,
-      pinId: view().pin?.productId ?? null,
-      deal: view().deal,
-      messages: [],
-    },
-    (m, before) => {
-      if (m.type === "stream") setStreaming(m.state === "start");
-      if (m.type === "ended" && before.status !== "ended") {
-        stopCast();
-        setSheet(null);
-      }
-      if (m.type === "error" && m.code === "rate_limited") setChatError(t("live.chat.rateLimited"));
-      else if (m.type === "error" && m.code === "not_live") setChatError(t("live.chat.notLive"));
-    },
-  );
+  const live = createLiveRoom(view(), (m, before) => {
+    if (m.type === "stream") setStreaming(m.state === "start");
+    if (m.type === "ended" && before.status !== "ended") {
+      stopCast();
+      setSheet(null);
+    }
+    if (m.type === "error" && m.code === "rate_limited") setChatError(t("live.chat.rateLimited"));
+    else if (m.type === "error" && m.code === "not_live") setChatError(t("live.chat.notLive"));
+  });
   const room = live.state;
   const update = live.update;
   const status = () => room().status;
