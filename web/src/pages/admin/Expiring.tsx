@@ -1,14 +1,13 @@
-import { A, useSearchParams } from "@solidjs/router";
-import { createResource, For, Show } from "solid-js";
+import { useSearchParams } from "@solidjs/router";
+import { createResource, For } from "solid-js";
 import { List, Table } from "../../components/list";
-import { OcopStars } from "../../components/OcopStars";
+import { ReviewedProductCells } from "../../components/portal/ReviewedProduct";
 import { EmptyState } from "../../components/States";
-import { type Key, t } from "../../i18n";
+import { t } from "../../i18n";
 import "../../i18n/admin";
 import "../../i18n/portal";
 import { adminApi } from "../../api/admin";
 import { daysBetween, formatDate, vietnamDay } from "../../lib/format";
-import { provinceShort } from "../../lib/geo";
 import { useTitle } from "../../lib/title";
 
 export const WINDOWS = [30, 60, 90, 180];
@@ -65,18 +64,7 @@ export default function Expiring() {
               const left = daysBetween(today, p.validUntil ?? today);
               return (
                 <tr>
-                  <th scope="row">
-                    <A href={`/quan-tri/san-pham/${p.productId}`} class="ptable__name">
-                      {p.name}
-                    </A>
-                    <span class="ptable__sub">{t(`group.short.${p.group}` as Key)}</span>
-                  </th>
-                  <td data-label={t("admin.queue.province")}>{provinceShort(p.provinceCode)}</td>
-                  <td data-label={t("admin.queue.stars")}>
-                    <Show when={p.stars} fallback="—">
-                      {(n) => <OcopStars stars={n()} />}
-                    </Show>
-                  </td>
+                  <ReviewedProductCells product={p} />
                   <td data-label={t("cert.validUntil")}>{formatDate(p.validUntil ?? "")}</td>
                   <td data-label={t("admin.expiring.left")}>
                     <span class={`days-left${left <= 30 ? " days-left--urgent" : ""}`} data-testid="days-left">

@@ -1,8 +1,8 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { List, Table } from "../../components/list";
-import { OcopStars } from "../../components/OcopStars";
 import { StatusBadge } from "../../components/portal/bits";
+import { ReviewedProductCells } from "../../components/portal/ReviewedProduct";
 import { EmptyState } from "../../components/States";
 import { type Key, locale, t } from "../../i18n";
 import "../../i18n/admin";
@@ -125,18 +125,7 @@ export default function Queue() {
           >
             {(p) => (
               <tr>
-                <th scope="row">
-                  <A href={`/quan-tri/san-pham/${p.productId}`} class="ptable__name">
-                    {p.name}
-                  </A>
-                  <span class="ptable__sub">{t(`group.short.${p.group}` as Key)}</span>
-                </th>
-                <td data-label={t("admin.queue.province")}>{provinceShort(p.provinceCode)}</td>
-                <td data-label={t("admin.queue.stars")}>
-                  <Show when={p.stars} fallback="—">
-                    {(n) => <OcopStars stars={n()} />}
-                  </Show>
-                </td>
+                <ReviewedProductCells product={p} />
                 <td data-label={t("admin.queue.status")}>
                   <StatusBadge status={p.status} validUntil={p.validUntil} />
                 </td>
