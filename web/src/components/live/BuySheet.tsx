@@ -20,6 +20,7 @@ import { rememberShipTo } from "../../lib/ship-to";
 import { newIdempotencyKey, shippingShown } from "../../lib/shopping";
 import "../../styles/portal.css";
 import "../../styles/shop.css";
+import { CrossIcon } from "../CrossIcon";
 
 const FIELDS = ["name", "phone", "provinceCode", "wardCode", "street", "note", "paymentMethod", "quantity", "cart"];
 /** Without a deal, how many one sheet orders at most (the cart's own limit is higher). */
@@ -285,9 +286,7 @@ export function BuySheet(props: {
         <header class="sheet__head">
           <h2 id="sheet-title">{t("live.sheet.title", { name: props.product.name })}</h2>
           <button type="button" class="icon-button" aria-label={t("live.sheet.close")} onClick={() => props.onClose()}>
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M4 4l8 8M12 4l-8 8" />
-            </svg>
+            <CrossIcon />
           </button>
         </header>
         <Show

@@ -2,6 +2,7 @@ import { createSignal, For, Show } from "solid-js";
 import { type Key, t } from "../../i18n";
 import "../../i18n/portal";
 import { finishTag, removeLastTag, TAG_LIMITS, type TagProblem, typeTags } from "../../lib/tags";
+import { CrossIcon } from "../CrossIcon";
 import { describedBy, Field } from "../form";
 
 /**
@@ -104,9 +105,7 @@ export function TagInput(props: {
                     aria-label={t("portal.editor.tagRemove", { tag })}
                     onClick={() => remove(tag)}
                   >
-                    <svg viewBox="0 0 16 16" aria-hidden="true">
-                      <path d="M4 4l8 8M12 4l-8 8" />
-                    </svg>
+                    <CrossIcon />
                   </button>
                 </li>
               )}

@@ -4,6 +4,7 @@ import { t } from "../../i18n";
 import "../../i18n/portal";
 import { acceptedTypes, checkFile, type FileProblem, formatBytes, isPdf } from "../../lib/ocop";
 import { FileCheckError, uploadFile } from "../../lib/upload";
+import { CrossIcon } from "../CrossIcon";
 import { describedBy, messageOf } from "../form";
 
 export function fileProblemMessage(problem: FileProblem): string {
@@ -131,9 +132,7 @@ export function PhotoPicker(props: {
                   aria-label={t("portal.photos.remove", { n: i() + 1 })}
                   onClick={() => remove(i())}
                 >
-                  <svg viewBox="0 0 16 16" aria-hidden="true">
-                    <path d="M4 4l8 8M12 4l-8 8" />
-                  </svg>
+                  <CrossIcon />
                 </button>
               </span>
             </li>

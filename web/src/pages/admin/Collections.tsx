@@ -8,6 +8,7 @@ import "../../i18n/admin";
 import "../../i18n/portal";
 import { adminApi, type Collection } from "../../api/admin";
 import { storefrontApi as api, type Card } from "../../api/storefront";
+import { CrossIcon } from "../../components/CrossIcon";
 import { provinceShort } from "../../lib/geo";
 import { slugify } from "../../lib/ocop";
 import { currentUser } from "../../lib/session";
@@ -225,9 +226,7 @@ function CollectionEditor(props: {
                     aria-label={t("admin.coll.remove", { name: item.name ?? item.id })}
                     onClick={() => remove(i())}
                   >
-                    <svg viewBox="0 0 16 16" aria-hidden="true">
-                      <path d="M4 4l8 8M12 4l-8 8" />
-                    </svg>
+                    <CrossIcon />
                   </button>
                 </span>
               </li>

@@ -43,6 +43,7 @@ import { type LivePlayer, playIvs, playLocal, videoFit } from "../../lib/live-pl
 import { mediaUrl } from "../../lib/ocop";
 import { currentUser } from "../../lib/session";
 import "../../styles/live.css";
+import { CrossIcon } from "../../components/CrossIcon";
 
 // The buy sheet (the checkout's address fields and their styles) loads once a product is shown, not before the video.
 const loadBuySheet = () => import("../../components/live/BuySheet");
@@ -701,9 +702,7 @@ function ProductsSheet(props: {
             aria-label={t("live.watch.productsClose")}
             onClick={() => props.onClose()}
           >
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M4 4l8 8M12 4l-8 8" />
-            </svg>
+            <CrossIcon />
           </button>
         </header>
         <ul class="live-products">

@@ -4,7 +4,7 @@ import { type Key, t } from "../../../i18n";
 import "../../../i18n/portal";
 import "../../../i18n/sales";
 import { commerceAdminApi, type Pricing } from "../../../api/admin-commerce";
-
+import { CrossIcon } from "../../../components/CrossIcon";
 import { MAX_TIERS, RATES, readInt, readVnd, VndField, ZONES } from "./amounts";
 
 export function PricingForm(props: { pricing: Pricing; editable: boolean }) {
@@ -85,9 +85,7 @@ export function PricingForm(props: { pricing: Pricing; editable: boolean }) {
                   aria-label={t("sales.pricing.removeTier", { n: index() + 1 })}
                   onClick={() => setTiers(tiers().filter((_, j) => j !== index()))}
                 >
-                  <svg viewBox="0 0 16 16" aria-hidden="true">
-                    <path d="M4 4l8 8M12 4l-8 8" />
-                  </svg>
+                  <CrossIcon />
                 </button>
               </li>
             )}

@@ -6,6 +6,7 @@ import "../../../i18n/portal";
 import "../../../i18n/sales";
 import { commerceAdminApi } from "../../../api/admin-commerce";
 import type { ComboView, GiftBox } from "../../../api/cart";
+import { CrossIcon } from "../../../components/CrossIcon";
 import { ProductSearch } from "../../../components/portal/ProductSearch";
 import { formatVnd } from "../../../lib/format";
 import { provinceShort } from "../../../lib/geo";
@@ -149,9 +150,7 @@ export function TemplateForm(props: {
                     aria-label={t("sales.templates.remove", { name: p.name })}
                     onClick={() => setParts(parts().filter((_, j) => j !== i()))}
                   >
-                    <svg viewBox="0 0 16 16" aria-hidden="true">
-                      <path d="M4 4l8 8M12 4l-8 8" />
-                    </svg>
+                    <CrossIcon />
                   </button>
                 </span>
               </li>
