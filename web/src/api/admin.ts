@@ -1,6 +1,5 @@
 import type { InferRequestType } from "hono/client";
-import { client, ok } from "./client";
-import { noContent } from "./seller";
+import { client, noContent, ok } from "./client";
 
 const admin = client.api.admin;
 

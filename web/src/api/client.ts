@@ -58,3 +58,14 @@ export async function errorOf(res: {
     body.error?.field,
   );
 }
+
+/** Awaits a call answered with 204 No Content, or throws its ApiError as `ok` does. */
+export async function noContent(call: Promise<ClientResponse<unknown, number, string>>): Promise<void> {
+  let res: ClientResponse<unknown, number, string>;
+  try {
+    res = await call;
+  } catch (cause) {
+    throw new ApiError(0, "network", cause instanceof Error ? cause.message : String(cause));
+  }
+  if (res.status < 200 || res.status >= 300) throw await errorOf(res);
+}

@@ -1,13 +1,9 @@
 import type { Live } from "@cho-ocop/core/live/index";
 import type { LiveSales } from "@cho-ocop/core/order/live-sales";
 import type { InferRequestType } from "hono/client";
-import { ApiError, client, errorOf, ok as send } from "./client";
+import { ApiError, client, errorOf, noContent, ok as send } from "./client";
 
-/*
- * The live routes (packages/functions/src/api/live.ts), on the typed client. Until their responses are declared from
- * core's view schemas, the routes answer with open JSON objects; their exact shapes are the domain's own return
- * types, read here as types only.
- */
+/* The live routes (packages/functions/src/api/live.ts), on the typed client: the routes answer with core's view schemas. */
 export type LiveCard = Awaited<ReturnType<typeof Live.listPublic>>[number];
 /** A session as its seller and staff list it: cancelled or not, and the reason staff gave for closing it. */
 export type LiveOwnCard = Awaited<ReturnType<typeof Live.mine>>[number];
@@ -22,48 +18,32 @@ export type ScheduleInput = InferRequestType<typeof client.api.seller.live.$post
 export type DealInput = InferRequestType<(typeof client.api.seller.live)[":id"]["deals"]["$post"]>["json"];
 export type ChatTicket = { provider: "ivs" | "local"; url: string; token: string; expiresAt: string };
 
-const cast =
-  <T>() =>
-  (value: unknown) =>
-    value as T;
 const live = client.api.live;
 const seller = client.api.seller.live;
 
-async function sendEmpty(call: Promise<{ status: number; statusText: string; json(): Promise<unknown> }>) {
-  let res: Awaited<typeof call>;
-  try {
-    res = await call;
-  } catch (cause) {
-    throw new ApiError(0, "network", cause instanceof Error ? cause.message : String(cause));
-  }
-  if (res.status < 200 || res.status >= 300) throw await errorOf(res);
-}
-
 export const liveApi = {
-  list: () => send(live.$get()).then(cast<LiveCard[]>()),
-  view: (id: string) => send(live[":id"].$get({ param: { id } })).then(cast<LiveView>()),
+  list: () => send(live.$get()),
+  view: (id: string) => send(live[":id"].$get({ param: { id } })),
   like: (id: string) => send(live[":id"].like.$post({ param: { id } })),
-  chatTicket: (id: string) => send(live[":id"].chat.$post({ param: { id } })).then(cast<ChatTicket>()),
-  replay: (id: string) => send(live[":id"].replay.$get({ param: { id } })).then(cast<LiveReplay>()),
-  deal: (id: string) => send(live.deals[":id"].$get({ param: { id } })).then(cast<LiveDeal>()),
-  schedule: (input: ScheduleInput) => send(seller.$post({ json: input })).then(cast<LiveView>()),
-  mine: () => send(seller.$get()).then(cast<LiveOwnCard[]>()),
+  chatTicket: (id: string) => send(live[":id"].chat.$post({ param: { id } })),
+  replay: (id: string) => send(live[":id"].replay.$get({ param: { id } })),
+  deal: (id: string) => send(live.deals[":id"].$get({ param: { id } })),
+  schedule: (input: ScheduleInput) => send(seller.$post({ json: input })),
+  mine: () => send(seller.$get()),
   ingest: (id: string) => send(seller[":id"].ingest.$get({ param: { id } })),
   rotateStreamKey: (id: string) => send(seller[":id"]["stream-key"].$post({ param: { id } })),
   pin: (id: string, productId: string | null) => send(seller[":id"].pin.$post({ param: { id }, json: { productId } })),
-  startDeal: (id: string, input: DealInput) =>
-    send(seller[":id"].deals.$post({ param: { id }, json: input })).then(cast<LiveDeal>()),
-  orders: (id: string) => send(live[":id"].orders.$get({ param: { id } })).then(cast<LiveOrder[]>()),
-  summary: (id: string) => send(live[":id"].summary.$get({ param: { id } })).then(cast<LiveSummary>()),
+  startDeal: (id: string, input: DealInput) => send(seller[":id"].deals.$post({ param: { id }, json: input })),
+  orders: (id: string) => send(live[":id"].orders.$get({ param: { id } })),
+  summary: (id: string) => send(live[":id"].summary.$get({ param: { id } })),
   viewers: (id: string) => send(live[":id"].viewers.$get({ param: { id } })),
   end: (id: string, reason?: string) =>
-    send(live[":id"].end.$post({ param: { id }, json: reason === undefined ? {} : { reason } })).then(cast<LiveView>()),
-  cancel: (id: string, reason: string) =>
-    send(live[":id"].cancel.$post({ param: { id }, json: { reason } })).then(cast<LiveView>()),
+    send(live[":id"].end.$post({ param: { id }, json: reason === undefined ? {} : { reason } })),
+  cancel: (id: string, reason: string) => send(live[":id"].cancel.$post({ param: { id }, json: { reason } })),
   deleteMessage: (id: string, messageId: string) =>
-    sendEmpty(live[":id"].chat.delete.$post({ param: { id }, json: { messageId } })),
-  mute: (id: string, userId: string) => sendEmpty(live[":id"].chat.mute.$post({ param: { id }, json: { userId } })),
-  all: () => send(client.api.admin.live.$get()).then(cast<LiveOwnCard[]>()),
+    noContent(live[":id"].chat.delete.$post({ param: { id }, json: { messageId } })),
+  mute: (id: string, userId: string) => noContent(live[":id"].chat.mute.$post({ param: { id }, json: { userId } })),
+  all: () => send(client.api.admin.live.$get()),
   /** The broadcast page's ticket for the local ingest socket (`/live-ingest/<id>`, beside the API). */
   ingestTicket: async (id: string): Promise<{ url: string; ticket: string; expiresAt: string }> => {
     let res: Response;

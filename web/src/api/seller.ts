@@ -1,5 +1,5 @@
-import type { ClientResponse, InferRequestType } from "hono/client";
-import { ApiError, client, errorOf, ok } from "./client";
+import type { InferRequestType } from "hono/client";
+import { client, noContent, ok } from "./client";
 
 const seller = client.api.seller;
 const invitations = client.api.invitations;
@@ -12,17 +12,6 @@ export type SubmitInput = InferRequestType<(typeof seller.products)[":id"]["subm
 export type BatchInput = InferRequestType<(typeof seller.products)[":id"]["batches"]["$post"]>["json"];
 export type InviteInput = InferRequestType<typeof seller.invitations.$post>["json"];
 export type UploadRequest = InferRequestType<typeof seller.uploads.$post>["json"];
-
-/** Awaits a call answered with 204 No Content, or throws its ApiError as `ok` does. */
-export async function noContent(call: Promise<ClientResponse<unknown, number, string>>): Promise<void> {
-  let res: ClientResponse<unknown, number, string>;
-  try {
-    res = await call;
-  } catch (cause) {
-    throw new ApiError(0, "network", cause instanceof Error ? cause.message : String(cause));
-  }
-  if (res.status < 200 || res.status >= 300) throw await errorOf(res);
-}
 
 /** A seller's side: their producer and its team, their products, certificates, batches and uploads. */
 export const sellerApi = {
