@@ -118,7 +118,7 @@ export function messagingAccess(stack: Stack, from: string) {
 }
 
 /**
- * What the API needs of IVS and IVS Chat (packages/core/src/live/ivs*.ts), in the IVS region and this account only.
+ * What the API needs of IVS and IVS Chat (packages/functions/src/adapters/live/ivs-*.ts), in the IVS region and this account only.
  * Channel and room ids are IVS's, so the grants name every channel and room there; the app's own are tagged
  * `app=cho-ocop`, `stage=<stage>`.
  */

@@ -8,7 +8,7 @@ import { StringParameter } from "aws-cdk-lib/aws-ssm";
 import type { StackContext } from "sst/constructs";
 import { APP_REGION, isProd, ivsNamePrefix, recordingConfigurationParameter, recordingsBucketName } from "./config";
 
-/** The IVS events the app acts on (packages/core/src/live/ivs.ts). */
+/** The IVS events the app acts on (packages/functions/src/adapters/live/ivs-video.ts). */
 export const IVS_EVENT_TYPES = ["IVS Stream State Change", "IVS Recording State Change"];
 
 /** A stage's IVS events: its channels are all named `cho-ocop-<stage>-…`, so stages sharing an account stay apart. */

@@ -107,5 +107,5 @@ export function recordingConfigurationParameter(stage: string): string {
   return `/cho-ocop/${stage}/live/recording-configuration-arn`;
 }
 
-/** IVS names every channel and chat room of a stage with this prefix (packages/core/src/live/ivs*.ts). */
+/** IVS names every channel and chat room of a stage with this prefix (packages/functions/src/adapters/live/ivs-*.ts). */
 export const ivsNamePrefix = (stage: string) => `cho-ocop-${stage}-`;

@@ -4,8 +4,8 @@ await compose();
 // Loaded once the adapters are chosen: the entities read the table's name when imported.
 const [{ Live }, { onIvsEvent }, { reviewChatMessage }] = await Promise.all([
   import("@cho-ocop/core/live/index"),
-  import("@cho-ocop/core/live/ivs"),
-  import("@cho-ocop/core/live/ivs-chat"),
+  import("./adapters/live/ivs-video"),
+  import("./adapters/live/ivs-chat"),
 ]);
 
 /** EventBridge (stacks/Live.ts): IVS stream and recording state changes move the live sessions along. */

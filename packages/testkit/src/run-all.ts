@@ -22,12 +22,12 @@ interface Step {
 }
 
 /**
- * The fewest tests each step is known to run, a little under the counts of 2 December 2026 (core 124, functions 584,
- * testkit 31, web 157, stacks 97, e2e 83): a step that runs fewer lost tests without failing. Raise them as tests are added.
+ * The fewest tests each step is known to run, a little under the counts of 2 December 2026 (core 114, functions 618 —
+ * the IVS adapters' 34 tests moved from core to functions with them — testkit 31, web 157, stacks 97, e2e 83): a step that runs fewer lost tests without failing. Raise them as tests are added.
  */
 const FLOORS: Record<string, number> = {
-  core: 118,
-  functions: 570,
+  core: 108,
+  functions: 600,
   testkit: 30,
   web: 150,
   stacks: 95,

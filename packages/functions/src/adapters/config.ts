@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import type { TableConfig } from "@cho-ocop/core/db/client";
-import type { IvsConfig } from "@cho-ocop/core/live/ivs";
 import type { VietQr } from "@cho-ocop/core/payment/vietqr";
 import type { Site } from "@cho-ocop/core/site/index";
+import type { IvsConfig } from "./live/ivs-video";
 
 /** Everything start-up chooses the adapters by. Only packages/functions reads it from the environment. */
 export interface Config {

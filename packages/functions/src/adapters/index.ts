@@ -43,8 +43,8 @@ export async function compose(config: Config = configFromEnv()): Promise<Adapter
   if (config.ivs) {
     const [{ IvsConfig, IvsVideoProvider }, { IvsChatProvider }, { useVideoProvider }, { useChatProvider }] =
       await Promise.all([
-        import("@cho-ocop/core/live/ivs"),
-        import("@cho-ocop/core/live/ivs-chat"),
+        import("./live/ivs-video"),
+        import("./live/ivs-chat"),
         import("@cho-ocop/core/live/provider"),
         import("@cho-ocop/core/live/chat"),
       ]);

@@ -8,15 +8,15 @@ import type { Actor } from "@cho-ocop/core/account/actor";
 import { useChatProvider } from "@cho-ocop/core/live/chat";
 import { useVideoProvider } from "@cho-ocop/core/live/provider";
 import { Hono } from "hono";
+import { LocalChatProvider } from "../../adapters/live/local-chat";
+import { LocalVideoProvider } from "../../adapters/live/local-video";
 import { type AppEnv, actorContext } from "../../api/actor";
 import { checkPortFree, freePort, SetupError } from "../dynamo";
-import { LocalChatProvider } from "./chat";
 import { Children } from "./children";
 import { type HubLimits, LiveHub } from "./hub";
 import { IngestBridge } from "./ingest";
 import { liveRoutes } from "./routes";
 import { RtmpIngest } from "./rtmp";
-import { LocalVideoProvider } from "./video";
 
 export const DEFAULT_RTMP_PORT = 1935;
 type Server = HttpServer | HttpsServer;

@@ -6,9 +6,9 @@ import { hmac, sameSecret } from "@cho-ocop/core/account/secret";
 import { Live } from "@cho-ocop/core/live/index";
 import { DomainError } from "@cho-ocop/core/util/error";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
+import type { LocalVideoProvider } from "../../adapters/live/local-video";
 import { Children } from "./children";
 import { fromThisSite, refuseUpgrade } from "./upgrade";
-import type { LocalVideoProvider } from "./video";
 
 const PATH = /^\/live-ingest\/([0-9a-z]{26})\/?$/;
 export const INGEST_TICKET_SECONDS = 120;

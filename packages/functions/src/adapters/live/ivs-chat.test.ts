@@ -1,7 +1,7 @@
 import { IvschatClient } from "@aws-sdk/client-ivschat";
+import { CHAT_MAX_LENGTH } from "@cho-ocop/core/live/chat";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeIvs, startFakeIvs } from "../../../testkit/src/fake-ivs";
-import { CHAT_MAX_LENGTH } from "./chat";
+import { type FakeIvs, startFakeIvs } from "../../../../testkit/src/fake-ivs";
 import { CHAT_MESSAGES_PER_SECOND, CHAT_SESSION_MINUTES, IvsChatProvider, reviewChatMessage } from "./ivs-chat";
 
 const REGION = "ap-northeast-1";

@@ -1,8 +1,8 @@
 import type { IvsClient } from "@aws-sdk/client-ivs";
+import { Live } from "@cho-ocop/core/live/index";
+import { type Channel, METADATA_MAX_BYTES, MetadataError, type VideoProvider } from "@cho-ocop/core/live/provider";
+import { DomainError } from "@cho-ocop/core/util/error";
 import { z } from "zod";
-import { DomainError } from "../util/error";
-import { Live } from "./index";
-import { type Channel, METADATA_MAX_BYTES, MetadataError, type VideoProvider } from "./provider";
 
 /**
  * Where a stage's IVS resources live. IVS is not offered in ap-southeast-1, where the rest of the app runs, so its

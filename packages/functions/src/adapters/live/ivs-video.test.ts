@@ -1,9 +1,9 @@
 import { IvsClient } from "@aws-sdk/client-ivs";
+import type { Channel } from "@cho-ocop/core/live/provider";
+import { MetadataError } from "@cho-ocop/core/live/provider";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeIvs, startFakeIvs } from "../../../testkit/src/fake-ivs";
-import { IvsVideoProvider, ivsChannelId, ivsConfigFromEnv, readIvsEvent } from "./ivs";
-import type { Channel } from "./provider";
-import { MetadataError } from "./provider";
+import { type FakeIvs, startFakeIvs } from "../../../../testkit/src/fake-ivs";
+import { IvsVideoProvider, ivsChannelId, ivsConfigFromEnv, readIvsEvent } from "./ivs-video";
 
 const REGION = "ap-northeast-1";
 const ACCOUNT = "111122223333";

@@ -1,6 +1,6 @@
 import type { ChatAuthor, ChatProvider } from "@cho-ocop/core/live/chat";
-import { CHAT_TICKET_SECONDS, signChatTicket } from "./chat-token";
-import type { LiveHub } from "./hub";
+import { CHAT_TICKET_SECONDS, signChatTicket } from "../../local/live/chat-token";
+import type { LiveHub } from "../../local/live/hub";
 
 /** Live chat on the local server's WebSocket hub: the same duties as IVS Chat, for `pnpm start` and the tests. */
 export class LocalChatProvider implements ChatProvider {

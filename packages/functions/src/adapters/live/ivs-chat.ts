@@ -1,8 +1,8 @@
 import type { IvschatClient } from "@aws-sdk/client-ivschat";
+import { CHAT_MAX_LENGTH, type ChatAuthor, type ChatProvider } from "@cho-ocop/core/live/chat";
+import { DomainError } from "@cho-ocop/core/util/error";
 import { z } from "zod";
-import { DomainError } from "../util/error";
-import { CHAT_MAX_LENGTH, type ChatAuthor, type ChatProvider } from "./chat";
-import type { IvsConfig } from "./ivs";
+import type { IvsConfig } from "./ivs-video";
 
 type IvschatSdk = typeof import("@aws-sdk/client-ivschat");
 let sdk: Promise<IvschatSdk> | undefined;

@@ -12,10 +12,10 @@ import {
   type VideoProvider,
 } from "@cho-ocop/core/live/provider";
 import { cueBytes } from "@cho-ocop/core/live/wire";
-import { Children } from "./children";
-import type { LiveHub } from "./hub";
-import { type Publish, RTMP_APP, type RtmpIngest } from "./rtmp";
-import { channelOfKey, newChannel, newStreamKey } from "./stream-key";
+import { Children } from "../../local/live/children";
+import type { LiveHub } from "../../local/live/hub";
+import { type Publish, RTMP_APP, type RtmpIngest } from "../../local/live/rtmp";
+import { channelOfKey, newChannel, newStreamKey } from "../../local/live/stream-key";
 
 /** After staff or the seller end a live, its channel refuses publishes this long (OBS reconnects on its own). */
 export const STOPPED_REFUSAL_MS = 30_000;
