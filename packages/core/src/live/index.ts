@@ -1,7 +1,6 @@
 import * as audience from "./audience";
 import * as channel from "./channel";
 import * as close from "./close";
-import { Deal } from "./deal";
 import * as ingestion from "./ingest";
 import * as moderation from "./moderation";
 import * as pinning from "./pin";
@@ -80,9 +79,4 @@ export namespace Live {
   export type Replay = views.Replay;
   export const ChatTicket = views.ChatTicket;
   export type ChatTicket = views.ChatTicket;
-
-  // The deal is its own concept now; these names stay until every caller reads them from Deal.
-  export const DealInput = Deal.Input;
-  export const startDeal = Deal.start;
-  export const deal = Deal.get;
 }

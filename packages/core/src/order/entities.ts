@@ -12,9 +12,6 @@ import { Product } from "../product";
 const config = { client: lazyClient, table: tableName() };
 
 export const ORDER_STATUSES = ["pending_payment", "confirmed", "completed", "cancelled", "refunded"] as const;
-// The parcel moved to its own concept; these stay until every importer reads it from there.
-export { FULFILMENT_STATUSES, FulfilmentEntity } from "../fulfilment/entity";
-export { PAYMENT_METHODS, PAYMENT_STATUSES } from "../payment/methods";
 
 /** An order: one per checkout, in the same partition as its fulfilments (one Query reads them all). */
 export const OrderEntity = new Entity(

@@ -9,11 +9,11 @@ import { messenger } from "../message/index";
 import { type ReviewDecision, reviewDecisionMessage } from "../message/review";
 import { Producer } from "../producer";
 import { Product } from "../product";
+import { ReviewLifecycle } from "../product/status";
 import { Site } from "../site";
 import { Storefront } from "../storefront";
 import { Upload } from "../upload";
 import { DomainError, notFound } from "../util/error";
-import { ReviewLifecycle } from "./status";
 
 /**
  * The path of a product onto the storefront: its sellers submit it with a certificate; staff of the right level

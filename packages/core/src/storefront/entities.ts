@@ -8,8 +8,6 @@ import { GROUP_IDS } from "../group";
 import { CounterEntity } from "../producer/counter";
 import { Product } from "../product";
 
-export { CounterEntity };
-
 const config = { client: lazyClient, table: tableName() };
 
 const cardAttributes = {

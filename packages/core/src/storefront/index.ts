@@ -6,7 +6,9 @@ import { PROVINCE_CODES, PROVINCES, province } from "../geo/province";
 import { REGION_IDS, REGIONS } from "../geo/region";
 import { GROUP_IDS, GROUPS } from "../group";
 import { Producer } from "../producer";
+import { CounterEntity } from "../producer/counter";
 import { Product } from "../product";
+import { ReviewLifecycle } from "../product/status";
 import { vietnamDay } from "../util/date";
 import { DomainError, notFound } from "../util/error";
 import { fn } from "../util/fn";
@@ -14,7 +16,7 @@ import { fold, words } from "../util/fold";
 import { MAX_VND } from "../util/money";
 import { type Card, type StoredCard, storedCard, toCard } from "./card";
 import { decodeCursor, encodeCursor, invalidCursor } from "./cursor";
-import { CounterEntity, ListingEntity, StorefrontService, WordEntity } from "./entities";
+import { ListingEntity, StorefrontService, WordEntity } from "./entities";
 import { type Counted, countFacets, FACET_KEY_PREFIX, type Facets, facetKey, fromCounters } from "./facets";
 
 export { Card } from "./card";
@@ -105,7 +107,7 @@ export namespace Storefront {
         updatedAt: new Date().toISOString(),
       };
       if (next.status === "approved" && (!next.certificate || !Certificate.isValidOn(next.certificate, today))) {
-        next.status = "expired";
+        next.status = ReviewLifecycle.move(next.status, "expired");
       }
       next.validUntil = next.certificate?.validUntil ?? "";
       const producer = await Producer.get(next.producerId);

@@ -1,3 +1,4 @@
+import { Deal as LiveDeal } from "@cho-ocop/core/live/deal/index";
 import { Live } from "@cho-ocop/core/live/index";
 import { Product } from "@cho-ocop/core/product/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -123,7 +124,7 @@ describe("live deals under concurrency", () => {
     }
     const placedUnits = replies.filter((r) => r.status === 201).length * 2;
     expect((await Product.get(productId)).stock).toBe(stockBefore - placedUnits);
-    const deals = await Live.deal(deal.dealId);
+    const deals = await LiveDeal.get(deal.dealId);
     expect(deals.quantity - deals.remaining).toBe(9);
 
     // Cancelling a deal order gives its units back to the deal.

@@ -1,3 +1,4 @@
+import { Deal } from "@cho-ocop/core/live/deal/index";
 import { Live } from "@cho-ocop/core/live/index";
 import { LiveSales } from "@cho-ocop/core/order/live-sales";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -195,7 +196,7 @@ const startDeal = createRoute({
   tags: ["Live"],
   summary: "Start a live-only deal: price, quantity, per-buyer limit, a 10–300 s countdown, a 1–20 minute duration",
   ...roles(SELLER),
-  request: { params: IdParam, ...body(Live.DealInput) },
+  request: { params: IdParam, ...body(Deal.Input) },
   responses: { 201: json(DealView, "The deal"), ...errs, 429: errorResponses[429] },
 });
 
@@ -299,7 +300,7 @@ export const live = router<AppEnv>()
     return c.json(await Live.recentChat(id), 200);
   })
   .openapi(replay, async (c) => c.json(await Live.replay(c.req.valid("param").id), 200))
-  .openapi(deal, async (c) => c.json(await Live.deal(c.req.valid("param").id), 200))
+  .openapi(deal, async (c) => c.json(await Deal.get(c.req.valid("param").id), 200))
   .openapi(schedule, async (c) =>
     c.json(await Live.view((await Live.schedule(await c.var.actor(), c.req.valid("json"))).sessionId), 201),
   )
@@ -312,7 +313,7 @@ export const live = router<AppEnv>()
     c.json(await Live.pin(await c.var.actor(), c.req.valid("param").id, c.req.valid("json").productId), 200),
   )
   .openapi(startDeal, async (c) =>
-    c.json(await Live.startDeal(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 201),
+    c.json(await Deal.start(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 201),
   )
   .openapi(orders, async (c) => c.json(await LiveSales.orders(await c.var.actor(), c.req.valid("param").id), 200))
   .openapi(summary, async (c) => c.json(await LiveSales.summary(await c.var.actor(), c.req.valid("param").id), 200))

@@ -1,6 +1,6 @@
 import { Account } from "@cho-ocop/core/account/index";
 import { Cart } from "@cho-ocop/core/cart/index";
-import { FulfilmentEntity } from "@cho-ocop/core/order/entities";
+import { FulfilmentEntity } from "@cho-ocop/core/fulfilment/entity";
 import { Product } from "@cho-ocop/core/product/index";
 import { describe, expect, it } from "vitest";
 import { call, tokenFor } from "../../test/api";

@@ -1,5 +1,5 @@
-import type { Product } from "../product";
 import { lifecycle } from "../util/lifecycle";
+import type { Product } from "./index";
 
 /**
  * A product's way onto the storefront: its sellers submit it with a certificate (again after a rejection, an

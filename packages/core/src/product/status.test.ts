@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Product } from "../product";
+import { Product } from "./index";
 import { ReviewLifecycle } from "./status";
 
 describe("product review lifecycle", () => {
