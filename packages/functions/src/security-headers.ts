@@ -38,6 +38,8 @@ export interface SiteSources {
   storage?: string[];
   /** WebSocket origins of the site itself (the local live hub and browser ingest), named for browsers whose 'self' leaves out ws:/wss:. */
   sockets?: string[];
+  /** Live video and chat servers other than IVS's own (the AWS-shaped local mode's fakes of IVS and IVS Chat). */
+  live?: string[];
   /** Who may frame the answer: nobody, except the site's own pages embedding a PDF scan (local signed reads). */
   framedBySelf?: boolean;
 }
@@ -54,9 +56,16 @@ export function contentSecurityPolicy(sources: SiteSources = {}): string {
     "img-src": ["'self'", "blob:", ...storage],
     // blob: Media Source Extensions (mpegts.js locally, the IVS player); IVS's playback host where the player falls
     // back to the browser's own HLS (iPhone Safari).
-    "media-src": ["'self'", "blob:", ...IVS.media],
+    "media-src": ["'self'", "blob:", ...IVS.media, ...(sources.live ?? [])],
     "worker-src": ["'self'", "blob:"],
-    "connect-src": ["'self'", ...(sources.sockets ?? []), ...STRIPE.connect, ...IVS.connect, ...storage],
+    "connect-src": [
+      "'self'",
+      ...(sources.sockets ?? []),
+      ...STRIPE.connect,
+      ...IVS.connect,
+      ...(sources.live ?? []),
+      ...storage,
+    ],
     "frame-src": STRIPE.frame,
     // A certificate scan in PDF is embedded with <object> on the review page.
     "object-src": ["'self'", ...storage],

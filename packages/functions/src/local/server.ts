@@ -10,7 +10,7 @@ import { notFoundRoute } from "../api/error";
 import { securityHeadersMiddleware } from "../security-headers";
 import { decodePath, devRoutes } from "./dev-routes";
 
-const TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
@@ -27,7 +27,7 @@ const TYPES: Record<string, string> = {
   ".pdf": "application/pdf",
 };
 
-async function fileIn(root: string, path: string): Promise<string | undefined> {
+export async function fileIn(root: string, path: string): Promise<string | undefined> {
   const decoded = decodePath(path);
   if (decoded === undefined) return undefined;
   const file = resolve(root, `.${decoded}`);
@@ -56,7 +56,7 @@ export function localApp(options: { webDist: string; storage: LocalStorage; live
     const body = isStorageKey(storageKey) ? await options.storage.read(storageKey) : undefined;
     if (!body) return c.json({ error: { code: "not_found", message: "Không tìm thấy tệp / file not found" } }, 404);
     return c.body(new Uint8Array(body), 200, {
-      "content-type": TYPES[extname(key)] ?? "application/octet-stream",
+      "content-type": CONTENT_TYPES[extname(key)] ?? "application/octet-stream",
       "cache-control": "public, max-age=86400",
       "x-content-type-options": "nosniff",
     });
@@ -77,7 +77,7 @@ export function localApp(options: { webDist: string; storage: LocalStorage; live
     if (!body) return c.text("The web app is not built: run `pnpm start` again (it builds web/ first).", 503);
     const immutable = c.req.path.startsWith("/assets/");
     return c.body(new Uint8Array(body), 200, {
-      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
       "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
       "x-content-type-options": "nosniff",
     });
