@@ -12,7 +12,7 @@ const BUCKET = "cho-ocop-test-recordings-123456789012";
 const id = (length = 26) => randomBytes(length).toString("hex").slice(0, length);
 
 /** A producer's IVS channel (as IvsVideoProvider stores it) and a session scheduled on it. */
-async function scheduled() {
+async function scheduled(startAt = new Date().toISOString()) {
   const producerId = id();
   const channelId = id(12);
   const arn = `arn:aws:ivs:${REGION}:${ACCOUNT}:channel/${channelId}`;
@@ -33,7 +33,7 @@ async function scheduled() {
     producerName: "HTX Mật Ong Bạc Hà",
     channelId,
     title: "Mật ong bạc hà Mèo Vạc, chốt đơn trong live",
-    startAt: new Date().toISOString(),
+    startAt,
     productIds: [id()],
     status: "scheduled",
     createdAt: new Date().toISOString(),
@@ -44,7 +44,7 @@ async function scheduled() {
 const session = async (sessionId: string) => (await SessionEntity.get({ sessionId }).go({ consistent: true })).data;
 
 // The events as IVS sends them (IVS User Guide, "Using Amazon EventBridge with IVS Low-Latency Streaming").
-const streamEvent = (arn: string, eventName: string, time: string) => ({
+const streamEvent = (arn: string, eventName: string, time: string, streamId = "st-1A2b3c4D5e6F78ghij9Klmn") => ({
   version: "0",
   id: crypto.randomUUID(),
   "detail-type": "IVS Stream State Change",
@@ -53,25 +53,29 @@ const streamEvent = (arn: string, eventName: string, time: string) => ({
   time,
   region: REGION,
   resources: [arn],
-  detail: { event_name: eventName, channel_name: "cho-ocop-test-producer", stream_id: "st-1A2b3c4D5e6F78ghij9Klmn" },
+  detail: { event_name: eventName, channel_name: "cho-ocop-test-producer", stream_id: streamId },
 });
-const recordingEnd = (arn: string, prefix: string) => ({
+const recordingEnd = (
+  arn: string,
+  prefix: string,
+  { time = "2026-03-14T13:51:32Z", streamId = "st-1A2b3c4D5e6F78ghij9Klmn", durationMs = 99370264 } = {},
+) => ({
   version: "0",
   id: crypto.randomUUID(),
   "detail-type": "IVS Recording State Change",
   source: "aws.ivs",
   account: ACCOUNT,
-  time: "2026-03-14T13:51:32Z",
+  time,
   region: REGION,
   resources: [arn],
   detail: {
     channel_name: "cho-ocop-test-producer",
-    stream_id: "st-1A2b3c4D5e6F78ghij9Klmn",
+    stream_id: streamId,
     recording_status: "Recording End",
     recording_status_reason: "",
     recording_s3_bucket_name: BUCKET,
     recording_s3_key_prefix: prefix,
-    recording_duration_ms: 99370264,
+    recording_duration_ms: durationMs,
     recording_session_id: "a6RfV23ES97iyfoQ",
   },
 });
@@ -84,7 +88,7 @@ afterEach(() => {
 describe("the live-events Lambda (EventBridge → IVS events → live sessions)", () => {
   it("puts the scheduled session on air at Stream Start, ends it at Stream End and keeps its recording", async () => {
     vi.stubEnv("RECORDINGS_BUCKET", BUCKET);
-    const { arn, channelId, sessionId } = await scheduled();
+    const { arn, channelId, sessionId } = await scheduled("2026-03-14T12:00:00.000Z");
 
     const started = await handler(streamEvent(arn, "Stream Start", "2026-03-14T12:03:43Z"));
     expect(started).toMatchObject({ kind: "stream", type: "start", channelId, sessionId });
@@ -134,5 +138,69 @@ describe("the live-events Lambda (EventBridge → IVS events → live sessions)"
       kind: "stream",
       sessionId: null,
     });
+  });
+
+  it("puts on air only a session scheduled within 2 h of the stream's start, else an unscheduled live of the producer", async () => {
+    const now = Date.now();
+    const { arn, sessionId } = await scheduled(new Date(now + 86_400_000).toISOString());
+    const at = new Date(now).toISOString();
+
+    const started = await handler(streamEvent(arn, "Stream Start", at, "st-unscheduled"));
+    expect(started).toMatchObject({ kind: "stream", type: "start" });
+    const liveId = (started as { sessionId: string }).sessionId;
+    expect(liveId).not.toBe(sessionId);
+    expect(await session(sessionId)).toMatchObject({ status: "scheduled" });
+    const live = await session(liveId);
+    expect(live).toMatchObject({ status: "live", startedAt: at, productIds: [] });
+    expect(live?.producerId).toBe((await session(sessionId))?.producerId);
+    // A reconnect of the same stream goes on with that live, not the one scheduled tomorrow.
+    expect(await handler(streamEvent(arn, "Stream Start", at, "st-again"))).toMatchObject({ sessionId: liveId });
+
+    const near = await scheduled(new Date(now + 90 * 60_000).toISOString());
+    expect(await handler(streamEvent(near.arn, "Stream Start", at))).toMatchObject({ sessionId: near.sessionId });
+    expect(await session(near.sessionId)).toMatchObject({ status: "live" });
+  });
+
+  it("attaches a recording to the session its stream carried, never to a later one", async () => {
+    vi.stubEnv("RECORDINGS_BUCKET", BUCKET);
+    const first = await scheduled("2026-03-14T12:00:00.000Z");
+    const channel = (await ChannelEntity.query.byChannel({ channelId: first.channelId }).go()).data[0];
+    const laterId = id();
+    await SessionEntity.create({
+      sessionId: laterId,
+      producerId: channel?.producerId ?? "",
+      producerName: "HTX Mật Ong Bạc Hà",
+      channelId: first.channelId,
+      title: "Buổi sau",
+      startAt: "2026-03-14T14:00:00.000Z",
+      productIds: [id()],
+      status: "scheduled",
+      createdAt: new Date().toISOString(),
+    }).go();
+    await handler(streamEvent(first.arn, "Stream Start", "2026-03-14T12:00:10Z", "st-first"));
+    await Live.end({ kind: "system" } as never, first.sessionId).catch(() => undefined);
+    await handler(streamEvent(first.arn, "Stream End", "2026-03-14T13:00:00Z", "st-first"));
+    await Live.endOffline(60, new Date("2026-03-14T13:05:00Z"));
+    expect(await session(first.sessionId)).toMatchObject({ status: "ended" });
+    await handler(streamEvent(first.arn, "Stream Start", "2026-03-14T14:01:00Z", "st-later"));
+    expect(await session(laterId)).toMatchObject({ status: "live" });
+
+    // The first stream's recording is ready only now, while the later session is on air.
+    const prefix = `ivs/v1/${ACCOUNT}/${first.channelId}/2026/3/14/12/0/firstRec01`;
+    const byStream = await handler(
+      recordingEnd(first.arn, prefix, { time: "2026-03-14T14:02:00Z", streamId: "st-first", durationMs: 3_590_000 }),
+    );
+    expect(byStream).toMatchObject({ kind: "recording", sessionId: first.sessionId });
+    expect((await session(first.sessionId))?.recordingUrl).toBe(`/recordings/${prefix}/media/hls/master.m3u8`);
+    expect((await session(laterId))?.recordingUrl).toBeUndefined();
+
+    // An unknown stream id: the recording goes to the session on air when it began (12:00), not the later one.
+    const other = `ivs/v1/${ACCOUNT}/${first.channelId}/2026/3/14/12/0/firstRec02`;
+    await expect(
+      handler(
+        recordingEnd(first.arn, other, { time: "2026-03-14T14:03:00Z", streamId: "st-unknown", durationMs: 7_370_000 }),
+      ),
+    ).resolves.toMatchObject({ sessionId: first.sessionId });
+    expect((await session(laterId))?.recordingUrl).toBeUndefined();
   });
 });

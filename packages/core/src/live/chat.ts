@@ -50,3 +50,7 @@ export function chatProvider(): ChatProvider {
 export function useChatProvider(next: ChatProvider) {
   current.use(next);
 }
+
+export function hasChatProvider() {
+  return current.has();
+}

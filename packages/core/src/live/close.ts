@@ -5,7 +5,7 @@ import { messenger } from "../message";
 import { Producer } from "../producer";
 import { DomainError } from "../util/error";
 import { channelById } from "./channel";
-import { type Session, SessionEntity } from "./entities";
+import { ChannelEntity, type Session, SessionEntity } from "./entities";
 import { videoProvider } from "./provider";
 import { conflict, get, view } from "./session";
 import { SessionLifecycle } from "./status";
@@ -50,10 +50,7 @@ export async function end(actor: Actor, sessionId: string, input: z.input<typeof
     );
   }
   const channel = await channelById(session.channelId);
-  if (session.status === "live")
-    await videoProvider()
-      .stopStream(channel)
-      .catch((err) => console.error(err));
+  if (session.status === "live") await stopOnEnd(channel);
   if (session.status === "scheduled") {
     await SessionEntity.patch({ sessionId })
       .set({
@@ -68,6 +65,23 @@ export async function end(actor: Actor, sessionId: string, input: z.input<typeof
   if (reason) await SessionEntity.patch({ sessionId }).set({ endReason: reason }).go();
   await closed(actor, "live.end", session, reason);
   return view(sessionId);
+}
+
+/**
+ * Stops the stream of an ended live. Locally the ingest refuses the channel's publishes for 30 s; IVS has no such
+ * refusal (OBS or Larix would be back on air within seconds, as an unscheduled live), so its key is rotated, which
+ * stops the stream too: the seller's page shows the new key for their next live.
+ */
+async function stopOnEnd(channel: Awaited<ReturnType<typeof channelById>>) {
+  const video = videoProvider();
+  try {
+    if (video.name !== "ivs") return await video.stopStream(channel);
+    const streamKey = await video.rotateStreamKey(channel);
+    await ChannelEntity.patch({ producerId: channel.producerId }).set({ streamKey }).go();
+  } catch (err) {
+    console.error(err);
+    await video.stopStream(channel).catch((e) => console.error(e));
+  }
 }
 
 /** Calls off a live that has not gone on air: its seller, or staff (with a reason the seller is told). */

@@ -65,6 +65,8 @@ export const SessionEntity = new Entity(
       likes: { type: "number", default: 0 },
       peakViewers: { type: "number", default: 0 },
       chatRoomArn: { type: "string" },
+      /** The provider's ids of the streams that carried this session (IVS stream_id), to match its recording. */
+      streamIds: { type: "set", items: "string" },
       recordingUrl: { type: "string" },
       createdAt: { type: "string", required: true },
     },

@@ -1,33 +1,44 @@
+import { ulid } from "ulid";
+import { Producer } from "../producer";
 import { channelById } from "./channel";
+import { chatProvider, hasChatProvider } from "./chat";
 import { Deal } from "./deal";
-import { SessionEntity } from "./entities";
+import { type Session, SessionEntity } from "./entities";
 import { SessionLifecycle } from "./status";
 
+/** How far from its scheduled time a stream start still puts a session on air (a seller early or late). */
+export const SCHEDULE_WINDOW_MS = 2 * 3_600_000;
+
 /**
- * The provider's stream events drive the session: a stream starting on a channel puts its next scheduled session
- * on air; the stream ending ends it. Events for channels with nothing scheduled change nothing.
+ * The provider's stream events drive the session: a stream starting on a channel puts on air the session scheduled
+ * nearest its time within ±2 h, or else an unscheduled live of that producer (a seller who went live from OBS without
+ * scheduling); the stream ending marks the live offline until it ends. Events for unknown channels change nothing.
  */
-export async function onStreamEvent(event: { channelId: string; type: "start" | "end"; at?: Date }) {
+export async function onStreamEvent(event: { channelId: string; type: "start" | "end"; at?: Date; streamId?: string }) {
   const at = (event.at ?? new Date()).toISOString();
   const channel = await channelById(event.channelId).catch(() => undefined);
   if (!channel) return null;
   const { data } = await SessionEntity.query.byProducer({ producerId: channel.producerId }).go({ pages: "all" });
+  const streamIds = event.streamId ? { streamIds: [event.streamId] } : undefined;
   if (event.type === "start") {
     const live = data.find((s) => s.status === "live");
     if (live) {
       // The seller reconnected in time: the same session goes on.
-      if (live.offlineSince) await SessionEntity.patch({ sessionId: live.sessionId }).remove(["offlineSince"]).go();
+      const patch = SessionEntity.patch({ sessionId: live.sessionId });
+      if (streamIds) await patch.add(streamIds).remove(["offlineSince"]).go();
+      else if (live.offlineSince) await patch.remove(["offlineSince"]).go();
       return live.sessionId;
     }
-    // The scheduled session nearest to now (a seller may start a little early or late).
+    const distance = (s: Session) => Math.abs(Date.parse(s.startAt) - Date.parse(at));
     const next = data
-      .filter((s) => s.status === "scheduled")
-      .sort(
-        (a, b) => Math.abs(Date.parse(a.startAt) - Date.parse(at)) - Math.abs(Date.parse(b.startAt) - Date.parse(at)),
-      )[0];
-    if (!next) return null;
-    await SessionEntity.patch({ sessionId: next.sessionId })
-      .set({ status: SessionLifecycle.move(next.status, "live"), startedAt: at })
+      .filter((s) => s.status === "scheduled" && distance(s) <= SCHEDULE_WINDOW_MS)
+      .sort((a, b) => distance(a) - distance(b))[0];
+    if (!next) return unscheduled(channel, at, event.streamId, data[0]?.producerName);
+    const patch = SessionEntity.patch({ sessionId: next.sessionId }).set({
+      status: SessionLifecycle.move(next.status, "live"),
+      startedAt: at,
+    });
+    await (streamIds ? patch.add(streamIds) : patch)
       .where(({ status }, { eq }) => eq(status, next.status))
       .go()
       .catch(() => undefined);
@@ -42,6 +53,36 @@ export async function onStreamEvent(event: { channelId: string; type: "start" | 
     .go()
     .catch(() => undefined);
   return live.sessionId;
+}
+
+/** A stream with nothing scheduled near its time: a live of its own, on air at once, with no featured products yet. */
+async function unscheduled(
+  channel: { channelId: string; producerId: string },
+  at: string,
+  streamId: string | undefined,
+  knownName: string | undefined,
+) {
+  // The name its other sessions carry, if any, saves a read; the producer's record otherwise.
+  const name = knownName ?? (await Producer.get(channel.producerId)).name;
+  const sessionId = ulid().toLowerCase();
+  // Where no chat provider is composed (the IVS events Lambda without IVS Chat rights), the live has no room yet.
+  const chat = hasChatProvider() ? chatProvider() : undefined;
+  const chatRoomArn = chat?.createRoom ? await chat.createRoom(sessionId) : undefined;
+  await SessionEntity.create({
+    sessionId,
+    producerId: channel.producerId,
+    producerName: name,
+    channelId: channel.channelId,
+    title: `Live của ${name}`,
+    startAt: at,
+    productIds: [],
+    status: "live",
+    startedAt: at,
+    chatRoomArn,
+    ...(streamId ? { streamIds: [streamId] } : {}),
+    createdAt: new Date().toISOString(),
+  }).go();
+  return sessionId;
 }
 
 /** How long a live whose stream dropped waits for the seller to reconnect before it ends (IVS's recording reconnect window is the same). */
@@ -76,14 +117,31 @@ export async function endSession(sessionId: string, at: string, by: string) {
   if (ended?.data.dealId) await Deal.close(ended.data.dealId, at);
 }
 
-/** The provider's recording of a session, for its replay. */
-export async function onRecording(event: { channelId: string; url: string; startedAt?: Date }) {
+/** How far a recording's start may lie outside a session's time on air (the event's clock against IVS's). */
+const RECORDING_SLACK_MS = 2 * 60_000;
+
+/**
+ * The provider's recording of a session, for its replay. It belongs to the session its stream carried (by the
+ * provider's stream id), else to the session on air when it started; never to a later session, and a recording that
+ * matches none is left alone.
+ */
+export async function onRecording(event: { channelId: string; url: string; startedAt?: Date; streamId?: string }) {
   const channel = await channelById(event.channelId).catch(() => undefined);
   if (!channel) return null;
   const { data } = await SessionEntity.query.byProducer({ producerId: channel.producerId }).go({ pages: "all" });
-  const session = data
-    .filter((s) => s.status !== "scheduled")
-    .sort((a, b) => (b.startedAt ?? "").localeCompare(a.startedAt ?? ""))[0];
+  const aired = data.filter((s) => s.status !== "scheduled" && s.startedAt);
+  const start = event.startedAt?.getTime();
+  const session =
+    aired.find((s) => event.streamId && s.streamIds?.includes(event.streamId)) ??
+    (start === undefined
+      ? undefined
+      : aired
+          .filter(
+            (s) =>
+              Date.parse(s.startedAt ?? "") <= start + RECORDING_SLACK_MS &&
+              (!s.endedAt || Date.parse(s.endedAt) >= start - RECORDING_SLACK_MS),
+          )
+          .sort((a, b) => (b.startedAt ?? "").localeCompare(a.startedAt ?? ""))[0]);
   if (!session) return null;
   await SessionEntity.patch({ sessionId: session.sessionId }).set({ recordingUrl: event.url }).go();
   return session.sessionId;

@@ -335,6 +335,7 @@ describe("IVS EventBridge events", () => {
       channelId: "AbCdef1G2hij",
       type: "start",
       at: new Date("2026-03-14T12:03:43Z"),
+      streamId: "st-1A2b3c4D5e6F78ghij9Klmn",
     });
     expect(readIvsEvent(streamEvent("Stream End"))).toMatchObject({ kind: "stream", type: "end" });
   });
@@ -352,6 +353,9 @@ describe("IVS EventBridge events", () => {
       kind: "recording",
       channelId: "AbCdef1G2hij",
       url: `/recordings/${prefix}/media/hls/master.m3u8`,
+      // Its stream, and when it began (the event's time less its duration): what ties it to its session.
+      streamId: "st-1A2b3c4D5e6F78ghij9Klmn",
+      startedAt: new Date(Date.parse("2026-03-14T13:51:32Z") - 99370264),
     });
   });
 

@@ -228,7 +228,7 @@ const EventBase = {
 const StreamStateChange = z.object({
   ...EventBase,
   "detail-type": z.literal("IVS Stream State Change"),
-  detail: z.object({ event_name: z.string() }),
+  detail: z.object({ event_name: z.string(), stream_id: z.string().optional() }),
 });
 
 const RecordingStateChange = z.object({
@@ -238,6 +238,8 @@ const RecordingStateChange = z.object({
     recording_status: z.string(),
     recording_s3_bucket_name: z.string(),
     recording_s3_key_prefix: z.string(),
+    stream_id: z.string().optional(),
+    recording_duration_ms: z.number().int().nonnegative().optional(),
   }),
 });
 
@@ -251,8 +253,8 @@ const RECORDING_PREFIX = /^ivs\/v1\/\d{12}\/([a-zA-Z0-9]+)\/\d{4}(\/\d{1,2}){4}\
 export const recordingUrl = (prefix: string) => `/recordings/${prefix}/media/hls/master.m3u8`;
 
 export type IvsEventAction =
-  | { kind: "stream"; channelId: string; type: "start" | "end"; at: Date }
-  | { kind: "recording"; channelId: string; url: string }
+  | { kind: "stream"; channelId: string; type: "start" | "end"; at: Date; streamId?: string }
+  | { kind: "recording"; channelId: string; url: string; streamId?: string; startedAt?: Date }
   | { kind: "ignored"; reason: string };
 
 /** What an IVS EventBridge event means for live sessions; anything unexpected is ignored with a reason. */
@@ -269,7 +271,7 @@ export function readIvsEvent(raw: unknown, expected: { recordingsBucket?: string
     const type =
       event.detail.event_name === "Stream Start" ? "start" : event.detail.event_name === "Stream End" ? "end" : null;
     if (!type) return { kind: "ignored", reason: `stream event ${event.detail.event_name}` };
-    return { kind: "stream", channelId, type, at: new Date(event.time) };
+    return { kind: "stream", channelId, type, at: new Date(event.time), streamId: event.detail.stream_id };
   }
   const { recording_status: status, recording_s3_bucket_name: bucket, recording_s3_key_prefix: prefix } = event.detail;
   if (status !== "Recording End") return { kind: "ignored", reason: `recording event ${status}` };
@@ -278,7 +280,15 @@ export function readIvsEvent(raw: unknown, expected: { recordingsBucket?: string
   }
   const match = RECORDING_PREFIX.exec(prefix);
   if (!match || match[1] !== channelId) return { kind: "ignored", reason: `unexpected recording prefix: ${prefix}` };
-  return { kind: "recording", channelId, url: recordingUrl(prefix) };
+  // Recording End comes at the end: the recording began its duration earlier (what places it in a session's time on air).
+  const duration = event.detail.recording_duration_ms;
+  return {
+    kind: "recording",
+    channelId,
+    url: recordingUrl(prefix),
+    streamId: event.detail.stream_id,
+    startedAt: duration === undefined ? undefined : new Date(Date.parse(event.time) - duration),
+  };
 }
 
 /**
