@@ -1,5 +1,4 @@
 import type Mpegts from "mpegts.js";
-import { scriptLoader } from "./stripe";
 
 /** A live player on a <video>: the local FLV one (mpegts.js) or the IVS one. */
 export interface LivePlayer {
@@ -124,41 +123,69 @@ export async function playLocal(video: HTMLVideoElement, url: string, events: Pl
 }
 
 /*
- * Amazon IVS playback, for sessions whose provider is "ivs" (production). The IVS Web Player is loaded from IVS's
- * own CDN on first use, as IVS documents it. It cannot run here (no IVS stream on this machine), so it stays small:
- * play the URL, and hand TEXT_METADATA_CUE events (the pins and deals, already in step with the frame) to the page.
+ * Amazon IVS playback, for sessions whose provider is "ivs" (production) and for the HLS recordings of replays.
+ * The player is the npm build, pinned, loaded on first use (never on the first paint); its worker and wasm are
+ * files of our own build (Vite's ?url), so the page runs no script from another origin and the CSP stays strict.
+ * TEXT_METADATA_CUE hands the pins and deals to the page when their frame is on screen.
  */
-const IVS_PLAYER_URL = "https://player.live-video.net/1.x/amazon-ivs-player.min.js";
-interface IvsPlayer {
-  attachHTMLVideoElement(video: HTMLVideoElement): void;
-  load(url: string): void;
-  play(): void;
-  delete(): void;
-  addEventListener(event: string, handler: (payload: { text?: string }) => void): void;
-}
-interface IvsPlayerGlobal {
-  isPlayerSupported: boolean;
-  create(): IvsPlayer;
-  PlayerEventType: { TEXT_METADATA_CUE: string; ERROR: string };
-}
-const loadIvs = scriptLoader<IvsPlayerGlobal>(
-  IVS_PLAYER_URL,
-  () => (globalThis as { IVSPlayer?: IvsPlayerGlobal }).IVSPlayer,
-);
+type IvsPlayerModule = typeof import("amazon-ivs-player");
 
-export async function playIvs(video: HTMLVideoElement, url: string, events: PlayerEvents): Promise<LivePlayer> {
-  const IVSPlayer = await loadIvs(15_000);
-  if (!IVSPlayer.isPlayerSupported) {
+let ivsModule: Promise<{ sdk: IvsPlayerModule; wasmWorker: string; wasmBinary: string }> | undefined;
+export function loadIvsPlayer() {
+  ivsModule ??= Promise.all([
+    import("amazon-ivs-player"),
+    import("amazon-ivs-player/dist/assets/amazon-ivs-wasmworker.min.js?url"),
+    import("amazon-ivs-player/dist/assets/amazon-ivs-wasmworker.min.wasm?url"),
+  ]).then(([sdk, worker, binary]) => ({ sdk, wasmWorker: worker.default, wasmBinary: binary.default }));
+  return ivsModule;
+}
+
+/** Which player a replay needs: an MP4 (local recordings) or HLS where the browser has it, natively; else IVS's. */
+export function replayPlayer(url: string, nativeHls: boolean): "native" | "ivs" {
+  const hls = /\.m3u8(\?|$)/.test(url);
+  return !hls || nativeHls ? "native" : "ivs";
+}
+
+/** The browser plays HLS itself (Safari, iPhone): <video src=….m3u8> is enough there. */
+export const hasNativeHls = (video: HTMLVideoElement) => video.canPlayType("application/vnd.apple.mpegurl") !== "";
+
+async function ivsPlayer(video: HTMLVideoElement, url: string, events: PlayerEvents, live: boolean) {
+  const { sdk, wasmWorker, wasmBinary } = await loadIvsPlayer();
+  if (!sdk.isPlayerSupported) {
     events.onError("unsupported");
-    return { baseTs: () => null, destroy() {} };
+    return null;
   }
-  const player = IVSPlayer.create();
+  const player = sdk.create({ wasmWorker, wasmBinary });
   player.attachHTMLVideoElement(video);
-  player.addEventListener(IVSPlayer.PlayerEventType.TEXT_METADATA_CUE, (cue) => {
+  player.addEventListener(sdk.PlayerEventType.TEXT_METADATA_CUE, (cue) => {
     if (typeof cue.text === "string") events.onCue?.(cue.text);
   });
-  player.addEventListener(IVSPlayer.PlayerEventType.ERROR, () => events.onError("ivs"));
+  player.addEventListener(sdk.PlayerEventType.ERROR, (error) => events.onError(`ivs: ${error.type} ${error.code}`));
+  if (live) player.addEventListener(sdk.PlayerState.ENDED, () => events.onError("ended"));
+  player.setAutoplay(live);
   player.load(url);
-  player.play();
-  return { baseTs: () => null, destroy: () => player.delete() };
+  if (live) player.play();
+  return player;
+}
+
+export async function playIvs(video: HTMLVideoElement, url: string, events: PlayerEvents): Promise<LivePlayer> {
+  const player = await ivsPlayer(video, url, events, true);
+  return { baseTs: () => null, destroy: () => player?.delete() };
+}
+
+/**
+ * A replay's recording on a <video> with its own controls: natively where the browser can, else through the IVS
+ * player (an IVS recording is HLS, which desktop Chrome and Firefox do not play themselves).
+ */
+export async function playReplay(
+  video: HTMLVideoElement,
+  url: string,
+  events: PlayerEvents,
+): Promise<{ destroy(): void }> {
+  if (replayPlayer(url, hasNativeHls(video)) === "native") {
+    video.src = url;
+    return { destroy: () => video.removeAttribute("src") };
+  }
+  const player = await ivsPlayer(video, url, events, false);
+  return { destroy: () => player?.delete() };
 }

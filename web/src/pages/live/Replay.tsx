@@ -7,6 +7,7 @@ import { ApiError } from "../../api/client";
 import { type LiveReplay, liveApi } from "../../api/live";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { formatClock } from "../../lib/live";
+import { playReplay } from "../../lib/live-player";
 import { mediaUrl } from "../../lib/ocop";
 import { useTitle } from "../../lib/title";
 import "../../styles/live.css";
@@ -25,7 +26,21 @@ function ReplayView(props: { replay: LiveReplay }) {
   }, 3000);
   onCleanup(() => clearInterval(poll));
   const [at, setAt] = createSignal(0);
+  const [unplayable, setUnplayable] = createSignal(false);
   let video: HTMLVideoElement | undefined;
+  // An MP4, or HLS where the browser plays it, natively; HLS elsewhere (desktop Chrome, Firefox) through the IVS
+  // player, loaded only then.
+  let playing: { destroy(): void } | undefined;
+  const attach = (el: HTMLVideoElement, url: string) => {
+    playing?.destroy();
+    void playReplay(el, url, {
+      onError: (reason) => setUnplayable(reason === "unsupported"),
+    }).then((p) => {
+      if (video === el) playing = p;
+      else p.destroy();
+    });
+  };
+  onCleanup(() => playing?.destroy());
   const seek = (ms: number) => {
     if (!video) return;
     video.currentTime = ms / 1000;
@@ -51,9 +66,11 @@ function ReplayView(props: { replay: LiveReplay }) {
         {(url) => (
           // biome-ignore lint/a11y/useMediaCaption: a live recording has no captions to offer
           <video
-            ref={video}
+            ref={(el) => {
+              video = el;
+              attach(el, mediaUrl(url()));
+            }}
             class="replay__video"
-            src={mediaUrl(url())}
             controls
             playsinline
             preload="metadata"
@@ -61,6 +78,11 @@ function ReplayView(props: { replay: LiveReplay }) {
             onTimeUpdate={(e) => setAt(e.currentTarget.currentTime * 1000)}
           />
         )}
+      </Show>
+      <Show when={unplayable()}>
+        <p class="wrap muted" role="status">
+          {t("live.watch.unsupported")}
+        </p>
       </Show>
       <div class="wrap replay__body">
         <h1 class="watch__title">{r().title}</h1>

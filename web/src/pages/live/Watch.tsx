@@ -37,7 +37,6 @@ import {
   freshDeal,
   type HubDeal,
   type HubMessage,
-  type RoomState,
 } from "../../lib/live";
 import { type LivePlayer, playIvs, playLocal, videoFit } from "../../lib/live-player";
 import { mediaUrl } from "../../lib/ocop";
@@ -242,7 +241,7 @@ function WatchSession(props: { view: LiveView }) {
   const [sheetFor, setSheetFor] = createSignal<string | null>(null);
   const [showProducts, setShowProducts] = createSignal(false);
   const [objectFit, setObjectFit] = createSignal<"cover" | "contain">("contain");
-  const room = createLiveRoom(view(), (m, before) => react(m, before.status));
+  const room = createLiveRoom(view(), (m) => react(m));
   const status = () => room.state().status;
   const pinId = () => room.state().pinId;
   const deal = () => room.state().deal;
@@ -322,11 +321,10 @@ function WatchSession(props: { view: LiveView }) {
   }
 
   // What only the viewer's page does with the room's messages: the player, the cues in step with the video, the chat's errors.
-  function react(m: HubMessage, was: RoomState["status"]) {
+  function react(m: HubMessage) {
     switch (m.type) {
       case "hello":
-        if (status() === "live" && (was !== "live" || !player)) void startPlayer();
-        if (status() === "ended") stopPlayer();
+        // The player follows the session's state (the effect below), whatever transport told it.
         break;
       case "stream":
         if (m.state === "start") {
@@ -360,6 +358,23 @@ function WatchSession(props: { view: LiveView }) {
         break;
     }
   }
+
+  // Playback starts from the session's state (the view, then the room's updates), never from a message alone:
+  // on AWS no local hub says hello. After the first paint, in a task of its own.
+  let starting = false;
+  createEffect(
+    on(status, (now) => {
+      if (now === "ended") return stopPlayer();
+      if (now !== "live" || player || starting) return;
+      starting = true;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          starting = false;
+          if (status() === "live" && !player) void startPlayer();
+        }, 0),
+      );
+    }),
+  );
 
   onMount(() => {
     // The socket and the player start after the page's first paint, in their own tasks: the shell and its chat line
