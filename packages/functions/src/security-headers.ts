@@ -14,12 +14,12 @@ const STRIPE = {
 };
 
 /**
- * The IVS Web Player and Web Broadcast SDK, loaded from IVS's CDN (web/src/lib/live-player.ts, live-broadcast.ts).
- * The player fetches its wasm and the playlists from *.live-video.net and runs them in a blob: worker
- * ('wasm-unsafe-eval', worker-src blob:); the broadcast SDK reaches the ingest on *.live-video.net.
+ * The IVS Web Player and Web Broadcast SDK are npm packages of our own build (web/src/lib/live-player.ts,
+ * live-broadcast.ts): their scripts, worker and wasm come from 'self' ('wasm-unsafe-eval' compiles the wasm, worker-src
+ * blob: for the worker the player may wrap). Only the playlists and segments (*.live-video.net) and the broadcast's
+ * ingest are IVS's.
  */
 const IVS = {
-  script: ["https://player.live-video.net", "https://web-broadcast.live-video.net"],
   connect: ["https://*.live-video.net", "wss://*.live-video.net"],
   media: ["https://*.live-video.net"],
 };
@@ -48,7 +48,7 @@ export function contentSecurityPolicy(sources: SiteSources = {}): string {
   const storage = sources.storage ?? [];
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", ...INLINE_SCRIPT_HASHES, "'wasm-unsafe-eval'", ...STRIPE.script, ...IVS.script],
+    "script-src": ["'self'", ...INLINE_SCRIPT_HASHES, "'wasm-unsafe-eval'", ...STRIPE.script],
     // The built stylesheet is inlined into index.html (web/vite.config.ts) and changes with every build, while the
     // CloudFront policy is fixed at deploy: inline styles stay allowed (they cannot run script).
     "style-src": ["'self'", "'unsafe-inline'"],

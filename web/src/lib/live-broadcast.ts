@@ -1,6 +1,5 @@
 import { liveApi, socketUrl } from "../api/live";
 import { recorderType } from "./live";
-import { scriptLoader } from "./stripe";
 
 export type CastState = "idle" | "connecting" | "live" | "weak" | "reconnecting" | "ended";
 
@@ -130,38 +129,36 @@ export function broadcastLocal(
 }
 
 /*
- * Amazon IVS broadcasting (production): the IVS Web Broadcast SDK, loaded from IVS's CDN on first use. It cannot
- * run here (there is no IVS ingest on this machine), so it stays small: the camera and microphone in, RTMPS out.
+ * Amazon IVS broadcasting (production): the IVS Web Broadcast SDK from npm (pinned), loaded on first use: the camera
+ * and microphone in, RTMPS out to the channel's ingest. Its connection state drives the desk (connected → live,
+ * disconnected while not stopped → reconnecting); the session's own state comes from the session view.
  */
-const IVS_BROADCAST_URL = "https://web-broadcast.live-video.net/1.x/amazon-ivs-web-broadcast.js";
-interface IvsClient {
-  addVideoInputDevice(stream: MediaStream, name: string, position: { index: number }): Promise<void>;
-  addAudioInputDevice(stream: MediaStream, name: string): Promise<void>;
-  startBroadcast(streamKey: string): Promise<void>;
-  stopBroadcast(): void;
-}
-interface IvsBroadcastGlobal {
-  create(config: { streamConfig: unknown; ingestEndpoint: string }): IvsClient;
-  STANDARD_PORTRAIT: unknown;
-  STANDARD_LANDSCAPE: unknown;
-}
-const loadIvsBroadcast = scriptLoader<IvsBroadcastGlobal>(
-  IVS_BROADCAST_URL,
-  () => (globalThis as { IVSBroadcastClient?: IvsBroadcastGlobal }).IVSBroadcastClient,
-);
-
 export async function broadcastIvs(
   ingest: { ingestUrl: string; streamKey: string },
   stream: MediaStream,
   events: { onState(state: CastState): void; onError(reason: string): void },
 ): Promise<Broadcast> {
   events.onState("connecting");
-  const sdk = await loadIvsBroadcast(15_000);
+  const { default: sdk } = await import("amazon-ivs-web-broadcast");
+  if (!sdk.isSupported()) {
+    events.onError("unsupported");
+    return { stop() {} };
+  }
   // A phone held upright sends portrait (as viewers watch it); a computer's webcam, landscape.
   const { width = 0, height = 0 } = stream.getVideoTracks()[0]?.getSettings() ?? {};
   const client = sdk.create({
     streamConfig: width > height ? sdk.STANDARD_LANDSCAPE : sdk.STANDARD_PORTRAIT,
-    ingestEndpoint: ingest.ingestUrl.replace(/^rtmps?:\/\//, "").replace(/\/.*$/, ""),
+    ingestEndpoint: ingestHost(ingest.ingestUrl),
+  });
+  let stopped = false;
+  // The SDK types its callbacks without arguments; the state is the first.
+  client.on(sdk.BroadcastClientEvents.CONNECTION_STATE_CHANGE, (...args: unknown[]) => {
+    const state = args[0];
+    if (stopped) return;
+    if (state === sdk.ConnectionState.CONNECTED) events.onState("live");
+    else if (state === sdk.ConnectionState.CONNECTING) events.onState("connecting");
+    else if (state === sdk.ConnectionState.DISCONNECTED || state === sdk.ConnectionState.FAILED)
+      events.onState("reconnecting");
   });
   await client.addVideoInputDevice(new MediaStream(stream.getVideoTracks()), "camera", { index: 0 });
   await client.addAudioInputDevice(new MediaStream(stream.getAudioTracks()), "mic");
@@ -171,8 +168,12 @@ export async function broadcastIvs(
   );
   return {
     stop() {
+      stopped = true;
       client.stopBroadcast();
       events.onState("idle");
     },
   };
 }
+
+/** The ingest server's host, as the Web Broadcast SDK takes it (rtmps://<host>:443/app/ → <host>). */
+export const ingestHost = (ingestUrl: string) => ingestUrl.replace(/^rtmps?:\/\//, "").replace(/[:/].*$/, "");
