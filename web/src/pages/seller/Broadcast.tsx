@@ -418,9 +418,27 @@ function BroadcastDesk(props: { view: LiveView }) {
       const d = room().deal;
       if (d && dealPhase(d, Date.now()).phase !== "ended") void refreshDeal();
     }, 5000);
+    // On IVS no local hub tells the desk the session's state: it reads the session view (scheduled → live when
+    // IVS reports the stream, offline while it reconnects, ended) until realtime events carry it.
+    const state = setInterval(() => {
+      if (view().playback.provider !== "ivs" || status() === "ended") return;
+      liveApi
+        .view(id)
+        .then((fresh) => {
+          setStreaming(fresh.status === "live" && !fresh.offline);
+          if (fresh.status === status()) return;
+          if (fresh.status === "ended") {
+            stopCast();
+            setSheet(null);
+          }
+          update((r) => ({ ...r, status: fresh.status }));
+        })
+        .catch(() => undefined);
+    }, 5000);
     onCleanup(() => {
       clearInterval(tick);
       clearInterval(poll);
+      clearInterval(state);
       stopCast();
       for (const t of stream?.getTracks() ?? []) t.stop();
     });
@@ -760,12 +778,10 @@ function BroadcastDesk(props: { view: LiveView }) {
                     </Show>
                   </Match>
                   <Match when={which() === "more"}>
-                    <Show
-                      when={view().playback.provider === "local"}
-                      fallback={<p class="muted small">{t("live.cast.ivs")}</p>}
-                    >
-                      <IngestBox sessionId={id} />
+                    <Show when={view().playback.provider === "ivs"}>
+                      <p class="muted small">{t("live.cast.ivs")}</p>
                     </Show>
+                    <IngestBox sessionId={id} />
                   </Match>
                 </Switch>
               </div>
