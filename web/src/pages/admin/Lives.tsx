@@ -1,13 +1,13 @@
 import { A } from "@solidjs/router";
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { createErrors, describedBy, Field, FormMessage } from "../../components/form";
-import { EmptyState, ErrorState } from "../../components/States";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { createForm, Form, FormMessage, TextArea } from "../../components/form";
+import { List } from "../../components/list";
+import { EmptyState } from "../../components/States";
 import { t } from "../../i18n";
 import "../../i18n/live";
 import { type LiveOwnCard, liveApi } from "../../api/live";
 import { LiveSummaryFigures, StatusLabel } from "../../components/live/LiveSummary";
 import { formatDateTime } from "../../lib/format";
-import { settled } from "../../lib/resource";
 import { useTitle } from "../../lib/title";
 import "../../styles/live.css";
 import "../../styles/portal.css";
@@ -19,63 +19,100 @@ const REASON_MAX = 300;
  * checked here and by the API).
  */
 function CloseForm(props: { session: LiveOwnCard; onDone: (text: string) => void; onBack: () => void }) {
-  const errors = createErrors();
-  const [busy, setBusy] = createSignal(false);
   const cancelling = () => props.session.status === "scheduled";
-  const id = `close-reason-${props.session.sessionId}`;
-  let input: HTMLTextAreaElement | undefined;
-  const send = async (event: SubmitEvent) => {
-    event.preventDefault();
-    errors.clear();
-    const reason = input?.value.trim() ?? "";
-    if (reason.length < 5 || reason.length > REASON_MAX) {
+  const form = createForm({
+    id: `close-${props.session.sessionId}`,
+    fields: ["reason"],
+    read: ({ value, errors }) => {
+      const reason = value("reason");
+      if (reason.length >= 5 && reason.length <= REASON_MAX) return reason;
       errors.set("reason", () => t(reason.length < 5 ? "live.admin.reasonShort" : "live.admin.reasonLong"));
-      input?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const title = props.session.title;
+      return undefined;
+    },
+    send: async (reason) => {
+      const { sessionId, title } = props.session;
       if (cancelling()) {
-        await liveApi.cancel(props.session.sessionId, reason);
+        await liveApi.cancel(sessionId, reason);
         props.onDone(t("live.admin.cancelledDone", { title }));
       } else {
-        await liveApi.end(props.session.sessionId, reason);
+        await liveApi.end(sessionId, reason);
         props.onDone(t("live.admin.endedWhy", { title }));
       }
-    } catch (error) {
-      errors.fromApi(error, ["reason"]);
-      if (errors.of("reason")) input?.focus();
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
   return (
-    <form class="pform action-form live-close" onSubmit={send} novalidate>
-      <Field id={id} label={t("live.admin.reason")} error={errors.of("reason")} hint={t("live.admin.reasonHint")}>
-        <textarea
-          ref={(el) => {
-            input = el;
-            queueMicrotask(() => el.focus());
-          }}
-          id={id}
-          name="reason"
-          rows="3"
-          maxLength={REASON_MAX + 20}
-          aria-invalid={Boolean(errors.of("reason"))}
-          aria-describedby={describedBy(id, { hint: true, error: errors.of("reason") })}
-        />
-      </Field>
+    <Form of={form} class="pform action-form live-close">
+      <TextArea
+        ref={(el) => queueMicrotask(() => el.focus())}
+        name="reason"
+        label={t("live.admin.reason")}
+        hint={t("live.admin.reasonHint")}
+        rows="3"
+        maxLength={REASON_MAX + 20}
+      />
       <p class="seller-live__actions">
-        <button type="submit" class="button button--danger" disabled={busy()}>
+        <button type="submit" class="button button--danger" disabled={form.busy()}>
           {cancelling() ? t("live.admin.confirmCancel") : t("live.admin.confirmEnd")}
         </button>
         <button type="button" class="button button--ghost" onClick={() => props.onBack()}>
           {t("live.admin.keep")}
         </button>
       </p>
-      <FormMessage error={errors.general()} />
-    </form>
+      <FormMessage error={form.errors.general()} />
+    </Form>
+  );
+}
+
+/** One session in the staff's list: its status, title, producer and time, the close reason, its figures. */
+function StaffLive(props: {
+  session: LiveOwnCard;
+  closing: boolean;
+  onClose: () => void;
+  onDone: (text: string) => void;
+  onBack: () => void;
+}) {
+  const s = () => props.session;
+  return (
+    <li class="seller-live" data-testid="staff-live">
+      <div class="seller-live__head">
+        <Show when={s().cancelled} fallback={<StatusLabel status={s().status} />}>
+          <span class="live-status live-status--ended">{t("live.cancelled")}</span>
+        </Show>
+        <h2 class="seller-live__title">
+          <A href={s().status === "ended" ? `/live/${s().sessionId}/replay` : `/live/${s().sessionId}`}>{s().title}</A>
+        </h2>
+        <p class="muted small">
+          {t("live.admin.producer")}: {s().producerName} · {t("live.startsAt", { when: formatDateTime(s().startAt) })}
+        </p>
+        <Show when={s().endReason}>
+          {(reason) => <p class="live-reason">{t("live.staffClosed", { reason: reason() })}</p>}
+        </Show>
+      </div>
+      <Show when={s().status !== "ended"}>
+        <Show
+          when={props.closing}
+          fallback={
+            <p class="seller-live__actions">
+              <button
+                type="button"
+                class="button button--danger button--small"
+                aria-label={t(s().status === "scheduled" ? "live.admin.cancelLabel" : "live.admin.endLabel", {
+                  title: s().title,
+                })}
+                onClick={() => props.onClose()}
+              >
+                {s().status === "scheduled" ? t("live.admin.cancel") : t("live.admin.end")}
+              </button>
+            </p>
+          }
+        >
+          <CloseForm session={s()} onDone={props.onDone} onBack={props.onBack} />
+        </Show>
+      </Show>
+      <Show when={s().status !== "scheduled" && !s().cancelled}>
+        <LiveSummaryFigures sessionId={s().sessionId} />
+      </Show>
+    </li>
   );
 }
 
@@ -102,77 +139,31 @@ export default function Lives() {
           {message()}
         </p>
       </Show>
-      <Switch fallback={<span class="skeleton skeleton--block" />}>
-        <Match when={sessions.state === "errored"}>
-          <ErrorState error={sessions.error} retry={refetch} />
-        </Match>
-        <Match when={settled(sessions)?.length === 0}>
-          <EmptyState title={t("live.admin.empty")} />
-        </Match>
-        <Match when={settled(sessions)}>
-          {(list) => (
-            <ul class="seller-lives">
-              <For each={list()}>
-                {(s) => (
-                  <li class="seller-live" data-testid="staff-live">
-                    <div class="seller-live__head">
-                      <Show when={s.cancelled} fallback={<StatusLabel status={s.status} />}>
-                        <span class="live-status live-status--ended">{t("live.cancelled")}</span>
-                      </Show>
-                      <h2 class="seller-live__title">
-                        <A href={s.status === "ended" ? `/live/${s.sessionId}/replay` : `/live/${s.sessionId}`}>
-                          {s.title}
-                        </A>
-                      </h2>
-                      <p class="muted small">
-                        {t("live.admin.producer")}: {s.producerName} ·{" "}
-                        {t("live.startsAt", { when: formatDateTime(s.startAt) })}
-                      </p>
-                      <Show when={s.endReason}>
-                        {(reason) => <p class="live-reason">{t("live.staffClosed", { reason: reason() })}</p>}
-                      </Show>
-                    </div>
-                    <Show when={s.status !== "ended"}>
-                      <Show
-                        when={closing() === s.sessionId}
-                        fallback={
-                          <p class="seller-live__actions">
-                            <button
-                              type="button"
-                              class="button button--danger button--small"
-                              aria-label={t(
-                                s.status === "scheduled" ? "live.admin.cancelLabel" : "live.admin.endLabel",
-                                {
-                                  title: s.title,
-                                },
-                              )}
-                              onClick={() => {
-                                setMessage(undefined);
-                                setClosing(s.sessionId);
-                              }}
-                            >
-                              {s.status === "scheduled" ? t("live.admin.cancel") : t("live.admin.end")}
-                            </button>
-                          </p>
-                        }
-                      >
-                        <CloseForm
-                          session={s}
-                          onDone={(text) => void done(text)}
-                          onBack={() => setClosing(undefined)}
-                        />
-                      </Show>
-                    </Show>
-                    <Show when={s.status !== "scheduled" && !s.cancelled}>
-                      <LiveSummaryFigures sessionId={s.sessionId} />
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
-          )}
-        </Match>
-      </Switch>
+      <List
+        data={sessions}
+        retry={refetch}
+        loading={<span class="skeleton skeleton--block" />}
+        empty={<EmptyState title={t("live.admin.empty")} />}
+      >
+        {(rows) => (
+          <ul class="seller-lives">
+            <For each={rows()}>
+              {(s) => (
+                <StaffLive
+                  session={s}
+                  closing={closing() === s.sessionId}
+                  onClose={() => {
+                    setMessage(undefined);
+                    setClosing(s.sessionId);
+                  }}
+                  onDone={(text) => void done(text)}
+                  onBack={() => setClosing(undefined)}
+                />
+              )}
+            </For>
+          </ul>
+        )}
+      </List>
     </section>
   );
 }

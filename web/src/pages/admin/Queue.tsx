@@ -4,13 +4,14 @@ import { List, Table } from "../../components/list";
 import { StatusBadge } from "../../components/portal/bits";
 import { ReviewedProductCells } from "../../components/portal/ReviewedProduct";
 import { EmptyState } from "../../components/States";
-import { type Key, locale, t } from "../../i18n";
+import { ProvinceSelect } from "../../components/shop/ProvinceSelect";
+import { type Key, t } from "../../i18n";
 import "../../i18n/admin";
 import "../../i18n/portal";
 import { adminApi, type QueueQuery } from "../../api/admin";
 import type { ProductStatus } from "../../api/seller";
 import { formatDate } from "../../lib/format";
-import { provinceName, provinceShort, provincesByRegion, regionName } from "../../lib/geo";
+import { provinceName, provinceShort } from "../../lib/geo";
 import { currentUser } from "../../lib/session";
 import { useTitle } from "../../lib/title";
 
@@ -63,32 +64,22 @@ export default function Queue() {
             </For>
           </select>
         </label>
-        <label class="pfield">
+        <label class="pfield" for="queue-province">
           <span class="pfield__label">{t("admin.queue.province")}</span>
           <Show
             when={central()}
             fallback={
-              <select disabled>
+              <select id="queue-province" disabled>
                 <option>{provinceShort(currentUser()?.staffScope ?? "")}</option>
               </select>
             }
           >
-            <select value={province()} onChange={(e) => set({ province: e.currentTarget.value })}>
-              <option value="">{t("filter.allProvinces")}</option>
-              <For each={provincesByRegion()}>
-                {(group) => (
-                  <optgroup label={regionName(group.region, locale())}>
-                    <For each={group.provinces}>
-                      {(p) => (
-                        <option value={p.code} selected={province() === p.code}>
-                          {p.short}
-                        </option>
-                      )}
-                    </For>
-                  </optgroup>
-                )}
-              </For>
-            </select>
+            <ProvinceSelect
+              id="queue-province"
+              value={province()}
+              placeholder={t("filter.allProvinces")}
+              onPick={(code) => set({ province: code })}
+            />
           </Show>
         </label>
         <label class="pfield">
