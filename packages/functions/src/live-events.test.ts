@@ -1,7 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { IvsClient } from "@aws-sdk/client-ivs";
+import type { Actor } from "@cho-ocop/core/account/actor";
 import { ChannelEntity, SessionEntity } from "@cho-ocop/core/live/entities";
 import { Live } from "@cho-ocop/core/live/index";
+import { hasVideoProvider, useVideoProvider, videoProvider } from "@cho-ocop/core/live/provider";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { startFakeIvs } from "../../testkit/src/fake-ivs";
+import { IvsVideoProvider } from "./adapters/live/ivs-video";
 import { endOfflineLives } from "./jobs";
 import { handler } from "./live-events";
 
@@ -202,5 +207,46 @@ describe("the live-events Lambda (EventBridge → IVS events → live sessions)"
       ),
     ).resolves.toMatchObject({ sessionId: first.sessionId });
     expect((await session(laterId))?.recordingUrl).toBeUndefined();
+  });
+
+  it("ending a live on IVS stops its stream and rotates the key, so OBS reconnecting with the old one is refused", async () => {
+    const fake = await startFakeIvs({ region: REGION, account: ACCOUNT });
+    const client = new IvsClient({ endpoint: fake.url, region: REGION, credentials: fake.credentials, maxAttempts: 1 });
+    const before = hasVideoProvider() ? videoProvider() : undefined;
+    const ivs = new IvsVideoProvider({ region: REGION, stage: "test", client });
+    useVideoProvider(ivs);
+    try {
+      const producerId = id();
+      const channel = await ivs.createChannel({ producerId, name: "HTX" });
+      await ChannelEntity.create({ ...channel, producerId, createdAt: new Date().toISOString() }).go();
+      const sessionId = id();
+      await SessionEntity.create({
+        sessionId,
+        producerId,
+        producerName: "HTX Mật Ong Bạc Hà",
+        channelId: channel.channelId,
+        title: "Mật ong bạc hà",
+        startAt: new Date().toISOString(),
+        productIds: [id()],
+        status: "scheduled",
+        createdAt: new Date().toISOString(),
+      }).go();
+      const arn = channel.arn ?? "";
+      await handler(fake.startStream(arn, 0, channel.streamKey));
+      expect(await session(sessionId)).toMatchObject({ status: "live" });
+
+      const seller = { kind: "user", user: { userId: id(), role: "seller", producerId, name: "Chị Hoa" } } as Actor;
+      await Live.end(seller, sessionId);
+      expect(await session(sessionId)).toMatchObject({ status: "ended" });
+      expect(fake.channels.get(arn)?.stream).toBeUndefined();
+      const stored = (await ChannelEntity.get({ producerId }).go()).data;
+      expect(stored?.streamKey).toBe(fake.channels.get(arn)?.streamKey?.value);
+      expect(stored?.streamKey).not.toBe(channel.streamKey);
+      expect(() => fake.startStream(arn, 0, channel.streamKey)).toThrow(/not its stream key/);
+    } finally {
+      if (before) useVideoProvider(before);
+      client.destroy();
+      await fake.close();
+    }
   });
 });
