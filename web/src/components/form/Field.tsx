@@ -58,3 +58,14 @@ export function FormMessage(props: { error?: string; success?: string }) {
     </>
   );
 }
+
+/** The error of a field that has no single control (a list of chosen items), announced when it appears. */
+export function FieldError(props: { error?: string }) {
+  return (
+    <Show when={props.error}>
+      <p class="pfield__error" role="alert">
+        {props.error}
+      </p>
+    </Show>
+  );
+}

@@ -7,7 +7,7 @@ export {
   type Message,
   messageOf,
 } from "./errors";
-export { describedBy, Field, FormMessage } from "./Field";
+export { describedBy, Field, FieldError, FormMessage } from "./Field";
 export {
   createForm,
   Form,

@@ -1,5 +1,7 @@
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { createErrors, describedBy, Field, FormMessage } from "../../components/form";
+import { RemoveButton } from "../../components/admin/RemoveButton";
+import { createErrors, describedBy, Field, FieldError, FormMessage } from "../../components/form";
+import { Loading } from "../../components/list";
 import { OcopStars } from "../../components/OcopStars";
 import { ProductSearch } from "../../components/portal/ProductSearch";
 import { EmptyState, ErrorState } from "../../components/States";
@@ -8,7 +10,6 @@ import "../../i18n/admin";
 import "../../i18n/portal";
 import { adminApi, type Collection } from "../../api/admin";
 import { storefrontApi as api, type Card } from "../../api/storefront";
-import { CrossIcon } from "../../components/CrossIcon";
 import { provinceShort } from "../../lib/geo";
 import { slugify } from "../../lib/ocop";
 import { currentUser } from "../../lib/session";
@@ -220,25 +221,17 @@ function CollectionEditor(props: {
                       <path d="M8 13V3M3.5 8.5L8 13l4.5-4.5" />
                     </svg>
                   </button>
-                  <button
-                    type="button"
-                    class="icon-button icon-button--danger"
-                    aria-label={t("admin.coll.remove", { name: item.name ?? item.id })}
+                  <RemoveButton
+                    label={t("admin.coll.remove", { name: item.name ?? item.id })}
                     onClick={() => remove(i())}
-                  >
-                    <CrossIcon />
-                  </button>
+                  />
                 </span>
               </li>
             )}
           </For>
         </ol>
       </Show>
-      <Show when={errors.of("productIds")}>
-        <p class="pfield__error" role="alert">
-          {errors.of("productIds")}
-        </p>
-      </Show>
+      <FieldError error={errors.of("productIds")} />
       <Show when={items().length < MAX_PRODUCTS}>
         <ProductSearch
           id={`${formId}-search`}
@@ -329,9 +322,7 @@ export default function Collections() {
           <ErrorState error={data.error} retry={refetch} />
         </Match>
         <Match when={!data.latest}>
-          <p class="muted" aria-busy="true">
-            {t("portal.common.loading")}
-          </p>
+          <Loading />
         </Match>
         <Match when={data.latest}>
           {(d) => (

@@ -1,4 +1,5 @@
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { Loading } from "../../components/list";
 import { OcopStars } from "../../components/OcopStars";
 import { ErrorState } from "../../components/States";
 import { locale, t } from "../../i18n";
@@ -175,9 +176,7 @@ export default function Dashboard() {
           <ErrorState error={data.error} retry={refetch} />
         </Match>
         <Match when={!data.latest}>
-          <p class="muted" aria-busy="true">
-            {t("portal.common.loading")}
-          </p>
+          <Loading />
         </Match>
         <Match when={data.latest}>
           {(d) => {

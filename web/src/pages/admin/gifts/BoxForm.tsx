@@ -1,6 +1,7 @@
 import { createSignal, Show } from "solid-js";
 import { commerceAdminApi } from "../../../api/admin-commerce";
 import type { GiftBox } from "../../../api/cart";
+import { GiftSaveButtons } from "../../../components/admin/GiftSaveButtons";
 import { createForm, Form, FormMessage, Input } from "../../../components/form";
 import { t } from "../../../i18n";
 import "../../../i18n/portal";
@@ -98,16 +99,7 @@ export function BoxForm(props: { box?: GiftBox; editable: boolean; onSaved: () =
         <p class="muted small">{t("sales.boxes.hiddenNote")}</p>
       </fieldset>
       <Show when={props.editable}>
-        <div class="coll__buttons">
-          <button type="submit" class="button" disabled={form.busy()}>
-            {form.busy() ? t("sales.agifts.saving") : t("sales.agifts.save")}
-          </button>
-          <Show when={props.onCancel}>
-            <button type="button" class="button button--ghost" onClick={() => props.onCancel?.()}>
-              {t("sales.agifts.cancel")}
-            </button>
-          </Show>
-        </div>
+        <GiftSaveButtons busy={form.busy()} onCancel={props.onCancel} />
       </Show>
       <FormMessage error={form.errors.general()} success={form.done()} />
     </Form>

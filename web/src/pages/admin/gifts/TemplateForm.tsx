@@ -1,12 +1,13 @@
 import { createSignal, For, Show } from "solid-js";
-import { createErrors, describedBy, Field, FormMessage, focusFirstError } from "../../../components/form";
+import { GiftSaveButtons } from "../../../components/admin/GiftSaveButtons";
+import { RemoveButton } from "../../../components/admin/RemoveButton";
+import { createErrors, describedBy, Field, FieldError, FormMessage, focusFirstError } from "../../../components/form";
 import { OcopStars } from "../../../components/OcopStars";
 import { locale, t } from "../../../i18n";
 import "../../../i18n/portal";
 import "../../../i18n/sales";
 import { commerceAdminApi } from "../../../api/admin-commerce";
 import type { ComboView, GiftBox } from "../../../api/cart";
-import { CrossIcon } from "../../../components/CrossIcon";
 import { ProductSearch } from "../../../components/portal/ProductSearch";
 import { formatVnd } from "../../../lib/format";
 import { provinceShort } from "../../../lib/geo";
@@ -144,24 +145,16 @@ export function TemplateForm(props: {
                   <span class="coll-item__name">{p.name}</span>
                 </span>
                 <span class="coll-item__actions">
-                  <button
-                    type="button"
-                    class="icon-button icon-button--danger"
-                    aria-label={t("sales.templates.remove", { name: p.name })}
+                  <RemoveButton
+                    label={t("sales.templates.remove", { name: p.name })}
                     onClick={() => setParts(parts().filter((_, j) => j !== i()))}
-                  >
-                    <CrossIcon />
-                  </button>
+                  />
                 </span>
               </li>
             )}
           </For>
         </ol>
-        <Show when={errors.of("productIds")}>
-          <p class="pfield__error" role="alert">
-            {errors.of("productIds")}
-          </p>
-        </Show>
+        <FieldError error={errors.of("productIds")} />
         <Show when={props.editable}>
           <ProductSearch
             id={`${formId}-search`}
@@ -238,16 +231,7 @@ export function TemplateForm(props: {
         </label>
       </fieldset>
       <Show when={props.editable}>
-        <div class="coll__buttons">
-          <button type="submit" class="button" disabled={busy()}>
-            {busy() ? t("sales.agifts.saving") : t("sales.agifts.save")}
-          </button>
-          <Show when={props.onCancel}>
-            <button type="button" class="button button--ghost" onClick={() => props.onCancel?.()}>
-              {t("sales.agifts.cancel")}
-            </button>
-          </Show>
-        </div>
+        <GiftSaveButtons busy={busy()} onCancel={props.onCancel} />
       </Show>
       <FormMessage error={errors.general()} success={saved() ? t("sales.agifts.saved") : undefined} />
     </form>
