@@ -37,6 +37,7 @@ import {
   freshDeal,
   type HubDeal,
   type HubMessage,
+  type RoomState,
 } from "../../lib/live";
 import { type LivePlayer, playIvs, playLocal, videoFit } from "../../lib/live-player";
 import { mediaUrl } from "../../lib/ocop";
@@ -241,7 +242,7 @@ function WatchSession(props: { view: LiveView }) {
   const [sheetFor, setSheetFor] = createSignal<string | null>(null);
   const [showProducts, setShowProducts] = createSignal(false);
   const [objectFit, setObjectFit] = createSignal<"cover" | "contain">("contain");
-  const room = createLiveRoom(view(), (m) => react(m));
+  const room = createLiveRoom(view(), (m, before) => react(m, before.status));
   const status = () => room.state().status;
   const pinId = () => room.state().pinId;
   const deal = () => room.state().deal;
@@ -321,10 +322,11 @@ function WatchSession(props: { view: LiveView }) {
   }
 
   // What only the viewer's page does with the room's messages: the player, the cues in step with the video, the chat's errors.
-  function react(m: HubMessage) {
+  function react(m: HubMessage, was: RoomState["status"]) {
     switch (m.type) {
       case "hello":
-        // The player follows the session's state (the effect below), whatever transport told it.
+        if (status() === "live" && (was !== "live" || !player)) void startPlayer();
+        if (status() === "ended") stopPlayer();
         break;
       case "stream":
         if (m.state === "start") {
