@@ -200,7 +200,7 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
     const form = await new Request("http://fake/", {
       method: "POST",
       headers: { "content-type": req.headers["content-type"] ?? "" },
-      body,
+      body: new Uint8Array(body),
     }).formData();
     const fields = new Map<string, string>();
     let file: File | undefined;

@@ -37,7 +37,7 @@ async function upload(token: string, purpose: string, contentType: string, bytes
   expect(ticket.status).toBe(201);
   const form = new FormData();
   for (const [k, v] of Object.entries(ticket.body.fields)) form.append(k, v);
-  form.append("file", new Blob([bytes], { type: contentType }), "upload");
+  form.append("file", new Blob([new Uint8Array(bytes)], { type: contentType }), "upload");
   const res = await server.request(ticket.body.url, { method: "POST", body: form });
   return { key: ticket.body.key, status: res.status };
 }

@@ -47,7 +47,7 @@ async function presign(purpose = "product-image", contentType = "image/jpeg", si
 function form(ticket: Ticket, bytes: Uint8Array, type = "image/jpeg") {
   const body = new FormData();
   for (const [k, v] of Object.entries(ticket.fields)) body.append(k, v);
-  body.append("file", new Blob([bytes], { type }), "anh.jpg");
+  body.append("file", new Blob([new Uint8Array(bytes)], { type }), "anh.jpg");
   return body;
 }
 
