@@ -46,7 +46,7 @@ export const API_VIEWER_HEADERS = `function handler(event) {
 }`;
 
 // IVS writes each recording under ivs/v1/… at the root of the recordings bucket; the site serves it under
-// /recordings/ivs/v1/… (packages/core/src/live/ivs.ts, recordingUrl), so the prefix goes before the request reaches S3.
+// /recordings/ivs/v1/… (packages/functions/src/adapters/live/ivs-video.ts, recordingUrl), so the prefix goes before the request reaches S3.
 export const RECORDINGS_PATH = `function handler(event) {
   var request = event.request;
   if (request.uri.indexOf("/recordings/") === 0) request.uri = request.uri.substring("/recordings".length);

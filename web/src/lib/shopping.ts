@@ -1,3 +1,4 @@
+import { MAX_ITEMS as COMBO_MAX, MIN_ITEMS as COMBO_MIN, GREETING_MAX } from "@cho-ocop/core/combo/limits";
 import { formatCount, formatDecimal } from "./format";
 
 /**
@@ -5,9 +6,7 @@ import { formatCount, formatDecimal } from "./format";
  * numbers (a gap to free shipping, whether a box can hold what was picked) and keep the UI's own bookkeeping.
  */
 
-export const COMBO_MIN = 2;
-export const COMBO_MAX = 8;
-export const GREETING_MAX = 300;
+export { COMBO_MAX, COMBO_MIN, GREETING_MAX };
 
 /** How much more the goods must reach for shipping to be free; 0 once it is (or when nothing is in the cart). */
 export function freeShippingGap(

@@ -27,6 +27,30 @@ export namespace Batch {
   );
   export type Record = EntityItem<typeof entity>;
 
+  /** A batch as its sellers and the trace page read it. */
+  export const View = z.object({
+    productId: z.string(),
+    batchId: z.string(),
+    code: z.string(),
+    productionDate: z.string(),
+    bestBefore: z.string().optional(),
+    quantity: z.number().int(),
+    createdAt: z.string(),
+  });
+  export type View = z.infer<typeof View>;
+
+  export function view(b: Record): View {
+    return {
+      productId: b.productId,
+      batchId: b.batchId,
+      code: b.code,
+      productionDate: b.productionDate,
+      bestBefore: b.bestBefore,
+      quantity: b.quantity,
+      createdAt: b.createdAt,
+    };
+  }
+
   export const Input = z
     .object({
       code: z

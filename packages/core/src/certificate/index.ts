@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity, type EntityItem } from "electrodb";
 import { z } from "zod";
 import { lazyClient, tableName } from "../db/client";
 import { SERVICE } from "../db/service";
@@ -90,6 +90,23 @@ export namespace Certificate {
     createdAt: z.string(),
   });
   export type RecordView = z.infer<typeof RecordView>;
+
+  export function recordView(r: EntityItem<typeof CertificateEntity>): RecordView {
+    return {
+      certificateId: r.certificateId,
+      stars: r.stars,
+      score: r.score,
+      decisionNumber: r.decisionNumber,
+      decisionDate: r.decisionDate,
+      issuer: r.issuer,
+      level: r.level,
+      validUntil: r.validUntil,
+      productId: r.productId,
+      status: r.status,
+      scanKey: r.scanKey,
+      createdAt: r.createdAt,
+    };
+  }
 
   export function totalOf(score: Score): number {
     return score.a + score.b + score.c;

@@ -9,14 +9,15 @@ import { isBoxable } from "../group";
 import { Product } from "../product";
 import { DomainError, notFound } from "../util/error";
 import { Vnd } from "../util/money";
+import * as limits from "./limits";
 
 const config = { client: lazyClient, table: tableName() };
 
 /** Gift combos: staff-defined gift boxes, staff-curated templates, and the combos shoppers build and share. */
 export namespace Combo {
-  export const MIN_ITEMS = 2;
-  export const MAX_ITEMS = 8;
-  export const GREETING_MAX = 300;
+  export const MIN_ITEMS = limits.MIN_ITEMS;
+  export const MAX_ITEMS = limits.MAX_ITEMS;
+  export const GREETING_MAX = limits.GREETING_MAX;
   /** A shared combo link keeps working for a year. */
   const CUSTOM_TTL_SECONDS = 365 * 86_400;
 

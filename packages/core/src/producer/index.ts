@@ -104,6 +104,25 @@ export namespace Producer {
   });
   export type View = z.infer<typeof View>;
 
+  export function view(p: Record): View {
+    return {
+      producerId: p.producerId,
+      name: p.name,
+      kind: p.kind,
+      provinceCode: p.provinceCode,
+      wardCode: p.wardCode,
+      street: p.street,
+      phone: p.phone,
+      email: p.email,
+      story: p.story,
+      photos: p.photos,
+      photoUrls: (p.photos ?? []).map((key) => storage().publicUrl(key)),
+      taxCode: p.taxCode,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    };
+  }
+
   /** What shoppers see of a producer: no phone or e-mail until contact features need them. */
   export function toPublic(p: Record) {
     const w = ward(p.wardCode);

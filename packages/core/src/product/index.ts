@@ -136,8 +136,33 @@ export namespace Product {
   });
   export type View = z.infer<typeof View>;
 
-  export function withUrls<T extends { images?: string[] }>(product: T) {
-    return { ...product, imageUrls: (product.images ?? []).map((key) => storage().publicUrl(key)) };
+  export function view(p: Record): View {
+    return {
+      productId: p.productId,
+      producerId: p.producerId,
+      name: p.name,
+      group: p.group,
+      provinceCode: p.provinceCode,
+      formerProvince: p.formerProvince,
+      priceVnd: p.priceVnd,
+      unit: p.unit,
+      weightGrams: p.weightGrams,
+      stock: p.stock,
+      images: p.images,
+      imageUrls: (p.images ?? []).map((key) => storage().publicUrl(key)),
+      story: p.story,
+      tags: p.tags,
+      status: p.status,
+      certificate: p.certificate,
+      stars: p.stars,
+      validUntil: p.validUntil,
+      statusReason: p.statusReason,
+      pendingCertificateId: p.pendingCertificateId,
+      listedAt: p.listedAt,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+      version: p.version,
+    };
   }
 
   export async function get(productId: string): Promise<Record> {

@@ -3,11 +3,11 @@ import type { z } from "zod";
 import { Account } from "../account";
 import { type Actor, requireSeller, requireSellerOf, requireUser } from "../account/actor";
 import { Batch } from "../batch";
+import { Certificate } from "../certificate";
 import { Producer } from "../producer";
 import { CounterEntity } from "../producer/counter";
 import { Product } from "../product";
 import { Review } from "../review";
-import { storage } from "../storage";
 import { Storefront } from "../storefront";
 import { Upload } from "../upload";
 import { vietnamDay } from "../util/date";
@@ -33,13 +33,12 @@ export namespace Seller {
         .where(({ role }, { eq }) => eq(role, "shopper"))
         .commit(),
     ]);
-    return Producer.get(producerId);
+    return Producer.view(await Producer.get(producerId));
   }
 
   export async function producer(actor: Actor) {
     const seller = requireSeller(actor);
-    const item = await Producer.get(seller.producerId);
-    return { ...item, photoUrls: (item.photos ?? []).map((key) => storage().publicUrl(key)) };
+    return Producer.view(await Producer.get(seller.producerId));
   }
 
   export const ProducerPatch = Producer.Fields.partial();
@@ -72,7 +71,7 @@ export namespace Seller {
         if (product.status === "approved") await Storefront.sync(product.productId);
       }
     }
-    return Producer.get(seller.producerId);
+    return Producer.view(await Producer.get(seller.producerId));
   }
 
   export async function members(actor: Actor) {
@@ -107,20 +106,24 @@ export namespace Seller {
       producerId: seller.producerId,
       provinceCode: fields.provinceCode ?? producer.provinceCode,
     });
-    return Product.get(productId);
+    return Product.view(await Product.get(productId));
   }
 
   export async function products(actor: Actor) {
     const seller = requireSeller(actor);
     const { data } = await Product.entity.query.byProducer({ producerId: seller.producerId }).go({ pages: "all" });
-    return data.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(Product.withUrls);
+    return data.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(Product.view);
   }
 
   export async function product(actor: Actor, productId: string) {
     const item = await Product.get(productId);
     requireSellerOf(actor, item.producerId);
     const [certificates, batches] = await Promise.all([Review.history(productId), Batch.of(productId)]);
-    return { product: Product.withUrls(item), certificates, batches };
+    return {
+      product: Product.view(item),
+      certificates: certificates.map(Certificate.recordView),
+      batches: batches.map(Batch.view),
+    };
   }
 
   export const ProductPatch = NewProduct.partial();
@@ -139,12 +142,12 @@ export namespace Seller {
       (patch.group !== undefined && patch.group !== current.group) ||
       (patch.provinceCode !== undefined && patch.provinceCode !== current.provinceCode);
     const review = renamed && current.status === "approved" ? Review.reReviewPatch(current) : {};
-    return Storefront.sync(productId, { ...patch, ...review });
+    return Product.view(await Storefront.sync(productId, { ...patch, ...review }));
   }
 
   export async function submit(actor: Actor, productId: string, input: z.input<typeof Review.SubmitInput>) {
     await Review.submit(actor, productId, input);
-    return Product.get(productId);
+    return Product.view(await Product.get(productId));
   }
 
   export async function recordBatch(actor: Actor, productId: string, input: z.input<typeof Batch.Input>) {

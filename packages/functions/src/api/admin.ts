@@ -205,7 +205,7 @@ export const admin = router<AppEnv>()
         scanUrl: cert.scanKey ? await storage().readUrl(cert.scanKey) : null,
       })),
     );
-    return c.json({ product: Product.withUrls(product), certificates: withScans, audit: trail }, 200);
+    return c.json({ product: Product.view(product), certificates: withScans, audit: trail }, 200);
   })
   .openapi(action("approve", "Approve the certificate under review: the product goes on the storefront"), async (c) =>
     c.json(await Review.approve(await c.var.actor(), c.req.valid("param").id, { site: publicOrigin(c) }), 200),
