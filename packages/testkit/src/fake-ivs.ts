@@ -5,7 +5,7 @@
  *
  * IVS: CreateChannel, PutMetadata, StopStream, GetStream, and the stream keys (CreateStreamKey, DeleteStreamKey,
  * ListStreamKeys, GetStreamKey: one key per channel, as IVS allows, so resetting one is delete then create). IVS Chat: CreateRoom, CreateChatToken, DeleteMessage,
- * DisconnectUser, SendEvent. Requests must be SigV4-signed for the configured key pair, region and service (`ivs` or
+ * DisconnectUser, SendEvent, DeleteRoom. Requests must be SigV4-signed for the configured key pair, region and service (`ivs` or
  * `ivschat`). IVS's own limits hold: timed metadata at most 1 KB and 5 calls per second per channel (beyond that a
  * 429 ThrottlingException), PutMetadata and GetStream only while the channel broadcasts (else ChannelNotBroadcasting).
  * A test starts and ends broadcasts with `startStream`/`endStream` (a start with a stream key other than the
@@ -139,7 +139,14 @@ const IVS_OPERATIONS = new Set([
   "ListStreamKeys",
 ]);
 const STREAM_KEY_ARN = /^arn:aws:ivs:[a-z0-9-]+:[0-9]+:stream-key\/[a-zA-Z0-9-]+$/;
-const CHAT_OPERATIONS = new Set(["CreateRoom", "CreateChatToken", "DeleteMessage", "DisconnectUser", "SendEvent"]);
+const CHAT_OPERATIONS = new Set([
+  "CreateRoom",
+  "CreateChatToken",
+  "DeleteMessage",
+  "DisconnectUser",
+  "SendEvent",
+  "DeleteRoom",
+]);
 const NAME = /^[a-zA-Z0-9-_]*$/;
 const CAPABILITIES = new Set(["SEND_MESSAGE", "DISCONNECT_USER", "DELETE_MESSAGE"]);
 const CHANNEL_TYPES = new Set(["BASIC", "STANDARD", "ADVANCED_SD", "ADVANCED_HD"]);
@@ -424,6 +431,11 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
       if (Buffer.byteLength(JSON.stringify(attributes)) > 1024) throw chatValidation("at most 1 KB", "attributes");
       roomEvents.push({ roomArn: room.arn, eventName, attributes });
       return { id: alnum(12) };
+    },
+
+    DeleteRoom(input) {
+      rooms.delete(roomOf(input.identifier).arn);
+      return {};
     },
   };
 
