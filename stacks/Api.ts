@@ -157,6 +157,7 @@ export function liveAccess(stack: Stack, live: { ivsRegion: string; recordingCon
           "ivschat:DeleteMessage",
           "ivschat:DisconnectUser",
           "ivschat:SendEvent",
+          "ivschat:DeleteRoom",
         ],
         resources: [rooms],
       }),

@@ -455,6 +455,7 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
               "ivschat:DeleteMessage",
               "ivschat:DisconnectUser",
               "ivschat:SendEvent",
+              "ivschat:DeleteRoom",
             ],
             resources: ["arn:{AWS::Partition}:ivschat:ap-northeast-1:123456789012:room/*"],
           },
