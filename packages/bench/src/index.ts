@@ -2,7 +2,7 @@
  * `pnpm bench [load] [bundle] [web] [lighthouse] [checkout] [live]` (all when none is named). Prints figures; asserts
  * nothing.
  * Targets: ≤ 2 DynamoDB calls per storefront request; API bundle < 1 MB minified; initial JS < 60 KB gzipped;
- * Lighthouse mobile performance ≥ 95.
+ * Lighthouse mobile performance and accessibility ≥ 95.
  */
 import { bundleBench } from "./bundle";
 import { checkoutBench } from "./checkout";
@@ -44,7 +44,9 @@ if (wants("load") || wants("web") || wants("lighthouse")) {
       console.table(await loadBench(server));
     }
     if (wants("lighthouse")) {
-      console.log("\nLighthouse mobile (simulated slow 4G, target performance ≥ 95): home, product, live viewer");
+      console.log(
+        "\nLighthouse mobile (simulated slow 4G, target performance and accessibility ≥ 95): home, product, live viewer",
+      );
       await lighthouseAll(server);
     }
   } finally {

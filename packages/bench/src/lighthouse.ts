@@ -16,12 +16,18 @@ process.env.RTMP_PORT ??= "0";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Report {
-  categories: { performance: { score: number | null } };
-  audits: Record<string, { numericValue?: number; details?: { items?: Array<Record<string, unknown>> } }>;
+  categories: Record<
+    "performance" | "accessibility",
+    { score: number | null; auditRefs: Array<{ id: string; weight: number }> }
+  >;
+  audits: Record<
+    string,
+    { score: number | null; numericValue?: number; details?: { items?: Array<Record<string, unknown>> } }
+  >;
   environment?: { benchmarkIndex?: number };
 }
 
-/** Lighthouse (mobile, simulated throttling) performance on a page of the running local server. */
+/** Lighthouse (mobile, simulated throttling) performance and accessibility on a page of the running local server. */
 export async function lighthouseBench(url: string) {
   const dir = await mkdtemp(join(tmpdir(), "cho-ocop-lh-"));
   const out = join(dir, "report.json");
@@ -32,7 +38,7 @@ export async function lighthouseBench(url: string) {
         url,
         "--chrome-path=/usr/bin/chromium",
         `--chrome-flags=${FLAGS} --user-data-dir=${join(dir, "profile")}`,
-        "--only-categories=performance",
+        "--only-categories=performance,accessibility",
         "--output=json",
         `--output-path=${out}`,
         "--quiet",
@@ -45,10 +51,17 @@ export async function lighthouseBench(url: string) {
     const scriptBytes = (items("network-requests") as Array<{ resourceType?: string; transferSize?: number }>)
       .filter((r) => r.resourceType === "Script")
       .reduce((n, r) => n + (r.transferSize ?? 0), 0);
+    const score = (category: keyof Report["categories"]) => Math.round((report.categories[category].score ?? 0) * 100);
+    /** The weighted audits of a category that lose points, with their score out of 1. */
+    const losing = (category: keyof Report["categories"]) =>
+      report.categories[category].auditRefs
+        .filter((ref) => ref.weight > 0 && (report.audits[ref.id]?.score ?? 1) < 1)
+        .map((ref) => `${ref.id} ${report.audits[ref.id]?.score} (weight ${ref.weight})`);
     const file = (url: unknown) => String(url ?? "").replace(/^https?:\/\/[^/]+/, "") || "(page)";
     return {
       figures: {
-        performance: Math.round((report.categories.performance.score ?? 0) * 100),
+        performance: score("performance"),
+        accessibility: score("accessibility"),
         "FCP ms": Math.round(audit("first-contentful-paint") ?? 0),
         "LCP ms": Math.round(audit("largest-contentful-paint") ?? 0),
         "TBT ms": Math.round(audit("total-blocking-time") ?? 0),
@@ -57,6 +70,8 @@ export async function lighthouseBench(url: string) {
       },
       /** What holds the score back: the elements that shifted, and the longest main-thread tasks by script. */
       causes: {
+        performanceAudits: losing("performance"),
+        accessibilityAudits: losing("accessibility"),
         shifts: (items("layout-shifts") as Array<{ score?: number; node?: { selector?: string } }>).map(
           (s) => `${(s.score ?? 0).toFixed(3)} ${s.node?.selector ?? "?"}`,
         ),
@@ -155,6 +170,7 @@ async function onAirLive(base: string): Promise<{ path: string; stop(): Promise<
 /** Each figure's name and unit in the `bench` lines. */
 const NAMES = {
   performance: ["performance", "score"],
+  accessibility: ["accessibility", "score"],
   "FCP ms": ["first contentful paint", "ms"],
   "LCP ms": ["largest contentful paint", "ms"],
   "TBT ms": ["total blocking time", "ms"],

@@ -11,8 +11,13 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts the real local server (`pnpm start`'s script) on its own port and data folder, freshly seeded. */
-export async function startServer(port = 3900 + Math.floor(Math.random() * 90)): Promise<Server> {
+/**
+ * Starts the real local server (`pnpm start`'s script) on its own port (BENCH_PORT, or one of 3900–3989) and data
+ * folder, freshly seeded.
+ */
+export async function startServer(
+  port = Number(process.env.BENCH_PORT) || 3900 + Math.floor(Math.random() * 90),
+): Promise<Server> {
   const dataDir = await mkdtemp(join(tmpdir(), "cho-ocop-bench-"));
   const child: ChildProcess = spawn(
     process.execPath,
