@@ -6,6 +6,9 @@
  *   pnpm start --reset         wipe .data/ and reseed first
  *   pnpm start --https         serve HTTPS with a self-signed certificate (phones need it for the camera)
  *   pnpm db:reset              wipe and reseed, then exit
+ *   pnpm start --aws-local     every production adapter against local protocol servers (src/local/aws): the API
+ *                              through its Lambda handler, S3, SNS/SES, IVS and IVS Chat as the testkit's fakes;
+ *                              fresh demo data each time (under .data/aws-local)
  *
  * Live selling runs here too (src/local/live): an RTMP ingest on RTMP_PORT (1935 by default) for OBS or Larix,
  * the broadcast page's WebSocket ingest through ffmpeg, playback, chat and recordings on the one HTTP port.
@@ -27,8 +30,9 @@ const args = new Set(process.argv.slice(2));
 const reset = args.has("--reset");
 const https = args.has("--https");
 const serve = !args.has("--no-serve");
+const awsLocal = args.has("--aws-local");
 const port = Number(process.env.PORT ?? 3000);
-const dataDir = resolve(process.env.DATA_DIR ?? join(ROOT, ".data"));
+const dataDir = resolve(process.env.DATA_DIR ?? join(ROOT, ".data"), awsLocal ? "aws-local" : ".");
 const webDir = join(ROOT, "web");
 
 const children = new Set<ChildProcess>();
@@ -103,14 +107,15 @@ async function main() {
   if (serve) await checkPortFree(port);
   const java = await checkJava();
 
-  if (reset) {
+  const pidFile = join(dataDir, "dynamodb.pid");
+  endLeftover(pidFile);
+  // The fakes keep nothing between runs, so neither does the database they go with.
+  if (reset || awsLocal) {
     log(`wiping ${dataDir}`);
     await rm(dataDir, { recursive: true, force: true });
   }
   const dbPath = join(dataDir, "dynamodb");
   await mkdir(dbPath, { recursive: true });
-  const pidFile = join(dataDir, "dynamodb.pid");
-  endLeftover(pidFile);
 
   log(`starting DynamoDB Local (${java}) …`);
   const dynamo = await startDynamoLocal({ dbPath });
@@ -129,6 +134,8 @@ async function main() {
   process.env.TABLE_NAME ??= "cho-ocop-local";
   process.env.UPLOAD_DIR = join(dataDir, "uploads");
   process.env.STORAGE = "local";
+  const aws = awsLocal ? await (await import("./aws/index")).startAwsLocal(log) : undefined;
+  if (aws) cleanups.push(() => aws.stop());
 
   const { compose } = await import("../adapters/index");
   await compose();
@@ -175,6 +182,7 @@ async function main() {
 
   await buildWebIfStale();
   const { serve: listen } = await import("@hono/node-server");
+  if (aws) return serveAwsLocal(aws, listen);
   const { LocalStorage } = await import("@cho-ocop/core/storage/index");
   const { localApp } = await import("./server");
   const { lanAddresses, selfSignedCertificate } = await import("./live/https");
@@ -232,6 +240,40 @@ async function main() {
     log(`on your network: http://${lan[0]}:${port}  (the camera on a phone needs \`pnpm start --https\`)`);
   }
   log(`ready: ${scheme}://localhost:${port}  (API reference: ${scheme}://localhost:${port}/api/docs; Ctrl-C to stop)`);
+}
+
+/** The AWS-shaped mode's edge on PORT: what CloudFront and API Gateway do, in front of the API's Lambda handler. */
+async function serveAwsLocal(aws: import("./aws/index").AwsLocal, listen: typeof import("@hono/node-server").serve) {
+  const [{ handler }, { awsEdge, s3Client }, { AWS_LOCAL_REGION }] = await Promise.all([
+    import("../lambda"),
+    import("./aws/edge"),
+    import("./aws/index"),
+  ]);
+  const { FAKE_CREDENTIALS } = await import("../../../testkit/src/fake-s3");
+  const edge = awsEdge({
+    webDist: join(webDir, "dist"),
+    api: handler,
+    originSecret: aws.originSecret,
+    s3: s3Client(aws.s3Url, AWS_LOCAL_REGION, FAKE_CREDENTIALS),
+    mediaBucket: aws.mediaBucket,
+    recordingsBucket: aws.recordingsBucket,
+    storageOrigin: new URL(aws.s3Url).origin,
+    liveOrigins: aws.liveOrigins,
+  });
+  const server = listen({
+    fetch: (request, env) => edge.fetch(request, { remoteAddress: env?.incoming?.socket?.remoteAddress }),
+    port,
+    hostname: "0.0.0.0",
+  });
+  cleanups.push(() => new Promise<void>((done) => server.close(() => done())));
+  await aws.deliver();
+  const { seedDemoLives } = await import("./seed");
+  const demoLives = await seedDemoLives().catch((err) => {
+    console.error("[cho-ocop] demo lives:", err);
+    return 0;
+  });
+  if (demoLives) log(`scheduled ${demoLives} demo live session(s) on the fake IVS`);
+  log(`ready (AWS-shaped): http://localhost:${port}  (the API runs through its Lambda handler; Ctrl-C to stop)`);
 }
 
 main().catch(async (err) => {

@@ -1,0 +1,122 @@
+/**
+ * `pnpm start --aws-local`: the product with every production adapter, on this machine, with no AWS account. The API
+ * runs through its Lambda handler (src/lambda.ts) behind an edge that does what API Gateway and CloudFront do
+ * (./gateway.ts, ./edge.ts); S3, SNS/SES, IVS and IVS Chat are the testkit's protocol servers, reached by the real AWS
+ * SDK clients through the SDK's own endpoint settings (AWS_ENDPOINT_URL_<SERVICE>); IVS's stream and recording events
+ * reach the live-events handler (src/live-events.ts) as EventBridge delivers them, and the jobs' handlers run on
+ * their schedules. The fakes keep nothing between runs, so this mode starts from fresh demo data every time.
+ */
+import { startFakeIvs } from "../../../../testkit/src/fake-ivs";
+import { FAKE_CREDENTIALS, startFakeS3 } from "../../../../testkit/src/fake-s3";
+import { startFakeSnsSes } from "../../../../testkit/src/fake-sns-ses";
+import { newOriginSecret } from "./edge";
+
+export const AWS_LOCAL_REGION = "ap-southeast-1";
+/** IVS runs in its own region (stacks/Live.ts). */
+export const AWS_LOCAL_IVS_REGION = "ap-northeast-1";
+const MEDIA_BUCKET = "cho-ocop-local-media";
+const RECORDINGS_BUCKET = "cho-ocop-local-recordings";
+const MAIL_FROM = "no-reply@cho-ocop.vn";
+
+export interface AwsLocal {
+  s3Url: string;
+  ivsUrl: string;
+  mediaBucket: string;
+  recordingsBucket: string;
+  originSecret: string;
+  /** Origins the pages reach beside the site: the fake IVS's playback and the IVS Chat messaging socket. */
+  liveOrigins: string[];
+  /** Starts delivering IVS's events to the live-events handler and running the jobs, once the app is composed. */
+  deliver(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the fakes and points this process's configuration at them, as the stacks configure the functions on AWS
+ * (stacks/Api.ts): call it before `compose()`.
+ */
+export async function startAwsLocal(log: (line: string) => void): Promise<AwsLocal> {
+  const credentials = FAKE_CREDENTIALS;
+  const recordingConfigurationArn = `arn:aws:ivs:${AWS_LOCAL_IVS_REGION}:123456789012:recording-configuration/local`;
+  const [s3, messaging, ivs] = await Promise.all([
+    startFakeS3({ buckets: [MEDIA_BUCKET, RECORDINGS_BUCKET], region: AWS_LOCAL_REGION, credentials }),
+    startFakeSnsSes({ region: AWS_LOCAL_REGION, credentials, verifiedIdentities: [MAIL_FROM] }),
+    startFakeIvs({
+      region: AWS_LOCAL_IVS_REGION,
+      credentials,
+      recordingConfigurations: [{ arn: recordingConfigurationArn, bucketName: RECORDINGS_BUCKET }],
+    }),
+  ]);
+  const originSecret = newOriginSecret();
+  Object.assign(process.env, {
+    AWS_REGION: AWS_LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_ENDPOINT_URL_S3: s3.url,
+    AWS_ENDPOINT_URL_SNS: messaging.url,
+    AWS_ENDPOINT_URL_SESV2: messaging.url,
+    AWS_ENDPOINT_URL_IVS: ivs.url,
+    AWS_ENDPOINT_URL_IVSCHAT: ivs.url,
+    // The fake S3 is addressed by IP, so the SDK puts the bucket in the path as for any such endpoint.
+    STORAGE: "s3",
+    BUCKET_NAME: MEDIA_BUCKET,
+    MEDIA_URL: "/media",
+    MESSAGES: "aws",
+    MAIL_FROM,
+    LIVE_PROVIDER: "ivs",
+    IVS_REGION: AWS_LOCAL_IVS_REGION,
+    IVS_RECORDING_CONFIGURATION_ARN: recordingConfigurationArn,
+    RECORDINGS_BUCKET,
+    SST_STAGE: process.env.SST_STAGE ?? "local",
+    ORIGIN_SECRET: originSecret,
+  });
+  log(
+    `aws-local: S3 ${s3.url}, SNS/SES ${messaging.url}, IVS and IVS Chat ${ivs.url} (region ${AWS_LOCAL_IVS_REGION})`,
+  );
+
+  const timers: NodeJS.Timeout[] = [];
+  let delivered = 0;
+  return {
+    s3Url: s3.url,
+    ivsUrl: ivs.url,
+    mediaBucket: MEDIA_BUCKET,
+    recordingsBucket: RECORDINGS_BUCKET,
+    originSecret,
+    liveOrigins: [new URL(ivs.url).origin, new URL(ivs.url).origin.replace(/^http/, "ws")],
+    async deliver() {
+      const [events, jobs] = await Promise.all([import("../../live-events"), import("../../jobs")]);
+      // EventBridge delivers each event once, soon after it happened, and retries a handler that fails.
+      let busy = false;
+      timers.push(
+        setInterval(async () => {
+          if (busy) return;
+          busy = true;
+          try {
+            while (delivered < ivs.events.length) {
+              const event = ivs.events[delivered];
+              try {
+                await events.handler(event);
+                delivered++;
+              } catch (err) {
+                log(`aws-local: the live-events handler failed on ${event?.["detail-type"]}; retrying: ${err}`);
+                break;
+              }
+            }
+          } finally {
+            busy = false;
+          }
+        }, 250),
+      );
+      // The schedules of stacks/Jobs.ts.
+      const every = (ms: number, job: () => Promise<unknown>) =>
+        timers.push(setInterval(() => void job().catch((err) => log(`aws-local: a job failed: ${err}`)), ms));
+      every(60_000, jobs.endOfflineLives);
+      every(5 * 60_000, jobs.expireUnpaidOrders);
+      every(24 * 60 * 60_000, jobs.sweepExpired);
+    },
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all([s3.close(), messaging.close(), ivs.close()]);
+    },
+  };
+}
