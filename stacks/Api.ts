@@ -2,14 +2,24 @@ import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Secret as GeneratedSecret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Stack } from "sst/constructs";
 import { Config, Api as HttpApi, type StackContext, use } from "sst/constructs";
-import { cardPublishableKey, isProd, LAMBDA_DEFAULTS, mailFrom, mailIdentities, webDomain, webOrigins } from "./config";
-import { Database } from "./Database";
+import {
+  cardPublishableKey,
+  isProd,
+  keepLogs,
+  LAMBDA_DEFAULTS,
+  mailFrom,
+  mailIdentities,
+  webDomain,
+  webOrigins,
+} from "./config";
+import { Database, tableAccess } from "./Database";
 import { Live } from "./Live";
-import { Storage } from "./Storage";
+import { bucketAccess, Storage } from "./Storage";
 
 export function Api({ stack, app }: StackContext) {
-  const { table } = use(Database);
-  const { bucket } = use(Storage);
+  keepLogs(stack);
+  const records = tableAccess(use(Database).table);
+  const files = bucketAccess(use(Storage).bucket);
   const origins = webOrigins(app.stage);
   const domain = webDomain();
   const from = mailFrom();
@@ -32,11 +42,11 @@ export function Api({ stack, app }: StackContext) {
         ...LAMBDA_DEFAULTS,
         memorySize: "1024 MB",
         timeout: "10 seconds",
-        bind: [table, bucket, sessionSecret, ...stripeSecrets],
+        // Only the secrets are bound: SST's binding of a table or bucket would grant dynamodb:* or s3:* on it.
+        bind: [sessionSecret, ...stripeSecrets],
         environment: {
-          TABLE_NAME: table.tableName,
-          BUCKET_NAME: bucket.bucketName,
-          STORAGE: "s3",
+          ...records.environment,
+          ...files.environment,
           MEDIA_URL: "/media",
           ...messaging.environment,
           ...live.environment,
@@ -53,7 +63,7 @@ export function Api({ stack, app }: StackContext) {
           // What CloudFront adds to every request it forwards (stacks/Web.ts): the API refuses requests without it.
           ORIGIN_SECRET: originSecret.value,
         },
-        permissions: [...messaging.permissions, ...live.permissions],
+        permissions: [...records.permissions, ...files.permissions, ...messaging.permissions, ...live.permissions],
       },
       throttle: API_THROTTLE[prod ? "prod" : "dev"],
     },
@@ -148,6 +158,14 @@ export function liveAccess(stack: Stack, live: { ivsRegion: string; recordingCon
         actions: ["ivs:PutMetadata", "ivs:StopStream", "ivs:GetStream"],
         resources: [channels],
       }),
+      // Ending a live replaces the channel's stream key (rotateStreamKey): the old one is listed and deleted, a new
+      // one created and tagged.
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["ivs:ListStreamKeys", "ivs:CreateStreamKey"],
+        resources: [channels, streamKeys],
+      }),
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ["ivs:DeleteStreamKey"], resources: [streamKeys] }),
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: [

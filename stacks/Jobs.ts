@@ -1,7 +1,7 @@
 import { Cron, type StackContext, use } from "sst/constructs";
 import { Api } from "./Api";
-import { LAMBDA_DEFAULTS, webDomain } from "./config";
-import { Database } from "./Database";
+import { keepLogs, LAMBDA_DEFAULTS, webDomain } from "./config";
+import { Database, tableAccess } from "./Database";
 import { Web } from "./Web";
 
 /** Unpaid card and VietQR orders hold their stock 30 minutes; this releases it within 5 minutes after. */
@@ -14,7 +14,8 @@ export const LIVE_OFFLINE_SCHEDULE = "rate(1 minute)";
 export const SWEEP_SCHEDULE = "cron(5 17 * * ? *)";
 
 export function Jobs({ stack }: StackContext) {
-  const { table } = use(Database);
+  keepLogs(stack);
+  const records = tableAccess(use(Database).table);
 
   const sweeper = new Cron(stack, "SweepExpired", {
     schedule: SWEEP_SCHEDULE,
@@ -25,8 +26,8 @@ export function Jobs({ stack }: StackContext) {
         description: "Takes products whose OCOP certificate ran out off the storefront",
         memorySize: "512 MB",
         timeout: "5 minutes",
-        bind: [table],
-        environment: { TABLE_NAME: table.tableName },
+        environment: records.environment,
+        permissions: records.permissions,
       },
     },
   });
@@ -46,14 +47,14 @@ export function Jobs({ stack }: StackContext) {
         memorySize: "512 MB",
         timeout: "2 minutes",
         // The table; Stripe to cancel the payment intent (when card payments are on); SMS to tell the shopper.
-        bind: [table, ...stripeSecrets],
+        bind: stripeSecrets,
         // PUBLIC_URL: the cancellation text links the order's page, and no request names the site to a job.
         environment: {
-          TABLE_NAME: table.tableName,
+          ...records.environment,
           ...messaging.environment,
           PUBLIC_URL: siteUrl,
         },
-        permissions: messaging.permissions,
+        permissions: [...records.permissions, ...messaging.permissions],
       },
     },
   });
@@ -67,8 +68,8 @@ export function Jobs({ stack }: StackContext) {
         description: "Ends live sessions whose stream dropped and did not come back within the reconnect grace",
         memorySize: "256 MB",
         timeout: "1 minute",
-        bind: [table],
-        environment: { TABLE_NAME: table.tableName, LIVE_RECONNECT_GRACE_SECONDS: "60" },
+        environment: { ...records.environment, LIVE_RECONNECT_GRACE_SECONDS: "60" },
+        permissions: records.permissions,
       },
     },
   });

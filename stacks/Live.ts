@@ -2,8 +2,8 @@ import { Rule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from "aws-cdk-lib/custom-resources";
 import { Function as SstFunction, type StackContext, use } from "sst/constructs";
-import { ivsRegion, LAMBDA_DEFAULTS, recordingConfigurationParameter, recordingsBucketName } from "./config";
-import { Database } from "./Database";
+import { ivsRegion, keepLogs, LAMBDA_DEFAULTS, recordingConfigurationParameter, recordingsBucketName } from "./config";
+import { Database, tableAccess } from "./Database";
 import { ivsEventPattern } from "./LiveMedia";
 
 /**
@@ -11,7 +11,8 @@ import { ivsEventPattern } from "./LiveMedia";
  * region by stacks/LiveMedia.ts), and the recording configuration the API names when it creates channels.
  */
 export function Live({ stack, app }: StackContext) {
-  const { table } = use(Database);
+  keepLogs(stack);
+  const records = tableAccess(use(Database).table);
   const region = ivsRegion();
   const parameter = recordingConfigurationParameter(app.stage);
 
@@ -39,8 +40,8 @@ export function Live({ stack, app }: StackContext) {
     description: "IVS stream and recording events: puts live sessions on air, ends them, keeps their recordings",
     memorySize: "512 MB",
     timeout: "30 seconds",
-    bind: [table],
-    environment: { TABLE_NAME: table.tableName, RECORDINGS_BUCKET: recordingsBucket },
+    environment: { ...records.environment, RECORDINGS_BUCKET: recordingsBucket },
+    permissions: records.permissions,
   });
 
   const rule = new Rule(stack, "IvsEvents", {

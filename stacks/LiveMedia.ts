@@ -6,7 +6,14 @@ import { CfnRecordingConfiguration } from "aws-cdk-lib/aws-ivs";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { StringParameter } from "aws-cdk-lib/aws-ssm";
 import type { StackContext } from "sst/constructs";
-import { APP_REGION, isProd, ivsNamePrefix, recordingConfigurationParameter, recordingsBucketName } from "./config";
+import {
+  APP_REGION,
+  isProd,
+  ivsNamePrefix,
+  keepLogs,
+  recordingConfigurationParameter,
+  recordingsBucketName,
+} from "./config";
 
 /** The IVS events the app acts on (packages/functions/src/adapters/live/ivs-video.ts). */
 export const IVS_EVENT_TYPES = ["IVS Stream State Change", "IVS Recording State Change"];
@@ -25,6 +32,7 @@ export const ivsEventPattern = (stage: string) => ({
  * are forwarded to the app region's default bus, where stacks/Live.ts handles them.
  */
 export function LiveMedia({ stack, app }: StackContext) {
+  keepLogs(stack);
   const prod = isProd(app.stage);
 
   // IVS writes here with its service-linked role (AWSServiceRoleForIVSRecordToS3, created with the first recording

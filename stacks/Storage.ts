@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { Effect, PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { BucketEncryption } from "aws-cdk-lib/aws-s3";
 import { Bucket, type StackContext } from "sst/constructs";
-import { isProd, webOrigins } from "./config";
+import { accessLogsBucket, isProd, keepLogs, webOrigins } from "./config";
 
 /** Public product images, served by the web distribution under /media/*. */
 export const MEDIA_PREFIX = "media/";
@@ -11,8 +11,31 @@ export const PRIVATE_PREFIX = "private/";
 /** Where browsers' presigned POSTs land; a file is copied to its key once checked (packages/core/src/upload). */
 export const UPLOAD_PREFIX = "private/uploads/";
 
+/**
+ * What the API does with the bucket (packages/core/src/storage): puts, reads (HeadObject and presigned GETs too),
+ * copies (a read of the upload and a put of its key) and deletes, under media/ and private/ only. ListBucket, on the
+ * bucket, only so that a key not there yet answers 404 instead of 403: the upload check looks for the checked copy
+ * before it makes it (packages/core/src/upload).
+ */
+export function bucketAccess(bucket: Bucket) {
+  const arn = bucket.bucketArn;
+  return {
+    environment: { STORAGE: "s3", BUCKET_NAME: bucket.bucketName },
+    permissions: [
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+        resources: [`${arn}/${MEDIA_PREFIX}*`, `${arn}/${PRIVATE_PREFIX}*`],
+      }),
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ["s3:ListBucket"], resources: [arn] }),
+    ],
+  };
+}
+
 export function Storage({ stack, app }: StackContext) {
+  keepLogs(stack);
   const prod = isProd(app.stage);
+  const accessLogs = accessLogsBucket(stack, app.stage);
   const bucket = new Bucket(stack, "Uploads", {
     blockPublicACLs: true,
     cors: [
@@ -38,6 +61,8 @@ export function Storage({ stack, app }: StackContext) {
         ],
         removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         autoDeleteObjects: !prod,
+        serverAccessLogsBucket: accessLogs,
+        serverAccessLogsPrefix: "uploads/",
       },
     },
   });
@@ -66,5 +91,5 @@ export function Storage({ stack, app }: StackContext) {
     }),
   );
 
-  return { bucket };
+  return { bucket, accessLogs };
 }

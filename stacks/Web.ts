@@ -20,6 +20,7 @@ import { type StackContext, StaticSite, use } from "sst/constructs";
 import { ORIGIN_SECRET_HEADER } from "../packages/functions/src/edge";
 import { securityHeaders } from "../packages/functions/src/security-headers";
 import { Api } from "./Api";
+import { keepLogs } from "./config";
 import { Live } from "./Live";
 import { Storage } from "./Storage";
 
@@ -70,6 +71,7 @@ function siteSource() {
 }
 
 export function Web({ stack }: StackContext) {
+  keepLogs(stack);
   const { api, originSecret } = use(Api);
   const { bucket } = use(Storage);
   const live = use(Live);

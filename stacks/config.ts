@@ -1,4 +1,8 @@
 /** Settings read from the deploying shell; stacks stay plain functions of their context. */
+import { Aspects, CfnResource, Duration, Fn, type IAspect, RemovalPolicy, type Stack } from "aws-cdk-lib";
+import { LogRetention, RetentionDays } from "aws-cdk-lib/aws-logs";
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import type { IConstruct } from "constructs";
 import type { FunctionProps } from "sst/constructs";
 import { zodEnglishOnly } from "../packages/functions/build/zod-english-only";
 
@@ -109,3 +113,47 @@ export function recordingConfigurationParameter(stage: string): string {
 
 /** IVS names every channel and chat room of a stage with this prefix (packages/functions/src/adapters/live/ivs-*.ts). */
 export const ivsNamePrefix = (stage: string) => `cho-ocop-${stage}-`;
+
+/** How long logs are kept, every function's and every access log: a quarter, enough to look into a disputed order. */
+export const LOG_DAYS = 90;
+const LOG_RETENTION = RetentionDays.THREE_MONTHS;
+
+/**
+ * Every Lambda function of the stack keeps its logs LOG_DAYS, ours and those CDK and SST add (custom resource
+ * providers, the site uploader, the bucket emptier): a retention set on the function's log group, which it creates if
+ * the function has not logged yet. CDK's retention function sets its own logs to a day.
+ */
+export function keepLogs(stack: Stack) {
+  Aspects.of(stack).add(new FunctionLogRetention());
+}
+
+class FunctionLogRetention implements IAspect {
+  visit(node: IConstruct) {
+    if (!(node instanceof CfnResource) || node.cfnResourceType !== "AWS::Lambda::Function") return;
+    if (node.node.path.includes("/LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a")) return;
+    if (node.node.tryFindChild("Logs")) return;
+    new LogRetention(node, "Logs", {
+      logGroupName: Fn.join("", ["/aws/lambda/", node.ref]),
+      retention: LOG_RETENTION,
+      logRetentionRetryOptions: { maxRetries: 100 },
+    });
+  }
+}
+
+/**
+ * A stack's bucket of access logs (S3 server access logs, CloudFront's standard logs), kept LOG_DAYS and never public.
+ * Both services write with an ACL (S3's log delivery group, CloudFront's awslogsdelivery account), so the bucket keeps
+ * ACLs on, as the object writer's.
+ */
+export function accessLogsBucket(stack: Stack, stage: string) {
+  const prod = isProd(stage);
+  return new Bucket(stack, "AccessLogs", {
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: ObjectOwnership.OBJECT_WRITER,
+    lifecycleRules: [{ expiration: Duration.days(LOG_DAYS) }],
+    removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    autoDeleteObjects: !prod,
+  });
+}
