@@ -10,9 +10,11 @@
  * 429 ThrottlingException), PutMetadata and GetStream only while the channel broadcasts (else ChannelNotBroadcasting).
  * A test starts and ends broadcasts with `startStream`/`endStream` (a start with a stream key other than the
  * channel's is refused, as IVS's ingest refuses it), which also record the EventBridge events IVS would send ("IVS Stream State Change", and "IVS Recording State Change" for a channel with a recording configuration).
+ * IVS Chat's messaging WebSocket is served on the same port (`chatUrl`, see fake-ivs-chat.ts).
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import { chatMessaging, type FakeChatConnection, type FakeChatMessage, type ReviewMessage } from "./fake-ivs-chat";
 import { checkHeaderSignature, FAKE_CREDENTIALS, type Failure, type FakeCredentials } from "./fake-s3";
 import { listen, readBytes } from "./fake-server";
 
@@ -24,6 +26,8 @@ export interface FakeIvsOptions {
   recordingConfigurations?: { arn: string; bucketName: string }[];
   /** The server's clock (ms), so that tests can step through the per-second limit without waiting. */
   now?: () => number;
+  /** Runs for each message of a room with a messageReviewHandler, in place of its Lambda. */
+  reviewMessage?: ReviewMessage;
 }
 
 export interface FakeIvsChannel {
@@ -56,6 +60,7 @@ export interface FakeIvsRoom {
   name: string;
   maximumMessageLength: number;
   maximumMessageRatePerSecond: number;
+  messageReviewHandler?: { uri: string; fallbackResult: "ALLOW" | "DENY" };
   tags: Record<string, string>;
 }
 
@@ -104,6 +109,12 @@ export interface FakeIvs {
   deletedMessages: { roomArn: string; id: string; reason: string }[];
   disconnects: { roomArn: string; userId: string; reason: string }[];
   roomEvents: { roomArn: string; eventName: string; attributes: Record<string, string> }[];
+  /** Where amazon-ivs-chat-messaging connects (its `regionOrUrl`): ws://127.0.0.1:<port>. */
+  chatUrl: string;
+  /** Messages delivered to their rooms, after review. */
+  chatMessages: FakeChatMessage[];
+  /** Every messaging connection opened, and whether it still is. */
+  chatConnections: FakeChatConnection[];
   /** Every request, answered or refused. */
   requests: FakeIvsRequest[];
   /** EventBridge events IVS would have sent. */
@@ -184,6 +195,13 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
   const roomEvents: FakeIvs["roomEvents"] = [];
   const requests: FakeIvsRequest[] = [];
   const events: FakeIvsEvent[] = [];
+  const messaging = chatMessaging({
+    rooms,
+    now,
+    deletedMessages,
+    disconnects,
+    ...(options.reviewMessage ? { reviewMessage: options.reviewMessage } : {}),
+  });
   /** Accepted calls in the last second, per channel (PutMetadata) and per operation (the account's rates). */
   const metadataCalls = new Map<string, number[]>();
   const accountCalls = new Map<string, number[]>();
@@ -366,6 +384,7 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
       if (!Number.isInteger(length) || length < 1 || length > 500)
         throw chatValidation("must be 1 to 500", "maximumMessageLength");
       const tags = checkTags(input.tags, (message) => chatValidation(message, "tags"));
+      const messageReviewHandler = reviewHandler(input.messageReviewHandler);
       const id = alnum(12);
       const room: FakeIvsRoom = {
         arn: `arn:aws:ivschat:${region}:${account}:room/${id}`,
@@ -373,6 +392,7 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
         name,
         maximumMessageLength: length,
         maximumMessageRatePerSecond: rate,
+        ...(messageReviewHandler ? { messageReviewHandler } : {}),
         tags,
       };
       rooms.set(room.arn, room);
@@ -393,12 +413,16 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
       const attributes = stringMap(input.attributes);
       if (Buffer.byteLength(JSON.stringify(attributes)) > 1024) throw chatValidation("at most 1 KB", "attributes");
       const token = `AQICAH${randomBytes(48).toString("base64url")}`;
-      tokens.push({ roomArn: room.arn, userId, attributes, capabilities, sessionDurationInMinutes: minutes, token });
       const at = now();
+      const expiresAt = at + 3_600_000;
+      const sessionExpiresAt = at + minutes * 60_000;
+      const issued = { roomArn: room.arn, userId, attributes, capabilities, token };
+      tokens.push({ ...issued, sessionDurationInMinutes: minutes });
+      messaging.issue({ ...issued, expiresAt, sessionExpiresAt, used: false });
       return {
         token,
-        tokenExpirationTime: new Date(at + 3_600_000).toISOString(),
-        sessionExpirationTime: new Date(at + minutes * 60_000).toISOString(),
+        tokenExpirationTime: new Date(expiresAt).toISOString(),
+        sessionExpirationTime: new Date(sessionExpiresAt).toISOString(),
       };
     },
 
@@ -408,8 +432,7 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
       if (!/^[a-zA-Z0-9]{1,128}$/.test(id)) throw chatValidation("must match ^[a-zA-Z0-9]+$", "id");
       const reason = str(input.reason, "");
       if (reason.length > 256) throw chatValidation("at most 256 characters", "reason");
-      deletedMessages.push({ roomArn: room.arn, id, reason });
-      return { id: alnum(12) };
+      return { id: messaging.deleteMessage(room.arn, id, reason) };
     },
 
     DisconnectUser(input) {
@@ -418,7 +441,7 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
       if (userId.length < 1 || userId.length > 128) throw chatValidation("must be 1 to 128 characters", "userId");
       const reason = str(input.reason, "");
       if (reason.length > 256) throw chatValidation("at most 256 characters", "reason");
-      disconnects.push({ roomArn: room.arn, userId, reason });
+      messaging.disconnectUser(room.arn, userId, reason);
       return {};
     },
 
@@ -430,11 +453,13 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
       const attributes = stringMap(input.attributes);
       if (Buffer.byteLength(JSON.stringify(attributes)) > 1024) throw chatValidation("at most 1 KB", "attributes");
       roomEvents.push({ roomArn: room.arn, eventName, attributes });
-      return { id: alnum(12) };
+      return { id: messaging.sendEvent(room.arn, eventName, attributes) };
     },
 
     DeleteRoom(input) {
-      rooms.delete(roomOf(input.identifier).arn);
+      const { arn } = roomOf(input.identifier);
+      rooms.delete(arn);
+      messaging.closeRoom(arn);
       return {};
     },
   };
@@ -569,7 +594,7 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
         res.end(reply.body);
       })
       .catch((e: unknown) => res.writeHead(500).end(String(e)));
-  });
+  }, messaging.upgrade);
 
   return {
     url: server.url,
@@ -583,11 +608,17 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
     deletedMessages,
     disconnects,
     roomEvents,
+    chatUrl: server.url.replace(/^http:/, "ws:"),
+    chatMessages: messaging.messages,
+    chatConnections: messaging.connections,
     requests,
     events,
     startStream,
     endStream,
-    close: server.close,
+    close: () => {
+      messaging.close();
+      return server.close();
+    },
   };
 }
 
@@ -608,6 +639,13 @@ function authError({ code, message }: Failure): IvsError {
   if (code === "InvalidAccessKeyId")
     return new IvsError(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
   return new IvsError(403, "InvalidSignatureException", message);
+}
+
+function reviewHandler(value: unknown): FakeIvsRoom["messageReviewHandler"] {
+  if (!value || typeof value !== "object") return undefined;
+  const { uri, fallbackResult } = value as Json;
+  if (typeof uri !== "string" || !uri) return undefined;
+  return { uri, fallbackResult: fallbackResult === "DENY" ? "DENY" : "ALLOW" };
 }
 
 function checkTags(tags: unknown, fail: (message: string) => Error): Record<string, string> {

@@ -1,9 +1,17 @@
 import { createServer, type IncomingMessage, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 
-/** A fake's HTTP server on a free port of 127.0.0.1: its address, and a close that ends kept-alive connections too. */
-export async function listen(onRequest: RequestListener) {
+/**
+ * A fake's HTTP server on a free port of 127.0.0.1: its address, and a close that ends kept-alive connections too.
+ * With `onUpgrade`, it also takes WebSocket handshakes (whose sockets the fake closes itself).
+ */
+export async function listen(
+  onRequest: RequestListener,
+  onUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void,
+) {
   const server = createServer(onRequest);
+  if (onUpgrade) server.on("upgrade", onUpgrade);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
