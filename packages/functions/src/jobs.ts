@@ -1,7 +1,7 @@
 import { compose } from "./adapters/index";
 import { loadSecrets } from "./lambda-config";
 
-loadSecrets();
+await loadSecrets();
 await compose();
 // Loaded once the adapters are chosen: the entities read the table's name when imported.
 const [{ Live }, { Order }, { Storefront }] = await Promise.all([
@@ -18,8 +18,11 @@ export const expireUnpaidOrders = async () => ({ cancelled: await Order.expireUn
 
 /**
  * Every minute (SST Cron): ends the lives whose stream dropped and did not come back within the reconnect grace
- * (LIVE_RECONNECT_GRACE_SECONDS, 60 by default, like the IVS recording's reconnect window). Locally the provider's timer.
+ * (LIVE_RECONNECT_GRACE_SECONDS, 60 by default, like the IVS recording's reconnect window); on IVS, tells each live's
+ * room its viewers (IVS's count, the peak kept), likes and deal, and deletes the rooms of lives ended a minute ago.
+ * Locally the provider's timer ends the lives, and the hub counts its viewers.
  */
-export const endOfflineLives = async () => ({
-  ended: await Live.endOffline(Number(process.env.LIVE_RECONNECT_GRACE_SECONDS ?? Live.RECONNECT_GRACE_SECONDS)),
-});
+export const endOfflineLives = async () => {
+  const ended = await Live.endOffline(Number(process.env.LIVE_RECONNECT_GRACE_SECONDS ?? Live.RECONNECT_GRACE_SECONDS));
+  return { ended, told: await Live.tellAudience(), roomsDeleted: await Live.closeRooms() };
+};

@@ -1,25 +1,40 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { SSMClient } from "@aws-sdk/client-ssm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeSsm, startFakeSsm } from "../../testkit/src/fake-ssm";
+import { loadSecrets, missingSettings } from "./lambda-config";
 
-// How SST hands bound secrets to sst/node/config: "__FETCH_FROM_SSM__" on AWS, here the values themselves (no SSM).
-// sst/node/config reads them once, when first imported, so they are set before any import below.
 const KEY = "k".repeat(48);
-const before = { ...process.env };
-Object.assign(process.env, {
-  SST_APP: "cho-ocop",
-  SST_STAGE: "test",
-  SST_Secret_value_SESSION_SECRET: KEY,
-  SST_Secret_value_STRIPE_SECRET_KEY: "sk_live_example",
-  SST_Secret_value_STRIPE_WEBHOOK_SECRET: "whsec_example",
+const STAGE = "/sst/cho-ocop/test/Secret";
+const FALLBACK = "/sst/cho-ocop/.fallback/Secret";
+
+let ssm: FakeSsm;
+let client: SSMClient;
+beforeAll(async () => {
+  ssm = await startFakeSsm();
+  client = new SSMClient({ endpoint: ssm.url, region: ssm.region, credentials: ssm.credentials });
 });
-afterAll(() => {
-  for (const name of Object.keys(process.env)) if (!(name in before)) delete process.env[name];
-});
+afterAll(() => ssm.close());
+
+/** What `sst deploy` gives the API function: the app, the stage, and a placeholder per bound secret. */
+function deployed(secrets: string[], more: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    SST_APP: "cho-ocop",
+    SST_STAGE: "test",
+    SST_SSM_PREFIX: "/sst/cho-ocop/test/",
+    ...Object.fromEntries(secrets.map((name) => [`SST_Secret_value_${name}`, "__FETCH_FROM_SSM__"])),
+    ...more,
+  };
+}
 
 describe("the Lambda's secrets", () => {
-  it("on AWS, SESSION_SECRET and the Stripe keys are the SST secrets bound to the function", async () => {
-    const { loadSecrets } = await import("./lambda-config");
-    const env: NodeJS.ProcessEnv = { SST_APP: "cho-ocop", SESSION_SECRET: "stale" };
-    loadSecrets(env);
+  it("on AWS, reads the bound secrets from the stage's SSM parameters, decrypted", async () => {
+    ssm.put(`${STAGE}/SESSION_SECRET/value`, { value: KEY, type: "SecureString" });
+    ssm.put(`${STAGE}/STRIPE_SECRET_KEY/value`, { value: "sk_live_example", type: "SecureString" });
+    ssm.put(`${STAGE}/STRIPE_WEBHOOK_SECRET/value`, { value: "whsec_example", type: "SecureString" });
+    const env = deployed(["SESSION_SECRET", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"], {
+      STRIPE_PUBLISHABLE_KEY: "pk_live_example",
+    });
+    expect(await loadSecrets(env, client)).toEqual([]);
     expect(env).toMatchObject({
       SESSION_SECRET: KEY,
       STRIPE_SECRET_KEY: "sk_live_example",
@@ -27,24 +42,56 @@ describe("the Lambda's secrets", () => {
     });
   });
 
-  it("skips the Stripe keys when card payments are not bound to the function", async () => {
-    const { loadSecrets } = await import("./lambda-config");
-    const saved = process.env.SST_Secret_value_STRIPE_SECRET_KEY;
-    delete process.env.SST_Secret_value_STRIPE_SECRET_KEY;
-    try {
-      const env: NodeJS.ProcessEnv = { SST_APP: "cho-ocop" };
-      loadSecrets(env);
-      expect(env.STRIPE_SECRET_KEY).toBeUndefined();
-      expect(env.SESSION_SECRET).toBe(KEY);
-    } finally {
-      process.env.SST_Secret_value_STRIPE_SECRET_KEY = saved;
-    }
+  it("takes the fallback value when the stage has none of its own", async () => {
+    ssm.delete(`${STAGE}/SESSION_SECRET/value`);
+    ssm.put(`${FALLBACK}/SESSION_SECRET/value`, { value: "f".repeat(40), type: "SecureString" });
+    const env = deployed(["SESSION_SECRET"]);
+    expect(await loadSecrets(env, client)).toEqual([]);
+    expect(env.SESSION_SECRET).toBe("f".repeat(40));
+    ssm.delete(`${FALLBACK}/SESSION_SECRET/value`);
+  });
+
+  it("names a secret that is set nowhere instead of failing to start, and never shows a value", async () => {
+    ssm.put(`${STAGE}/STRIPE_SECRET_KEY/value`, { value: "sk_live_example", type: "SecureString" });
+    ssm.delete(`${STAGE}/STRIPE_WEBHOOK_SECRET/value`);
+    const env = deployed(["SESSION_SECRET", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"], {
+      STRIPE_PUBLISHABLE_KEY: "pk_live_example",
+    });
+    const missing = await loadSecrets(env, client);
+    expect(missing).toEqual(["SESSION_SECRET", "STRIPE_WEBHOOK_SECRET"]);
+    expect(missing.join()).not.toContain("sk_live_example");
+  });
+
+  it("names the secrets when SSM refuses the call", async () => {
+    const stranger = new SSMClient({
+      endpoint: ssm.url,
+      region: ssm.region,
+      credentials: { accessKeyId: "AKIASTRANGER", secretAccessKey: "not-the-fake-s-key" },
+    });
+    ssm.put(`${STAGE}/SESSION_SECRET/value`, { value: KEY, type: "SecureString" });
+    expect(await loadSecrets(deployed(["SESSION_SECRET"]), stranger)).toEqual(["SESSION_SECRET"]);
+  });
+
+  it("a bound value (sst dev, the tests) is taken as it is, with no SSM call", async () => {
+    const calls = ssm.requests.length;
+    const env = deployed([], { SST_Secret_value_SESSION_SECRET: KEY, SESSION_SECRET: "stale" });
+    expect(await loadSecrets(env, client)).toEqual([]);
+    expect(env.SESSION_SECRET).toBe(KEY);
+    expect(ssm.requests.length).toBe(calls);
+  });
+
+  it("the Stripe secrets are needed only when card payments are on", () => {
+    expect(missingSettings({ SESSION_SECRET: KEY })).toEqual([]);
+    expect(missingSettings({ SESSION_SECRET: KEY, STRIPE_PUBLISHABLE_KEY: "pk_live_example" })).toEqual([
+      "STRIPE_SECRET_KEY",
+      "STRIPE_WEBHOOK_SECRET",
+    ]);
+    expect(missingSettings({ SESSION_SECRET: "short" })).toEqual(["SESSION_SECRET (at least 32 characters)"]);
   });
 
   it("off AWS, the environment's SESSION_SECRET stays as it is", async () => {
-    const { loadSecrets } = await import("./lambda-config");
     const env: NodeJS.ProcessEnv = { SESSION_SECRET: "from-the-local-env-file-0123456789abcdef" };
-    loadSecrets(env);
+    expect(await loadSecrets(env, client)).toEqual([]);
     expect(env).toEqual({ SESSION_SECRET: "from-the-local-env-file-0123456789abcdef" });
   });
 });

@@ -38,7 +38,7 @@ base.use("/api/*", actorContext);
 base.use("/api/*", (c, next) => Site.withOrigin(publicOrigin(c), next));
 
 export const app = base
-  .get("/api/health", (c) => c.json({ status: "ok", time: new Date().toISOString() }))
+  .get("/api/health", (c) => c.json({ ok: true, status: "ok", time: new Date().toISOString() }))
   .route("/api/products", products)
   .route("/api/producers", producers)
   .route("/api", catalog)

@@ -11,6 +11,11 @@ export const ErrorBody = z
       code: z.string().openapi({ example: "invalid_input" }),
       message: z.string().openapi({ example: 'Dữ liệu không hợp lệ ở trường "minStars"' }),
       field: z.string().optional().openapi({ example: "minStars" }),
+      /** 503 not_configured: the settings the server was deployed without, by name. */
+      missing: z
+        .array(z.string())
+        .optional()
+        .openapi({ example: ["SESSION_SECRET"] }),
     }),
   })
   .openapi("Error");
