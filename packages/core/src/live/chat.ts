@@ -1,4 +1,5 @@
 import { adapterSlot } from "../util/adapter";
+import type { RoomNews } from "./wire";
 
 /**
  * Live chat: IVS Chat rooms in production, the local server's WebSocket hub for `pnpm start` and the tests.
@@ -16,6 +17,14 @@ export interface ChatProvider {
   deleteMessage(session: { sessionId: string; chatRoomArn?: string }, messageId: string, reason: string): Promise<void>;
   /** Disconnects a viewer from the session's chat (they are also refused a new token). */
   disconnect(session: { sessionId: string; chatRoomArn?: string }, userId: string, reason: string): Promise<void>;
+  /** Deletes the session's room (its live is over); a room already gone is no error. */
+  deleteRoom?(session: { sessionId: string; chatRoomArn?: string }): Promise<void>;
+  /**
+   * Tells every page in the room what the video does not bring it (IVS Chat: a room event): pins and deals for late
+   * joiners, the stream's state, the live's end, the viewer count and the likes. Absent where the video provider
+   * delivers these itself (the local hub).
+   */
+  relay?(session: { sessionId: string; chatRoomArn?: string }, news: RoomNews): Promise<void>;
   /** A room event every viewer receives (likes, viewer counts, deal starts). */
   announce(
     session: { sessionId: string; chatRoomArn?: string },

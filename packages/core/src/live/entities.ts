@@ -63,6 +63,8 @@ export const SessionEntity = new Entity(
       pinnedAt: { type: "string" },
       dealId: { type: "string" },
       likes: { type: "number", default: 0 },
+      /** When the room was last told the likes (on IVS: at most every 2 s, however many like). */
+      likesRelayedAt: { type: "string" },
       peakViewers: { type: "number", default: 0 },
       chatRoomArn: { type: "string" },
       /** The provider's ids of the streams that carried this session (IVS stream_id), to match its recording. */

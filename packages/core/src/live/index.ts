@@ -43,11 +43,13 @@ export namespace Live {
   export const endOffline = stream.endOffline;
   export const markAllOffline = stream.markAllOffline;
   export const onRecording = stream.onRecording;
+  export const closeRooms = stream.closeRooms;
 
   // Audience: likes, viewers, the replay.
   export const like = audience.like;
   export const recordViewers = audience.recordViewers;
   export const viewers = audience.viewers;
+  export const tellAudience = audience.tellAudience;
   export const replay = audience.replay;
 
   // Chat and its moderation.

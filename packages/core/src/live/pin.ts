@@ -6,8 +6,10 @@ import { channelById } from "./channel";
 import { cuePayload } from "./cue";
 import { PinEntity, SessionEntity } from "./entities";
 import { videoProvider } from "./provider";
+import { cueNews, tellRoom } from "./room";
 import { notLive, ownSession, streamMs } from "./session";
 import type { Pinned } from "./views";
+import type { Cue } from "./wire";
 
 /**
  * Pins a featured product (or unpins with null). The pin travels as timed metadata with the video, so viewers see
@@ -34,17 +36,15 @@ export async function pin(actor: Actor, sessionId: string, productId: string | n
     const { data } = await ListingEntity.get({ productId, shelf: "all" }).go();
     card = data ? toCard(data) : null;
   }
-  await videoProvider().putMetadata(
-    channel,
-    cuePayload({
-      t: "pin",
-      s: sessionId,
-      ms: streamMs(session, at.getTime()),
-      p: card
-        ? { id: card.productId, n: card.name, v: card.priceVnd, u: card.unit, i: card.image, st: card.stars }
-        : null,
-    }),
-  );
+  const cue: Cue = {
+    t: "pin",
+    s: sessionId,
+    ms: streamMs(session, at.getTime()),
+    p: card
+      ? { id: card.productId, n: card.name, v: card.priceVnd, u: card.unit, i: card.image, st: card.stars }
+      : null,
+  };
+  await videoProvider().putMetadata(channel, cuePayload(cue));
   await Promise.all([
     productId
       ? SessionEntity.patch({ sessionId }).set({ pinProductId: productId, pinnedAt: at.toISOString() }).go()
@@ -57,5 +57,7 @@ export async function pin(actor: Actor, sessionId: string, productId: string | n
       productId: productId ?? undefined,
     }).go(),
   ]);
+  // Late joiners, and pages whose player has not started, learn the pin from the room.
+  await tellRoom(session, cueNews(cue, at));
   return { pinned: card };
 }

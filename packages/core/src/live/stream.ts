@@ -4,6 +4,7 @@ import { channelById } from "./channel";
 import { chatProvider, hasChatProvider } from "./chat";
 import { Deal } from "./deal";
 import { type Session, SessionEntity } from "./entities";
+import { tellRoom } from "./room";
 import { SessionLifecycle } from "./status";
 
 /** How far from its scheduled time a stream start still puts a session on air (a seller early or late). */
@@ -27,6 +28,7 @@ export async function onStreamEvent(event: { channelId: string; type: "start" | 
       const patch = SessionEntity.patch({ sessionId: live.sessionId });
       if (streamIds) await patch.add(streamIds).remove(["offlineSince"]).go();
       else if (live.offlineSince) await patch.remove(["offlineSince"]).go();
+      await tellRoom(live, { type: "stream", state: "start", sessionId: live.sessionId });
       return live.sessionId;
     }
     const distance = (s: Session) => Math.abs(Date.parse(s.startAt) - Date.parse(at));
@@ -38,20 +40,22 @@ export async function onStreamEvent(event: { channelId: string; type: "start" | 
       status: SessionLifecycle.move(next.status, "live"),
       startedAt: at,
     });
-    await (streamIds ? patch.add(streamIds) : patch)
+    const onAir = await (streamIds ? patch.add(streamIds) : patch)
       .where(({ status }, { eq }) => eq(status, next.status))
       .go()
       .catch(() => undefined);
+    if (onAir) await tellRoom(next, { type: "stream", state: "start", sessionId: next.sessionId });
     return next.sessionId;
   }
   const live = data.find((s) => s.status === "live");
   if (!live) return null;
   // Not ended yet: a phone on a weak network, or OBS, reconnects within the grace (see endOffline).
-  await SessionEntity.patch({ sessionId: live.sessionId })
+  const offline = await SessionEntity.patch({ sessionId: live.sessionId })
     .set({ offlineSince: at })
     .where(({ status }, { eq }) => eq(status, "live"))
     .go()
     .catch(() => undefined);
+  if (offline) await tellRoom(live, { type: "stream", state: "end", sessionId: live.sessionId });
   return live.sessionId;
 }
 
@@ -114,7 +118,36 @@ export async function endSession(sessionId: string, at: string, by: string) {
     .where(({ status }, { eq }) => eq(status, "live"))
     .go({ response: "all_new" })
     .catch(() => undefined);
-  if (ended?.data.dealId) await Deal.close(ended.data.dealId, at);
+  if (!ended) return;
+  if (ended.data.dealId) await Deal.close(ended.data.dealId, at, ended.data);
+  await tellRoom(ended.data, { type: "ended", sessionId });
+}
+
+/** How long after its live ended a room stays: the end has reached every page by then. */
+export const ROOM_KEPT_SECONDS = 60;
+
+/**
+ * Deletes the chat rooms of the lives that ended a minute ago or more (the 1-minute job on AWS; IVS Chat's rooms
+ * are counted against a quota and bill nothing idle, but an ended live's room is of no use). Returns the sessions.
+ */
+export async function closeRooms(now = new Date()) {
+  const chat = hasChatProvider() ? chatProvider() : undefined;
+  if (!chat?.deleteRoom) return [];
+  // Ended lives started within the last days (a cancelled one may have been scheduled weeks ahead).
+  const since = new Date(now.getTime() - 3 * 86_400_000).toISOString();
+  const { data } = await SessionEntity.query.byStatus({ status: "ended" }).gte({ startAt: since }).go({ pages: "all" });
+  const cutoff = new Date(now.getTime() - ROOM_KEPT_SECONDS * 1000).toISOString();
+  const done: string[] = [];
+  for (const s of data.filter((s) => s.chatRoomArn && (s.endedAt ?? "") <= cutoff)) {
+    try {
+      await chat.deleteRoom(s);
+      await SessionEntity.patch({ sessionId: s.sessionId }).remove(["chatRoomArn"]).go();
+      done.push(s.sessionId);
+    } catch (err) {
+      console.error("[live] room not deleted", s.sessionId, err);
+    }
+  }
+  return done;
 }
 
 /** How far a recording's start may lie outside a session's time on air (the event's clock against IVS's). */

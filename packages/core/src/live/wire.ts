@@ -26,7 +26,8 @@ export type Cue =
       t: "deal";
       s: string;
       ms: number;
-      d: { id: string; p: string; v: number; q: number; b: number; from: string; to: string };
+      /** `r`: units left, when the server knows them (a deal's news after a sale). */
+      d: { id: string; p: string; v: number; q: number; b: number; from: string; to: string; r?: number };
     };
 
 export function encodeCue(cue: Cue): string {
@@ -55,6 +56,8 @@ export interface CueDeal {
   perBuyer: number;
   startsAt: string;
   endsAt: string;
+  /** Units left, when the cue says (the room's news after a sale; the video's cue does not). */
+  remaining?: number;
 }
 
 export type CueBody = { kind: "pin"; product: CueProduct | null } | { kind: "deal"; deal: CueDeal };
@@ -102,6 +105,7 @@ export function decodeCue(text: string): CueBody | null {
         perBuyer: d.b,
         startsAt: d.from,
         endsAt: d.to,
+        ...(int(d.r) ? { remaining: d.r } : {}),
       },
     };
   }
@@ -166,6 +170,9 @@ export type HubOutgoing =
   | { type: "error"; code: string; message: string; ref?: unknown }
   | { type: "pong"; t: unknown }
   | { type: "event"; name: string; attributes: Record<string, string> };
+
+/** What the server tells a live's room beyond its chat: where the video does not carry it, as room events. */
+export type RoomNews = Extract<HubOutgoing, { type: "cue" | "stream" | "ended" | "viewers" | "likes" }>;
 
 export function encodeHubMessage(message: HubOutgoing): string {
   return JSON.stringify(message);

@@ -6,6 +6,7 @@ import { DeliveryAddress } from "../address/delivery";
 import { Cart } from "../cart";
 import { quote } from "../checkout/quote";
 import { creditedLive } from "../live/deal/attribution";
+import { tellSale } from "../live/deal/news";
 import { refusal, reserve } from "../live/deal/reservation";
 import { cardGateway } from "../payment/card";
 import { PAYMENT_METHODS } from "../payment/methods";
@@ -225,6 +226,8 @@ async function placeOnce(
     if (attempt >= 25 || !Object.values(reasons).some((r) => r.includes("TransactionConflict"))) throw busy();
     await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * Math.min(attempt + 1, 8)));
   }
+  // The live's room hears the deal's units left (at most once a second, whatever the sales).
+  for (const { deal, quantity } of q.dealNeeds) await tellSale(deal, quantity, now);
 
   let clientSecret: string | null = null;
   if (card) {

@@ -22,6 +22,8 @@ export const DealEntity = new Entity(
       sold: { type: "number", required: true, default: 0 },
       startsAt: { type: "string", required: true },
       endsAt: { type: "string", required: true },
+      /** When the room was last told the units left (on IVS: at most once a second, whatever the sales). */
+      unitsRelayedAt: { type: "string" },
       createdAt: { type: "string", required: true },
     },
     indexes: {

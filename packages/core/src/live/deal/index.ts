@@ -6,10 +6,12 @@ import { DomainError, notFound } from "../../util/error";
 import { Vnd } from "../../util/money";
 import { channelById } from "../channel";
 import { cuePayload } from "../cue";
-import { SessionEntity } from "../entities";
+import { type Session, SessionEntity } from "../entities";
 import { videoProvider } from "../provider";
-import { conflict, notLive, ownSession, streamMs } from "../session";
+import { cueNews, tellRoom } from "../room";
+import { conflict, notLive, ownSession } from "../session";
 import { DealEntity } from "./entities";
+import { dealCue } from "./news";
 import { dealView } from "./view";
 
 /** Live-only deals: a seller on air offers a featured product at a lower price, for a few minutes and a few units. */
@@ -89,25 +91,11 @@ export namespace Deal {
     await DealEntity.create(deal).go();
     await SessionEntity.patch({ sessionId }).set({ dealId: deal.dealId }).go();
     const channel = await channelById(session.channelId);
+    const cue = dealCue(deal, session, now);
     await videoProvider()
-      .putMetadata(
-        channel,
-        cuePayload({
-          t: "deal",
-          s: sessionId,
-          ms: streamMs(session, now),
-          d: {
-            id: deal.dealId,
-            p: deal.productId,
-            v: deal.priceVnd,
-            q: deal.quantity,
-            b: deal.perBuyer,
-            from: deal.startsAt,
-            to: deal.endsAt,
-          },
-        }),
-      )
+      .putMetadata(channel, cuePayload(cue))
       .catch((err) => console.error("deal cue", err));
+    await tellRoom(session, cueNews(cue, new Date(now)));
     return dealView(deal);
   }
 
@@ -119,11 +107,13 @@ export namespace Deal {
   }
 
   /** The live is over: so is its deal (buyers then pay the regular price, and no clock keeps running). */
-  export async function close(dealId: string, at: string) {
-    await DealEntity.patch({ dealId })
+  export async function close(dealId: string, at: string, session?: Session) {
+    const closed = await DealEntity.patch({ dealId })
       .set({ endsAt: at })
       .where(({ endsAt }, { gt }) => gt(endsAt, at))
-      .go()
+      .go({ response: "all_new" })
       .catch(() => undefined);
+    if (closed && session)
+      await tellRoom(session, cueNews(dealCue(closed.data, session, Date.parse(at), true), new Date(at)));
   }
 }

@@ -1,5 +1,7 @@
 import type { IvschatClient } from "@aws-sdk/client-ivschat";
 import { CHAT_MAX_LENGTH, type ChatAuthor, type ChatProvider } from "@cho-ocop/core/live/chat";
+import { ROOM_EVENT_MAX_BYTES, roomEvent, roomEventBytes } from "@cho-ocop/core/live/room";
+import type { RoomNews } from "@cho-ocop/core/live/wire";
 import { DomainError } from "@cho-ocop/core/util/error";
 import { z } from "zod";
 import type { IvsConfig } from "./ivs-video";
@@ -106,6 +108,24 @@ export class IvsChatProvider implements ChatProvider {
     await this.send(({ DisconnectUserCommand }, client) =>
       client.send(new DisconnectUserCommand({ roomIdentifier, userId, reason })),
     );
+  }
+
+  /** News as a room event (see core/live/room.ts): SendEvent named for its type, the hub message in `body`. */
+  async relay(session: Session, news: RoomNews) {
+    const { name, attributes } = roomEvent(news);
+    if (roomEventBytes(attributes) > ROOM_EVENT_MAX_BYTES) {
+      throw new Error(`room event ${name} is larger than IVS Chat's ${ROOM_EVENT_MAX_BYTES} bytes`);
+    }
+    await this.announce(session, name, attributes);
+  }
+
+  async deleteRoom(session: Session) {
+    const identifier = roomOf(session);
+    try {
+      await this.send(({ DeleteRoomCommand }, client) => client.send(new DeleteRoomCommand({ identifier })));
+    } catch (err) {
+      if (!(err instanceof Error && err.name === "ResourceNotFoundException")) throw err;
+    }
   }
 
   async announce(session: Session, name: string, attributes: Record<string, string>) {
