@@ -26,8 +26,22 @@ export interface FakeIvsOptions {
   recordingConfigurations?: { arn: string; bucketName: string }[];
   /** The server's clock (ms), so that tests can step through the per-second limit without waiting. */
   now?: () => number;
+  /** The media side (RTMP ingest, HLS playback: `startFakeIvsMedia`) the channels' endpoints then point at. */
+  media?: FakeIvsMediaLink;
   /** Runs for each message of a room with a messageReviewHandler, in place of its Lambda. */
   reviewMessage?: ReviewMessage;
+}
+
+/** What the control plane tells the media side, and where the media side listens. */
+export interface FakeIvsMediaLink {
+  /** A channel's `ingestEndpoint` (`host:port`; plain `rtmp://<ingestEndpoint>/app/<streamKey>` locally). */
+  ingestEndpoint: string;
+  /** The scheme and host of the channels' `playbackUrl`. */
+  playbackOrigin: string;
+  attach(ivs: FakeIvs): void;
+  metadataAccepted(channelArn: string, metadata: string): void;
+  /** The broadcast ended (the publisher left, or StopStream cut it). */
+  streamEnded(channelArn: string): void;
 }
 
 export interface FakeIvsChannel {
@@ -184,7 +198,7 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
   const now = options.now ?? Date.now;
   const recordingBuckets = new Map((options.recordingConfigurations ?? []).map((r) => [r.arn, r.bucketName]));
   const ingestHost = `${hex(12)}.global-contribute.live-video.net`;
-  const playbackHost = `${hex(12)}.${region}.playback.live-video.net`;
+  const playbackOrigin = options.media?.playbackOrigin ?? `https://${hex(12)}.${region}.playback.live-video.net`;
 
   const channels = new Map<string, FakeIvsChannel>();
   const metadata: FakeIvs["metadata"] = [];
@@ -282,8 +296,8 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
         authorized: input.authorized === true,
         insecureIngest: input.insecureIngest === true,
         recordingConfigurationArn,
-        ingestEndpoint: ingestHost,
-        playbackUrl: `https://${playbackHost}/api/video/v1/${region}.${account}.channel.${id}.m3u8`,
+        ingestEndpoint: options.media?.ingestEndpoint ?? ingestHost,
+        playbackUrl: `${playbackOrigin}/api/video/v1/${region}.${account}.channel.${id}.m3u8`,
         tags,
         streamKey: newStreamKey(tags),
       };
@@ -329,6 +343,7 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
       broadcasting(channel);
       withinRate(metadataCalls, channel.arn, METADATA_CALLS_PER_SECOND, "PutMetadata on this channel");
       metadata.push({ channelArn: channel.arn, metadata: text, at: now() });
+      options.media?.metadataAccepted(channel.arn, text);
       return undefined;
     },
 
@@ -515,6 +530,7 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
     const channel = channelOf(channelArn);
     const stream = broadcasting(channel);
     channel.stream = undefined;
+    options.media?.streamEnded(channel.arn);
     const sent = [
       event("IVS Stream State Change", channel, {
         event_name: "Stream End",
@@ -596,7 +612,7 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
       .catch((e: unknown) => res.writeHead(500).end(String(e)));
   }, messaging.upgrade);
 
-  return {
+  const fake: FakeIvs = {
     url: server.url,
     region,
     account,
@@ -620,6 +636,8 @@ export async function startFakeIvs(options: FakeIvsOptions = {}): Promise<FakeIv
       return server.close();
     },
   };
+  options.media?.attach(fake);
+  return fake;
 }
 
 /** IVS answers `{ exceptionMessage }`, IVS Chat `{ message, … }`; both name the error in x-amzn-ErrorType. */

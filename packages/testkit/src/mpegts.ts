@@ -22,6 +22,8 @@ export interface TsPacket {
   hasPayload: boolean;
   randomAccess: boolean;
   payload: Buffer;
+  /** The whole 188 bytes. */
+  raw: Buffer;
 }
 
 export interface PmtStream {
@@ -60,6 +62,7 @@ export function readPacket(raw: Buffer): TsPacket {
     hasPayload,
     randomAccess,
     payload: hasPayload ? raw.subarray(4 + adaptationLength) : Buffer.alloc(0),
+    raw,
   };
 }
 
@@ -374,7 +377,7 @@ export function demux(data: Buffer): Demuxed {
       if (p.unitStart) out.pat = parsePat(p.payload);
     } else if (pmtPids().has(p.pid)) {
       if (p.unitStart) out.pmt = parsePmt(p.payload);
-    } else if (p.hasPayload) {
+    } else if (p.hasPayload && out.pmt?.streams.some((s) => s.pid === p.pid)) {
       if (p.unitStart) {
         finish(p.pid);
         open.set(p.pid, [p.payload]);
