@@ -1,5 +1,7 @@
+import { Duration } from "aws-cdk-lib";
 import { Rule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from "aws-cdk-lib/custom-resources";
 import { Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { ivsRegion, keepLogs, LAMBDA_DEFAULTS, recordingConfigurationParameter, recordingsBucketName } from "./config";
@@ -44,11 +46,18 @@ export function Live({ stack, app }: StackContext) {
     permissions: records.permissions,
   });
 
+  // An event EventBridge could not deliver after its retries (24 h) waits here, 14 days, rather than being lost: a
+  // live left on air or a replay never attached. Redrive it to the handler once it is fixed.
+  const deadLetters = new Queue(stack, "IvsEventsDeadLetters", {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
   const rule = new Rule(stack, "IvsEvents", {
     description: `IVS stream and recording events of stage ${app.stage}`,
     eventPattern: ivsEventPattern(app.stage),
-    targets: [new LambdaFunction(handler)],
+    targets: [new LambdaFunction(handler, { deadLetterQueue: deadLetters })],
   });
 
-  return { ivsRegion: region, recordingConfigurationArn, recordingsBucket, handler, rule };
+  return { ivsRegion: region, recordingConfigurationArn, recordingsBucket, handler, rule, deadLetters };
 }

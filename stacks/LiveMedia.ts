@@ -1,13 +1,15 @@
-import { RemovalPolicy } from "aws-cdk-lib";
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { EventBus, Rule } from "aws-cdk-lib/aws-events";
 import { EventBus as EventBusTarget } from "aws-cdk-lib/aws-events-targets";
 import { Effect, PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { CfnRecordingConfiguration } from "aws-cdk-lib/aws-ivs";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { StringParameter } from "aws-cdk-lib/aws-ssm";
 import type { StackContext } from "sst/constructs";
 import {
   APP_REGION,
+  accessLogsBucket,
   isProd,
   ivsNamePrefix,
   keepLogs,
@@ -45,6 +47,8 @@ export function LiveMedia({ stack, app }: StackContext) {
     objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     autoDeleteObjects: !prod,
+    serverAccessLogsBucket: accessLogsBucket(stack, app.stage),
+    serverAccessLogsPrefix: "recordings/",
   });
 
   // The site's CloudFront distribution (Web stack, another region and deploy) serves the replays under /recordings/*
@@ -86,7 +90,16 @@ export function LiveMedia({ stack, app }: StackContext) {
   const forward = new Rule(stack, "ForwardIvsEvents", {
     description: `IVS stream and recording events of stage ${app.stage}, to ${APP_REGION}`,
     eventPattern: ivsEventPattern(app.stage),
-    targets: [new EventBusTarget(appBus)],
+    // Events the app region's bus did not take after EventBridge's retries wait here 14 days (stacks/Live.ts).
+    targets: [
+      new EventBusTarget(appBus, {
+        deadLetterQueue: new Queue(stack, "ForwardDeadLetters", {
+          encryption: QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
+          retentionPeriod: Duration.days(14),
+        }),
+      }),
+    ],
   });
 
   stack.addOutputs({

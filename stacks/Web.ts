@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Annotations, Duration } from "aws-cdk-lib";
+import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import {
   AllowedMethods,
   CachePolicy,
@@ -12,15 +13,16 @@ import {
   OriginProtocolPolicy,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
-import { Bucket as S3Bucket } from "aws-cdk-lib/aws-s3";
+import { BucketEncryption, Bucket as S3Bucket } from "aws-cdk-lib/aws-s3";
 import { type StackContext, StaticSite, use } from "sst/constructs";
 import { ORIGIN_SECRET_HEADER } from "../packages/functions/src/edge";
 import { securityHeaders } from "../packages/functions/src/security-headers";
 import { Api } from "./Api";
-import { keepLogs } from "./config";
+import { accessLogsBucket, keepLogs, webCertificateArn, webDomain } from "./config";
 import { Live } from "./Live";
 import { Storage } from "./Storage";
 
@@ -70,8 +72,11 @@ function siteSource() {
   };
 }
 
-export function Web({ stack }: StackContext) {
+export function Web({ stack, app }: StackContext) {
   keepLogs(stack);
+  const accessLogs = accessLogsBucket(stack, app.stage);
+  const domain = webDomain();
+  const certificateArn = webCertificateArn();
   const { api, originSecret } = use(Api);
   const { bucket } = use(Storage);
   const live = use(Live);
@@ -125,8 +130,29 @@ export function Web({ stack }: StackContext) {
     ...siteSource(),
     // Same origin: the browser calls /api/* on the site's own domain.
     environment: { VITE_API_URL: "" },
+    // The domain's DNS (a CNAME to the distribution) is its holder's to set: it need not be on Route 53.
+    ...(domain && certificateArn
+      ? {
+          customDomain: {
+            domainName: domain,
+            isExternalDomain: true,
+            cdk: { certificate: Certificate.fromCertificateArn(stack, "SiteCertificate", certificateArn) },
+          },
+        }
+      : {}),
     cdk: {
+      bucket: {
+        encryption: BucketEncryption.S3_MANAGED,
+        enforceSSL: true,
+        serverAccessLogsBucket: accessLogs,
+        serverAccessLogsPrefix: "site/",
+      },
       distribution: {
+        // Applies to the custom domain's certificate; CloudFront's own *.cloudfront.net certificate has its own policy.
+        minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+        enableLogging: true,
+        logBucket: accessLogs,
+        logFilePrefix: "cloudfront/",
         errorResponses: [],
         defaultBehavior: {
           functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],

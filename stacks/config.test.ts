@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ivsRegion, mailFrom, mailIdentities, recordingsBucketName, webOrigins } from "./config";
+import { ivsRegion, mailFrom, mailIdentities, recordingsBucketName, webCertificateArn, webOrigins } from "./config";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -22,6 +22,19 @@ describe("deploy configuration", () => {
     ]);
     expect(() => mailIdentities("cho-ocop.vn")).toThrow(/not an e-mail address/);
     expect(() => mailIdentities("no-reply@")).toThrow(/not an e-mail address/);
+  });
+
+  it("serves WEB_DOMAIN only with WEB_CERTIFICATE_ARN, an ACM certificate in us-east-1 where CloudFront takes them", () => {
+    const arn = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+    vi.stubEnv("WEB_DOMAIN", "");
+    vi.stubEnv("WEB_CERTIFICATE_ARN", arn);
+    expect(webCertificateArn()).toBeUndefined();
+    vi.stubEnv("WEB_DOMAIN", "cho-ocop.example.vn");
+    expect(webCertificateArn()).toBe(arn);
+    vi.stubEnv("WEB_CERTIFICATE_ARN", "");
+    expect(() => webCertificateArn()).toThrow(/needs WEB_CERTIFICATE_ARN/);
+    vi.stubEnv("WEB_CERTIFICATE_ARN", arn.replace("us-east-1", "ap-southeast-1"));
+    expect(() => webCertificateArn()).toThrow(/not an ACM certificate in us-east-1/);
   });
 
   it("allows localhost origins only outside prod", () => {

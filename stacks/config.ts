@@ -14,6 +14,22 @@ export function webDomain(): string | undefined {
 }
 
 /**
+ * The ACM certificate CloudFront serves WEB_DOMAIN with (`WEB_CERTIFICATE_ARN`): CloudFront takes certificates from
+ * us-east-1 only, and the domain's DNS need not be on Route 53 (it is validated and pointed at the distribution by
+ * whoever holds it). Required with WEB_DOMAIN.
+ */
+export function webCertificateArn(): string | undefined {
+  const domain = webDomain();
+  if (!domain) return undefined;
+  const arn = process.env.WEB_CERTIFICATE_ARN?.trim();
+  if (!arn) throw new Error(`WEB_DOMAIN=${domain} needs WEB_CERTIFICATE_ARN, an ACM certificate for it in us-east-1`);
+  if (!/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/.test(arn)) {
+    throw new Error(`WEB_CERTIFICATE_ARN=${arn} is not an ACM certificate in us-east-1, where CloudFront takes them`);
+  }
+  return arn;
+}
+
+/**
  * Browser origins allowed to call the API directly and to POST presigned uploads into the bucket.
  * The web itself reaches the API through its own CloudFront distribution (same origin), so this
  * list only matters for a custom domain and for a local dev server talking to a deployed stage.

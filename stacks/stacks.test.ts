@@ -58,6 +58,8 @@ async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Pr
   }
 }
 
+const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+
 /** Synthesizes the whole app exactly as sst.config.ts wires it, without touching AWS. */
 function synth(stage: string, webDomain?: string): Promise<Synthesized> {
   const env = {
@@ -65,6 +67,7 @@ function synth(stage: string, webDomain?: string): Promise<Synthesized> {
     SST_STAGE: undefined,
     WEB_DIST: site,
     WEB_DOMAIN: webDomain,
+    WEB_CERTIFICATE_ARN: webDomain ? CERTIFICATE_ARN : undefined,
     MAIL_FROM: undefined,
     IVS_REGION: undefined,
     // Card payments on for the prod synth, off for dev.
@@ -132,6 +135,35 @@ function only(template: Template, type: string, props: Json = {}): [string, Json
   const found = Object.entries(template.findResources(type, props));
   expect(found, `exactly one ${type}`).toHaveLength(1);
   return found[0] as [string, Json];
+}
+
+/** The bucket is an access-log bucket: private, encrypted, TLS only, ACLs for the log writers, expiring in 90 days. */
+function expectAccessLogBucket(template: Template, id: string) {
+  const logs = template.findResources("AWS::S3::Bucket")[id] as Json;
+  expect(logs, "the access-log bucket").toBeDefined();
+  expect(logs.Properties.PublicAccessBlockConfiguration).toEqual({
+    BlockPublicAcls: true,
+    BlockPublicPolicy: true,
+    IgnorePublicAcls: true,
+    RestrictPublicBuckets: true,
+  });
+  expect(logs.Properties.BucketEncryption).toEqual({
+    ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+  });
+  expect(logs.Properties.LifecycleConfiguration.Rules).toEqual([
+    expect.objectContaining({ ExpirationInDays: 90, Status: "Enabled" }),
+  ]);
+  expect(logs.Properties.LoggingConfiguration, "a log bucket does not log into itself").toBeUndefined();
+  const policies = Object.values(
+    template.findResources("AWS::S3::BucketPolicy", { Properties: { Bucket: { Ref: id } } }),
+  );
+  expect(policies.flatMap((p) => p.Properties.PolicyDocument.Statement)).toContainEqual(
+    expect.objectContaining({
+      Effect: "Deny",
+      Action: "s3:*",
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    }),
+  );
 }
 
 /** Renders an ARN expression as text: `<stack>/<logicalId>.<attr>` for resources, `{AWS::…}` for pseudo parameters. */
@@ -253,6 +285,28 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
     expect(allowed.filter((a) => /^dynamodb:(Create|Update|Delete)Table/.test(a))).toEqual([]);
   });
 
+  it("keeps every function's logs 90 days, ours and those CDK and SST add", () => {
+    const templates = [...s.byStack.entries(), [s.media.stackName, s.media.template.toJSON()] as const];
+    let functions = 0;
+    for (const [, template] of templates) {
+      const resources = Object.entries<Json>(template.Resources ?? {});
+      const retained = new Map(
+        resources
+          .filter(([, r]) => r.Type === "Custom::LogRetention")
+          .map(([, r]) => [JSON.stringify(r.Properties.LogGroupName), r.Properties.RetentionInDays]),
+      );
+      for (const [id, r] of resources) {
+        if (r.Type !== "AWS::Lambda::Function") continue;
+        // CDK's retention function, which sets its own logs to a day.
+        if (id.startsWith("LogRetention")) continue;
+        functions++;
+        const name = JSON.stringify({ "Fn::Join": ["", ["/aws/lambda/", { Ref: id }]] });
+        expect(retained.get(name), `${id}'s logs`).toBe(90);
+      }
+    }
+    expect(functions).toBeGreaterThanOrEqual(6);
+  });
+
   it("synthesizes without CDK warnings", () => {
     expect(s.warnings).toEqual([]);
     expect(s.media.warnings).toEqual([]);
@@ -338,6 +392,13 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(denies).toHaveLength(1);
       expect(denies[0]?.Principal).toEqual({ Service: "cloudfront.amazonaws.com" });
       expect(render(denies[0]?.Resource, "storage", s.byStack)).toBe(`storage/${bucketId()}.Arn/private/*`);
+    });
+
+    it("logs every request to the bucket into a private access-log bucket kept 90 days", () => {
+      const [, bucket] = only(s.storage, "AWS::S3::Bucket", { Properties: { CorsConfiguration: Match.anyValue() } });
+      const logsId = bucket.Properties.LoggingConfiguration.DestinationBucketName.Ref;
+      expect(bucket.Properties.LoggingConfiguration.LogFilePrefix).toBe("uploads/");
+      expectAccessLogBucket(s.storage, logsId);
     });
 
     it("allows presigned POST uploads (and reads) from the configured web origins", () => {
@@ -566,7 +627,14 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(rule.Properties.EventPattern).toEqual(pattern());
       expect(rule.Properties.EventBusName, "the default bus, where LiveMedia forwards IVS's events").toBeUndefined();
       expect(rule.Properties.State).toBe("ENABLED");
-      expect(rule.Properties.Targets).toEqual([{ Arn: { "Fn::GetAtt": [fnId, "Arn"] }, Id: "Target0" }]);
+      const [queueId] = only(s.live, "AWS::SQS::Queue");
+      expect(rule.Properties.Targets).toEqual([
+        {
+          Arn: { "Fn::GetAtt": [fnId, "Arn"] },
+          Id: "Target0",
+          DeadLetterConfig: { Arn: { "Fn::GetAtt": [queueId, "Arn"] } },
+        },
+      ]);
       only(s.live, "AWS::Lambda::Permission", {
         Properties: {
           Action: "lambda:InvokeFunction",
@@ -575,6 +643,27 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
           SourceArn: { "Fn::GetAtt": [ruleId, "Arn"] },
         },
       });
+    });
+
+    it("keeps the events the handler could not take 14 days in an encrypted dead-letter queue only the rule may fill", () => {
+      const [ruleId] = only(s.live, "AWS::Events::Rule");
+      const [queueId, queue] = only(s.live, "AWS::SQS::Queue");
+      expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      const [, policy] = only(s.live, "AWS::SQS::QueuePolicy");
+      expect(policy.Properties.Queues).toEqual([{ Ref: queueId }]);
+      const statements = policy.Properties.PolicyDocument.Statement as Json[];
+      expect(statements.filter((st) => st.Effect === "Allow").map(({ Sid, ...st }) => st)).toEqual([
+        {
+          Effect: "Allow",
+          Action: "sqs:SendMessage",
+          Principal: { Service: "events.amazonaws.com" },
+          Resource: { "Fn::GetAtt": [queueId, "Arn"] },
+          Condition: { ArnEquals: { "aws:SourceArn": { "Fn::GetAtt": [ruleId, "Arn"] } } },
+        },
+      ]);
+      expect(statements).toContainEqual(
+        expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+      );
     });
 
     it("the handler runs on nodejs22.x arm64 with the table and the recordings bucket's name", () => {
@@ -625,6 +714,8 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
   describe("LiveMedia (ap-northeast-1)", () => {
     const media = () => s.media.template;
     const recordings = () => only(media(), "AWS::S3::Bucket", { Properties: { BucketName: Match.anyValue() } });
+    const recordingsPolicy = () =>
+      only(media(), "AWS::S3::BucketPolicy", { Properties: { Bucket: { Ref: recordings()[0] } } });
 
     it("is a private, encrypted recordings bucket that enforces TLS, named for the stage and account", () => {
       const [, bucket] = recordings();
@@ -639,7 +730,7 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
         RestrictPublicBuckets: true,
       });
       expect(bucket.Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] });
-      const [, policy] = only(media(), "AWS::S3::BucketPolicy");
+      const [, policy] = recordingsPolicy();
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({
           Effect: "Deny",
@@ -650,14 +741,23 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
     });
 
     it(prod ? "keeps the recordings when the stage is removed" : "is emptied and deleted with the stage", () => {
-      const [, bucket] = recordings();
+      const [id, bucket] = recordings();
       expect(bucket.DeletionPolicy).toBe(prod ? "Retain" : "Delete");
-      expect(Object.keys(media().findResources("Custom::S3AutoDeleteObjects"))).toHaveLength(prod ? 0 : 1);
+      const emptier = media().findResources("Custom::S3AutoDeleteObjects", {
+        Properties: { BucketName: { Ref: id } },
+      });
+      expect(Object.keys(emptier)).toHaveLength(prod ? 0 : 1);
+    });
+
+    it("logs every request to the recordings into a private access-log bucket kept 90 days", () => {
+      const [, bucket] = recordings();
+      expect(bucket.Properties.LoggingConfiguration.LogFilePrefix).toBe("recordings/");
+      expectAccessLogBucket(media(), bucket.Properties.LoggingConfiguration.DestinationBucketName.Ref);
     });
 
     it("lets only CloudFront read, and only what IVS wrote (ivs/*)", () => {
       const [id] = recordings();
-      const [, policy] = only(media(), "AWS::S3::BucketPolicy");
+      const [, policy] = recordingsPolicy();
       const reads = (policy.Properties.PolicyDocument.Statement as Json[]).filter(
         (st) => st.Effect === "Allow" && [st.Action].flat().some((a: string) => a === "s3:*" || a.startsWith("s3:Get")),
       );
@@ -697,6 +797,10 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       const targets = rule.Properties.Targets as Json[];
       expect(targets).toHaveLength(1);
       expect(render(targets[0]?.Arn, "media", s.byStack)).toBe(bus);
+      // What the app region's bus did not take waits 14 days in an encrypted queue here.
+      const [queueId, queue] = only(media(), "AWS::SQS::Queue");
+      expect(targets[0]?.DeadLetterConfig).toEqual({ Arn: { "Fn::GetAtt": [queueId, "Arn"] } });
+      expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
       const roleId = targets[0]?.RoleArn["Fn::GetAtt"][0];
       const policies = Object.values(media().findResources("AWS::IAM::Policy")).filter((p) =>
         (p.Properties.Roles as Json[]).some((r) => r.Ref === roleId),
@@ -779,7 +883,7 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       );
     });
 
-    it("ends lives whose stream did not come back every minute, reaching only the table", () => {
+    it("ends lives whose stream did not come back every minute, reaching the table, IVS's viewer counts and the rooms", () => {
       expect(LIVE_OFFLINE_SCHEDULE).toBe("rate(1 minute)");
       const fns = Object.entries(s.jobs.findResources("AWS::Lambda::Function")).filter(([, f]) =>
         String(f.Properties.Handler).endsWith("jobs.endOfflineLives"),
@@ -788,11 +892,28 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       const [fnId, fn] = fns[0] as [string, Json];
       expect(ruleFor(fnId).Properties.ScheduleExpression).toBe("rate(1 minute)");
       expect(fn.Properties.Runtime).toBe("nodejs22.x");
-      expect(fn.Properties.Environment.Variables.LIVE_RECONNECT_GRACE_SECONDS).toBe("60");
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        LIVE_RECONNECT_GRACE_SECONDS: "60",
+        LIVE_PROVIDER: "ivs",
+        IVS_REGION: "ap-northeast-1",
+      });
       const grants = grantsOf(s.jobs, fn, stackName("Jobs"), s.byStack).filter(
         (g) => !g.actions.every((a) => a.startsWith("xray:")),
       );
-      expect(grants).toEqual(tableGrants());
+      // Each live's viewer count, its room told the audience, an ended live's room deleted: nothing else of IVS.
+      expect(grants).toEqual([
+        ...tableGrants(),
+        {
+          effect: "Allow",
+          actions: ["ivs:GetStream"],
+          resources: ["arn:{AWS::Partition}:ivs:ap-northeast-1:123456789012:channel/*"],
+        },
+        {
+          effect: "Allow",
+          actions: ["ivschat:SendEvent", "ivschat:DeleteRoom"],
+          resources: ["arn:{AWS::Partition}:ivschat:ap-northeast-1:123456789012:room/*"],
+        },
+      ]);
     });
 
     it("the order-expiry job reaches only the table, SMS, its MAIL_FROM identity and the Stripe secrets", () => {
@@ -964,6 +1085,40 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       // CloudFront's quota on a policy's Content-Security-Policy, with the longest bucket domain S3 allows.
       const longest = contentSecurityPolicy({ storage: [`https://${"b".repeat(63)}.s3.ap-southeast-1.amazonaws.com`] });
       expect(longest.length).toBeLessThanOrEqual(1783);
+    });
+
+    it(
+      prod
+        ? "serves WEB_DOMAIN with its ACM certificate (us-east-1), SNI, TLS 1.2 at least"
+        : "has no custom domain without WEB_DOMAIN",
+      () => {
+        const config = distribution();
+        if (prod) {
+          expect(config.Aliases).toEqual(["cho-ocop.example.vn"]);
+          expect(config.ViewerCertificate).toEqual({
+            AcmCertificateArn: CERTIFICATE_ARN,
+            MinimumProtocolVersion: "TLSv1.2_2021",
+            SslSupportMethod: "sni-only",
+          });
+        } else {
+          expect(config.Aliases ?? []).toEqual([]);
+          expect(config.ViewerCertificate).toBeUndefined();
+        }
+      },
+    );
+
+    it("logs every request to CloudFront and to the site's bucket into a private access-log bucket kept 90 days", () => {
+      const logging = distribution().Logging;
+      expect(logging.Prefix).toBe("cloudfront/");
+      const [logsId] = logging.Bucket["Fn::GetAtt"];
+      expect(logging.Bucket).toEqual({ "Fn::GetAtt": [logsId, "RegionalDomainName"] });
+      expectAccessLogBucket(s.web, logsId);
+      const sites = Object.values(
+        s.web.findResources("AWS::S3::Bucket", { Properties: { LoggingConfiguration: Match.anyValue() } }),
+      );
+      expect(sites.map((b) => b.Properties.LoggingConfiguration)).toEqual([
+        { DestinationBucketName: { Ref: logsId }, LogFilePrefix: "site/" },
+      ]);
     });
 
     it("outputs the site and API URLs", () => {
