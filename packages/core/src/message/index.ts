@@ -1,5 +1,5 @@
-import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
-import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
+import type { SNSClient } from "@aws-sdk/client-sns";
 import { Entity } from "electrodb";
 import { ulid } from "ulid";
 import { lazyClient, tableName } from "../db/client";
@@ -61,16 +61,21 @@ export class OutboxMessenger implements Messenger {
   }
 }
 
-/** Production delivery: SMS through Amazon SNS, e-mail through Amazon SES (v2). */
+/**
+ * Production delivery: SMS through Amazon SNS, e-mail through Amazon SES (v2). Each SDK is loaded, and its client made
+ * in the function's region, on the first message of its channel rather than at cold start.
+ */
 export class AwsMessenger implements Messenger {
   constructor(
-    private readonly sns: SNSClient,
-    private readonly ses: SESv2Client,
+    private sns: SNSClient | undefined,
+    private ses: SESv2Client | undefined,
     private readonly from: string,
   ) {}
 
   async send(message: Message) {
     if (message.channel === "sms") {
+      const { PublishCommand, SNSClient } = await import("@aws-sdk/client-sns");
+      this.sns ??= new SNSClient({});
       await this.sns.send(
         new PublishCommand({
           PhoneNumber: message.to,
@@ -83,6 +88,8 @@ export class AwsMessenger implements Messenger {
       );
       return;
     }
+    const { SendEmailCommand, SESv2Client } = await import("@aws-sdk/client-sesv2");
+    this.ses ??= new SESv2Client({});
     await this.ses.send(
       new SendEmailCommand({
         FromEmailAddress: this.from,
@@ -100,7 +107,7 @@ export class AwsMessenger implements Messenger {
 
 /** SNS for SMS and SES for e-mail, in the function's region. */
 export function awsMessenger(mailFrom: string): Messenger {
-  return new AwsMessenger(new SNSClient({}), new SESv2Client({}), mailFrom);
+  return new AwsMessenger(undefined, undefined, mailFrom);
 }
 
 const current = adapterSlot<Messenger>("messages", "the messenger (SNS/SES or the local outbox)");

@@ -1,16 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, open, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve, sep } from "node:path";
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from "@aws-sdk/client-s3";
-import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { hmac, sameSecret } from "../account/secret";
 import { adapterSlot } from "../util/adapter";
 import { DomainError } from "../util/error";
@@ -176,20 +167,42 @@ function cacheControl(key: string) {
   return key.startsWith("media/") ? "public, max-age=31536000, immutable" : "private, no-store";
 }
 
+type S3Sdk = typeof import("@aws-sdk/client-s3") &
+  Pick<typeof import("@aws-sdk/s3-presigned-post"), "createPresignedPost"> &
+  Pick<typeof import("@aws-sdk/s3-request-presigner"), "getSignedUrl">;
+let s3Sdk: Promise<S3Sdk> | undefined;
+
+/** The S3 client and its helpers, loaded on the first call that needs them rather than at cold start. */
+function loadS3Sdk(): Promise<S3Sdk> {
+  s3Sdk ??= Promise.all([
+    import("@aws-sdk/client-s3"),
+    import("@aws-sdk/s3-presigned-post"),
+    import("@aws-sdk/s3-request-presigner"),
+  ]).then(([client, { createPresignedPost }, { getSignedUrl }]) => ({ ...client, createPresignedPost, getSignedUrl }));
+  return s3Sdk;
+}
+
 export class S3Storage implements Storage {
-  private readonly s3: S3Client;
+  private s3: S3Client | undefined;
   constructor(
     readonly bucket: string,
     readonly baseUrl: string,
     s3?: S3Client,
   ) {
-    this.s3 = s3 ?? new S3Client({});
+    this.s3 = s3;
+  }
+
+  private async sdk() {
+    const sdk = await loadS3Sdk();
+    this.s3 ??= new sdk.S3Client({});
+    return { sdk, s3: this.s3 };
   }
 
   async put(key: string, body: Uint8Array | string, contentType: string) {
     checkKey(key);
-    await this.s3.send(
-      new PutObjectCommand({
+    const { sdk, s3 } = await this.sdk();
+    await s3.send(
+      new sdk.PutObjectCommand({
         Bucket: this.bucket,
         Key: key,
         Body: body,
@@ -205,7 +218,8 @@ export class S3Storage implements Storage {
 
   async presignUpload({ key, contentType, maxBytes, seconds = 600 }: UploadTicketInput) {
     checkKey(key);
-    return createPresignedPost(this.s3, {
+    const { sdk, s3 } = await this.sdk();
+    return sdk.createPresignedPost(s3, {
       Bucket: this.bucket,
       Key: key,
       Conditions: [
@@ -219,9 +233,10 @@ export class S3Storage implements Storage {
 
   async inspect(key: string) {
     checkKey(key);
+    const { sdk, s3 } = await this.sdk();
     try {
-      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      const part = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: "bytes=0-15" }));
+      const head = await s3.send(new sdk.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const part = await s3.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: "bytes=0-15" }));
       const bytes = (await part.Body?.transformToByteArray()) ?? new Uint8Array();
       return { size: head.ContentLength ?? 0, head: bytes };
     } catch (err) {
@@ -234,14 +249,16 @@ export class S3Storage implements Storage {
 
   async readUrl(key: string, seconds = 300) {
     checkKey(key);
-    return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: seconds });
+    const { sdk, s3 } = await this.sdk();
+    return sdk.getSignedUrl(s3, new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: seconds });
   }
 
   async copy(from: string, to: string, contentType: string) {
     checkKey(from);
     checkKey(to);
-    await this.s3.send(
-      new CopyObjectCommand({
+    const { sdk, s3 } = await this.sdk();
+    await s3.send(
+      new sdk.CopyObjectCommand({
         Bucket: this.bucket,
         CopySource: `${this.bucket}/${from}`,
         Key: to,
@@ -254,7 +271,8 @@ export class S3Storage implements Storage {
 
   async remove(key: string) {
     checkKey(key);
-    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    const { sdk, s3 } = await this.sdk();
+    await s3.send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 }
 
