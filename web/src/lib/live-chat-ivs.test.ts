@@ -1,6 +1,58 @@
-import { describe, expect, it } from "vitest";
+import type { HubMessage } from "@cho-ocop/core/live/wire";
+import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/client";
-import { chatUserOf, hubMessageOfChat, hubMessageOfError, hubMessageOfEvent, retries } from "./live-chat-ivs";
+import {
+  chatUserOf,
+  connectIvsChat,
+  hubMessageOfChat,
+  hubMessageOfError,
+  hubMessageOfEvent,
+  retries,
+} from "./live-chat-ivs";
+import type { HubState } from "./live-hub";
+
+/** The SDK's ChatRoom as far as the connector uses it: its listeners, its token provider and what it was asked to send. */
+const rooms = vi.hoisted(() => [] as FakeRoom[]);
+interface FakeRoom {
+  config: { regionOrUrl: string; tokenProvider: () => Promise<{ token: string }> };
+  state: string;
+  listeners: Map<string, (...args: unknown[]) => void>;
+  sent: { requestId: string; content: string }[];
+  emit(name: string, ...args: unknown[]): void;
+}
+vi.mock("amazon-ivs-chat-messaging", () => {
+  class ChatRoom {
+    state = "disconnected";
+    logLevel = "debug";
+    listeners = new Map<string, (...args: unknown[]) => void>();
+    sent: { requestId: string; content: string }[] = [];
+    constructor(readonly config: FakeRoom["config"]) {
+      rooms.push(this as unknown as FakeRoom);
+    }
+    addListener(name: string, listener: (...args: unknown[]) => void) {
+      this.listeners.set(name, listener);
+    }
+    emit(name: string, ...args: unknown[]) {
+      this.listeners.get(name)?.(...args);
+    }
+    connect() {
+      this.state = "connecting";
+    }
+    disconnect() {
+      this.state = "disconnected";
+    }
+    sendMessage(request: { requestId: string; content: string }) {
+      this.sent.push(request);
+      return new Promise(() => {});
+    }
+  }
+  let next = 0;
+  class SendMessageRequest {
+    requestId = `req-${++next}`;
+    constructor(readonly content: string) {}
+  }
+  return { ChatRoom, SendMessageRequest };
+});
 
 const SENT = new Date("2026-05-01T02:30:00.000Z");
 const event = (eventName: string, attributes?: Record<string, string>) => ({
@@ -95,5 +147,70 @@ describe("IVS Chat messages as the room's hub messages", () => {
     expect(retries("fetchTokenError", new ApiError(403, "muted", "muted"))).toBe(false);
     expect(retries("serverDisconnect")).toBe(false);
     expect(retries("clientDisconnect")).toBe(false);
+  });
+});
+
+describe("connectIvsChat", () => {
+  const me = { userId: "u-lan", name: "Lan", role: "viewer" as const, moderator: false };
+  const ticket = {
+    provider: "ivs" as const,
+    url: "wss://edge.ivschat.ap-northeast-1.amazonaws.com",
+    token: "t1",
+    expiresAt: "2999-01-01T00:00:00.000Z",
+  };
+
+  it("connects with the page's ticket, then asks the API for each later one, and maps the room's traffic", async () => {
+    const heard: HubMessage[] = [];
+    const states: HubState[] = [];
+    const chatTicket = vi.fn(async () => ({ ...ticket, token: "t2" }));
+    const hub = connectIvsChat(
+      "s1",
+      { onMessage: (m) => heard.push(m), onState: (s) => states.push(s) },
+      { ticket, user: me, api: { chatTicket, like: async () => ({ likes: 5 }) } },
+    );
+    await vi.waitFor(() => expect(rooms).toHaveLength(1));
+    const room = rooms[0] as FakeRoom;
+    expect(room.config.regionOrUrl).toBe(ticket.url);
+    expect(room.state).toBe("connecting");
+    expect(await room.config.tokenProvider()).toMatchObject({ token: "t1" });
+    expect(await room.config.tokenProvider()).toMatchObject({ token: "t2" });
+    expect(chatTicket).toHaveBeenCalledWith("s1");
+
+    expect(hub.send({ type: "chat", text: "chưa kết nối", ref: 1 })).toBe(false);
+    room.emit("connect");
+    expect(states.at(-1)).toBe("open");
+    expect(heard).toEqual([{ type: "auth", user: me }]);
+
+    expect(hub.send({ type: "chat", text: "Còn hàng không?", ref: 2 })).toBe(true);
+    const request = room.sent[0];
+    const sender = { userId: "u-lan", attributes: { name: "Lan", role: "viewer" } };
+    room.emit("message", {
+      id: "M1",
+      content: "Còn hàng không?",
+      sendTime: new Date(0),
+      requestId: request?.requestId,
+      sender,
+    });
+    expect(heard.at(-1)).toMatchObject({ type: "chat", id: "M1", ref: 2 });
+
+    room.emit("event", {
+      id: "E1",
+      eventName: "viewers",
+      sendTime: new Date(0),
+      attributes: { body: '{"type":"viewers","count":9}' },
+    });
+    room.emit("messageDelete", { id: "E2", messageId: "M1", sendTime: new Date(0) });
+    room.emit("userDisconnect", { id: "E3", userId: "someone-else", reason: "muted", sendTime: new Date(0) });
+    room.emit("userDisconnect", { id: "E4", userId: "u-lan", reason: "muted", sendTime: new Date(0) });
+    expect(heard.slice(-3)).toEqual([
+      { type: "viewers", count: 9 },
+      { type: "delete", id: "M1" },
+      { type: "bye", reason: "muted" },
+    ]);
+
+    expect(hub.send({ type: "like" })).toBe(true);
+    await vi.waitFor(() => expect(heard.at(-1)).toEqual({ type: "likes", count: 5 }));
+    hub.close();
+    expect(room.state).toBe("disconnected");
   });
 });
