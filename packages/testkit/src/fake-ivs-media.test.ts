@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { CreateChannelCommand, IvsClient, PutMetadataCommand, StopStreamCommand } from "@aws-sdk/client-ivs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type FakeIvs, startFakeIvs } from "./fake-ivs";
-import { type FakeIvsMedia, startFakeIvsMedia } from "./fake-ivs-media";
+import { type FakeIvsMedia, SEGMENT_PRIV_OWNER, startFakeIvsMedia } from "./fake-ivs-media";
 import { demux, PTS_HZ, parseId3, STREAM_TYPE_AAC, STREAM_TYPE_H264, STREAM_TYPE_ID3 } from "./mpegts";
 
 let media: FakeIvsMedia;
@@ -132,7 +132,14 @@ describe("fake IVS media: RTMP ingest, HLS playback, timed metadata", { timeout:
     const read = demux(first?.data ?? Buffer.alloc(0));
     expect(read.pmt?.streams.map((s) => s.streamType)).toEqual([STREAM_TYPE_H264, STREAM_TYPE_AAC, STREAM_TYPE_ID3]);
     const videoPid = read.pmt?.streams[0]?.pid ?? -1;
-    expect(read.pes.get(videoPid)?.length).toBeGreaterThan(0);
+    const firstVideoPts = read.pes.get(videoPid)?.[0]?.pts;
+    expect(firstVideoPts).toBeDefined();
+    // The ID3 stream has a sample in every segment (the IVS player waits for one before playing): a PRIV frame.
+    const [opening] = read.pes.get(read.pmt?.streams[2]?.pid ?? -1) ?? [];
+    expect(opening?.pts).toBe(firstVideoPts);
+    expect(parseId3(opening?.payload ?? Buffer.alloc(0))).toEqual([
+      { id: "PRIV", description: SEGMENT_PRIV_OWNER, value: expect.stringMatching(/^[0-9a-f]{8}$/) },
+    ]);
     // A player reading segment after segment sees every PID's packets in sequence.
     expect(
       demux(Buffer.concat([first?.data ?? Buffer.alloc(0), second?.data ?? Buffer.alloc(0)])).discontinuities,
@@ -177,7 +184,7 @@ describe("fake IVS media: RTMP ingest, HLS playback, timed metadata", { timeout:
         const { data } = await segment(url);
         const read = demux(data);
         const id3 = read.pmt?.streams.find((s) => s.streamType === STREAM_TYPE_ID3);
-        const cue = read.pes.get(id3?.pid ?? -1)?.[0];
+        const cue = read.pes.get(id3?.pid ?? -1)?.find((p) => parseId3(p.payload)[0]?.id === "TXXX");
         if (cue) return { read, cue, url };
       }
       return undefined;

@@ -9,7 +9,8 @@
  *   Offline, the playback URL answers 404, as IVS's does.
  * - Timed metadata: each accepted PutMetadata goes into the segment being packaged as an ID3 TXXX frame, in a PES at
  *   the PTS of the newest video frame, on a stream of type 0x15 declared in the PMT with the metadata descriptors, so
- *   that the IVS player fires TEXT_METADATA_CUE with the text when playback reaches that frame.
+ *   that the IVS player (amazon-ivs-player, checked in Chromium by fake-ivs-media.browser.test.ts) fires
+ *   TEXT_METADATA_CUE with the text when playback reaches that frame.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:http";
@@ -17,6 +18,7 @@ import type { AddressInfo } from "node:net";
 import type { FakeIvs, FakeIvsChannel, FakeIvsMediaLink } from "./fake-ivs";
 import {
   ContinuityCounters,
+  id3Priv,
   id3Txxx,
   PAT_PID,
   type Pmt,
@@ -82,6 +84,8 @@ export interface FakeIvsMedia extends FakeIvsMediaLink {
 }
 
 const MAX_SEGMENTS_KEPT = 600;
+/** The owner of the PRIV frame that opens each segment's ID3 stream. */
+export const SEGMENT_PRIV_OWNER = "fake-ivs:segment";
 
 interface Live {
   channel: FakeIvsChannel;
@@ -312,6 +316,12 @@ class Packager {
         sectionPacket(this.pmtPid, pmtSection(this.pmt), this.counters),
       ],
     };
+    // The IVS player waits for a sample on every stream the PMT declares before it plays: the ID3 stream gets one
+    // at each segment's start, a PRIV frame (no TEXT_METADATA_CUE) with the segment's sequence number.
+    const sequence = Buffer.alloc(4);
+    sequence.writeUInt32BE(this.sequence);
+    const marker = id3Priv(SEGMENT_PRIV_OWNER, sequence);
+    this.open.packets.push(...pesPackets(this.id3Pid, pesWithPts(STREAM_ID_PRIVATE_1, pts, marker), this.counters));
   }
 
   private close(ticks: number) {

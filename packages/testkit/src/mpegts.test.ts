@@ -7,6 +7,7 @@ import {
   ContinuityCounters,
   crc32Mpeg,
   demux,
+  id3Priv,
   id3Txxx,
   PACKET_SIZE,
   PAT_PID,
@@ -76,6 +77,12 @@ describe("MPEG-TS packets for HLS timed metadata", () => {
     expect(metadata).toMatchObject({ streamId: STREAM_ID_PRIVATE_1, pts: 2 ** 32 + 126_456 });
     expect(parseId3(metadata?.payload ?? Buffer.alloc(0))).toEqual([{ id: "TXXX", description: "", value: text }]);
     expect(read.discontinuities).toEqual([]);
+  });
+
+  it("writes a PRIV frame, binary data under its owner's name", () => {
+    expect(parseId3(id3Priv("fake-ivs:segment", Buffer.from([0, 0, 1, 2])))).toEqual([
+      { id: "PRIV", description: "fake-ivs:segment", value: "00000102" },
+    ]);
   });
 
   it("marks a keyframe's first packet for random access and keeps each PID's counter running across segments", () => {

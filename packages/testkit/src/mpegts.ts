@@ -322,7 +322,14 @@ export function id3Txxx(value: string, description = ""): Buffer {
   return Buffer.concat([Buffer.from("ID3"), Buffer.from([4, 0, 0]), syncsafe(frame.length), frame]);
 }
 
-/** The text frames of an ID3v2.3/2.4 tag. */
+/** An ID3v2.4 tag with one PRIV frame: binary data under an owner's name, which players do not show as text. */
+export function id3Priv(owner: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(owner, "latin1"), Buffer.from([0]), data]);
+  const frame = Buffer.concat([Buffer.from("PRIV"), syncsafe(body.length), Buffer.from([0, 0]), body]);
+  return Buffer.concat([Buffer.from("ID3"), Buffer.from([4, 0, 0]), syncsafe(frame.length), frame]);
+}
+
+/** The text frames of an ID3v2.3/2.4 tag, and its PRIV frames (the owner as description, the data in hex). */
 export function parseId3(tag: Buffer): { id: string; description?: string; value: string }[] {
   if (tag.subarray(0, 3).toString("latin1") !== "ID3") throw new Error("not an ID3 tag");
   const version = tag[3] ?? 4;
@@ -337,6 +344,13 @@ export function parseId3(tag: Buffer): { id: string; description?: string; value
     if (id === "TXXX") {
       const split = text.indexOf("\0");
       frames.push({ id, description: text.slice(0, split), value: text.slice(split + 1).replace(/\0+$/, "") });
+    } else if (id === "PRIV") {
+      const split = body.indexOf(0);
+      frames.push({
+        id,
+        description: body.subarray(0, split).toString("latin1"),
+        value: body.subarray(split + 1).toString("hex"),
+      });
     } else if (id.startsWith("T")) {
       frames.push({ id, value: text.replace(/\0+$/, "") });
     }
