@@ -128,6 +128,26 @@ export function messagingAccess(stack: Stack, from: string) {
 }
 
 /**
+ * What the minutely live job needs of IVS and IVS Chat, in the IVS region and this account only: each live's viewer
+ * count (GetStream), its room told the audience (SendEvent), an ended live's room deleted (DeleteRoom).
+ */
+export function liveNewsAccess(stack: Stack, live: { ivsRegion: string }) {
+  const arn = (service: "ivs" | "ivschat", resource: string) =>
+    `arn:${stack.partition}:${service}:${live.ivsRegion}:${stack.account}:${resource}`;
+  return {
+    environment: { LIVE_PROVIDER: "ivs", IVS_REGION: live.ivsRegion },
+    permissions: [
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ["ivs:GetStream"], resources: [arn("ivs", "channel/*")] }),
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["ivschat:SendEvent", "ivschat:DeleteRoom"],
+        resources: [arn("ivschat", "room/*")],
+      }),
+    ],
+  };
+}
+
+/**
  * What the API needs of IVS and IVS Chat (packages/functions/src/adapters/live/ivs-*.ts), in the IVS region and this account only.
  * Channel and room ids are IVS's, so the grants name every channel and room there; the app's own are tagged
  * `app=cho-ocop`, `stage=<stage>`.

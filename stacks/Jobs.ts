@@ -1,7 +1,8 @@
 import { Cron, type StackContext, use } from "sst/constructs";
-import { Api } from "./Api";
+import { Api, liveNewsAccess } from "./Api";
 import { keepLogs, LAMBDA_DEFAULTS, webDomain } from "./config";
 import { Database, tableAccess } from "./Database";
+import { Live } from "./Live";
 import { Web } from "./Web";
 
 /** Unpaid card and VietQR orders hold their stock 30 minutes; this releases it within 5 minutes after. */
@@ -59,17 +60,19 @@ export function Jobs({ stack }: StackContext) {
     },
   });
 
+  const news = liveNewsAccess(stack, use(Live));
   const liveOffline = new Cron(stack, "EndOfflineLives", {
     schedule: LIVE_OFFLINE_SCHEDULE,
     job: {
       function: {
         ...LAMBDA_DEFAULTS,
         handler: "packages/functions/src/jobs.endOfflineLives",
-        description: "Ends live sessions whose stream dropped and did not come back within the reconnect grace",
+        description:
+          "Ends live sessions whose stream dropped past the reconnect grace; tells each live's room its viewers, likes and deal; deletes ended lives' rooms",
         memorySize: "256 MB",
         timeout: "1 minute",
-        environment: { ...records.environment, LIVE_RECONNECT_GRACE_SECONDS: "60" },
-        permissions: records.permissions,
+        environment: { ...records.environment, ...news.environment, LIVE_RECONNECT_GRACE_SECONDS: "60" },
+        permissions: [...records.permissions, ...news.permissions],
       },
     },
   });
