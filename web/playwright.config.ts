@@ -20,6 +20,8 @@ const ARGS = [
 
 /** Specs that run once, as stories whose steps choose their own viewports; every other spec runs on the phone and the desktop. */
 const STORIES = /(selling|accounts|staff|buying|addresses|pay|live(-[a-z]+)?|screens|storefront)\.spec\.ts/;
+/** The AWS-shaped mode's story runs against its own server (playwright.aws.config.ts). */
+const AWS = /e2e\/aws\//;
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,12 +44,12 @@ export default defineConfig({
   projects: [
     {
       name: "phone",
-      testIgnore: STORIES,
+      testIgnore: [STORIES, AWS],
       use: PHONE,
     },
     {
       name: "desktop",
-      testIgnore: STORIES,
+      testIgnore: [STORIES, AWS],
       use: DESKTOP,
     },
     {
@@ -55,22 +57,26 @@ export default defineConfig({
       // staff on desktops), in order, sharing what they create.
       name: "selling",
       testMatch: /(selling|accounts|staff)\.spec\.ts/,
+      testIgnore: AWS,
     },
     {
       // The storefront's fixes, once, each step on the phone viewports it names (412 and 360 px wide).
       name: "storefront",
       testMatch: /storefront\.spec\.ts/,
+      testIgnore: AWS,
     },
     {
       // Buying, once, in order: a shopper on a phone, the seller who ships, staff who confirm a transfer.
       name: "buying",
       testMatch: /(buying|addresses|pay)\.spec\.ts/,
+      testIgnore: AWS,
     },
     {
       // Live selling, once, in order: a seller broadcasts Chromium's fake camera from a phone (MediaRecorder →
       // /live-ingest → ffmpeg → RTMP), viewers on phones watch, chat and buy; staff moderate on a desktop.
       name: "live",
       testMatch: /(live(-[a-z]+)?|screens)\.spec\.ts/,
+      testIgnore: AWS,
       use: {
         launchOptions: {
           executablePath: CHROMIUM,

@@ -1,13 +1,21 @@
 import { expect, type Page } from "@playwright/test";
+import { inAwsMode, smsFromFakeSns } from "./aws-mode";
 
 /** "0975 000 105" → "+84975000105": how the outbox writes the number a code went to. */
 export const e164 = (phone: string) => `+84${phone.replace(/\D/g, "").slice(1)}`;
 
 /**
  * Reads the newest sign-in code sent to a number, the way a person would locally: open the outbox page
- * (/dev/outbox, where the local server "sends" SMS) in another tab and read the message.
+ * (/dev/outbox, where the local server "sends" SMS) in another tab and read the message; in the AWS-shaped mode, the
+ * SMS as SNS delivered it (there is no outbox on AWS).
  */
 export async function codeFromOutbox(page: Page, phone: string): Promise<string> {
+  if (inAwsMode()) {
+    const text = (await smsFromFakeSns()).find((m) => m.to === e164(phone))?.text ?? "";
+    const code = text.match(/\b(\d{6})\b/)?.[1];
+    if (!code) throw new Error(`no sign-in code for ${phone} in the SMS SNS delivered`);
+    return code;
+  }
   const outbox = await page.context().newPage();
   try {
     await outbox.goto("/dev/outbox");
@@ -54,8 +62,13 @@ export async function signIn(page: Page, phone: string, options: { wrongFirst?: 
  * number a moment ago (central staff do in two of them): wait out what is left of the 30 s, if anything.
  */
 export async function waitForCodeSlot(page: Page, phone: string) {
-  const res = await page.request.get("/api/dev/outbox");
-  const messages = (await res.json()) as Array<{ to: string; sentAt: string; text: string }>;
+  const messages = inAwsMode()
+    ? await smsFromFakeSns()
+    : ((await (await page.request.get("/api/dev/outbox")).json()) as Array<{
+        to: string;
+        sentAt: string;
+        text: string;
+      }>);
   const last = messages.find((m) => m.to === e164(phone) && /\b\d{6}\b/.test(m.text));
   if (!last) return;
   const wait = Date.parse(last.sentAt) + 31_000 - Date.now();

@@ -15,6 +15,7 @@ export interface FakeSms {
   message: string;
   /** Message attributes by name, e.g. `AWS.SNS.SMS.SMSType` → `Transactional`. */
   attributes: Record<string, string>;
+  sentAt: string;
 }
 
 export interface FakeEmail {
@@ -55,6 +56,9 @@ export interface FakeSnsSes {
 }
 
 type Reply = { status: number; headers: Record<string, string>; body: string; code?: string };
+
+/** The fake's own page of the text messages it delivered, newest last (unsigned: it is no AWS operation). */
+export const INSPECT_SMS_PATH = "/_fake/sms";
 
 const SNS_NS = "http://sns.amazonaws.com/doc/2010-03-31/";
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -104,7 +108,7 @@ export async function startFakeSnsSes(options: FakeSnsSesOptions = {}): Promise<
     }
 
     const messageId = randomUUID();
-    sms.push({ messageId, phoneNumber, message, attributes });
+    sms.push({ messageId, phoneNumber, message, attributes, sentAt: new Date().toISOString() });
     return {
       operation,
       reply: {
@@ -182,6 +186,10 @@ export async function startFakeSnsSes(options: FakeSnsSesOptions = {}): Promise<
   async function handle(req: IncomingMessage): Promise<Reply> {
     const body = await readBytes(req);
     const path = new URL(req.url ?? "/", "http://fake").pathname;
+    // Not AWS: what a phone would have received, for a browser test in another process to read its sign-in code.
+    if (req.method === "GET" && path === INSPECT_SMS_PATH) {
+      return { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify(sms) };
+    }
     const service = path.startsWith("/v2/email/")
       ? "ses"
       : /x-www-form-urlencoded/.test(req.headers["content-type"] ?? "")

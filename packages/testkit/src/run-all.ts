@@ -32,6 +32,7 @@ const FLOORS: Record<string, number> = {
   web: 150,
   stacks: 95,
   e2e: 80,
+  "e2e-aws": 1,
 };
 
 const vitest = (name: string, cwd: string, extra: string[] = []): Step => {
@@ -71,6 +72,13 @@ const steps: Step[] = (
       cwd: join(ROOT, "web"),
       command: ["pnpm", "exec", "playwright", "test"],
       report: { file: join(ROOT, "web/test-results/e2e.json"), kind: "playwright" as const },
+    },
+    {
+      // The live story on the production adapters (`pnpm start --aws-local`), against its own server.
+      name: "e2e-aws",
+      cwd: join(ROOT, "web"),
+      command: ["pnpm", "exec", "playwright", "test", "-c", "playwright.aws.config.ts"],
+      report: { file: join(ROOT, "web/test-results/e2e-aws.json"), kind: "playwright" as const },
     },
   ] satisfies Step[]
 ).filter((s) => only.length === 0 || only.includes(s.name));

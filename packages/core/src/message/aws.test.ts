@@ -37,6 +37,7 @@ describe("AwsMessenger against local SNS and SES v2 servers", () => {
         phoneNumber: "+84912345678",
         message: "Mã đăng nhập Chợ OCOP: 482913",
         attributes: { "AWS.SNS.SMS.SMSType": "Transactional", "AWS.SNS.SMS.SenderID": "CHOOCOP" },
+        sentAt: expect.any(String),
       },
     ]);
     const request = fake.requests.at(-1);

@@ -4,7 +4,7 @@ import { signingKey } from "@cho-ocop/core/account/secret";
 import { Cart } from "@cho-ocop/core/cart/index";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
-import { behindCloudFront } from "./cloudfront";
+import { behindCloudFront, viewerOrigin } from "./cloudfront";
 
 export const SESSION_COOKIE = "ocop_session";
 
@@ -71,9 +71,7 @@ export function clientIp(c: Context): string {
 /** The public origin of the web app, for links such as the QR code's. */
 export function publicOrigin(c: Context): string {
   if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL.replace(/\/$/, "");
-  const forwarded = c.req.header("x-forwarded-host");
-  if (forwarded) return `https://${forwarded}`;
-  return new URL(c.req.url).origin;
+  return viewerOrigin(c) ?? new URL(c.req.url).origin;
 }
 
 export const CART_COOKIE = "ocop_cart";

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { CART_COOKIE, SESSION_COOKIE } from "./actor";
-import { behindCloudFront } from "./cloudfront";
+import { behindCloudFront, viewerOrigin } from "./cloudfront";
 import { errorJson } from "./error";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -38,7 +38,7 @@ function fromThisSite(c: Context): boolean {
 function siteOrigins(c: Context): Set<string> {
   const origins = new Set([new URL(c.req.url).origin]);
   if (process.env.PUBLIC_URL) origins.add(new URL(process.env.PUBLIC_URL).origin);
-  const forwarded = behindCloudFront() ? c.req.header("x-forwarded-host") : undefined;
-  if (forwarded) origins.add(`https://${forwarded}`);
+  const viewer = behindCloudFront() ? viewerOrigin(c) : undefined;
+  if (viewer) origins.add(viewer);
   return origins;
 }

@@ -134,7 +134,7 @@ async function main() {
   process.env.TABLE_NAME ??= "cho-ocop-local";
   process.env.UPLOAD_DIR = join(dataDir, "uploads");
   process.env.STORAGE = "local";
-  const aws = awsLocal ? await (await import("./aws/index")).startAwsLocal(log) : undefined;
+  const aws = awsLocal ? await (await import("./aws/index")).startAwsLocal(log, dataDir) : undefined;
   if (aws) cleanups.push(() => aws.stop());
 
   const { compose } = await import("../adapters/index");

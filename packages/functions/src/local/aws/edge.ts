@@ -49,6 +49,7 @@ export function awsEdge(options: EdgeOptions) {
     const headers = new Headers(c.req.raw.headers);
     // CloudFront forwards the viewer's Host as X-Forwarded-Host (stacks/Web.ts, API_VIEWER_HEADERS).
     headers.set("x-forwarded-host", headers.get("host") ?? new URL(c.req.url).host);
+    headers.set("cloudfront-forwarded-proto", new URL(c.req.url).protocol.replace(":", ""));
     const ip = c.env?.remoteAddress ?? "127.0.0.1";
     headers.set("cloudfront-viewer-address", `${ip}:0`);
     headers.set(ORIGIN_SECRET_HEADER, options.originSecret);

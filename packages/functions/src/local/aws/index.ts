@@ -6,6 +6,8 @@
  * reach the live-events handler (src/live-events.ts) as EventBridge delivers them, and the jobs' handlers run on
  * their schedules. The fakes keep nothing between runs, so this mode starts from fresh demo data every time.
  */
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { startFakeIvs } from "../../../../testkit/src/fake-ivs";
 import { FAKE_CREDENTIALS, startFakeS3 } from "../../../../testkit/src/fake-s3";
 import { startFakeSnsSes } from "../../../../testkit/src/fake-sns-ses";
@@ -17,6 +19,14 @@ export const AWS_LOCAL_IVS_REGION = "ap-northeast-1";
 const MEDIA_BUCKET = "cho-ocop-local-media";
 const RECORDINGS_BUCKET = "cho-ocop-local-recordings";
 const MAIL_FROM = "no-reply@cho-ocop.vn";
+/** Where the mode writes, in its data folder, the addresses its fakes listen on (for browser tests and curious people). */
+export const AWS_LOCAL_FILE = "aws-local.json";
+
+export interface AwsLocalEndpoints {
+  s3: string;
+  snsSes: string;
+  ivs: string;
+}
 
 export interface AwsLocal {
   s3Url: string;
@@ -35,7 +45,7 @@ export interface AwsLocal {
  * Starts the fakes and points this process's configuration at them, as the stacks configure the functions on AWS
  * (stacks/Api.ts): call it before `compose()`.
  */
-export async function startAwsLocal(log: (line: string) => void): Promise<AwsLocal> {
+export async function startAwsLocal(log: (line: string) => void, dataDir: string): Promise<AwsLocal> {
   const credentials = FAKE_CREDENTIALS;
   const recordingConfigurationArn = `arn:aws:ivs:${AWS_LOCAL_IVS_REGION}:123456789012:recording-configuration/local`;
   const [s3, messaging, ivs] = await Promise.all([
@@ -70,6 +80,8 @@ export async function startAwsLocal(log: (line: string) => void): Promise<AwsLoc
     SST_STAGE: process.env.SST_STAGE ?? "local",
     ORIGIN_SECRET: originSecret,
   });
+  const endpoints: AwsLocalEndpoints = { s3: s3.url, snsSes: messaging.url, ivs: ivs.url };
+  await writeFile(join(dataDir, AWS_LOCAL_FILE), `${JSON.stringify(endpoints, null, 2)}\n`);
   log(
     `aws-local: S3 ${s3.url}, SNS/SES ${messaging.url}, IVS and IVS Chat ${ivs.url} (region ${AWS_LOCAL_IVS_REGION})`,
   );
