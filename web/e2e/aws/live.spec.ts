@@ -1,12 +1,15 @@
-import { expect } from "@playwright/test";
+import { type ChildProcess, spawn } from "node:child_process";
+import { expect, type Page } from "@playwright/test";
 import { test } from "../helpers";
 import { closeOpenLives, phonePage, signInOnLives } from "../live-helpers";
 
 /**
  * The live story on the production path (`pnpm start --aws-local`): the API runs through its Lambda handler, the
  * live is an IVS channel and an IVS Chat room on the testkit's servers. A seller of Kẹo Dừa Thanh Phong schedules a
- * live from a phone; the broadcast desk shows the OBS/Larix server and key IVS gave (the web broadcast SDK needs
- * IVS's WebRTC ingest, which no local server offers).
+ * live from a phone; the broadcast desk shows the OBS/Larix server and key IVS gave, and the seller's encoder (ffmpeg
+ * here, as OBS would) publishes to them — the web broadcast SDK needs IVS's WebRTC ingest, which no local server
+ * offers. A viewer on a phone plays the stream with the IVS player and sees the pin at its frame (IVS timed metadata
+ * in the HLS segments); the seller ends the live and the viewer is told.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -15,6 +18,31 @@ const PRODUCT = "Kẹo dừa sầu riêng";
 const TITLE = "Kẹo dừa Bến Tre trên IVS — giá riêng buổi live";
 const shots = (name: string) => `test-results/screenshots/live-aws-${name}.png`;
 const session = { id: "" };
+const ingest = { url: "", key: "" };
+let encoder: ChildProcess | undefined;
+
+/** What OBS does: a test pattern with sound, H.264 and AAC, over RTMP to the channel's server with its key. */
+function publish(url: string, key: string): ChildProcess {
+  const ffmpeg = spawn(
+    "ffmpeg",
+    [
+      ...["-hide_banner", "-loglevel", "error", "-re"],
+      ...["-f", "lavfi", "-i", "testsrc=size=480x854:rate=30", "-f", "lavfi", "-i", "sine=frequency=440"],
+      ...["-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-pix_fmt", "yuv420p", "-g", "30"],
+      ...["-c:a", "aac", "-f", "flv", `${url}${key}`],
+    ],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  ffmpeg.stderr?.on("data", (chunk) => process.stderr.write(`[ffmpeg] ${chunk}`));
+  return ffmpeg;
+}
+
+/** The video's clock, read from the page the way the player sees it. */
+const currentTime = (page: Page) => page.getByTestId("live-video").evaluate((v) => (v as HTMLVideoElement).currentTime);
+
+test.afterAll(() => {
+  encoder?.kill("SIGINT");
+});
 
 test("on IVS: a seller schedules a live and the desk gives the OBS/Larix server and key", async ({ browser }) => {
   test.setTimeout(240_000);
@@ -44,8 +72,47 @@ test("on IVS: a seller schedules a live and the desk gives the OBS/Larix server 
     // An IVS stream key, as CreateChannel gave it.
     await expect(seller.getByTestId("stream-key")).toHaveText(/^sk_[a-z0-9-]+_[A-Za-z0-9]+$/);
     await seller.screenshot({ path: shots("1-desk"), fullPage: true });
+    ingest.url = (await seller.getByTestId("ingest-url").textContent()) ?? "";
+    ingest.key = (await seller.getByTestId("stream-key").textContent()) ?? "";
     await seller.getByRole("button", { name: "Ẩn khoá" }).click();
     await seller.getByRole("button", { name: "Đóng" }).click();
   });
-  await seller.context().close();
+
+  await test.step("the encoder publishes to that server and key: the desk goes on air as IVS reports the stream", async () => {
+    expect(ingest.url).toMatch(/^rtmp:\/\/127\.0\.0\.1:\d+\/app\/$/);
+    encoder = publish(ingest.url, ingest.key);
+    await expect(seller.getByTestId("cast-state")).toHaveText("Kết nối: Đang phát", { timeout: 30_000 });
+    const controls = seller.getByRole("navigation", { name: "Điều khiển buổi live" });
+    await controls.getByRole("button", { name: "Ghim" }).click();
+    await expect(seller.getByRole("button", { name: `Ghim ${PRODUCT}` })).toBeEnabled({ timeout: 10_000 });
+  });
+
+  const viewer = await phonePage(browser);
+  await test.step("a viewer opens the live from the Live page and the IVS player plays it", async () => {
+    await viewer.goto("/live");
+    await viewer.getByTestId("live-card").filter({ hasText: TITLE }).click();
+    await expect(viewer).toHaveURL(new RegExp(`/live/${session.id}$`));
+    await expect(viewer.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+    await expect.poll(() => currentTime(viewer), { timeout: 30_000 }).toBeGreaterThan(0.5);
+    const first = await currentTime(viewer);
+    await expect.poll(() => currentTime(viewer), { timeout: 15_000 }).toBeGreaterThan(first + 1);
+    await viewer.screenshot({ path: shots("2-viewer"), fullPage: false });
+  });
+
+  await test.step("the seller pins a product: the viewer sees its card from the stream's timed metadata", async () => {
+    const pinned = seller.waitForResponse((r) => r.url().endsWith("/pin") && r.status() === 200);
+    await seller.getByRole("button", { name: `Ghim ${PRODUCT}` }).click();
+    await pinned;
+    await expect(viewer.getByTestId("pin-card")).toContainText(PRODUCT, { timeout: 20_000 });
+    await viewer.screenshot({ path: shots("3-viewer-pin"), fullPage: false });
+  });
+
+  await test.step("the seller ends the live: IVS stops the stream and the viewer is told", async () => {
+    await seller.getByRole("button", { name: "Kết thúc live" }).click();
+    await expect(seller.getByText("Buổi live đã kết thúc.")).toBeVisible({ timeout: 15_000 });
+    await expect.poll(() => encoder?.exitCode ?? encoder?.signalCode ?? null, { timeout: 15_000 }).not.toBeNull();
+    await expect(viewer.getByTestId("live-ended")).toContainText("Buổi live đã kết thúc", { timeout: 30_000 });
+    await viewer.screenshot({ path: shots("4-viewer-ended"), fullPage: false });
+  });
+  for (const page of [seller, viewer]) await page.context().close();
 });

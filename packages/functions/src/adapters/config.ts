@@ -69,6 +69,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
             stage: env.SST_STAGE,
             recordingConfigurationArn: env.IVS_RECORDING_CONFIGURATION_ARN || undefined,
             chatReviewHandlerArn: env.IVS_CHAT_REVIEW_HANDLER_ARN || undefined,
+            chatMessagingUrl: env.IVS_CHAT_MESSAGING_URL || undefined,
           }
         : undefined,
   };

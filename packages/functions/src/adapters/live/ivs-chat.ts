@@ -89,7 +89,7 @@ export class IvsChatProvider implements ChatProvider {
     if (!out.token || !out.tokenExpirationTime) throw new Error("IVS Chat CreateChatToken answered without a token");
     return {
       provider: "ivs" as const,
-      url: `wss://edge.ivschat.${this.options.region}.amazonaws.com`,
+      url: this.options.chatMessagingUrl ?? `wss://edge.ivschat.${this.options.region}.amazonaws.com`,
       token: out.token,
       // A token opens one connection, until then; a reconnecting client asks for a new one.
       expiresAt: out.tokenExpirationTime.toISOString(),

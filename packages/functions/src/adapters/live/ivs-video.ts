@@ -21,6 +21,8 @@ export const IvsConfig = z.object({
     .string()
     .regex(/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9-_]+$/)
     .optional(),
+  /** IVS Chat's messaging endpoint, when it is not the region's own (the AWS-shaped local mode's server). */
+  chatMessagingUrl: z.url({ protocol: /^wss?$/ }).optional(),
 });
 export type IvsConfig = z.infer<typeof IvsConfig>;
 
@@ -31,6 +33,7 @@ export function ivsConfigFromEnv(env: Record<string, string | undefined>): IvsCo
     stage: env.SST_STAGE,
     recordingConfigurationArn: env.IVS_RECORDING_CONFIGURATION_ARN || undefined,
     chatReviewHandlerArn: env.IVS_CHAT_REVIEW_HANDLER_ARN || undefined,
+    chatMessagingUrl: env.IVS_CHAT_MESSAGING_URL || undefined,
   });
 }
 
@@ -117,7 +120,7 @@ export class IvsVideoProvider implements VideoProvider {
       channelId: ivsChannelId(arn),
       provider: "ivs",
       arn,
-      ingestUrl: `rtmps://${ingestEndpoint}:443/app/`,
+      ingestUrl: ingestUrlOf(ingestEndpoint),
       streamKey,
       playbackUrl,
     };
@@ -306,4 +309,12 @@ export async function onIvsEvent(raw: unknown, expected: { recordingsBucket?: st
   }
   console.warn(`IVS event ignored: ${action.reason}`);
   return action;
+}
+
+/**
+ * OBS's server for a channel: IVS's endpoint is a host, reached over RTMPS on 443. An endpoint that names its own port
+ * is a plain RTMP server (the AWS-shaped local mode's IVS, which has no certificate).
+ */
+export function ingestUrlOf(ingestEndpoint: string): string {
+  return /:\d+$/.test(ingestEndpoint) ? `rtmp://${ingestEndpoint}/app/` : `rtmps://${ingestEndpoint}:443/app/`;
 }

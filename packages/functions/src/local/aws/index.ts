@@ -9,6 +9,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startFakeIvs } from "../../../../testkit/src/fake-ivs";
+import { startFakeIvsMedia } from "../../../../testkit/src/fake-ivs-media";
 import { FAKE_CREDENTIALS, startFakeS3 } from "../../../../testkit/src/fake-s3";
 import { startFakeSnsSes } from "../../../../testkit/src/fake-sns-ses";
 import { newOriginSecret } from "./edge";
@@ -26,6 +27,8 @@ export interface AwsLocalEndpoints {
   s3: string;
   snsSes: string;
   ivs: string;
+  /** The IVS ingest for OBS, Larix or ffmpeg: append the channel's stream key. */
+  rtmp: string;
 }
 
 export interface AwsLocal {
@@ -48,6 +51,7 @@ export interface AwsLocal {
 export async function startAwsLocal(log: (line: string) => void, dataDir: string): Promise<AwsLocal> {
   const credentials = FAKE_CREDENTIALS;
   const recordingConfigurationArn = `arn:aws:ivs:${AWS_LOCAL_IVS_REGION}:123456789012:recording-configuration/local`;
+  const media = await startFakeIvsMedia({ rtmpPort: Number(process.env.RTMP_PORT ?? 0) });
   const [s3, messaging, ivs] = await Promise.all([
     startFakeS3({ buckets: [MEDIA_BUCKET, RECORDINGS_BUCKET], region: AWS_LOCAL_REGION, credentials }),
     startFakeSnsSes({ region: AWS_LOCAL_REGION, credentials, verifiedIdentities: [MAIL_FROM] }),
@@ -55,6 +59,7 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
       region: AWS_LOCAL_IVS_REGION,
       credentials,
       recordingConfigurations: [{ arn: recordingConfigurationArn, bucketName: RECORDINGS_BUCKET }],
+      media,
     }),
   ]);
   const originSecret = newOriginSecret();
@@ -77,13 +82,14 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
     IVS_REGION: AWS_LOCAL_IVS_REGION,
     IVS_RECORDING_CONFIGURATION_ARN: recordingConfigurationArn,
     RECORDINGS_BUCKET,
+    IVS_CHAT_MESSAGING_URL: ivs.chatUrl,
     SST_STAGE: process.env.SST_STAGE ?? "local",
     ORIGIN_SECRET: originSecret,
   });
-  const endpoints: AwsLocalEndpoints = { s3: s3.url, snsSes: messaging.url, ivs: ivs.url };
+  const endpoints: AwsLocalEndpoints = { s3: s3.url, snsSes: messaging.url, ivs: ivs.url, rtmp: media.rtmpUrl };
   await writeFile(join(dataDir, AWS_LOCAL_FILE), `${JSON.stringify(endpoints, null, 2)}\n`);
   log(
-    `aws-local: S3 ${s3.url}, SNS/SES ${messaging.url}, IVS and IVS Chat ${ivs.url} (region ${AWS_LOCAL_IVS_REGION})`,
+    `aws-local: S3 ${s3.url}, SNS/SES ${messaging.url}, IVS and IVS Chat ${ivs.url} (region ${AWS_LOCAL_IVS_REGION}), IVS ingest ${media.rtmpUrl}`,
   );
 
   const timers: NodeJS.Timeout[] = [];
@@ -94,7 +100,11 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
     mediaBucket: MEDIA_BUCKET,
     recordingsBucket: RECORDINGS_BUCKET,
     originSecret,
-    liveOrigins: [new URL(ivs.url).origin, new URL(ivs.url).origin.replace(/^http/, "ws")],
+    liveOrigins: [
+      new URL(ivs.url).origin,
+      new URL(ivs.url).origin.replace(/^http/, "ws"),
+      new URL(media.playbackOrigin).origin,
+    ],
     async deliver() {
       const [events, jobs] = await Promise.all([import("../../live-events"), import("../../jobs")]);
       // EventBridge delivers each event once, soon after it happened, and retries a handler that fails.
@@ -129,6 +139,7 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
     async stop() {
       for (const timer of timers) clearInterval(timer);
       await Promise.all([s3.close(), messaging.close(), ivs.close()]);
+      await media.close();
     },
   };
 }
