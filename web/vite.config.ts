@@ -30,10 +30,24 @@ export function outboxForThisMachine(): Plugin {
  * which is what a phone on a weak 4G connection waits for.
  */
 function inlineCss(): Plugin {
+  const inlined: string[] = [];
   return {
     name: "cho-ocop:inline-css",
     apply: "build",
     enforce: "post",
+    // A chunk imported later lists the entry's stylesheet among what it preloads: that file is gone, and its request
+    // would get index.html back and fail that import. The sheet is in the page already; the entry (loaded already
+    // too) stands in its place, so the list's numbering stays.
+    generateBundle: {
+      order: "post",
+      handler(_options, bundle) {
+        const entry = Object.values(bundle).find((c) => c.type === "chunk" && c.isEntry)?.fileName;
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== "chunk" || !entry) continue;
+          for (const name of inlined) chunk.code = chunk.code.replaceAll(`"${name}"`, `"${entry}"`);
+        }
+      },
+    },
     transformIndexHtml: {
       order: "post",
       handler(html, ctx) {
@@ -48,6 +62,7 @@ function inlineCss(): Plugin {
           if (!tag.test(out)) continue;
           out = out.replace(tag, () => `<style>${String(asset.source)}</style>`);
           delete bundle[name];
+          inlined.push(name);
         }
         return out;
       },

@@ -45,8 +45,10 @@ import { currentUser } from "../../lib/session";
 import "../../styles/live.css";
 import { CrossIcon } from "../../components/CrossIcon";
 
-// The buy sheet (the checkout's address fields and their styles) loads once a product is shown, not before the video.
+// The buy sheet (the checkout's address fields and their styles, a dozen files) loads when the shopper reaches for a
+// button that opens it (a touch, the pointer over it, the keyboard's focus), not while the page and the video start.
 const loadBuySheet = () => import("../../components/live/BuySheet");
+const reachForSheet = () => void loadBuySheet();
 const BuySheet = lazy(() => loadBuySheet().then((m) => ({ default: m.BuySheet })));
 
 interface PendingCue {
@@ -98,12 +100,16 @@ export function ChatPanel(props: {
   const [text, setText] = createSignal("");
   const [problem, setProblem] = createSignal<string>();
   let list: HTMLOListElement | undefined;
+  // To the newest line once the frame that shows it is laid out: reading scrollHeight while the page renders would
+  // lay the whole page out in the middle of its first task.
   createEffect(
     on(
       () => props.messages.length,
-      () => {
-        if (list) list.scrollTop = list.scrollHeight;
-      },
+      () =>
+        requestAnimationFrame(() => {
+          if (list && list.scrollHeight > list.clientHeight) list.scrollTop = list.scrollHeight;
+        }),
+      { defer: true },
     ),
   );
   const n = () => chatLength(text());
@@ -412,7 +418,7 @@ function WatchSession(props: { view: LiveView }) {
         .chatTicket(id)
         .then((t) => {
           ticket = t.token;
-          room.join(t.token);
+          room.join(t);
         })
         .catch((error: unknown) => {
           setJoining(false);
@@ -449,9 +455,6 @@ function WatchSession(props: { view: LiveView }) {
     if (video) setObjectFit(videoFit(video.videoWidth, video.videoHeight));
   };
   let bag: HTMLButtonElement | undefined;
-  createEffect(() => {
-    if (shownPin() || showProducts()) void loadBuySheet();
-  });
 
   return (
     <div class="watch" classList={{ "watch--pinned": Boolean(shownPin()) }}>
@@ -589,7 +592,14 @@ function WatchSession(props: { view: LiveView }) {
                   <LivePrice priceVnd={p().priceVnd} deal={runningDeal(p().productId)} />
                 </span>
               </span>
-              <button type="button" class="button button--buy pin-card__buy" onClick={() => setSheetFor(p().productId)}>
+              <button
+                type="button"
+                class="button button--buy pin-card__buy"
+                onPointerDown={reachForSheet}
+                onPointerEnter={reachForSheet}
+                onFocus={reachForSheet}
+                onClick={() => setSheetFor(p().productId)}
+              >
                 {t("live.watch.buyNow")}
               </button>
             </div>
@@ -609,6 +619,9 @@ function WatchSession(props: { view: LiveView }) {
           ref={bag}
           aria-label={t("live.watch.productsLabel", { n: view().products.length })}
           aria-haspopup="dialog"
+          onPointerDown={reachForSheet}
+          onPointerEnter={reachForSheet}
+          onFocus={reachForSheet}
           onClick={() => setShowProducts(true)}
         >
           <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -656,7 +669,7 @@ function WatchSession(props: { view: LiveView }) {
         />
       </Show>
 
-      <Suspense>
+      <Suspense fallback={<SheetLoading />}>
         <Show when={sheetProduct()}>
           {(p) => (
             <BuySheet
@@ -670,6 +683,18 @@ function WatchSession(props: { view: LiveView }) {
           )}
         </Show>
       </Suspense>
+    </div>
+  );
+}
+
+/** While the buy sheet's code arrives after "Mua ngay": its panel at once, so the tap is seen. */
+function SheetLoading() {
+  return (
+    <div class="sheet">
+      <div class="sheet__backdrop" />
+      <div class="sheet__panel" aria-busy="true">
+        <p class="muted">{t("common.loading")}</p>
+      </div>
     </div>
   );
 }
