@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { signIn, waitForCodeSlot } from "./accounts";
 import { fromTheSite, test } from "./helpers";
-import { closeOpenLives, phonePage, signInOnLives } from "./live-helpers";
+import { box, closeOpenLives, phonePage, signInOnLives } from "./live-helpers";
 import { SMALL_PHONE } from "./viewports";
 
 /**
@@ -9,7 +9,7 @@ import { SMALL_PHONE } from "./viewports";
  * phone (Chromium's fake camera, a real broadcast), the live and its deal set up through the API; the shopper, whose
  * address book holds a default address in Hà Nội, taps "Mua ngay" on the pinned card, reads the goods, the shipping
  * to that address and the total in the sheet, taps "Đặt hàng", and the order exists with that address. On a 360 px
- * phone the sheet's total and its button are in sight without scrolling.
+ * phone the sheet's "Giao đến" line, its total and its button are all in sight without scrolling, none over another.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -25,6 +25,25 @@ const amount = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
 const live = { id: "", productId: "", seller: undefined as Page | undefined };
 
 const sheetOf = (page: Page) => page.getByRole("dialog", { name: `Mua ${PRODUCT}` });
+
+/**
+ * The sheet as it opens, unscrolled: "Giao đến" and its address lie wholly above the foot (the amounts and "Đặt hàng"),
+ * inside the viewport, and a tap at their middle lands on them, not on whatever is drawn over them.
+ */
+async function expectShipToUncovered(page: Page) {
+  const sheet = sheetOf(page);
+  const shipTo = sheet.getByTestId("deliver-to");
+  await expect(shipTo).toContainText("Giao đến");
+  await expect(shipTo).toBeInViewport({ ratio: 1 });
+  const line = await box(shipTo);
+  const foot = await box(sheet.getByTestId("sheet-foot"));
+  expect(line.y + line.height).toBeLessThanOrEqual(foot.y);
+  const hit = await shipTo.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+  });
+  expect(hit).toBe(true);
+}
 
 test("a returning shopper buys a live deal in two taps: Mua ngay, then Đặt hàng, with shipping and total shown first", async ({
   browser,
@@ -138,6 +157,7 @@ test("a returning shopper buys a live deal in two taps: Mua ngay, then Đặt h�
     await expect(sheet.getByRole("radio", { name: /Thanh toán khi nhận hàng/ })).toBeChecked();
     await expect(sheet.getByRole("button", { name: "Đặt hàng" })).toBeInViewport({ ratio: 1 });
     await buyer.screenshot({ path: "test-results/screenshots/phone-live-buy-sheet.png" });
+    await expectShipToUncovered(buyer);
   });
 
   await test.step("tap 2, Đặt hàng: the order is placed at the total shown, to the saved address", async () => {
@@ -163,7 +183,9 @@ test("a returning shopper buys a live deal in two taps: Mua ngay, then Đặt h�
   await buyer.context().close();
 });
 
-test("on a 360 px phone the sheet's total and its order button are in sight without scrolling", async ({ browser }) => {
+test("on a 360 px phone the sheet's ship-to line, total and order button are all in sight without scrolling", async ({
+  browser,
+}) => {
   test.setTimeout(60_000);
   const buyer = await phonePage(browser, SMALL_PHONE, STATE);
   await buyer.goto(`/live/${live.id}`);
@@ -178,6 +200,7 @@ test("on a 360 px phone the sheet's total and its order button are in sight with
   await expect(sheet.getByRole("button", { name: "Đặt hàng" })).toBeInViewport({ ratio: 1 });
   expect(await sheet.evaluate((panel) => panel.scrollTop)).toBe(0);
   await buyer.screenshot({ path: "test-results/screenshots/small-phone-live-buy-sheet.png" });
+  await expectShipToUncovered(buyer);
   // The second of two allowed per buyer at the deal price: still one tap.
   await sheet.getByRole("button", { name: "Đặt hàng" }).click();
   await expect(sheet.getByTestId("sheet-placed")).toContainText(/Đã đặt đơn DH[0-9A-Z]{8}/);

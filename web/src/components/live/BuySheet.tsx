@@ -201,7 +201,7 @@ function SheetForm(props: {
           {errors.of("cart")}
         </p>
       </Show>
-      <div class="sheet__foot">
+      <div class="sheet__foot" data-testid="sheet-foot">
         <Show
           when={totals()}
           fallback={
