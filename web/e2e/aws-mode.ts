@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { test } from "@playwright/test";
 
 /** The AWS-shaped mode's data folder for the browser tests (its server writes under `aws-local/` in it). */
-export const AWS_DATA_DIR = join(tmpdir(), "cho-ocop-e2e-aws");
+export const AWS_DATA_DIR = process.env.E2E_AWS_DATA_DIR ?? join(tmpdir(), "cho-ocop-e2e-aws");
 export const AWS_PROJECT = "live-aws";
 
 /** Whether the running test drives the AWS-shaped mode (playwright.aws.config.ts). */

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { expect, type Page } from "@playwright/test";
+import { signIn, waitForCodeSlot } from "../accounts";
 import { test } from "../helpers";
 import { closeOpenLives, phonePage, signInOnLives } from "../live-helpers";
 
@@ -15,6 +16,7 @@ test.describe.configure({ mode: "serial" });
 
 const SELLER = { phone: "0903 000 132", producer: "Công ty TNHH Kẹo Dừa Thanh Phong" };
 const PRODUCT = "Kẹo dừa sầu riêng";
+const BUYER = "0398 000 444";
 const TITLE = "Kẹo dừa Bến Tre trên IVS — giá riêng buổi live";
 const shots = (name: string) => `test-results/screenshots/live-aws-${name}.png`;
 const session = { id: "" };
@@ -44,7 +46,9 @@ test.afterAll(() => {
   encoder?.kill("SIGINT");
 });
 
-test("on IVS: a seller schedules a live and the desk gives the OBS/Larix server and key", async ({ browser }) => {
+test("on IVS: a seller goes live from OBS's server and key; viewers play it, see the pin, chat, and are told of the end", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const seller = await phonePage(browser);
   seller.on("dialog", (d) => void d.accept());
@@ -107,12 +111,34 @@ test("on IVS: a seller schedules a live and the desk gives the OBS/Larix server 
     await viewer.screenshot({ path: shots("3-viewer-pin"), fullPage: false });
   });
 
+  const other = await phonePage(browser);
+  await test.step("a second viewer signs in and chats through IVS Chat: the seller and the first viewer read it", async () => {
+    await other.goto(`/live/${session.id}`);
+    await expect.poll(() => currentTime(other), { timeout: 30_000 }).toBeGreaterThan(0.3);
+    // A late joiner sees the product pinned before they came.
+    await expect(other.getByTestId("pin-card")).toContainText(PRODUCT, { timeout: 15_000 });
+    await waitForCodeSlot(other, BUYER);
+    await other.getByRole("link", { name: "Đăng nhập để trò chuyện" }).click();
+    await signIn(other, BUYER);
+    await expect(other).toHaveURL(new RegExp(`/live/${session.id}$`));
+    const box = other.getByLabel("Tin nhắn");
+    await expect(box).toBeVisible({ timeout: 15_000 });
+    await box.fill("Kẹo <b>dẻo</b> không ạ? 😋");
+    await other.getByRole("button", { name: "Gửi", exact: true }).click();
+    const line = viewer.getByTestId("chat-message").filter({ hasText: "Kẹo <b>dẻo</b> không ạ? 😋" });
+    await expect(line).toBeVisible({ timeout: 15_000 });
+    await expect(line.locator("b")).toHaveCount(0);
+    await expect(seller.getByTestId("chat-message").filter({ hasText: "dẻo" })).toBeVisible({ timeout: 15_000 });
+    await other.screenshot({ path: shots("4-chat"), fullPage: false });
+  });
+
   await test.step("the seller ends the live: IVS stops the stream and the viewer is told", async () => {
     await seller.getByRole("button", { name: "Kết thúc live" }).click();
     await expect(seller.getByText("Buổi live đã kết thúc.")).toBeVisible({ timeout: 15_000 });
     await expect.poll(() => encoder?.exitCode ?? encoder?.signalCode ?? null, { timeout: 15_000 }).not.toBeNull();
     await expect(viewer.getByTestId("live-ended")).toContainText("Buổi live đã kết thúc", { timeout: 30_000 });
-    await viewer.screenshot({ path: shots("4-viewer-ended"), fullPage: false });
+    await expect(other.getByTestId("live-ended")).toContainText("Buổi live đã kết thúc", { timeout: 30_000 });
+    await viewer.screenshot({ path: shots("5-viewer-ended"), fullPage: false });
   });
-  for (const page of [seller, viewer]) await page.context().close();
+  for (const page of [seller, viewer, other]) await page.context().close();
 });

@@ -16,7 +16,7 @@ export type LiveOrder = Awaited<ReturnType<typeof LiveSales.orders>>[number];
 export type LiveStatus = LiveCard["status"];
 export type ScheduleInput = InferRequestType<typeof client.api.seller.live.$post>["json"];
 export type DealInput = InferRequestType<(typeof client.api.seller.live)[":id"]["deals"]["$post"]>["json"];
-export type ChatTicket = { provider: "ivs" | "local"; url: string; token: string; expiresAt: string };
+export type ChatTicket = Awaited<ReturnType<typeof Live.joinChat>>;
 
 const live = client.api.live;
 const seller = client.api.seller.live;

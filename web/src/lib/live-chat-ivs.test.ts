@@ -157,6 +157,7 @@ describe("connectIvsChat", () => {
     url: "wss://edge.ivschat.ap-northeast-1.amazonaws.com",
     token: "t1",
     expiresAt: "2999-01-01T00:00:00.000Z",
+    user: me,
   };
 
   it("connects with the page's ticket, then asks the API for each later one, and maps the room's traffic", async () => {

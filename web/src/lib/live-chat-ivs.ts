@@ -44,13 +44,13 @@ export function hubMessageOfChat(
  * with the hub message's type as its name and the message itself as JSON in `attributes.body`). Another user's
  * disconnection, and anything unreadable, give null.
  */
-export function hubMessageOfEvent(event: ChatEvent, me: string): HubMessage | null {
+export function hubMessageOfEvent(event: ChatEvent, me: string | undefined): HubMessage | null {
   const attributes = event.attributes ?? {};
   if (event.eventName === "aws:DELETE_MESSAGE") {
     return attributes.MessageID ? { type: "delete", id: attributes.MessageID } : null;
   }
   if (event.eventName === "aws:DISCONNECT_USER") {
-    return attributes.UserId === me ? { type: "bye", reason: attributes.Reason ?? "" } : null;
+    return me !== undefined && attributes.UserId === me ? { type: "bye", reason: attributes.Reason ?? "" } : null;
   }
   return attributes.body === undefined ? null : decodeHubMessage(attributes.body);
 }
@@ -88,8 +88,11 @@ export function retries(reason: DisconnectReason, error?: unknown): boolean {
 export interface IvsChatOptions {
   /** The ticket from POST /api/live/:id/chat (provider "ivs"): its url is the room's messaging endpoint. */
   ticket: ChatTicket;
-  /** Whom the ticket is for: announced as `auth` on each connect, and the one a disconnection of `userId` sends away. */
-  user: ChatUser;
+  /**
+   * Whom the ticket is for: announced as `auth` on each connect, and the one a disconnection of `userId` sends away;
+   * none for a ticket that only watches.
+   */
+  user?: ChatUser;
   api?: Pick<typeof liveApi, "chatTicket" | "like">;
 }
 
@@ -153,7 +156,7 @@ export function connectIvsChat(
         connected = true;
         attempt = 0;
         handlers.onState("open");
-        handlers.onMessage({ type: "auth", user: options.user });
+        if (options.user) handlers.onMessage({ type: "auth", user: options.user });
       });
       chat.addListener("disconnect", (reason) => {
         connected = false;
@@ -169,10 +172,10 @@ export function connectIvsChat(
       });
       chat.addListener("messageDelete", (event) => handlers.onMessage({ type: "delete", id: event.messageId }));
       chat.addListener("userDisconnect", (event) => {
-        if (event.userId === options.user.userId) handlers.onMessage({ type: "bye", reason: event.reason ?? "" });
+        if (event.userId === options.user?.userId) handlers.onMessage({ type: "bye", reason: event.reason ?? "" });
       });
       chat.addListener("event", (event) => {
-        const message = hubMessageOfEvent(event, options.user.userId);
+        const message = hubMessageOfEvent(event, options.user?.userId);
         if (message) handlers.onMessage(message);
       });
       connect();

@@ -12,6 +12,14 @@ export interface ChatProvider {
     session: { sessionId: string; chatRoomArn?: string },
     user: ChatAuthor,
   ): Promise<{ provider: "ivs" | "local"; url: string; token: string; expiresAt: string }>;
+  /**
+   * A ticket that only receives the room (no writing), for someone not signed in, when the provider needs one to
+   * receive anything (IVS Chat); the local hub lets anyone watch without one.
+   */
+  watch?(session: {
+    sessionId: string;
+    chatRoomArn?: string;
+  }): Promise<{ provider: "ivs" | "local"; url: string; token: string; expiresAt: string }>;
   /** A room for the session, when the provider needs one (IVS Chat). */
   createRoom?(sessionId: string): Promise<string>;
   deleteMessage(session: { sessionId: string; chatRoomArn?: string }, messageId: string, reason: string): Promise<void>;

@@ -7,8 +7,16 @@ import { ChatMessageEntity, MuteEntity, type Session } from "./entities";
 import { forSellerOrStaff, get } from "./session";
 import type { ChatLine, ChatTicket } from "./views";
 
-/** A signed-in viewer's ticket to the session's chat; muted viewers are refused. */
+/**
+ * A signed-in viewer's ticket to the session's chat; muted viewers are refused. Someone not signed in gets a ticket
+ * that only watches where the provider needs one to receive the room's news at all (IVS Chat), else must sign in.
+ */
 export async function joinChat(actor: Actor, sessionId: string): Promise<ChatTicket> {
+  const provider = chatProvider();
+  if (actor.kind === "anonymous" && provider.watch) {
+    const session = await get(sessionId);
+    return { ...(await provider.watch(session)), user: null };
+  }
   const user = requireUser(actor);
   const session = await get(sessionId);
   const { data: muted } = await MuteEntity.get({ sessionId, userId: user.userId }).go();
@@ -18,7 +26,8 @@ export async function joinChat(actor: Actor, sessionId: string): Promise<ChatTic
       en: "You have been muted in this live.",
     });
   }
-  return chatProvider().join(session, chatAuthor(user, session));
+  const author = chatAuthor(user, session);
+  return { ...(await provider.join(session, author)), user: author };
 }
 
 /** Who the user is in this session's chat: its producer's sellers write as the shop, staff as staff. */

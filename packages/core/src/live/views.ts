@@ -71,9 +71,6 @@ export const Replay = SessionCard.extend({
 });
 export type Replay = z.infer<typeof Replay>;
 
-export const ChatTicket = z.object({ provider: Provider, url: z.string(), token: z.string(), expiresAt: z.string() });
-export type ChatTicket = z.infer<typeof ChatTicket>;
-
 export const ChatLine = z.object({
   id: z.string(),
   at: z.string(),
@@ -86,3 +83,13 @@ export const ChatLine = z.object({
   }),
 });
 export type ChatLine = z.infer<typeof ChatLine>;
+
+/** A ticket to the session's room: whom it is for, or null when it only watches (IVS Chat needs a token even to read). */
+export const ChatTicket = z.object({
+  provider: Provider,
+  url: z.string(),
+  token: z.string(),
+  expiresAt: z.string(),
+  user: ChatLine.shape.user.nullable(),
+});
+export type ChatTicket = z.infer<typeof ChatTicket>;

@@ -1,5 +1,8 @@
 import { type Accessor, createSignal, onCleanup } from "solid-js";
+import type { ChatTicket } from "../../api/live";
+import { liveApi } from "../../api/live";
 import { CHAT_MAX_LENGTH, type HubMessage, type RoomState, reduceRoom } from "../../lib/live";
+import { connectIvsChat } from "../../lib/live-chat-ivs";
 import { connectHub, type Hub, type HubState } from "../../lib/live-hub";
 
 /** A live's realtime room as a page holds it: its state from the hub, and what the page says in it. */
@@ -15,7 +18,7 @@ export interface LiveRoom {
   /** Opens the socket (a page may wait for its first paint); closed with the page. */
   open(): void;
   /** Joins the chat with a ticket from POST /api/live/:id/chat, again after every reconnect. */
-  join(ticket: string): void;
+  join(ticket: ChatTicket): void;
   chat(text: string): boolean;
   like(): boolean;
 }
@@ -24,11 +27,15 @@ export interface LiveRoom {
 export type RoomStart = Pick<RoomState, "status" | "likes" | "deal"> & {
   sessionId: string;
   pin: { productId: string } | null;
+  /** Where the live runs: the local hub, or IVS (its chat room carries the news; no hub exists there). */
+  playback: { provider: "ivs" | "local" };
 };
 
 /**
- * The session's room on the hub, for the viewer's page and the seller's desk alike: chat, pins, deals, viewers, likes
- * and the end, kept by `reduceRoom`; `onMessage` sees each message after the state took it, for what only its page does.
+ * The session's room, for the viewer's page and the seller's desk alike: chat, pins, deals, viewers, likes and the
+ * end, kept by `reduceRoom`; `onMessage` sees each message after the state took it, for what only its page does.
+ * Locally it is the hub's socket; on IVS the session's IVS Chat room, joined with a ticket even to watch (a watching
+ * ticket for someone not signed in), and joined again with the signed-in viewer's own ticket to write.
  */
 export function createLiveRoom(
   start: RoomStart,
@@ -49,7 +56,10 @@ export function createLiveRoom(
   const [chatMaxLength, setChatMaxLength] = createSignal(CHAT_MAX_LENGTH);
   let hub: Hub | undefined;
   let ticket: string | undefined;
+  let ivsTicket: ChatTicket | undefined;
+  let closed = false;
   let ref = 0;
+  const onIvs = start.playback.provider === "ivs";
 
   const receive = (m: HubMessage) => {
     const before = state();
@@ -73,7 +83,21 @@ export function createLiveRoom(
     onMessage?.(m, before);
   };
 
-  onCleanup(() => hub?.close());
+  const onState = (s: HubState) => {
+    setHubState(s);
+    if (s === "closed") setCanChat(false);
+  };
+  const connectIvs = (next: ChatTicket) => {
+    if (closed) return;
+    hub?.close();
+    ivsTicket = next;
+    hub = connectIvsChat(sessionId, { onState, onMessage: receive }, { ticket: next, user: next.user ?? undefined });
+  };
+
+  onCleanup(() => {
+    closed = true;
+    hub?.close();
+  });
   return {
     state,
     update: (change) => setState(change),
@@ -82,17 +106,26 @@ export function createLiveRoom(
     moderator,
     chatMaxLength,
     open() {
-      hub ??= connectHub(sessionId, {
-        onState: (s) => {
-          setHubState(s);
-          if (s === "closed") setCanChat(false);
+      if (!onIvs) {
+        hub ??= connectHub(sessionId, { onState, onMessage: receive });
+        return;
+      }
+      if (ivsTicket) return;
+      liveApi.chatTicket(sessionId).then(
+        (next) => {
+          if (!ivsTicket) connectIvs(next);
         },
-        onMessage: receive,
-      });
+        () => setHubState("closed"),
+      );
     },
     join(next) {
-      ticket = next;
-      hub?.auth(next);
+      if (onIvs) {
+        if (!next.user || ivsTicket?.user?.userId === next.user.userId) return;
+        connectIvs(next);
+        return;
+      }
+      ticket = next.token;
+      hub?.auth(next.token);
     },
     chat: (text) => hub?.send({ type: "chat", text, ref: ++ref }) ?? false,
     like: () => hub?.send({ type: "like", ref: "like" }) ?? false,

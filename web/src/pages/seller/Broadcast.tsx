@@ -408,7 +408,7 @@ function BroadcastDesk(props: { view: LiveView }) {
     live.open();
     liveApi
       .chatTicket(id)
-      .then((t) => live.join(t.token))
+      .then((t) => live.join(t))
       .catch(() => undefined);
     const tick = setInterval(() => setNow(Date.now()), 500);
     // The deal's units and the orders, read as viewers read them: every 5 s while on air.

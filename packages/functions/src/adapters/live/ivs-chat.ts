@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { IvschatClient } from "@aws-sdk/client-ivschat";
 import { CHAT_MAX_LENGTH, type ChatAuthor, type ChatProvider } from "@cho-ocop/core/live/chat";
 import { ROOM_EVENT_MAX_BYTES, roomEvent, roomEventBytes } from "@cho-ocop/core/live/room";
@@ -73,15 +74,32 @@ export class IvsChatProvider implements ChatProvider {
   }
 
   async join(session: Session, user: ChatAuthor) {
+    // Signed into the token by IVS: the messages' sender attributes, which the review handler trusts.
+    return this.token(session, user.userId, { name: user.name, role: user.role, sessionId: session.sessionId }, [
+      "SEND_MESSAGE",
+      ...(user.moderator ? (["DELETE_MESSAGE", "DISCONNECT_USER"] as const) : []),
+    ]);
+  }
+
+  /** Receives the room's messages and events and sends nothing: IVS Chat's token with no capability. */
+  async watch(session: Session) {
+    return this.token(session, `watcher-${randomUUID()}`, { role: "watcher", sessionId: session.sessionId }, []);
+  }
+
+  private async token(
+    session: Session,
+    userId: string,
+    attributes: Record<string, string>,
+    capabilities: ("SEND_MESSAGE" | "DELETE_MESSAGE" | "DISCONNECT_USER")[],
+  ) {
     const roomIdentifier = roomOf(session);
     const out = await this.send(({ CreateChatTokenCommand }, client) =>
       client.send(
         new CreateChatTokenCommand({
           roomIdentifier,
-          userId: user.userId,
-          // Signed into the token by IVS: the messages' sender attributes, which the review handler trusts.
-          attributes: { name: user.name, role: user.role, sessionId: session.sessionId },
-          capabilities: user.moderator ? ["SEND_MESSAGE", "DELETE_MESSAGE", "DISCONNECT_USER"] : ["SEND_MESSAGE"],
+          userId,
+          attributes,
+          capabilities,
           sessionDurationInMinutes: CHAT_SESSION_MINUTES,
         }),
       ),
