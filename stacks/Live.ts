@@ -1,6 +1,7 @@
 import { Duration } from "aws-cdk-lib";
 import { Rule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from "aws-cdk-lib/custom-resources";
 import { Function as SstFunction, type StackContext, use } from "sst/constructs";
@@ -42,8 +43,23 @@ export function Live({ stack, app }: StackContext) {
     description: "IVS stream and recording events: puts live sessions on air, ends them, keeps their recordings",
     memorySize: "512 MB",
     timeout: "30 seconds",
-    environment: { ...records.environment, RECORDINGS_BUCKET: recordingsBucket },
-    permissions: records.permissions,
+    // IVS Chat, to tell an open page the stream's state (SendEvent) and to give an unscheduled live its room
+    // (CreateRoom, tagged like the API's); no IVS video action: the handler only reads the events.
+    environment: {
+      ...records.environment,
+      RECORDINGS_BUCKET: recordingsBucket,
+      LIVE_PROVIDER: "ivs",
+      IVS_REGION: region,
+      IVS_RECORDING_CONFIGURATION_ARN: recordingConfigurationArn,
+    },
+    permissions: [
+      ...records.permissions,
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["ivschat:CreateRoom", "ivschat:TagResource", "ivschat:SendEvent"],
+        resources: [`arn:${stack.partition}:ivschat:${region}:${stack.account}:room/*`],
+      }),
+    ],
   });
 
   // An event EventBridge could not deliver after its retries (24 h) waits here, 14 days, rather than being lost: a

@@ -717,13 +717,23 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
         `${stackName("Database")}/${only(s.database, "AWS::DynamoDB::Table")[0]}`,
       );
       expect(env.RECORDINGS_BUCKET).toBe(`cho-ocop-${stage}-recordings-123456789012`);
+      expect(env.LIVE_PROVIDER).toBe("ivs");
+      expect(env.IVS_REGION).toBe("ap-northeast-1");
       expect(Object.keys(env).filter((k) => k.startsWith("SST_Secret"))).toEqual([]);
     });
 
-    it("the handler reaches only the table", () => {
+    it("the handler reaches the table, and IVS Chat rooms to tell pages the stream's state and open an unscheduled live's room", () => {
       const [, fn] = liveEvents();
       const grants = grantsOf(s.live, fn, stackName("Live"), s.byStack);
-      expect(grants).toEqual([XRAY, ...tableGrants()]);
+      expect(grants).toEqual([
+        XRAY,
+        ...tableGrants(),
+        {
+          effect: "Allow",
+          actions: ["ivschat:CreateRoom", "ivschat:TagResource", "ivschat:SendEvent"],
+          resources: ["arn:{AWS::Partition}:ivschat:ap-northeast-1:123456789012:room/*"],
+        },
+      ]);
     });
 
     it("reads the recording configuration's ARN from SSM in ap-northeast-1 at deploy time, allowed that one parameter", () => {
