@@ -17,6 +17,8 @@ test.describe.configure({ mode: "serial" });
 const SELLER = { phone: "0903 000 132", producer: "Công ty TNHH Kẹo Dừa Thanh Phong" };
 const PRODUCT = "Kẹo dừa sầu riêng";
 const BUYER = "0398 000 444";
+const DEAL_PRICE = 45_000;
+const vnd = (n: number) => new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" }).format(n);
 const TITLE = "Kẹo dừa Bến Tre trên IVS — giá riêng buổi live";
 const shots = (name: string) => `test-results/screenshots/live-aws-${name}.png`;
 const session = { id: "" };
@@ -132,13 +134,48 @@ test("on IVS: a seller goes live from OBS's server and key; viewers play it, see
     await other.screenshot({ path: shots("4-chat"), fullPage: false });
   });
 
+  await test.step("the seller opens a deal; the viewers see it, and the signed-in one buys from the sheet", async () => {
+    await seller
+      .getByRole("navigation", { name: "Điều khiển buổi live" })
+      .getByRole("button", { name: "Ưu đãi" })
+      .click();
+    await seller.getByLabel("Giá ưu đãi (đ)").fill(String(DEAL_PRICE));
+    await seller.getByLabel("Số suất").fill("5");
+    await seller.getByLabel("Tối đa mỗi người").fill("2");
+    await seller.getByLabel("Đếm ngược (giây)").fill("10");
+    await seller.getByLabel("Kéo dài (phút)").fill("5");
+    await seller.getByRole("button", { name: "Mở ưu đãi" }).click();
+    await expect(seller.getByText(`Đã mở ưu đãi: ${vnd(DEAL_PRICE)}, 5 suất.`)).toBeVisible();
+    await seller.getByRole("button", { name: "Đóng" }).click();
+    for (const page of [viewer, other]) {
+      await expect(page.getByTestId("deal-badge")).toContainText(vnd(DEAL_PRICE), { timeout: 20_000 });
+      await expect(page.getByTestId("deal-badge")).toContainText("Còn 5/5 suất");
+    }
+    await expect(other.getByTestId("deal-badge")).toContainText(/Còn 0[45]:\d\d/, { timeout: 20_000 });
+    await other.getByTestId("pin-card").getByRole("button", { name: "Mua ngay" }).click();
+    const sheet = other.getByRole("dialog", { name: `Mua ${PRODUCT}` });
+    await expect(sheet).toBeVisible();
+    await expect(sheet.getByTestId("sheet-unit")).toHaveText(vnd(DEAL_PRICE));
+    await sheet.getByLabel("Họ tên người nhận").fill("Trần Thị Mai");
+    await sheet.getByLabel("Tỉnh, thành phố", { exact: true }).selectOption("46");
+    await expect(sheet.getByLabel("Xã, phường, đặc khu")).toBeEnabled();
+    await sheet.getByLabel("Xã, phường, đặc khu").selectOption({ index: 1 });
+    await sheet.getByLabel("Số nhà, đường, thôn, xóm").fill("8 Hùng Vương");
+    await sheet.getByRole("button", { name: "Đặt hàng" }).click();
+    await expect(sheet.getByTestId("sheet-placed")).toContainText(/Đã đặt đơn DH[0-9A-Z]{8}/, { timeout: 15_000 });
+    await other.screenshot({ path: shots("5-bought"), fullPage: false });
+    await sheet.getByRole("button", { name: "Tiếp tục xem" }).click();
+    // The units left reach every page through the room's events.
+    await expect(viewer.getByTestId("deal-badge")).toContainText("Còn 4/5 suất", { timeout: 15_000 });
+  });
+
   await test.step("the seller ends the live: IVS stops the stream and the viewer is told", async () => {
     await seller.getByRole("button", { name: "Kết thúc live" }).click();
     await expect(seller.getByText("Buổi live đã kết thúc.")).toBeVisible({ timeout: 15_000 });
     await expect.poll(() => encoder?.exitCode ?? encoder?.signalCode ?? null, { timeout: 15_000 }).not.toBeNull();
     await expect(viewer.getByTestId("live-ended")).toContainText("Buổi live đã kết thúc", { timeout: 30_000 });
     await expect(other.getByTestId("live-ended")).toContainText("Buổi live đã kết thúc", { timeout: 30_000 });
-    await viewer.screenshot({ path: shots("5-viewer-ended"), fullPage: false });
+    await viewer.screenshot({ path: shots("6-viewer-ended"), fullPage: false });
   });
   for (const page of [seller, viewer, other]) await page.context().close();
 });

@@ -310,9 +310,11 @@ function WatchSession(props: { view: LiveView }) {
       const pinId = body.product?.productId ?? null;
       room.update((r) => ({ ...r, pinId }));
     } else {
-      const deal = { ...body.deal, remaining: body.deal.quantity };
+      // The room's unit updates say what is left; a start (timed metadata) does not, so the page asks once.
+      const known = body.deal.remaining;
+      const deal = { ...body.deal, remaining: known ?? body.deal.quantity };
       room.update((r) => ({ ...r, deal }));
-      void refreshDeal();
+      if (known === undefined) void refreshDeal();
     }
   }
 
