@@ -386,3 +386,36 @@ function aacCodec(p: TsPacket): string | undefined {
   if (es[0] !== 0xff || ((es[1] ?? 0) & 0xf0) !== 0xf0) return undefined;
   return `mp4a.40.${((es[2] ?? 0) >> 6) + 1}`;
 }
+
+/**
+ * A finished broadcast as IVS's recording writes it under the recording's S3 prefix: `media/hls/master.m3u8`, a
+ * rendition's VOD playlist and its segments (keys relative to the prefix).
+ */
+export function recordingFiles(broadcast: FakeIvsBroadcast): { key: string; type: string; body: string | Buffer }[] {
+  const segments = broadcast.segments;
+  const target = Math.max(1, ...segments.map((s) => Math.ceil(s.duration)));
+  const bandwidth = Math.max(1, ...segments.map((s) => Math.round((s.data.length * 8) / Math.max(s.duration, 0.1))));
+  const hls = "application/x-mpegURL";
+  return [
+    {
+      key: "media/hls/master.m3u8",
+      type: hls,
+      body: ["#EXTM3U", `#EXT-X-STREAM-INF:BANDWIDTH=${bandwidth}`, "source/playlist.m3u8", ""].join("\n"),
+    },
+    {
+      key: "media/hls/source/playlist.m3u8",
+      type: hls,
+      body: [
+        "#EXTM3U",
+        "#EXT-X-VERSION:3",
+        `#EXT-X-TARGETDURATION:${target}`,
+        "#EXT-X-PLAYLIST-TYPE:VOD",
+        `#EXT-X-MEDIA-SEQUENCE:${segments[0]?.sequence ?? 0}`,
+        ...segments.flatMap((s) => [`#EXTINF:${s.duration.toFixed(3)},`, `${s.sequence}.ts`]),
+        "#EXT-X-ENDLIST",
+        "",
+      ].join("\n"),
+    },
+    ...segments.map((s) => ({ key: `media/hls/source/${s.sequence}.ts`, type: "video/MP2T", body: s.data })),
+  ];
+}

@@ -48,7 +48,7 @@ test.afterAll(() => {
   encoder?.kill("SIGINT");
 });
 
-test("on IVS: a seller goes live from OBS's server and key; viewers play it, see the pin, chat, and are told of the end", async ({
+test("on IVS: a seller goes live from OBS's server and key; viewers play it, see the pin, chat, buy the deal, and watch the replay", async ({
   browser,
 }) => {
   test.setTimeout(240_000);
@@ -176,6 +176,18 @@ test("on IVS: a seller goes live from OBS's server and key; viewers play it, see
     await expect(viewer.getByTestId("live-ended")).toContainText("Buổi live đã kết thúc", { timeout: 30_000 });
     await expect(other.getByTestId("live-ended")).toContainText("Buổi live đã kết thúc", { timeout: 30_000 });
     await viewer.screenshot({ path: shots("6-viewer-ended"), fullPage: false });
+  });
+
+  await test.step("the replay plays IVS's recording through the IVS player, with the pin on its timeline", async () => {
+    await viewer.getByRole("link", { name: "Xem lại buổi live" }).click();
+    await expect(viewer).toHaveURL(new RegExp(`/live/${session.id}/replay$`));
+    const video = viewer.getByTestId("replay-video");
+    const played = () => video.evaluate((v) => (v as HTMLVideoElement).currentTime);
+    await expect(video).toBeVisible({ timeout: 30_000 });
+    await video.evaluate((v) => (v as HTMLVideoElement).play().catch(() => undefined));
+    await expect.poll(played, { timeout: 20_000 }).toBeGreaterThan(1);
+    await expect(viewer.getByTestId("replay-pin").filter({ hasText: PRODUCT })).toBeVisible();
+    await viewer.screenshot({ path: shots("7-replay"), fullPage: true });
   });
   for (const page of [seller, viewer, other]) await page.context().close();
 });

@@ -8,11 +8,12 @@
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { startFakeIvs } from "../../../../testkit/src/fake-ivs";
-import { startFakeIvsMedia } from "../../../../testkit/src/fake-ivs-media";
+import { type FakeIvsMedia, recordingFiles, startFakeIvsMedia } from "../../../../testkit/src/fake-ivs-media";
 import { FAKE_CREDENTIALS, startFakeS3 } from "../../../../testkit/src/fake-s3";
 import { startFakeSnsSes } from "../../../../testkit/src/fake-sns-ses";
-import { newOriginSecret } from "./edge";
+import { newOriginSecret, s3Client } from "./edge";
 
 export const AWS_LOCAL_REGION = "ap-southeast-1";
 /** IVS runs in its own region (stacks/Live.ts). */
@@ -93,6 +94,22 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
   );
 
   const timers: NodeJS.Timeout[] = [];
+  const recordingsS3 = s3Client(s3.url, AWS_LOCAL_REGION, credentials);
+  // IVS writes a recording to S3 before it sends "Recording End": the broadcast's segments, once packaged, go there.
+  const record = async (detail: Record<string, string | number>) => {
+    const broadcast = await finished(media, String(detail.stream_id));
+    if (!broadcast) throw new Error(`no broadcast ${detail.stream_id} to record`);
+    for (const file of recordingFiles(broadcast)) {
+      await recordingsS3.send(
+        new PutObjectCommand({
+          Bucket: String(detail.recording_s3_bucket_name),
+          Key: `${detail.recording_s3_key_prefix}/${file.key}`,
+          Body: file.body,
+          ContentType: file.type,
+        }),
+      );
+    }
+  };
   let delivered = 0;
   return {
     s3Url: s3.url,
@@ -117,6 +134,7 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
             while (delivered < ivs.events.length) {
               const event = ivs.events[delivered];
               try {
+                if (event?.detail.recording_status === "Recording End") await record(event.detail);
                 await events.handler(event);
                 delivered++;
               } catch (err) {
@@ -142,4 +160,14 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
       await media.close();
     },
   };
+}
+
+/** The broadcast of that stream once its packaging is done, or undefined after 15 s. */
+async function finished(media: FakeIvsMedia, streamId: string) {
+  for (let waited = 0; waited < 15_000; waited += 250) {
+    const broadcast = media.broadcasts.find((b) => b.streamId === streamId);
+    if (broadcast?.ended) return broadcast;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  return undefined;
 }
