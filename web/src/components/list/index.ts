@@ -1,2 +1,3 @@
+export { Latest } from "./Latest";
 export { List, Loading } from "./List";
 export { type Column, Table } from "./Table";

@@ -1,10 +1,10 @@
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { RemoveButton } from "../../components/admin/RemoveButton";
 import { createErrors, describedBy, Field, FieldError, FormMessage } from "../../components/form";
-import { Loading } from "../../components/list";
+import { Latest } from "../../components/list";
 import { OcopStars } from "../../components/OcopStars";
 import { ProductSearch } from "../../components/portal/ProductSearch";
-import { EmptyState, ErrorState } from "../../components/States";
+import { EmptyState } from "../../components/States";
 import { locale, t } from "../../i18n";
 import "../../i18n/admin";
 import "../../i18n/portal";
@@ -317,39 +317,31 @@ export default function Collections() {
           </button>
         </Show>
       </div>
-      <Switch>
-        <Match when={data.state === "errored"}>
-          <ErrorState error={data.error} retry={refetch} />
-        </Match>
-        <Match when={!data.latest}>
-          <Loading />
-        </Match>
-        <Match when={data.latest}>
-          {(d) => (
-            <div class="coll-list">
-              <Show when={creating()}>
-                <CollectionEditor
-                  names={d().names}
-                  onSaved={() => {
-                    setCreating(false);
-                    void refetch();
-                  }}
-                  onCancel={() => setCreating(false)}
-                />
-              </Show>
-              <Show when={d().list.length > 0} fallback={<EmptyState title={t("admin.coll.empty")} />}>
-                <For each={d().list}>
-                  {(c) => (
-                    <Show when={central()} fallback={<ReadOnlyCollection collection={c} names={d().names} />}>
-                      <CollectionEditor collection={c} names={d().names} onSaved={() => void refetch()} />
-                    </Show>
-                  )}
-                </For>
-              </Show>
-            </div>
-          )}
-        </Match>
-      </Switch>
+      <Latest data={data} retry={refetch}>
+        {(d) => (
+          <div class="coll-list">
+            <Show when={creating()}>
+              <CollectionEditor
+                names={d().names}
+                onSaved={() => {
+                  setCreating(false);
+                  void refetch();
+                }}
+                onCancel={() => setCreating(false)}
+              />
+            </Show>
+            <Show when={d().list.length > 0} fallback={<EmptyState title={t("admin.coll.empty")} />}>
+              <For each={d().list}>
+                {(c) => (
+                  <Show when={central()} fallback={<ReadOnlyCollection collection={c} names={d().names} />}>
+                    <CollectionEditor collection={c} names={d().names} onSaved={() => void refetch()} />
+                  </Show>
+                )}
+              </For>
+            </Show>
+          </div>
+        )}
+      </Latest>
     </>
   );
 }

@@ -1,7 +1,6 @@
-import { createMemo, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { Loading } from "../../components/list";
+import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { Latest } from "../../components/list";
 import { OcopStars } from "../../components/OcopStars";
-import { ErrorState } from "../../components/States";
 import { locale, t } from "../../i18n";
 import "../../i18n/admin";
 import "../../i18n/portal";
@@ -171,111 +170,103 @@ export default function Dashboard() {
         <h1>{t("admin.dash.title")}</h1>
         <p class="muted">{t("admin.dash.lead")}</p>
       </div>
-      <Switch>
-        <Match when={data.state === "errored"}>
-          <ErrorState error={data.error} retry={refetch} />
-        </Match>
-        <Match when={!data.latest}>
-          <Loading />
-        </Match>
-        <Match when={data.latest}>
-          {(d) => {
-            const fiveStars = () => d().byStars.find((s) => s.stars === 5)?.products ?? 0;
-            const maxGroup = () => Math.max(...d().byGroup.map((g) => g.products), 1);
-            return (
-              <div class="dash">
-                <dl class="stats">
-                  <Stat label={t("admin.dash.listedTotal")} value={formatCount(d().listed)} />
-                  <Stat label={t("admin.dash.producersTotal")} value={formatCount(d().producers)} />
-                  <Stat
-                    label={t("admin.dash.targetProducts")}
-                    value={formatShare(Math.round((d().listed / NATIONAL_TARGET.products) * 1000) / 10)}
-                    note={t("admin.dash.targetProductsNote", { n: NATIONAL_TARGET.products })}
-                  />
-                  <Stat
-                    label={t("admin.dash.targetFive")}
-                    value={`${formatCount(fiveStars())} / ${formatCount(NATIONAL_TARGET.fiveStars)}`}
-                    note={t("admin.dash.targetFiveNote")}
-                  />
-                </dl>
+      <Latest data={data} retry={refetch}>
+        {(d) => {
+          const fiveStars = () => d().byStars.find((s) => s.stars === 5)?.products ?? 0;
+          const maxGroup = () => Math.max(...d().byGroup.map((g) => g.products), 1);
+          return (
+            <div class="dash">
+              <dl class="stats">
+                <Stat label={t("admin.dash.listedTotal")} value={formatCount(d().listed)} />
+                <Stat label={t("admin.dash.producersTotal")} value={formatCount(d().producers)} />
+                <Stat
+                  label={t("admin.dash.targetProducts")}
+                  value={formatShare(Math.round((d().listed / NATIONAL_TARGET.products) * 1000) / 10)}
+                  note={t("admin.dash.targetProductsNote", { n: NATIONAL_TARGET.products })}
+                />
+                <Stat
+                  label={t("admin.dash.targetFive")}
+                  value={`${formatCount(fiveStars())} / ${formatCount(NATIONAL_TARGET.fiveStars)}`}
+                  note={t("admin.dash.targetFiveNote")}
+                />
+              </dl>
 
-                <section class="panel" aria-labelledby="by-stars">
-                  <h2 id="by-stars">{t("admin.dash.byStars")}</h2>
-                  <StarsChart byStars={d().byStars} />
-                  <div class="table-wrap">
-                    <table class="ptable ptable--figures">
-                      <caption class="sr-only">{t("admin.dash.byStars")}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t("admin.queue.stars")}</th>
-                          <th scope="col" class="num">
-                            {t("admin.dash.listed")}
-                          </th>
-                          <th scope="col" class="num">
-                            {t("admin.dash.share")}
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={d().byStars}>
-                          {(s) => (
-                            <tr>
-                              <th scope="row">
-                                <OcopStars stars={s.stars} />
-                              </th>
-                              <td class="num">{formatCount(s.products)}</td>
-                              <td class="num">{formatShare(s.share)}</td>
-                            </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </div>
-                </section>
+              <section class="panel" aria-labelledby="by-stars">
+                <h2 id="by-stars">{t("admin.dash.byStars")}</h2>
+                <StarsChart byStars={d().byStars} />
+                <div class="table-wrap">
+                  <table class="ptable ptable--figures">
+                    <caption class="sr-only">{t("admin.dash.byStars")}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("admin.queue.stars")}</th>
+                        <th scope="col" class="num">
+                          {t("admin.dash.listed")}
+                        </th>
+                        <th scope="col" class="num">
+                          {t("admin.dash.share")}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={d().byStars}>
+                        {(s) => (
+                          <tr>
+                            <th scope="row">
+                              <OcopStars stars={s.stars} />
+                            </th>
+                            <td class="num">{formatCount(s.products)}</td>
+                            <td class="num">{formatShare(s.share)}</td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+              </section>
 
-                <section class="panel" aria-labelledby="by-group">
-                  <h2 id="by-group">{t("admin.dash.byGroup")}</h2>
-                  <div class="table-wrap">
-                    <table class="ptable ptable--figures" data-testid="by-group">
-                      <caption class="sr-only">{t("admin.dash.byGroup")}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t("portal.editor.group")}</th>
-                          <th scope="col" class="ptable__bar-col">
-                            <span class="sr-only">{t("admin.dash.chart")}</span>
-                          </th>
-                          <th scope="col" class="num">
-                            {t("admin.dash.listed")}
-                          </th>
-                          <th scope="col" class="num">
-                            {t("admin.dash.share")}
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={d().byGroup}>
-                          {(g) => (
-                            <tr>
-                              <th scope="row">{locale() === "en" ? g.en : g.vi}</th>
-                              <td class="ptable__bar-col">
-                                <Bar value={g.products} max={maxGroup()} tone="earth" />
-                              </td>
-                              <td class="num">{formatCount(g.products)}</td>
-                              <td class="num">{formatShare(g.share)}</td>
-                            </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </div>
-                </section>
+              <section class="panel" aria-labelledby="by-group">
+                <h2 id="by-group">{t("admin.dash.byGroup")}</h2>
+                <div class="table-wrap">
+                  <table class="ptable ptable--figures" data-testid="by-group">
+                    <caption class="sr-only">{t("admin.dash.byGroup")}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("portal.editor.group")}</th>
+                        <th scope="col" class="ptable__bar-col">
+                          <span class="sr-only">{t("admin.dash.chart")}</span>
+                        </th>
+                        <th scope="col" class="num">
+                          {t("admin.dash.listed")}
+                        </th>
+                        <th scope="col" class="num">
+                          {t("admin.dash.share")}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={d().byGroup}>
+                        {(g) => (
+                          <tr>
+                            <th scope="row">{locale() === "en" ? g.en : g.vi}</th>
+                            <td class="ptable__bar-col">
+                              <Bar value={g.products} max={maxGroup()} tone="earth" />
+                            </td>
+                            <td class="num">{formatCount(g.products)}</td>
+                            <td class="num">{formatShare(g.share)}</td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+              </section>
 
-                <ByProvince rows={d().byProvince} />
-              </div>
-            );
-          }}
-        </Match>
-      </Switch>
+              <ByProvince rows={d().byProvince} />
+            </div>
+          );
+        }}
+      </Latest>
     </>
   );
 }
