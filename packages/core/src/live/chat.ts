@@ -1,5 +1,8 @@
 import { adapterSlot } from "../util/adapter";
+import { CHAT_HISTORY, CHAT_MAX_LENGTH } from "./limits";
 import type { RoomNews } from "./wire";
+
+export { CHAT_HISTORY, CHAT_MAX_LENGTH };
 
 /**
  * Live chat: IVS Chat rooms in production, the local server's WebSocket hub for `pnpm start` and the tests.
@@ -40,10 +43,6 @@ export interface ChatProvider {
     attributes: Record<string, string>,
   ): Promise<void>;
 }
-
-export const CHAT_MAX_LENGTH = 200;
-/** How many of a session's latest messages someone joining is shown. */
-export const CHAT_HISTORY = 50;
 
 export type ChatRole = "seller" | "staff" | "viewer";
 

@@ -2,7 +2,10 @@
  * The limits of a live the web checks before it sends, the same numbers the server holds to. Browser-safe: nothing
  * but constants.
  */
-export { CHAT_HISTORY, CHAT_MAX_LENGTH } from "./chat";
+/** Characters of a chat message. */
+export const CHAT_MAX_LENGTH = 200;
+/** How many of a session's latest messages someone joining is shown. */
+export const CHAT_HISTORY = 50;
 
 /** Products one session features at most. */
 export const MAX_FEATURED = 50;
