@@ -3,20 +3,23 @@ import { expect, type Page } from "@playwright/test";
 import { signIn, waitForCodeSlot } from "../accounts";
 import { test } from "../helpers";
 import { closeOpenLives, phonePage, signInOnLives } from "../live-helpers";
+import { DESKTOP } from "../viewports";
 
 /**
  * The live story on the production path (`pnpm start --aws-local`): the API runs through its Lambda handler, the
  * live is an IVS channel and an IVS Chat room on the testkit's servers. A seller of Kẹo Dừa Thanh Phong schedules a
  * live from a phone; the broadcast desk shows the OBS/Larix server and key IVS gave, and the seller's encoder (ffmpeg
  * here, as OBS would) publishes to them — the web broadcast SDK needs IVS's WebRTC ingest, which no local server
- * offers. A viewer on a phone plays the stream with the IVS player and sees the pin at its frame (IVS timed metadata
- * in the HLS segments); the seller ends the live and the viewer is told.
+ * offers. Viewers on phones play the stream with the IVS player and see the pin at its frame (IVS timed metadata in
+ * the HLS segments), chat and buy the deal through IVS Chat's room; a late joiner sees the pin; staff end the live
+ * from a desktop; the replay plays IVS's recording.
  */
 test.describe.configure({ mode: "serial" });
 
 const SELLER = { phone: "0903 000 132", producer: "Công ty TNHH Kẹo Dừa Thanh Phong" };
 const PRODUCT = "Kẹo dừa sầu riêng";
 const BUYER = "0398 000 444";
+const STAFF = "0900000001";
 const DEAL_PRICE = 45_000;
 const vnd = (n: number) => new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" }).format(n);
 const TITLE = "Kẹo dừa Bến Tre trên IVS — giá riêng buổi live";
@@ -169,9 +172,20 @@ test("on IVS: a seller goes live from OBS's server and key; viewers play it, see
     await expect(viewer.getByTestId("deal-badge")).toContainText("Còn 4/5 suất", { timeout: 15_000 });
   });
 
-  await test.step("the seller ends the live: IVS stops the stream and the viewer is told", async () => {
-    await seller.getByRole("button", { name: "Kết thúc live" }).click();
-    await expect(seller.getByText("Buổi live đã kết thúc.")).toBeVisible({ timeout: 15_000 });
+  await test.step("staff end the live from a desktop with a reason: IVS stops the stream, seller and viewers are told", async () => {
+    const staff = await browser.newContext({ ...DESKTOP, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    const desk = await staff.newPage();
+    await waitForCodeSlot(desk, STAFF);
+    await desk.goto("/quan-tri/live");
+    await signIn(desk, STAFF);
+    const onAir = desk.getByTestId("staff-live").filter({ hasText: TITLE });
+    await expect(onAir).toContainText("Đang live");
+    await onAir.getByRole("button", { name: `Kết thúc buổi live ${TITLE}` }).click();
+    await onAir.getByLabel("Lý do (người bán sẽ nhận được)").fill("Hết giờ phát sóng thử nghiệm.");
+    await onAir.getByRole("button", { name: "Kết thúc buổi live", exact: true }).click();
+    await expect(desk.getByRole("status").filter({ hasText: `Đã kết thúc buổi live “${TITLE}”` })).toBeVisible();
+    await staff.close();
+    await expect(seller.getByText("Buổi live đã kết thúc.")).toBeVisible({ timeout: 30_000 });
     await expect.poll(() => encoder?.exitCode ?? encoder?.signalCode ?? null, { timeout: 15_000 }).not.toBeNull();
     await expect(viewer.getByTestId("live-ended")).toContainText("Buổi live đã kết thúc", { timeout: 30_000 });
     await expect(other.getByTestId("live-ended")).toContainText("Buổi live đã kết thúc", { timeout: 30_000 });
