@@ -2,6 +2,7 @@ import { createSignal, createUniqueId, For, type JSX, onCleanup, Show } from "so
 import { type Key, t } from "../../i18n";
 import { QuantityInput } from "./QuantityInput";
 import "../../i18n/shop";
+import "../../styles/copy-button.css";
 import type { FulfilmentStatus, OrderStatus, PaymentStatus } from "../../api/orders";
 import { formatDateTime, formatVnd } from "../../lib/format";
 import { type ParcelLike, parcelSteps } from "../../lib/tracking";
