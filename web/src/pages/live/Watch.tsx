@@ -37,7 +37,6 @@ import {
   freshDeal,
   type HubDeal,
   type HubMessage,
-  type RoomState,
 } from "../../lib/live";
 import { type LivePlayer, playIvs, playLocal, videoFit } from "../../lib/live-player";
 import { mediaUrl } from "../../lib/ocop";
@@ -248,7 +247,7 @@ function WatchSession(props: { view: LiveView }) {
   const [sheetFor, setSheetFor] = createSignal<string | null>(null);
   const [showProducts, setShowProducts] = createSignal(false);
   const [objectFit, setObjectFit] = createSignal<"cover" | "contain">("contain");
-  const room = createLiveRoom(view(), (m, before) => react(m, before.status));
+  const room = createLiveRoom(view(), (m) => react(m));
   const status = () => room.state().status;
   const pinId = () => room.state().pinId;
   const deal = () => room.state().deal;
@@ -269,8 +268,11 @@ function WatchSession(props: { view: LiveView }) {
   let retry: ReturnType<typeof setTimeout> | undefined;
   let pending: PendingCue[] = [];
 
+  /** A start under way: a second one at the same moment (the view's state and the hub's hello) would race it for the <video>. */
+  let loading = false;
   function stopPlayer() {
     generation++;
+    loading = false;
     clearTimeout(retry);
     player?.destroy();
     player = undefined;
@@ -280,6 +282,7 @@ function WatchSession(props: { view: LiveView }) {
     stopPlayer();
     if (status() !== "live" || !video) return;
     const mine = ++generation;
+    loading = true;
     const events = {
       onError: (reason: string) => {
         if (mine !== generation) return;
@@ -297,10 +300,15 @@ function WatchSession(props: { view: LiveView }) {
         if (body) apply(body);
       },
     };
-    const made =
-      view().playback.provider === "ivs"
-        ? await playIvs(video, view().playback.url, events).catch(() => undefined)
-        : await playLocal(video, view().playback.url, events);
+    let made: Awaited<ReturnType<typeof playLocal>> | undefined;
+    try {
+      made =
+        view().playback.provider === "ivs"
+          ? await playIvs(video, view().playback.url, events).catch(() => undefined)
+          : await playLocal(video, view().playback.url, events);
+    } finally {
+      if (mine === generation) loading = false;
+    }
     if (mine !== generation) return made?.destroy();
     player = made;
   }
@@ -330,10 +338,10 @@ function WatchSession(props: { view: LiveView }) {
   }
 
   // What only the viewer's page does with the room's messages: the player, the cues in step with the video, the chat's errors.
-  function react(m: HubMessage, was: RoomState["status"]) {
+  function react(m: HubMessage) {
     switch (m.type) {
       case "hello":
-        if (status() === "live" && (was !== "live" || !player)) void startPlayer();
+        if (status() === "live" && !player && !loading) void startPlayer();
         if (status() === "ended") stopPlayer();
         break;
       case "stream":
@@ -375,12 +383,12 @@ function WatchSession(props: { view: LiveView }) {
   createEffect(
     on(status, (now) => {
       if (now === "ended") return stopPlayer();
-      if (now !== "live" || player || starting) return;
+      if (now !== "live" || player || loading || starting) return;
       starting = true;
       requestAnimationFrame(() =>
         setTimeout(() => {
           starting = false;
-          if (status() === "live" && !player) void startPlayer();
+          if (status() === "live" && !player && !loading) void startPlayer();
         }, 0),
       );
     }),
