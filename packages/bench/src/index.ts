@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [load] [bundle] [web] [lighthouse] [checkout] [live]` (all when none is named). Prints figures; asserts
+ * `pnpm bench [load] [bundle] [web] [lighthouse] [checkout] [live] [pin] [glass] [ttff]` (all when none is named). Prints figures; asserts
  * nothing.
  * Targets: ≤ 2 DynamoDB calls per storefront request; API bundle < 1 MB minified; initial JS < 60 KB gzipped;
  * Lighthouse mobile performance and accessibility ≥ 95.
@@ -10,6 +10,7 @@ import { lighthouseAll } from "./lighthouse";
 import { liveBench } from "./live";
 import { loadBench } from "./load";
 import { startServer } from "./local-server";
+import { pinBench } from "./pin";
 import { webBench } from "./web";
 
 const asked = new Set(process.argv.slice(2).filter((a) => !a.startsWith("-")));
@@ -30,6 +31,11 @@ if (wants("checkout")) {
 if (wants("live")) {
   console.log("\nLive selling (local live runtime: RTMP ingest, FLV playback, WebSocket hub; DynamoDB Local)");
   await liveBench();
+}
+
+if (wants("pin")) {
+  console.log("\nPin → viewer at scale (local WebSocket hub; DynamoDB Local)");
+  await pinBench();
 }
 
 if (wants("load") || wants("web") || wants("lighthouse")) {

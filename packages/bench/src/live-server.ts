@@ -52,12 +52,14 @@ try {
   const { startLocalLive } = await import("@cho-ocop/functions/local/live/index");
   await ensureTable();
 
-  // The bench's 500 viewers all come from this machine's one address: the per-address caps would refuse them.
+  // The bench's viewers all come from this machine's one address: the per-address caps would refuse them, and
+  // `pnpm bench pin` takes more than a session's cap (BENCH_HUB_SOCKETS, from the parent).
+  const sockets = Number(process.env.BENCH_HUB_SOCKETS) || 1000;
   const live = await startLocalLive({
     dataDir,
     host: "127.0.0.1",
     rtmpPort: 0,
-    hubLimits: { socketsPerAddress: 1000, countedPerAddress: 1000 },
+    hubLimits: { socketsPerAddress: sockets, countedPerAddress: sockets, socketsPerSession: sockets },
   });
   const app = localApp({
     webDist: join(dataDir, "web"),

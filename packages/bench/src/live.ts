@@ -24,13 +24,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const FFMPEG = process.env.FFMPEG ?? "ffmpeg";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function percentile(sorted: number[], p: number) {
+export function percentile(sorted: number[], p: number) {
   if (!sorted.length) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
 }
 const ms = (n: number) => Math.round(n * 10) / 10;
 
-interface LiveServer {
+export interface LiveServer {
   base: string;
   rtmpUrl: string;
   sellers: string[];
@@ -42,10 +42,12 @@ interface LiveServer {
   stop(): Promise<void>;
 }
 
-async function startLiveServer(): Promise<LiveServer> {
+/** `sockets`: how many sockets the hub takes in one session and from one address (the bench's viewers share one). */
+export async function startLiveServer(sockets = 1000): Promise<LiveServer> {
   const child = fork(join(here, "live-server.ts"), [], {
     cwd: join(here, ".."),
     execArgv: ["--import", "tsx"],
+    env: { ...process.env, BENCH_HUB_SOCKETS: String(sockets) },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   const exited = once(child, "exit");
@@ -104,7 +106,7 @@ function procCpuMs(pid: number): number {
   }
 }
 
-async function api<T>(server: LiveServer, method: string, path: string, token?: string, body?: unknown) {
+export async function api<T>(server: LiveServer, method: string, path: string, token?: string, body?: unknown) {
   const res = await fetch(`${server.base}${path}`, {
     method,
     headers: {
@@ -117,7 +119,7 @@ async function api<T>(server: LiveServer, method: string, path: string, token?: 
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
-interface LiveSession {
+export interface LiveSession {
   sessionId: string;
   channelId: string;
   streamKey: string;
@@ -125,7 +127,7 @@ interface LiveSession {
 }
 
 /** Through the API as a seller would: a producer, approved products, a session featuring them, its stream key. */
-async function scheduleSession(server: LiveServer, seller: string, name: string): Promise<LiveSession> {
+export async function scheduleSession(server: LiveServer, seller: string, name: string): Promise<LiveSession> {
   const must = <T>(what: string, reply: { status: number; body: T }) => {
     if (reply.status >= 300) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body;
@@ -159,6 +161,14 @@ async function scheduleSession(server: LiveServer, seller: string, name: string)
         unit: "hộp 200g",
         weightGrams: 250,
         stock: 40,
+        label: {
+          ingredients: "Búp chè 100%",
+          netContent: "200 g",
+          dates: "In trên đáy hộp",
+          shelfLife: "24 tháng",
+          storage: "Nơi khô ráo",
+          foodSafetyCertificate: "12/2025/ATTP-CNĐK",
+        },
       }),
     );
     must(
@@ -193,7 +203,7 @@ async function scheduleSession(server: LiveServer, seller: string, name: string)
   return { sessionId: session.sessionId, channelId, streamKey, productIds };
 }
 
-async function waitLive(server: LiveServer, sessionId: string, timeoutMs = 20_000) {
+export async function waitLive(server: LiveServer, sessionId: string, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const view = await api<{ status: string }>(server, "GET", `/api/live/${sessionId}`);
@@ -203,7 +213,7 @@ async function waitLive(server: LiveServer, sessionId: string, timeoutMs = 20_00
   throw new Error(`session ${sessionId} did not go live within ${timeoutMs / 1000} s`);
 }
 
-interface Child {
+export interface Child {
   child: ChildProcess;
   stderr: () => string;
   stop(): Promise<void>;
@@ -231,7 +241,7 @@ function run(args: string[], stdio: Array<"ignore" | "pipe">): Child {
 }
 
 /** ffmpeg publishing a 640×360 30 fps test pattern with a tone, H.264 zerolatency, 2 s keyframes, as OBS would. */
-function publishTestPattern(server: LiveServer, streamKey: string): Child {
+export function publishTestPattern(server: LiveServer, streamKey: string): Child {
   return run(
     [
       ...["-hide_banner", "-loglevel", "error", "-re"],
