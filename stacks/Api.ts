@@ -28,9 +28,9 @@ export function Api({ stack, app }: StackContext) {
   // packages/functions/src/lambda-config.ts reads it into process.env on cold start.
   const sessionSecret = new Config.Secret(stack, "SESSION_SECRET");
   const publishableKey = cardPublishableKey();
-  const stripeSecrets = publishableKey
-    ? [new Config.Secret(stack, "STRIPE_SECRET_KEY"), new Config.Secret(stack, "STRIPE_WEBHOOK_SECRET")]
-    : [];
+  // The key makes and cancels payments; the webhook secret only verifies Stripe's calls, so jobs get the key alone.
+  const stripeKey = publishableKey ? [new Config.Secret(stack, "STRIPE_SECRET_KEY")] : [];
+  const stripeSecrets = publishableKey ? [...stripeKey, new Config.Secret(stack, "STRIPE_WEBHOOK_SECRET")] : [];
   const messaging = messagingAccess(stack, from);
   const live = liveAccess(stack, use(Live));
   const originSecret = cloudFrontOriginSecret(stack);
@@ -76,7 +76,7 @@ export function Api({ stack, app }: StackContext) {
   });
 
   stack.addOutputs({ ApiEndpoint: api.url });
-  return { api, sessionSecret, stripeSecrets, messaging, originSecret };
+  return { api, sessionSecret, stripeKey, stripeSecrets, messaging, originSecret };
 }
 
 /**

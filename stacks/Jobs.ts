@@ -33,7 +33,7 @@ export function Jobs({ stack }: StackContext) {
     },
   });
 
-  const { stripeSecrets, messaging } = use(Api);
+  const { stripeKey, messaging } = use(Api);
   const { site } = use(Web);
   // The site's custom domain, as the API names it, else CloudFront's.
   const domain = webDomain();
@@ -47,8 +47,9 @@ export function Jobs({ stack }: StackContext) {
         description: "Cancels unpaid card and VietQR orders after 30 minutes and gives their stock back",
         memorySize: "512 MB",
         timeout: "2 minutes",
-        // The table; Stripe to cancel the payment intent (when card payments are on); SMS to tell the shopper.
-        bind: stripeSecrets,
+        // The table; Stripe's key to cancel the payment intent (when card payments are on), not its webhook secret;
+        // SMS to tell the shopper.
+        bind: stripeKey,
         // PUBLIC_URL: the cancellation text links the order's page, and no request names the site to a job.
         environment: {
           ...records.environment,

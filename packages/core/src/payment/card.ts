@@ -37,7 +37,7 @@ export class StripeGateway implements CardGateway {
   private stripe: Promise<Stripe> | undefined;
   constructor(
     private readonly secretKey: string,
-    private readonly webhookSecret: string,
+    private readonly webhookSecret: string | undefined,
     readonly publishableKey: string,
     private readonly apiUrl?: string,
   ) {}
@@ -90,6 +90,7 @@ export class StripeGateway implements CardGateway {
   }
 
   async verifyWebhook(rawBody: string, signature: string): Promise<CardEvent> {
+    if (!this.webhookSecret) throw new Error("STRIPE_WEBHOOK_SECRET is not set: no Stripe call can be verified");
     const stripe = await this.client();
     const event = await stripe.webhooks.constructEventAsync(rawBody, signature, this.webhookSecret);
     return {

@@ -11,8 +11,11 @@ export interface Config {
   signingKey?: string;
   storage: { kind: "s3"; bucket: string; mediaUrl: string } | { kind: "local"; dir: string; mediaUrl: string };
   messages: { kind: "aws"; mailFrom: string } | { kind: "outbox" };
-  /** Card payments are on only with both Stripe secrets. */
-  stripe?: { secretKey: string; webhookSecret: string; publishableKey: string; apiUrl?: string };
+  /**
+   * Card payments are on with the Stripe secret key. The webhook secret only verifies Stripe's calls: the API is bound
+   * both (and answers 503 without either, lambda-config.ts), the expiry job only the key it cancels intents with.
+   */
+  stripe?: { secretKey: string; webhookSecret?: string; publishableKey: string; apiUrl?: string };
   vietQr: VietQr.Collecting;
   site: () => Site.Config;
   /**
@@ -46,15 +49,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
         : { kind: "local", dir: env.UPLOAD_DIR ?? resolve(".data/uploads"), mediaUrl },
     messages:
       env.MESSAGES === "aws" ? { kind: "aws", mailFrom: env.MAIL_FROM ?? "no-reply@cho-ocop.vn" } : { kind: "outbox" },
-    stripe:
-      STRIPE_SECRET_KEY && STRIPE_WEBHOOK_SECRET
-        ? {
-            secretKey: STRIPE_SECRET_KEY,
-            webhookSecret: STRIPE_WEBHOOK_SECRET,
-            publishableKey: STRIPE_PUBLISHABLE_KEY ?? "",
-            apiUrl: STRIPE_API_URL,
-          }
-        : undefined,
+    stripe: STRIPE_SECRET_KEY
+      ? {
+          secretKey: STRIPE_SECRET_KEY,
+          webhookSecret: STRIPE_WEBHOOK_SECRET || undefined,
+          publishableKey: STRIPE_PUBLISHABLE_KEY ?? "",
+          apiUrl: STRIPE_API_URL,
+        }
+      : undefined,
     vietQr: {
       bankBin: env.VIETQR_BANK_BIN,
       accountNumber: env.VIETQR_ACCOUNT,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type FakeStripe, type StripeEvent, startFakeStripe } from "../../../testkit/src/fake-stripe";
 import { call, phone, tokenFor } from "../../test/api";
 import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
+import { configFromEnv } from "../adapters/config";
 import { app } from "./app";
 
 const SECRET_KEY = "sk_test_choocop_0123456789abcdef";
@@ -61,6 +62,23 @@ async function at<T>(offsetMs: number, fn: () => Promise<T>): Promise<T> {
     return await fn();
   } finally {
     vi.useRealTimers();
+  }
+}
+
+/**
+ * Runs `fn` with the card gateway the expiry job composes from its environment (stacks/Jobs.ts): the Stripe key, and
+ * no webhook secret, which only the API verifies with.
+ */
+async function asTheJob<T>(fn: () => Promise<T>): Promise<T> {
+  const cards = configFromEnv({ STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_API_URL: fake.url }).stripe;
+  expect(cards, "cards on with the key alone").toBeDefined();
+  expect(cards?.webhookSecret).toBeUndefined();
+  const api = cardGateway();
+  useCardGateway(new StripeGateway(SECRET_KEY, cards?.webhookSecret, cards?.publishableKey ?? "", cards?.apiUrl));
+  try {
+    return await fn();
+  } finally {
+    useCardGateway(api);
   }
 }
 
@@ -454,9 +472,9 @@ describe("card payments through Stripe (a local fake speaking its API)", () => {
     expect(await stock()).toBe(before - 3);
     const paidLate = fake.succeed(b.intentId);
 
-    const notYet = await at(EARLIER, () => Order.expireUnpaid(new Date(Date.now() + 29 * 60_000)));
+    const notYet = await at(EARLIER, () => asTheJob(() => Order.expireUnpaid(new Date(Date.now() + 29 * 60_000))));
     expect(notYet).not.toContain(a.order.orderId);
-    const expired = await at(EARLIER, () => Order.expireUnpaid(new Date(Date.now() + 31 * 60_000)));
+    const expired = await at(EARLIER, () => asTheJob(() => Order.expireUnpaid(new Date(Date.now() + 31 * 60_000))));
     expect(expired).toEqual(expect.arrayContaining([a.order.orderId, b.order.orderId]));
 
     expect(await orderOf(a)).toMatchObject({ status: "cancelled", cancelReason: "expired", paymentStatus: "pending" });
