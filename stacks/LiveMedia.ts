@@ -3,10 +3,11 @@ import { EventBus, Rule } from "aws-cdk-lib/aws-events";
 import { EventBus as EventBusTarget } from "aws-cdk-lib/aws-events-targets";
 import { Effect, PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { CfnRecordingConfiguration } from "aws-cdk-lib/aws-ivs";
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from "aws-cdk-lib/aws-s3";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { StringParameter } from "aws-cdk-lib/aws-ssm";
 import type { StackContext } from "sst/constructs";
+import { RECORDING_KEEP_DAYS } from "../packages/core/src/live/limits";
 import {
   APP_REGION,
   accessLogsBucket,
@@ -49,6 +50,19 @@ export function LiveMedia({ stack, app }: StackContext) {
     autoDeleteObjects: !prod,
     serverAccessLogsBucket: accessLogsBucket(stack, app.stage),
     serverAccessLogsPrefix: "recordings/",
+    // Replays are watched in the days after a live: then cheaper storage that still plays at once (Glacier Instant
+    // Retrieval), and gone after RECORDING_KEEP_DAYS, when the replay page stops offering them (core/live/recording.ts).
+    lifecycleRules: [
+      {
+        id: "replays",
+        transitions: [
+          { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) },
+          { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(90) },
+        ],
+        expiration: Duration.days(RECORDING_KEEP_DAYS),
+        abortIncompleteMultipartUploadAfter: Duration.days(7),
+      },
+    ],
   });
 
   // The site's CloudFront distribution (Web stack, another region and deploy) serves the replays under /recordings/*

@@ -6,6 +6,7 @@ import { channelById } from "./channel";
 import { dealCue } from "./deal/news";
 import { DealEntity, PinEntity, type Session, SessionEntity } from "./entities";
 import { videoProvider } from "./provider";
+import { keptRecording } from "./recording";
 import { cueNews, newsRelay, tellRoom } from "./room";
 import { conflict, get, notLive, summaryCard } from "./session";
 import type { Likes, Replay } from "./views";
@@ -106,7 +107,7 @@ export async function replay(sessionId: string): Promise<Replay> {
   const byId = new Map(cards.data.map((c) => [c.productId, toCard(c)]));
   return {
     ...summaryCard(session),
-    recordingUrl: session.recordingUrl ?? null,
+    recordingUrl: keptRecording(session),
     startedAt: session.startedAt ?? null,
     endedAt: session.endedAt ?? null,
     pins: pins.map((p) => ({ atMs: p.streamMs, product: p.productId ? (byId.get(p.productId) ?? null) : null })),

@@ -18,3 +18,10 @@ export const DEAL_LIMITS = {
   countdownSeconds: { min: 10, max: 300 },
   durationMinutes: { min: 1, max: 20 },
 } as const;
+
+/**
+ * Days a live's recording is kept: three years, the period the E-commerce Law's draft decree asked platforms to keep
+ * livestream data for (shared/docs/research/vietnam-rails.md). The recordings bucket expires objects after it
+ * (stacks/LiveMedia.ts), and the replay is no longer offered.
+ */
+export const RECORDING_KEEP_DAYS = 1096;

@@ -13,6 +13,7 @@ import { chatProvider } from "./chat";
 import { DealEntity } from "./deal/entities";
 import { dealView } from "./deal/view";
 import { type Session, SessionEntity } from "./entities";
+import { keptRecording } from "./recording";
 import type { OwnSessionCard, SessionCard, SessionView } from "./views";
 
 /**
@@ -162,7 +163,7 @@ export async function view(sessionId: string): Promise<SessionView> {
     pinnedAt: session.pinnedAt ?? null,
     deal: deal.data ? dealView(deal.data, session) : null,
     products: session.productIds.flatMap((id) => byId.get(id) ?? []),
-    recordingUrl: session.status === "ended" ? (session.recordingUrl ?? null) : null,
+    recordingUrl: session.status === "ended" ? keptRecording(session) : null,
   };
 }
 
