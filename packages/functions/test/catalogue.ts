@@ -20,8 +20,29 @@ export function producerInput(wardCode: string, name = "HTX Thử Nghiệm Mộc
   };
 }
 
+/** A drink's label with every field the law asks of it (core product/label.ts). */
+export function labelInput() {
+  return {
+    ingredients: "Búp chè Shan tuyết 100%",
+    netContent: "200 g",
+    dates: "In trên đáy hộp, theo lô",
+    shelfLife: "24 tháng kể từ ngày sản xuất",
+    storage: "Nơi khô ráo, thoáng mát, tránh ánh nắng",
+    foodSafetyCertificate: "45/2025/ATTP-CNĐK",
+  };
+}
+
 export function productInput(name = "Chè Shan Tuyết thử nghiệm") {
-  return { name, group: "do-uong", priceVnd: 150000, unit: "hộp 200g", weightGrams: 250, stock: 40, tags: ["đặc sản"] };
+  return {
+    name,
+    group: "do-uong",
+    priceVnd: 150000,
+    unit: "hộp 200g",
+    weightGrams: 250,
+    stock: 40,
+    tags: ["đặc sản"],
+    label: labelInput(),
+  };
 }
 
 export function certificateInput(stars = 4) {

@@ -10,6 +10,7 @@ import { storage } from "../storage";
 import { notFound } from "../util/error";
 import { fn } from "../util/fn";
 import { Vnd } from "../util/money";
+import { Label, labelProperties } from "./label";
 
 export namespace Product {
   export const Id = z.string().regex(/^[0-9a-z]{26}$/, "expected a product id");
@@ -35,6 +36,8 @@ export namespace Product {
     images: z.array(z.string().max(200)).max(8).default([]),
     story: z.string().trim().max(5000).default(""),
     tags: z.array(z.string().trim().min(2).max(40)).max(10).default([]),
+    /** What the label says that the page must repeat (label.ts: the fields by group). */
+    label: Label.optional(),
   });
   export type Input = z.input<typeof Fields>;
 
@@ -57,6 +60,7 @@ export namespace Product {
         images: { type: "list", items: { type: "string" }, default: [] },
         story: { type: "string", default: "" },
         tags: { type: "list", items: { type: "string" }, default: [] },
+        label: { type: "map", properties: labelProperties },
         status: { type: ["draft", "pending", "approved", "rejected", "suspended", "expired"] as const, required: true },
         /** The approved certificate in force: copied here so that a product page is one read. */
         certificate: certificateAttribute,
@@ -123,6 +127,7 @@ export namespace Product {
     imageUrls: z.array(z.string()).optional(),
     story: z.string().optional(),
     tags: z.array(z.string()).optional(),
+    label: Label.optional(),
     status: Status,
     certificate: Certificate.View.optional(),
     stars: z.number().optional(),
@@ -152,6 +157,7 @@ export namespace Product {
       imageUrls: (p.images ?? []).map((key) => storage().publicUrl(key)),
       story: p.story,
       tags: p.tags,
+      label: p.label,
       status: p.status,
       certificate: p.certificate,
       stars: p.stars,

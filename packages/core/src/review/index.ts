@@ -9,6 +9,7 @@ import { messenger } from "../message/index";
 import { type ReviewDecision, reviewDecisionMessage } from "../message/review";
 import { Producer } from "../producer";
 import { Product } from "../product";
+import { requireLabel } from "../product/label";
 import { ReviewLifecycle } from "../product/status";
 import { Site } from "../site";
 import { Storefront } from "../storefront";
@@ -106,6 +107,7 @@ export namespace Review {
         "The product is suspended; contact OCOP staff.",
       );
     }
+    requireLabel(product.group, product.label);
     if (scanKey)
       await Upload.verify(scanKey, { purpose: "certificate-scan", producerId: product.producerId }, "scanKey");
     const certificateId = ulid().toLowerCase();

@@ -1,13 +1,13 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { Certificate } from "../certificate";
-import { dynamo } from "../db/client";
+import { queryItems } from "../db/client";
 import { PROVINCE_CODES, PROVINCES, province } from "../geo/province";
 import { REGION_IDS, REGIONS } from "../geo/region";
 import { GROUP_IDS, GROUPS } from "../group";
 import { Producer } from "../producer";
 import { CounterEntity } from "../producer/counter";
 import { Product } from "../product";
+import { labelLines } from "../product/label-rules";
 import { ReviewLifecycle } from "../product/status";
 import { vietnamDay } from "../util/date";
 import { DomainError, notFound } from "../util/error";
@@ -227,9 +227,7 @@ export namespace Storefront {
     // page and a few more rather than a whole 1 MB. With filters, let DynamoDB read up to 1 MB per call.
     const pageSize = filtersOf(query, shelf).length > 0 ? undefined : query.limit + 8;
     for (let call = 0; call < 2 && items.length < query.limit; call++) {
-      const page = await dynamo().send(
-        new QueryCommand({ ...params, ScanIndexForward: forward, ExclusiveStartKey: startKey, Limit: pageSize }),
-      );
+      const page = await queryItems({ ...params, ScanIndexForward: forward, ExclusiveStartKey: startKey, Limit: pageSize });
       for (const item of page.Items ?? []) {
         if (items.length < query.limit) items.push(item);
       }
@@ -401,6 +399,7 @@ export namespace Storefront {
       images: (item.images ?? []).map((key) => toCard({ ...storedCard(item, producer), image: key }).image ?? ""),
       story: item.story ?? "",
       tags: item.tags ?? [],
+      label: labelLines(item.group, item.label),
       certificate: {
         stars: cert.stars,
         score: cert.score?.a !== undefined ? { a: cert.score.a, b: cert.score.b ?? 0, c: cert.score.c ?? 0 } : null,

@@ -1,5 +1,6 @@
 import { REGION_IDS } from "@cho-ocop/core/geo/region";
 import { GROUP_IDS } from "@cho-ocop/core/group/index";
+import { LABEL_FIELDS } from "@cho-ocop/core/product/label-rules";
 import { Card } from "@cho-ocop/core/storefront/card";
 import { z } from "@hono/zod-openapi";
 
@@ -57,6 +58,9 @@ export const ProductDetailSchema = z
     images: z.array(z.string()),
     story: z.string(),
     tags: z.array(z.string()),
+    label: z
+      .array(z.object({ field: z.enum(LABEL_FIELDS), text: z.string() }))
+      .openapi({ description: "What the product's label says, by its group (Decree 43/2017, 111/2021)" }),
     certificate: CertificateSchema,
     producer: ProducerSchema,
   })

@@ -13,7 +13,7 @@ import { Producer } from "@cho-ocop/core/producer/index";
 import { Product } from "@cho-ocop/core/product/index";
 import { Review } from "@cho-ocop/core/review/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { certificateInput, sonLaWard } from "../../test/people";
+import { certificateInput, labelInput, sonLaWard } from "../../test/people";
 import { compose } from "../adapters/index";
 import { type DynamoLocal, freePort, startDynamoLocal } from "./dynamo";
 
@@ -98,6 +98,7 @@ async function shop(tag: string) {
       unit: "hộp",
       weightGrams: 300,
       stock,
+      label: labelInput(),
     });
     await Review.submit(SYSTEM, productId, { certificate: { ...certificateInput(4), level: "province" } });
     await Review.approve(SYSTEM, productId);

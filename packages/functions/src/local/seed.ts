@@ -9,6 +9,7 @@ import { Review } from "@cho-ocop/core/review/index";
 import { storage } from "@cho-ocop/core/storage/index";
 import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { producerImage, productImage } from "./demo/images";
+import { demoLabel } from "./demo/labels";
 import { DEMO_LIVES, demoLiveStart } from "./demo/lives";
 import { PRODUCERS } from "./demo/producers";
 import { PRODUCTS } from "./demo/products";
@@ -155,6 +156,7 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
       images,
       story: p.story,
       tags: p.tags,
+      label: demoLabel(p),
     });
     const { monthsAgo, daysAgo = 0, ...certificate } = p.certificate;
     await Review.submit(SYSTEM, productId, {

@@ -4,10 +4,12 @@ import { GROUP_IDS } from "@cho-ocop/core/group/index";
 import { Live } from "@cho-ocop/core/live/index";
 import { Producer } from "@cho-ocop/core/producer/index";
 import { Product } from "@cho-ocop/core/product/index";
+import { Label, missingLabel } from "@cho-ocop/core/product/label";
 import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { fold } from "@cho-ocop/core/util/fold";
 import { describe, expect, it } from "vitest";
 import { DRAWN_KINDS, escapeXml, producerImage, productImage } from "./images";
+import { demoLabel } from "./labels";
 import { DEMO_LIVES, demoLiveStart } from "./lives";
 import { PRODUCERS } from "./producers";
 import { PRODUCTS } from "./products";
@@ -129,6 +131,20 @@ describe("demo products", () => {
     expect(tagged("dac san")).toBeGreaterThanOrEqual(5);
     expect(tagged("qua tet")).toBeGreaterThanOrEqual(3);
     expect(tagged("qua bieu")).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("demo labels", () => {
+  it("every product's label has what its group must show, with a parsed net quantity for food", () => {
+    for (const p of PRODUCTS) {
+      const label = demoLabel(p);
+      expect(missingLabel(p.group, label), p.key).toEqual([]);
+      expect(Label.safeParse(label).success, p.key).toBe(true);
+    }
+    const gift = PRODUCTS.find((p) => p.key === "hop-qua-nuoc-mam-phu-quoc");
+    expect(gift && demoLabel(gift).netContent).toBe("2 × 500 ml");
+    const tea = PRODUCTS.find((p) => p.key === "che-shan-tuyet-suoi-giang");
+    expect(tea && demoLabel(tea)).toMatchObject({ netContent: "200 g", ingredients: "Búp chè tươi 100%" });
   });
 });
 
