@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient, QueryCommandInput, QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
 import { AdapterNotConfigured } from "../util/adapter";
 
 export interface TableConfig {
@@ -39,14 +38,23 @@ export function countDbCalls<T>(work: () => Promise<T>): Promise<{ result: T; ca
   return callCounter.run(store, async () => ({ result: await work(), calls: store.calls }));
 }
 
-let document: DynamoDBDocumentClient | undefined;
+let document: Promise<DynamoDBDocumentClient> | undefined;
 
-export function dynamo(): DynamoDBDocumentClient {
+/** The document client, built on first call: the DynamoDB SDK is loaded then, not when the API is imported. */
+export function dynamo(): Promise<DynamoDBDocumentClient> {
   if (document) return document;
   if (!table) throw new AdapterNotConfigured("DynamoDB", "the table (TABLE_NAME, DYNAMODB_ENDPOINT locally)");
-  const endpoint = table.endpoint;
+  document = documentClient(table);
+  return document;
+}
+
+async function documentClient({ endpoint, region }: TableConfig): Promise<DynamoDBDocumentClient> {
+  const [{ DynamoDBClient }, { DynamoDBDocumentClient }] = await Promise.all([
+    import("@aws-sdk/client-dynamodb"),
+    import("@aws-sdk/lib-dynamodb"),
+  ]);
   const client = new DynamoDBClient({
-    region: table.region ?? "ap-southeast-1",
+    region: region ?? "ap-southeast-1",
     ...(endpoint ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
   });
   client.middlewareStack.add(
@@ -57,15 +65,20 @@ export function dynamo(): DynamoDBDocumentClient {
     },
     { step: "initialize", name: "countDbCalls" },
   );
-  document = DynamoDBDocumentClient.from(client, {
+  return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-  return document;
 }
 
 /** What ElectroDB is given: resolves the real client on first call, so configuration can be set after import. */
 export const lazyClient = {
-  send: (command: Parameters<DynamoDBDocumentClient["send"]>[0], options?: { abortSignal?: AbortSignal }) =>
+  send: async (command: Parameters<DynamoDBDocumentClient["send"]>[0], options?: { abortSignal?: AbortSignal }) =>
     // biome-ignore lint/suspicious/noExplicitAny: the document client's send is overloaded per command
-    dynamo().send(command as any, options),
+    (await dynamo()).send(command as any, options),
 };
+
+/** One Query through the document client, for reads ElectroDB does not express. */
+export async function queryItems(input: QueryCommandInput): Promise<QueryCommandOutput> {
+  const [{ QueryCommand }, client] = await Promise.all([import("@aws-sdk/lib-dynamodb"), dynamo()]);
+  return client.send(new QueryCommand(input));
+}

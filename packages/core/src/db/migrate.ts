@@ -10,7 +10,7 @@ import { createTableInput, TABLE } from "./table";
 
 /** Creates the table when it is missing (DynamoDB Local; on AWS the stack owns it). Returns true if it created it. */
 export async function ensureTable(name = tableName()): Promise<boolean> {
-  const client = dynamo();
+  const client = await dynamo();
   try {
     await client.send(new DescribeTableCommand({ TableName: name }));
     return false;
