@@ -7,7 +7,7 @@ export type SecretName = (typeof SECRETS)[number];
 const SESSION_SECRET_MIN_LENGTH = 32;
 
 /** What `sst bind` puts in a function's environment for a secret whose value lives in SSM. */
-const FETCH_FROM_SSM = "__FETCH_FROM_SSM__";
+export const FETCH_FROM_SSM = "__FETCH_FROM_SSM__";
 
 /**
  * The secrets a stage cannot serve without: SESSION_SECRET always; the Stripe secret key and webhook secret when the

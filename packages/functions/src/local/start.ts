@@ -244,6 +244,7 @@ async function main() {
 
 /** The AWS-shaped mode's edge on PORT: what CloudFront and API Gateway do, in front of the API's Lambda handler. */
 async function serveAwsLocal(aws: import("./aws/index").AwsLocal, listen: typeof import("@hono/node-server").serve) {
+  aws.secretsToSsm();
   const [{ handler }, { awsEdge, s3Client }, { AWS_LOCAL_REGION }] = await Promise.all([
     import("../lambda"),
     import("./aws/edge"),

@@ -1,7 +1,8 @@
 /**
  * `pnpm start --aws-local`: the product with every production adapter, on this machine, with no AWS account. The API
  * runs through its Lambda handler (src/lambda.ts) behind an edge that does what API Gateway and CloudFront do
- * (./gateway.ts, ./edge.ts); S3, SNS/SES, IVS and IVS Chat are the testkit's protocol servers, reached by the real AWS
+ * (./gateway.ts, ./edge.ts), and reads its secrets from SSM as SST binds them; S3, SNS/SES, SSM, IVS and IVS Chat are
+ * the testkit's protocol servers, reached by the real AWS
  * SDK clients through the SDK's own endpoint settings (AWS_ENDPOINT_URL_<SERVICE>); IVS's stream and recording events
  * reach the live-events handler (src/live-events.ts) as EventBridge delivers them, and the jobs' handlers run on
  * their schedules. The fakes keep nothing between runs, so this mode starts from fresh demo data every time.
@@ -13,6 +14,8 @@ import { startFakeIvs } from "../../../../testkit/src/fake-ivs";
 import { type FakeIvsMedia, recordingFiles, startFakeIvsMedia } from "../../../../testkit/src/fake-ivs-media";
 import { FAKE_CREDENTIALS, startFakeS3 } from "../../../../testkit/src/fake-s3";
 import { startFakeSnsSes } from "../../../../testkit/src/fake-sns-ses";
+import { startFakeSsm } from "../../../../testkit/src/fake-ssm";
+import { FETCH_FROM_SSM, SECRETS, secretParameter, stagePrefix } from "../../lambda-config";
 import { newOriginSecret, s3Client } from "./edge";
 
 export const AWS_LOCAL_REGION = "ap-southeast-1";
@@ -21,12 +24,15 @@ export const AWS_LOCAL_IVS_REGION = "ap-northeast-1";
 const MEDIA_BUCKET = "cho-ocop-local-media";
 const RECORDINGS_BUCKET = "cho-ocop-local-recordings";
 const MAIL_FROM = "no-reply@cho-ocop.vn";
+/** The SST app's name (sst.config.ts), which names its secrets in SSM. */
+const SST_APP = "cho-ocop";
 /** Where the mode writes, in its data folder, the addresses its fakes listen on (for browser tests and curious people). */
 export const AWS_LOCAL_FILE = "aws-local.json";
 
 export interface AwsLocalEndpoints {
   s3: string;
   snsSes: string;
+  ssm: string;
   ivs: string;
   /** The IVS ingest for OBS, Larix or ffmpeg: append the channel's stream key. */
   rtmp: string;
@@ -40,6 +46,12 @@ export interface AwsLocal {
   originSecret: string;
   /** Origins the pages reach beside the site: the fake IVS's playback and the IVS Chat messaging socket. */
   liveOrigins: string[];
+  /**
+   * Moves this process's secrets into SSM, as `pnpm sst secrets set` keeps them, and leaves in the environment what
+   * SST's bind leaves a function: call it after the set-up that used them and before the handlers are imported, which
+   * then read them from SSM at their cold start as on AWS.
+   */
+  secretsToSsm(): void;
   /** Starts delivering IVS's events to the live-events handler and running the jobs, once the app is composed. */
   deliver(): Promise<void>;
   stop(): Promise<void>;
@@ -53,8 +65,9 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
   const credentials = FAKE_CREDENTIALS;
   const recordingConfigurationArn = `arn:aws:ivs:${AWS_LOCAL_IVS_REGION}:123456789012:recording-configuration/local`;
   const media = await startFakeIvsMedia({ rtmpPort: Number(process.env.RTMP_PORT ?? 0) });
-  const [s3, messaging, ivs] = await Promise.all([
+  const [s3, ssm, messaging, ivs] = await Promise.all([
     startFakeS3({ buckets: [MEDIA_BUCKET, RECORDINGS_BUCKET], region: AWS_LOCAL_REGION, credentials }),
+    startFakeSsm({ region: AWS_LOCAL_REGION, credentials }),
     startFakeSnsSes({ region: AWS_LOCAL_REGION, credentials, verifiedIdentities: [MAIL_FROM] }),
     startFakeIvs({
       region: AWS_LOCAL_IVS_REGION,
@@ -64,6 +77,7 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
     }),
   ]);
   const originSecret = newOriginSecret();
+  const stage = process.env.SST_STAGE ?? "local";
   Object.assign(process.env, {
     AWS_REGION: AWS_LOCAL_REGION,
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -71,6 +85,7 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
     AWS_ENDPOINT_URL_S3: s3.url,
     AWS_ENDPOINT_URL_SNS: messaging.url,
     AWS_ENDPOINT_URL_SESV2: messaging.url,
+    AWS_ENDPOINT_URL_SSM: ssm.url,
     AWS_ENDPOINT_URL_IVS: ivs.url,
     AWS_ENDPOINT_URL_IVSCHAT: ivs.url,
     // The fake S3 is addressed by IP, so the SDK puts the bucket in the path as for any such endpoint.
@@ -84,13 +99,19 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
     IVS_RECORDING_CONFIGURATION_ARN: recordingConfigurationArn,
     RECORDINGS_BUCKET,
     IVS_CHAT_MESSAGING_URL: ivs.chatUrl,
-    SST_STAGE: process.env.SST_STAGE ?? "local",
+    SST_STAGE: stage,
     ORIGIN_SECRET: originSecret,
   });
-  const endpoints: AwsLocalEndpoints = { s3: s3.url, snsSes: messaging.url, ivs: ivs.url, rtmp: media.rtmpUrl };
+  const endpoints: AwsLocalEndpoints = {
+    s3: s3.url,
+    snsSes: messaging.url,
+    ssm: ssm.url,
+    ivs: ivs.url,
+    rtmp: media.rtmpUrl,
+  };
   await writeFile(join(dataDir, AWS_LOCAL_FILE), `${JSON.stringify(endpoints, null, 2)}\n`);
   log(
-    `aws-local: S3 ${s3.url}, SNS/SES ${messaging.url}, IVS and IVS Chat ${ivs.url} (region ${AWS_LOCAL_IVS_REGION}), IVS ingest ${media.rtmpUrl}`,
+    `aws-local: S3 ${s3.url}, SNS/SES ${messaging.url}, SSM ${ssm.url}, IVS and IVS Chat ${ivs.url} (region ${AWS_LOCAL_IVS_REGION}), IVS ingest ${media.rtmpUrl}`,
   );
 
   const timers: NodeJS.Timeout[] = [];
@@ -122,6 +143,17 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
       new URL(ivs.url).origin.replace(/^http/, "ws"),
       new URL(media.playbackOrigin).origin,
     ],
+    secretsToSsm() {
+      const prefix = stagePrefix(SST_APP, stage);
+      for (const name of SECRETS) {
+        const value = process.env[name];
+        if (!value) continue;
+        ssm.put(secretParameter(prefix, name), { value, type: "SecureString" });
+        process.env[`SST_Secret_value_${name}`] = FETCH_FROM_SSM;
+        delete process.env[name];
+      }
+      Object.assign(process.env, { SST_APP, SST_SSM_PREFIX: prefix, SST_REGION: AWS_LOCAL_REGION });
+    },
     async deliver() {
       const [events, jobs] = await Promise.all([import("../../live-events"), import("../../jobs")]);
       // EventBridge delivers each event once, soon after it happened, and retries a handler that fails.
@@ -156,7 +188,7 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
     },
     async stop() {
       for (const timer of timers) clearInterval(timer);
-      await Promise.all([s3.close(), messaging.close(), ivs.close()]);
+      await Promise.all([s3.close(), messaging.close(), ssm.close(), ivs.close()]);
       await media.close();
     },
   };
