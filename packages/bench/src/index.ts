@@ -6,6 +6,7 @@
  */
 import { bundleBench } from "./bundle";
 import { checkoutBench } from "./checkout";
+import { glassBench } from "./glass";
 import { lighthouseAll } from "./lighthouse";
 import { liveBench } from "./live";
 import { loadBench } from "./load";
@@ -36,6 +37,11 @@ if (wants("live")) {
 if (wants("pin")) {
   console.log("\nPin → viewer at scale (local WebSocket hub; DynamoDB Local)");
   await pinBench();
+}
+
+if (wants("glass")) {
+  console.log("\nGlass to glass in the browser (local server, demo data; two Chromiums)");
+  await glassBench();
 }
 
 if (wants("load") || wants("web") || wants("lighthouse")) {
