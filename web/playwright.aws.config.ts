@@ -44,6 +44,9 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATA_DIR: AWS_DATA_DIR,
+      // The stories change products and read them back at once, signed out too; the seconds a cached storefront
+      // read may lag are packages/functions/src/local/edge-cache.test.ts's to check.
+      EDGE_CACHE: "off",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
   },

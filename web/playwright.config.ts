@@ -104,6 +104,9 @@ export default defineConfig({
       DATA_DIR: join(tmpdir(), "cho-ocop-e2e"),
       // Any free RTMP port: a `pnpm start` on this machine may hold 1935.
       RTMP_PORT: "0",
+      // The stories change products and read them back at once, signed out too; the seconds a cached storefront
+      // read may lag are packages/functions/src/local/edge-cache.test.ts's to check.
+      EDGE_CACHE: "off",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
   },

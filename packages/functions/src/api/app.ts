@@ -17,6 +17,7 @@ import { live } from "./live";
 import { producers } from "./producers";
 import { products } from "./products";
 import { invitations, seller } from "./seller";
+import { sharedCacheHeaders } from "./shared-cache";
 import { traceRoutes } from "./trace";
 import { webhooks } from "./webhooks";
 
@@ -26,6 +27,8 @@ const base = router<AppEnv>();
 base.use("/api/*", onlyThroughCloudFront);
 base.use("/api/*", refuseCrossSite);
 base.use("/api/*", bodyLimits);
+// What CloudFront (and the local edge cache) may keep: anonymous storefront reads for seconds, nothing else.
+base.use("/api/*", sharedCacheHeaders);
 
 base.use("/api/*", async (c, next) => {
   const { calls } = await countDbCalls(next);

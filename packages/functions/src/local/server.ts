@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve, sep } from "node:path";
 import { isStorageKey, type LocalStorage } from "@cho-ocop/core/storage/index";
-import { Hono } from "hono";
+import { type Env, Hono } from "hono";
 import { compress } from "hono/compress";
 import { app as api } from "../api/app";
 import { bodyLimits } from "../api/body-limit";
@@ -9,6 +9,7 @@ import { refuseCrossSite } from "../api/cross-site";
 import { notFoundRoute } from "../api/error";
 import { securityHeadersMiddleware } from "../security-headers";
 import { decodePath, devRoutes } from "./dev-routes";
+import { type EdgeCacheOptions, edgeCache } from "./edge-cache";
 
 export const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -38,9 +39,15 @@ export async function fileIn(root: string, path: string): Promise<string | undef
 
 /**
  * The local server: the same Hono API as on Lambda, plus what CloudFront does on AWS —
- * public media from the local storage folder and the built web app with an SPA fallback.
+ * public media from the local storage folder, the built web app with an SPA fallback and, with `cache`, CloudFront's
+ * cache of the anonymous storefront reads (./edge-cache.ts; `pnpm start` turns it on).
  */
-export function localApp(options: { webDist: string; storage: LocalStorage; live?: Hono }) {
+export function localApp(options: {
+  webDist: string;
+  storage: LocalStorage;
+  live?: Hono;
+  cache?: EdgeCacheOptions | false;
+}) {
   const webDist = resolve(options.webDist);
   const server = new Hono();
   server.use(compress());
@@ -82,5 +89,13 @@ export function localApp(options: { webDist: string; storage: LocalStorage; live
       "x-content-type-options": "nosniff",
     });
   });
-  return server;
+  return options.cache ? cachedApp(server, options.cache) : server;
+}
+
+/** `app` behind the edge cache, as one Hono app again (the live hub's upgrade and tests take an app). */
+export function cachedApp<E extends Env>(app: Hono<E>, cache: EdgeCacheOptions): Hono<E> {
+  const cached = edgeCache<E["Bindings"]>((request, env) => app.fetch(request, env), cache);
+  const front = new Hono<E>();
+  front.all("*", (c) => cached(c.req.raw, c.env));
+  return front;
 }

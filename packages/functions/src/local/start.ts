@@ -214,6 +214,7 @@ async function main() {
     webDist: join(webDir, "dist"),
     storage: new LocalStorage(process.env.UPLOAD_DIR),
     live: live.routes,
+    cache: edgeCacheOption(),
   });
   const tls = https ? await selfSignedCertificate(dataDir) : undefined;
   const server = tls
@@ -242,6 +243,11 @@ async function main() {
   log(`ready: ${scheme}://localhost:${port}  (API reference: ${scheme}://localhost:${port}/api/docs; Ctrl-C to stop)`);
 }
 
+/** CloudFront's cache of the anonymous storefront reads, played here unless EDGE_CACHE=off. */
+function edgeCacheOption() {
+  return process.env.EDGE_CACHE === "off" ? false : {};
+}
+
 /** The AWS-shaped mode's edge on PORT: what CloudFront and API Gateway do, in front of the API's Lambda handler. */
 async function serveAwsLocal(aws: import("./aws/index").AwsLocal, listen: typeof import("@hono/node-server").serve) {
   aws.secretsToSsm();
@@ -260,6 +266,7 @@ async function serveAwsLocal(aws: import("./aws/index").AwsLocal, listen: typeof
     recordingsBucket: aws.recordingsBucket,
     storageOrigin: new URL(aws.s3Url).origin,
     liveOrigins: aws.liveOrigins,
+    cache: edgeCacheOption(),
   });
   const server = listen({
     fetch: (request, env) => edge.fetch(request, { remoteAddress: env?.incoming?.socket?.remoteAddress }),

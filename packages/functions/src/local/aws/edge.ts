@@ -5,7 +5,8 @@ import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Hono } from "hono";
 import { ORIGIN_SECRET_HEADER } from "../../edge";
 import { type SiteSources, securityHeaders, socketOrigins } from "../../security-headers";
-import { CONTENT_TYPES, fileIn } from "../server";
+import type { EdgeCacheOptions } from "../edge-cache";
+import { CONTENT_TYPES, cachedApp, fileIn } from "../server";
 import { invokeThroughGateway, type LambdaHttpHandler } from "./gateway";
 
 export interface EdgeOptions {
@@ -21,6 +22,8 @@ export interface EdgeOptions {
   storageOrigin: string;
   /** The fake IVS playback and IVS Chat origins the pages reach, for the policy's lists. */
   liveOrigins: string[];
+  /** CloudFront's cache of the anonymous storefront reads (../edge-cache.ts). */
+  cache?: EdgeCacheOptions | false;
 }
 
 export const newOriginSecret = () => randomBytes(24).toString("base64url");
@@ -29,7 +32,7 @@ export const newOriginSecret = () => randomBytes(24).toString("base64url");
  * What CloudFront does on AWS (stacks/Web.ts), for the AWS-shaped local mode: /api/* to the API function with the
  * origin secret and the viewer's address, /media/* from the media bucket, /recordings/* from the recordings bucket
  * with the prefix dropped, the rest from the built site with client-side routes (a last segment without a dot) given
- * the SPA shell, and the response headers policy on every answer.
+ * the SPA shell, the response headers policy on every answer and, with `cache`, the cache policy of /api/*.
  */
 export function awsEdge(options: EdgeOptions) {
   const webDist = resolve(options.webDist);
@@ -97,7 +100,7 @@ export function awsEdge(options: EdgeOptions) {
       "cache-control": c.req.path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
     });
   });
-  return edge;
+  return options.cache ? cachedApp(edge, options.cache) : edge;
 }
 
 export const s3Client = (
