@@ -6,6 +6,7 @@ import { Live } from "@cho-ocop/core/live/index";
 import { hasVideoProvider, useVideoProvider, videoProvider } from "@cho-ocop/core/live/provider";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startFakeIvs } from "../../testkit/src/fake-ivs";
+import { verifiedSellerOf } from "../test/api";
 import { IvsVideoProvider } from "./adapters/live/ivs-video";
 import { endOfflineLives } from "./jobs";
 import { handler } from "./live-events";
@@ -19,6 +20,7 @@ const id = (length = 26) => randomBytes(length).toString("hex").slice(0, length)
 /** A producer's IVS channel (as IvsVideoProvider stores it) and a session scheduled on it. */
 async function scheduled(startAt = new Date().toISOString()) {
   const producerId = id();
+  await verifiedSellerOf(producerId);
   const channelId = id(12);
   const arn = `arn:aws:ivs:${REGION}:${ACCOUNT}:channel/${channelId}`;
   await ChannelEntity.create({
@@ -217,6 +219,7 @@ describe("the live-events Lambda (EventBridge → IVS events → live sessions)"
     useVideoProvider(ivs);
     try {
       const producerId = id();
+      await verifiedSellerOf(producerId);
       const channel = await ivs.createChannel({ producerId, name: "HTX" });
       await ChannelEntity.create({ ...channel, producerId, createdAt: new Date().toISOString() }).go();
       const sessionId = id();

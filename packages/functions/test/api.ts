@@ -1,5 +1,8 @@
 /** The API as a test calls it: people signed in without the SMS round trip, and requests to the app in process. */
+import { SYSTEM } from "@cho-ocop/core/account/actor";
 import { Account } from "@cho-ocop/core/account/index";
+import { Producer } from "@cho-ocop/core/producer/index";
+import { SellerVerification } from "@cho-ocop/core/seller/verification/index";
 import { app } from "../src/api/app";
 
 let counter = 0;
@@ -14,6 +17,30 @@ export async function tokenFor(change?: Parameters<typeof Account.assign>[1], lo
   const user = change ? await Account.assign(login, change) : await Account.findOrCreate(login);
   const { token } = await Account.createSession(user.userId);
   return token;
+}
+
+/** Marks the seller signed in with `token` identity-verified, as staff would (a seller goes live only then). */
+export async function verifySeller(token: string) {
+  const user = await Account.resolve(token);
+  if (!user?.producerId) throw new Error("verifySeller: not a producer's seller");
+  const { provinceCode } = await Producer.get(user.producerId);
+  await SellerVerification.recordVerified(SYSTEM, {
+    userId: user.userId,
+    producerId: user.producerId,
+    provinceCode,
+    fullName: user.name ?? "Người bán thử nghiệm",
+  });
+}
+
+/** A verified seller of a producer that only has its entities written (no producer record). */
+export async function verifiedSellerOf(producerId: string, provinceCode = "14") {
+  const user = await Account.assign({ phone: phone() }, { role: "seller", producerId });
+  await SellerVerification.recordVerified(SYSTEM, {
+    userId: user.userId,
+    producerId,
+    provinceCode,
+    fullName: "Người bán thử nghiệm",
+  });
 }
 
 export interface Reply<T = unknown> {

@@ -1,5 +1,6 @@
 import { ulid } from "ulid";
 import { Producer } from "../producer";
+import { SellerVerification } from "../seller/verification";
 import { channelById } from "./channel";
 import { chatProvider, hasChatProvider } from "./chat";
 import { Deal } from "./deal";
@@ -13,7 +14,8 @@ export const SCHEDULE_WINDOW_MS = 2 * 3_600_000;
 /**
  * The provider's stream events drive the session: a stream starting on a channel puts on air the session scheduled
  * nearest its time within ±2 h, or else an unscheduled live of that producer (a seller who went live from OBS without
- * scheduling); the stream ending marks the live offline until it ends. Events for unknown channels change nothing.
+ * scheduling); the stream ending marks the live offline until it ends. Events for unknown channels change nothing,
+ * nor does a start on the channel of a producer with no verified seller (E-commerce Law: verified before going live).
  */
 export async function onStreamEvent(event: { channelId: string; type: "start" | "end"; at?: Date; streamId?: string }) {
   const at = (event.at ?? new Date()).toISOString();
@@ -22,6 +24,10 @@ export async function onStreamEvent(event: { channelId: string; type: "start" | 
   const { data } = await SessionEntity.query.byProducer({ producerId: channel.producerId }).go({ pages: "all" });
   const streamIds = event.streamId ? { streamIds: [event.streamId] } : undefined;
   if (event.type === "start") {
+    if (!(await SellerVerification.producerMayGoLive(channel.producerId))) {
+      console.warn("[live] stream refused: no verified seller", channel.producerId);
+      return null;
+    }
     const live = data.find((s) => s.status === "live");
     if (live) {
       // The seller reconnected in time: the same session goes on.

@@ -21,6 +21,14 @@ export namespace Upload {
       types: [...IMAGE, "application/pdf"] as const,
       maxBytes: 10 * 1024 * 1024,
     },
+    // A seller's own identity papers (seller/verification): under their producer and their own id.
+    "identity-card": { prefix: "private/identity", types: IMAGE, maxBytes: 10 * 1024 * 1024, perSeller: true },
+    "business-registration": {
+      prefix: "private/identity",
+      types: [...IMAGE, "application/pdf"] as const,
+      maxBytes: 10 * 1024 * 1024,
+      perSeller: true,
+    },
   } as const;
   export type Purpose = keyof typeof PURPOSES;
 
@@ -48,7 +56,7 @@ export namespace Upload {
   const ascii = (h: Uint8Array, from: number, to: number) => String.fromCharCode(...h.slice(from, to));
 
   export const Request = z.object({
-    purpose: z.enum(["product-image", "producer-photo", "certificate-scan"]),
+    purpose: z.enum(["product-image", "producer-photo", "certificate-scan", "identity-card", "business-registration"]),
     contentType: z.string().max(100),
     size: z.number().int().min(1, "the file is empty"),
   });
@@ -77,7 +85,8 @@ export namespace Upload {
         "size",
       );
     }
-    const key = `${rule.prefix}/${seller.producerId}/${ulid().toLowerCase()}${EXTENSION[contentType]}`;
+    const owner = "perSeller" in rule ? `${seller.producerId}/${seller.userId}` : seller.producerId;
+    const key = `${rule.prefix}/${owner}/${ulid().toLowerCase()}${EXTENSION[contentType]}`;
     const form = await storage().presignUpload({
       key: uploadKeyOf(key),
       contentType,
@@ -90,7 +99,8 @@ export namespace Upload {
   const invalid = (field: string, vi: string, en: string) => new DomainError(400, "invalid_upload", { vi, en }, field);
 
   /**
-   * Before a key is attached to anything: it must be this producer's, of this purpose, stored, within the size
+   * Before a key is attached to anything: it must be this producer's (for a seller's own papers, `producerId` is
+   * `<producerId>/<userId>`), of this purpose, stored, within the size
    * limit, and its bytes must match its type. The first time, the uploaded file is copied to the key; the copy, not
    * the upload, is what is checked, so a file replaced meanwhile through its ticket cannot slip past.
    */

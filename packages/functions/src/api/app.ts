@@ -19,6 +19,7 @@ import { products } from "./products";
 import { invitations, seller } from "./seller";
 import { sharedCacheHeaders } from "./shared-cache";
 import { traceRoutes } from "./trace";
+import { sellerVerification, staffVerification } from "./verification";
 import { webhooks } from "./webhooks";
 
 const base = router<AppEnv>();
@@ -47,9 +48,11 @@ export const app = base
   .route("/api", catalog)
   .route("/api", auth)
   .route("/api/seller", seller)
+  .route("/api/seller", sellerVerification)
   .route("/api/invitations", invitations)
   .route("/api/admin", admin)
   .route("/api/admin", adminCommerce)
+  .route("/api/admin", staffVerification)
   .route("/api", commerce)
   .route("/api/me/addresses", addresses)
   .route("/api/seller/fulfilments", fulfilment)

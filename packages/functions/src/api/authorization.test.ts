@@ -7,14 +7,16 @@ import { Account } from "@cho-ocop/core/account/index";
 import { Combo } from "@cho-ocop/core/combo/index";
 import { chatProvider, useChatProvider } from "@cho-ocop/core/live/chat";
 import { Live } from "@cho-ocop/core/live/index";
+import { ReportEntity } from "@cho-ocop/core/live/report";
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { Producer } from "@cho-ocop/core/producer/index";
 import { Product } from "@cho-ocop/core/product/index";
+import { VerificationEntity } from "@cho-ocop/core/seller/verification/entity";
 import { Settings } from "@cho-ocop/core/settings/index";
 import { storage, useStorage } from "@cho-ocop/core/storage/index";
 import { CollectionEntity } from "@cho-ocop/core/storefront/entities";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, phone, tokenFor } from "../../test/api";
+import { call, phone, tokenFor, verifySeller } from "../../test/api";
 import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
 import { type LocalLive, startLocalLive } from "../local/live/index";
 import { app } from "./app";
@@ -149,6 +151,33 @@ const productsProbe = async () =>
   (await Product.entity.query.byProducer({ producerId: ownProducerId }).go({ pages: "all" })).data.length;
 const collectionProbe = (collectionId: string) => async () =>
   (await CollectionEntity.get({ scope: "storefront", collectionId }).go()).data ?? null;
+/** The papers of a seller's identity verification, stored where their uploads would have been checked into. */
+async function identityPapers(token: string) {
+  const me = (await call<{ user: { userId: string; producerId: string } }>("GET", "/api/me", { token })).body.user;
+  const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(1)]);
+  const keys = ["front", "back", "dkkd"].map(
+    (n) => `private/identity/${me.producerId}/${me.userId}/${n}${ulidish()}.jpg`,
+  );
+  for (const key of keys) await storage().put(key, jpeg, "image/jpeg");
+  const [cardFrontKey = "", cardBackKey = "", registrationKey = ""] = keys;
+  return { fullName: "Lò Thị Hoa", cccdNumber: "014186001234", cardFrontKey, cardBackKey, registrationKey };
+}
+const ulidish = () => Math.random().toString(36).slice(2, 10);
+/** The verification the last `prepare` submitted: a new seller of the own producer waiting for staff. */
+let waiting = "";
+async function waitingVerification() {
+  const token = await tokenFor();
+  const accepted = await call("POST", `/api/invitations/${await invitationTo(token)}/accept`, { token });
+  if (accepted.status !== 200) throw new Error(`verification fixture: ${accepted.status}`);
+  const sent = await call("POST", "/api/seller/verification", { token, body: await identityPapers(token) });
+  if (sent.status !== 200) throw new Error(`verification fixture: ${sent.status} ${JSON.stringify(sent.body)}`);
+  waiting = users[token] = (await call<{ user: { userId: string } }>("GET", "/api/me", { token })).body.user.userId;
+  return waiting;
+}
+const verificationProbe = async () =>
+  (await call<{ status: string }>("GET", `/api/admin/verifications/${waiting}`, { token: tokens.central })).body.status;
+const pendingProbe = async () =>
+  (await call<unknown[]>("GET", "/api/admin/verifications", { token: tokens.central })).body.length;
 /** The order as central staff see it: status, payment, fulfilments. */
 const orderProbe = async (f: Fixture) =>
   (await call("GET", `/api/orders/${f.orderId}`, { token: tokens.central })).body;
@@ -319,6 +348,41 @@ const CASES: Case[] = [
     allowed: ANY_SELLER,
     body: () => ({ purpose: "product-image", contentType: "image/jpeg", size: 1000 }),
     probe: async () => providerCalls.presignUpload,
+  },
+  { method: "GET", path: "/api/seller/verification", allowed: ANY_SELLER },
+  {
+    method: "POST",
+    path: "/api/seller/verification",
+    allowed: ANY_SELLER,
+    // The own seller is verified for the live cases: here they submit as a seller who never did.
+    prepare: async (f, who) => {
+      if (who === "sellerOwn") await VerificationEntity.delete({ userId: idOf(f, "sellerOwn") }).go();
+      return {};
+    },
+    body: (f, who) => identityPapers(who === "sellerOther" ? f.token.sellerOther : f.token.sellerOwn),
+    probe: pendingProbe,
+  },
+  { method: "GET", path: "/api/admin/verifications", allowed: ANY_STAFF },
+  {
+    method: "GET",
+    path: "/api/admin/verifications/{id}",
+    allowed: OWN_STAFF,
+    prepare: async () => ({ url: `/api/admin/verifications/${await waitingVerification()}` }),
+  },
+  {
+    method: "POST",
+    path: "/api/admin/verifications/{id}/verify",
+    allowed: OWN_STAFF,
+    prepare: async () => ({ url: `/api/admin/verifications/${await waitingVerification()}/verify` }),
+    probe: verificationProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/admin/verifications/{id}/reject",
+    allowed: OWN_STAFF,
+    prepare: async () => ({ url: `/api/admin/verifications/${await waitingVerification()}/reject` }),
+    body: () => ({ reason: "Ảnh CCCD bị mờ, không đọc được số." }),
+    probe: verificationProbe,
   },
   { method: "GET", path: "/api/admin/reviews", allowed: ANY_STAFF },
   { method: "GET", path: "/api/admin/products/{id}", allowed: OWN_STAFF, state: "pending" },
@@ -638,6 +702,24 @@ const CASES: Case[] = [
     body: (f) => ({ userId: idOf(f, "shopper") }),
     probe: async (f) => Live.isMuted(f.sessionId, idOf(f, "shopper")),
   },
+  // Anyone signed in reports a live but its own sellers; staff of its province (and central) read the reports.
+  {
+    method: "POST",
+    path: "/api/live/{id}/reports",
+    allowed: SIGNED_IN.filter((w) => w !== "sellerOwn"),
+    state: "live-on-air",
+    body: () => ({ reason: "false-claims", text: "Quảng cáo sai công dụng." }),
+    probe: async (f) => (await ReportEntity.query.bySession({ sessionId: f.sessionId }).go()).data.length,
+  },
+  { method: "GET", path: "/api/admin/live/{id}/reports", allowed: OWN_STAFF, state: "live-on-air" },
+  {
+    method: "POST",
+    path: "/api/seller/live/{id}/notice",
+    allowed: ["sellerOwn"],
+    state: "live-on-air",
+    body: () => ({ notice: "Sản phẩm không phải là thuốc." }),
+    probe: async (f) => (await Live.get(f.sessionId)).noticeText ?? null,
+  },
   { method: "GET", path: "/api/admin/live", allowed: ANY_STAFF },
 ];
 
@@ -656,6 +738,8 @@ let onAir = "";
 
 /** A session of the own producer with a fresh product, put live by the provider's stream event when asked. */
 async function freshSession(state: "live-scheduled" | "live-on-air" | "live-deal" | "live-ended"): Promise<Fixture> {
+  // Only a verified seller goes live (the verification cases leave the own seller's waiting).
+  await verifySeller(ownSeller);
   const productId = await freshProduct("approved");
   const scheduled = await call<{ sessionId: string }>("POST", "/api/seller/live", {
     token: ownSeller,

@@ -5,7 +5,7 @@ import { Live } from "@cho-ocop/core/live/index";
 import { type CardGateway, cardGateway, StripeGateway, useCardGateway } from "@cho-ocop/core/payment/card";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeStripe, startFakeStripe } from "../../../testkit/src/fake-stripe";
-import { call, tokenFor } from "../../test/api";
+import { call, tokenFor, verifySeller } from "../../test/api";
 import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
 import { type LocalLive, startLocalLive } from "../local/live/index";
 import { app } from "./app";
@@ -47,6 +47,7 @@ async function producer(into: typeof sonLa, name: string, province: string) {
     body: producerInput(await wardOf(province), name, province),
   });
   expect(made.status).toBe(201);
+  await verifySeller(into.seller);
   into.producerId = made.body.producerId;
   const created = await call<{ productId: string }>("POST", "/api/seller/products", {
     token: into.seller,

@@ -8,7 +8,15 @@ import { join } from "node:path";
 import { LocalStorage } from "@cho-ocop/core/storage/index";
 import { serve } from "@hono/node-server";
 import WebSocket from "ws";
-import { call, certificateInput, producerInput, productInput, sonLaWard, tokenFor } from "../../../test/people";
+import {
+  call,
+  certificateInput,
+  producerInput,
+  productInput,
+  sonLaWard,
+  tokenFor,
+  verifySeller,
+} from "../../../test/people";
 import { localApp } from "../server";
 import { type LocalLiveOptions, startLocalLive } from "./index";
 
@@ -162,7 +170,7 @@ export async function until<T>(probe: () => Promise<T | undefined | false>, ms =
   }
 }
 
-/** A producer's seller with `count` approved products (stock 40 each), and central staff. */
+/** A producer's identity-verified seller with `count` approved products (stock 40 each), and central staff. */
 export async function sellerWithProducts(
   name: string,
   count = 2,
@@ -171,6 +179,7 @@ export async function sellerWithProducts(
   const seller = await tokenFor();
   const central = await tokenFor({ role: "staff", staffScope: "central" });
   await call("POST", "/api/seller/producer", { token: seller, body: producerInput(await sonLaWard(), name) });
+  await verifySeller(seller);
   const productIds: string[] = [];
   for (let i = 1; i <= count; i++) {
     const created = await call<{ productId: string; producerId: string }>("POST", "/api/seller/products", {
