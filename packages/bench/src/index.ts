@@ -12,6 +12,7 @@ import { liveBench } from "./live";
 import { loadBench } from "./load";
 import { startServer } from "./local-server";
 import { pinBench } from "./pin";
+import { ttffBench } from "./ttff";
 import { webBench } from "./web";
 
 const asked = new Set(process.argv.slice(2).filter((a) => !a.startsWith("-")));
@@ -42,6 +43,11 @@ if (wants("pin")) {
 if (wants("glass")) {
   console.log("\nGlass to glass in the browser (local server, demo data; two Chromiums)");
   await glassBench();
+}
+
+if (wants("ttff")) {
+  console.log("\nTime to first frame on the live viewer page (local server, demo data; Chromium, phone, 4G)");
+  await ttffBench();
 }
 
 if (wants("load") || wants("web") || wants("lighthouse")) {

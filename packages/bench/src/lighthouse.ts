@@ -101,7 +101,7 @@ async function json<T>(res: Promise<Response>, what: string): Promise<T> {
  * from the local outbox, schedules a live now with two of its products, pins one, and ffmpeg publishes a portrait
  * 360×640 test pattern to the ingest URL and key the API gives, as a phone app would.
  */
-async function onAirLive(base: string): Promise<{ path: string; stop(): Promise<void> }> {
+export async function onAirLive(base: string): Promise<{ path: string; stop(): Promise<void> }> {
   const phone = "0912000101";
   const post = (path: string, body: unknown, token?: string) =>
     fetch(`${base}${path}`, {
