@@ -3,7 +3,10 @@ import { Annotations, Duration } from "aws-cdk-lib";
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import {
   AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   Function as CloudFrontFunction,
   FunctionCode,
   FunctionEventType,
@@ -19,12 +22,17 @@ import {
 import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BucketEncryption, Bucket as S3Bucket } from "aws-cdk-lib/aws-s3";
 import { type StackContext, StaticSite, use } from "sst/constructs";
+import { SESSION_COOKIE } from "../packages/functions/src/api/session-cookie";
+import { STOREFRONT_FRESH_SECONDS, STOREFRONT_STALE_SECONDS } from "../packages/functions/src/api/shared-cache";
 import { ORIGIN_SECRET_HEADER } from "../packages/functions/src/edge";
 import { securityHeaders } from "../packages/functions/src/security-headers";
 import { Api } from "./Api";
 import { accessLogsBucket, keepLogs, webCertificateArn, webDomain } from "./config";
 import { Live } from "./Live";
 import { Storage } from "./Storage";
+
+/** The longest CloudFront keeps any API answer, whatever it says: a storefront read's whole lifetime. */
+export const API_CACHE_MAX_SECONDS = STOREFRONT_FRESH_SECONDS + STOREFRONT_STALE_SECONDS;
 
 // Client-side routes (a last path segment without a dot) get the SPA shell. This replaces
 // distribution-wide 403/404 -> index.html error pages, which would also rewrite the API's 404s.
@@ -123,6 +131,22 @@ export function Web({ stack, app }: StackContext) {
     runtime: FunctionRuntime.JS_2_0,
   });
 
+  // The API's answers are cached only as the API says (packages/functions/src/api/shared-cache.ts): anonymous storefront
+  // reads for seconds, the rest `private, no-store` (a default TTL of 0 keeps an answer without Cache-Control too).
+  // Keyed on the query string; the session cookie and Authorization are in the key only so that a signed-in request
+  // never shares the anonymous entry: the API answers those private, so nothing is stored under them.
+  const apiCache = new CachePolicy(stack, "ApiCache", {
+    comment: "API: anonymous storefront reads for the seconds the origin's Cache-Control allows, nothing personal",
+    queryStringBehavior: CacheQueryStringBehavior.all(),
+    cookieBehavior: CacheCookieBehavior.allowList(SESSION_COOKIE),
+    headerBehavior: CacheHeaderBehavior.allowList("Authorization"),
+    minTtl: Duration.seconds(0),
+    defaultTtl: Duration.seconds(0),
+    maxTtl: Duration.seconds(API_CACHE_MAX_SECONDS),
+    enableAcceptEncodingGzip: true,
+    enableAcceptEncodingBrotli: true,
+  });
+
   // Presigned uploads and signed links to certificate scans go to the bucket itself (packages/core/src/storage).
   const headers = siteHeaders(stack, `https://${bucket.cdk.bucket.bucketRegionalDomainName}`);
 
@@ -163,7 +187,8 @@ export function Web({ stack, app }: StackContext) {
             origin: apiOrigin,
             viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
             allowedMethods: AllowedMethods.ALLOW_ALL,
-            cachePolicy: CachePolicy.CACHING_DISABLED,
+            cachePolicy: apiCache,
+            compress: true,
             // All viewer headers (including those the function above sets), cookies and query strings; not Host,
             // which API Gateway needs to be its own.
             originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,

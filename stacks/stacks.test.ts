@@ -10,6 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TABLE } from "../packages/core/src/db/table";
 import { RECORDING_KEEP_DAYS } from "../packages/core/src/live/limits";
 import { Upload } from "../packages/core/src/upload/index";
+import { SESSION_COOKIE } from "../packages/functions/src/api/session-cookie";
+import {
+  STOREFRONT_CACHE_CONTROL,
+  STOREFRONT_FRESH_SECONDS,
+  STOREFRONT_STALE_SECONDS,
+} from "../packages/functions/src/api/shared-cache";
 import { ORIGIN_SECRET_HEADER } from "../packages/functions/src/edge";
 import { contentSecurityPolicy, PERMISSIONS_POLICY } from "../packages/functions/src/security-headers";
 import config from "../sst.config";
@@ -20,7 +26,7 @@ import { Live } from "./Live";
 import { LiveMedia } from "./LiveMedia";
 import { suppressionOf } from "./nag-suppressions";
 import { Storage } from "./Storage";
-import { API_VIEWER_HEADERS, RECORDINGS_PATH, Web } from "./Web";
+import { API_CACHE_MAX_SECONDS, API_VIEWER_HEADERS, RECORDINGS_PATH, Web } from "./Web";
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation templates are walked as loose JSON
 type Json = Record<string, any>;
@@ -1039,9 +1045,8 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       return { behavior, origin };
     }
 
-    it("sends /api/* to the HTTP API, uncached, with every method and all headers but Host", () => {
+    it("sends /api/* to the HTTP API with every method and all headers but Host", () => {
       const { behavior, origin } = originOf(distribution(), "/api/*");
-      expect(behavior.CachePolicyId).toBe("4135ea2d-6df8-44a3-9df3-4b5a84be39ad"); // CachingDisabled
       // AllViewerExceptHostHeader: every viewer header, including those the viewer-request function sets.
       expect(behavior.OriginRequestPolicyId).toBe("b689b0a8-53d0-40ab-baf2-68738e2966ac");
       expect(behavior.AllowedMethods).toHaveLength(7);
@@ -1050,6 +1055,32 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(render(origin.DomainName, stackName("Web"), s.byStack)).toBe(
         `${stackName("Api")}/${apiId}.execute-api.ap-southeast-1.{AWS::URLSuffix}`,
       );
+    });
+
+    it("caches /api/* only as the API's Cache-Control says, keyed on the query string, never a signed-in request's", () => {
+      const { behavior } = originOf(distribution(), "/api/*");
+      const [policyId, policy] = only(s.web, "AWS::CloudFront::CachePolicy");
+      expect(behavior.CachePolicyId).toEqual({ Ref: policyId });
+      expect(behavior.Compress).toBe(true);
+      const config = policy.Properties.CachePolicyConfig;
+      // Nothing without the API's say-so, and never longer than a storefront read's fresh and stale seconds.
+      expect([config.MinTTL, config.DefaultTTL, config.MaxTTL]).toEqual([
+        0,
+        0,
+        STOREFRONT_FRESH_SECONDS + STOREFRONT_STALE_SECONDS,
+      ]);
+      expect(config.MaxTTL).toBe(API_CACHE_MAX_SECONDS);
+      expect(STOREFRONT_CACHE_CONTROL).toBe(
+        `public, max-age=0, s-maxage=${STOREFRONT_FRESH_SECONDS}, stale-while-revalidate=${STOREFRONT_STALE_SECONDS}`,
+      );
+      const key = config.ParametersInCacheKeyAndForwardedToOrigin;
+      expect(key.QueryStringsConfig).toEqual({ QueryStringBehavior: "all" });
+      // The session cookie and Authorization split signed-in requests off the anonymous entry; the API answers them
+      // `private, no-store`, so nothing is ever stored under them. No other cookie or header is in the key.
+      expect(key.CookiesConfig).toEqual({ CookieBehavior: "whitelist", Cookies: [SESSION_COOKIE] });
+      expect(key.HeadersConfig).toEqual({ HeaderBehavior: "whitelist", Headers: ["Authorization"] });
+      expect(key.EnableAcceptEncodingGzip).toBe(true);
+      expect(key.EnableAcceptEncodingBrotli).toBe(true);
     });
 
     it("tells the API the viewer's host and address on /api/*, from a viewer-request function", () => {

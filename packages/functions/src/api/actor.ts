@@ -5,8 +5,9 @@ import { Cart } from "@cho-ocop/core/cart/index";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { behindCloudFront, viewerOrigin } from "./cloudfront";
+import { SESSION_COOKIE } from "./session-cookie";
 
-export const SESSION_COOKIE = "ocop_session";
+export { SESSION_COOKIE };
 
 export type AppEnv = { Variables: { actor: () => Promise<Actor> } };
 

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { SESSION_COOKIE } from "./actor";
+import { SESSION_COOKIE } from "./session-cookie";
 
 /**
  * What a shared cache (CloudFront on AWS, the local edge cache in src/local/edge-cache.ts) may keep of the API's
