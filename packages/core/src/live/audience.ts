@@ -7,6 +7,7 @@ import { dealCue } from "./deal/news";
 import { DealEntity, PinEntity, type Session, SessionEntity } from "./entities";
 import { videoProvider } from "./provider";
 import { keptRecording } from "./recording";
+import { noticeTimeline } from "./notice";
 import { cueNews, newsRelay, tellRoom } from "./room";
 import { conflict, get, notLive, summaryCard } from "./session";
 import type { Likes, Replay } from "./views";
@@ -111,5 +112,6 @@ export async function replay(sessionId: string): Promise<Replay> {
     startedAt: session.startedAt ?? null,
     endedAt: session.endedAt ?? null,
     pins: pins.map((p) => ({ atMs: p.streamMs, product: p.productId ? (byId.get(p.productId) ?? null) : null })),
+    notices: await noticeTimeline(sessionId),
   };
 }

@@ -61,6 +61,9 @@ export const SessionEntity = new Entity(
       /** The product pinned now (late joiners see it at once), and when. */
       pinProductId: { type: "string" },
       pinnedAt: { type: "string" },
+      /** The seller's safety notice shown over the video now, and since when (the replay keeps them: NoticeEntity). */
+      noticeText: { type: "string" },
+      noticeAt: { type: "string" },
       dealId: { type: "string" },
       likes: { type: "number", default: 0 },
       /** When the room was last told the likes (on IVS: at most every 2 s, however many like). */

@@ -3,7 +3,9 @@ import * as channel from "./channel";
 import * as close from "./close";
 import * as ingestion from "./ingest";
 import * as moderation from "./moderation";
+import * as notices from "./notice";
 import * as pinning from "./pin";
+import * as reporting from "./report";
 import * as session from "./session";
 import * as stream from "./stream";
 import * as views from "./views";
@@ -36,6 +38,14 @@ export namespace Live {
   export const rotateStreamKey = ingestion.rotateStreamKey;
 
   export const pin = pinning.pin;
+  export const setNotice = notices.setNotice;
+
+  // Viewers' reports, read by staff (the law's complaints during a live).
+  export const ReportInput = reporting.ReportInput;
+  export const report = reporting.report;
+  export const reports = reporting.reports;
+  export const ReportView = reporting.ReportView;
+  export type ReportView = reporting.ReportView;
 
   // Stream events from the video provider.
   export const onStreamEvent = stream.onStreamEvent;
@@ -76,6 +86,8 @@ export namespace Live {
   export type Ingest = views.Ingest;
   export const Pinned = views.Pinned;
   export type Pinned = views.Pinned;
+  export const Notice = views.Notice;
+  export type Notice = views.Notice;
   export const Likes = views.Likes;
   export const Replay = views.Replay;
   export type Replay = views.Replay;

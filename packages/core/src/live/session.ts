@@ -161,6 +161,10 @@ export async function view(sessionId: string): Promise<SessionView> {
     playback: { provider: channel.provider, url: channel.playbackUrl },
     pin: session.pinProductId ? (byId.get(session.pinProductId) ?? null) : null,
     pinnedAt: session.pinnedAt ?? null,
+    notice:
+      session.noticeText && session.status === "live"
+        ? { text: session.noticeText, at: session.noticeAt ?? null }
+        : null,
     deal: deal.data ? dealView(deal.data, session) : null,
     products: session.productIds.flatMap((id) => byId.get(id) ?? []),
     recordingUrl: session.status === "ended" ? keptRecording(session) : null,

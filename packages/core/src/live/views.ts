@@ -47,6 +47,8 @@ export const SessionView = SessionCard.extend({
   playback: z.object({ provider: Provider, url: z.string() }),
   pin: Card.nullable(),
   pinnedAt: When,
+  /** The seller's safety notice over the video now. */
+  notice: z.object({ text: z.string(), at: When }).nullable(),
   deal: DealView.nullable(),
   products: z.array(Card),
   recordingUrl: z.string().nullable(),
@@ -60,6 +62,10 @@ export type Ingest = z.infer<typeof Ingest>;
 export const Pinned = z.object({ pinned: Card.nullable() });
 export type Pinned = z.infer<typeof Pinned>;
 
+/** The notice shown now, as its seller set it. */
+export const Notice = z.object({ notice: z.string().nullable(), at: z.string() });
+export type Notice = z.infer<typeof Notice>;
+
 export const Likes = z.object({ likes: z.number() });
 
 /** An ended session's recording and the pins on its timeline. */
@@ -68,6 +74,8 @@ export const Replay = SessionCard.extend({
   startedAt: When,
   endedAt: When,
   pins: z.array(z.object({ atMs: z.number(), product: Card.nullable() })),
+  /** The safety notices shown over the video, each from its moment until the next (`text: null` cleared it). */
+  notices: z.array(z.object({ atMs: z.number(), text: z.string().nullable() })),
 });
 export type Replay = z.infer<typeof Replay>;
 

@@ -39,6 +39,17 @@ describe("cues: what the server encodes, every page decodes", () => {
     });
   });
 
+  it("a safety notice and its clearing come back as written; a blank notice reads as nothing", () => {
+    const notice = "Sản phẩm không phải là thuốc, không có tác dụng thay thế thuốc chữa bệnh.";
+    expect(decodeCue(encodeCue({ t: "notice", s: "x", ms: 1200, n: notice }))).toEqual({
+      kind: "notice",
+      text: notice,
+    });
+    expect(decodeCue(encodeCue({ t: "notice", s: "x", ms: 1300, n: null }))).toEqual({ kind: "notice", text: null });
+    expect(decodeCue('{"t":"notice","n":"  "}')).toBeNull();
+    expect(decodeCue('{"t":"notice","n":5}')).toBeNull();
+  });
+
   it("counts bytes as UTF-8 does (Vietnamese letters take more than one)", () => {
     expect(cueBytes("ật")).toBe(Buffer.byteLength("ật"));
     expect(cueBytes("ật")).toBe(4);

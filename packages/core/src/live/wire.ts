@@ -1,4 +1,5 @@
 import { CHAT_MAX_LENGTH } from "./limits";
+import { NOTICE_MAX_LENGTH } from "./notice-presets";
 
 /**
  * The live's two wire formats, written by the server and read by every page: the cue the video carries as timed
@@ -28,7 +29,9 @@ export type Cue =
       ms: number;
       /** `r`: units left, when the server knows them (a deal's news after a sale). */
       d: { id: string; p: string; v: number; q: number; b: number; from: string; to: string; r?: number };
-    };
+    }
+  /** The seller's safety notice over the video (`n`), or none (`n: null`). */
+  | { t: "notice"; s: string; ms: number; n: string | null };
 
 export function encodeCue(cue: Cue): string {
   return JSON.stringify(cue);
@@ -60,13 +63,16 @@ export interface CueDeal {
   remaining?: number;
 }
 
-export type CueBody = { kind: "pin"; product: CueProduct | null } | { kind: "deal"; deal: CueDeal };
+export type CueBody =
+  | { kind: "pin"; product: CueProduct | null }
+  | { kind: "deal"; deal: CueDeal }
+  | { kind: "notice"; text: string | null };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown): v is string => typeof v === "string";
 const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
 
-/** Reads a cue's text (`{"t":"pin","p":{…}}` or `{"t":"deal","d":{…}}`); anything else gives null. */
+/** Reads a cue's text (`{"t":"pin","p":{…}}`, `{"t":"deal","d":{…}}`, `{"t":"notice","n":…}`); anything else gives null. */
 export function decodeCue(text: string): CueBody | null {
   let raw: unknown;
   try {
@@ -90,6 +96,12 @@ export function decodeCue(text: string): CueBody | null {
         stars: int(p.st) ? p.st : null,
       },
     };
+  }
+  if (raw.t === "notice") {
+    if (raw.n === null) return { kind: "notice", text: null };
+    return str(raw.n) && raw.n.trim()
+      ? { kind: "notice", text: [...raw.n].slice(0, NOTICE_MAX_LENGTH).join("") }
+      : null;
   }
   if (raw.t === "deal") {
     const d = raw.d;

@@ -32,6 +32,7 @@ const OwnSessionCard = named(Live.OwnSessionCard, "LiveOwnSessionCard");
 const SessionView = named(Live.SessionView, "LiveSession");
 const DealView = named(Live.DealView, "LiveDeal");
 const Ingest = named(Live.Ingest, "LiveIngest");
+const ReportView = named(Live.ReportView, "LiveReport");
 const SELLER_OR_STAFF = [...SELLER, ...STAFF];
 
 const list = createRoute({
@@ -276,6 +277,44 @@ const mute = createRoute({
   responses: { 204: { description: "Muted" }, ...errs },
 });
 
+const report = createRoute({
+  method: "post",
+  path: "/live/{id}/reports",
+  tags: ["Live"],
+  summary:
+    "Report a live on air: a reason from the list and up to 500 characters (signed in; 3 per viewer per 10 minutes). The seller is never told who",
+  ...roles(SIGNED_IN),
+  request: { params: IdParam, ...body(Live.ReportInput) },
+  responses: { 201: json(ReportView, "Reported"), ...errs, 429: errorResponses[429] },
+});
+
+const reports = createRoute({
+  method: "get",
+  path: "/admin/live/{id}/reports",
+  tags: ["Live"],
+  summary:
+    "A live's reports, newest first, with their moment in the stream (staff of the producer's province, central)",
+  ...roles(STAFF),
+  request: { params: IdParam },
+  responses: { 200: json(z.array(ReportView), "Reports"), ...errs },
+});
+
+const notice = createRoute({
+  method: "post",
+  path: "/seller/live/{id}/notice",
+  tags: ["Live"],
+  summary:
+    "Show a safety notice over the live (up to 80 characters), or clear it with null: sent with the video, kept for the replay",
+  ...roles(SELLER),
+  request: { params: IdParam, ...body(z.object({ notice: z.string().max(400).nullable() })) },
+  responses: {
+    200: json(named(Live.Notice, "LiveNotice"), "Notice"),
+    ...errs,
+    413: errorResponses[413],
+    429: errorResponses[429],
+  },
+});
+
 const staffList = createRoute({
   method: "get",
   path: "/admin/live",
@@ -336,4 +375,11 @@ export const live = router<AppEnv>()
     await Live.mute(await c.var.actor(), c.req.valid("param").id, c.req.valid("json").userId);
     return c.body(null, 204);
   })
+  .openapi(report, async (c) =>
+    c.json(await Live.report(await c.var.actor(), c.req.valid("param").id, c.req.valid("json")), 201),
+  )
+  .openapi(reports, async (c) => c.json(await Live.reports(await c.var.actor(), c.req.valid("param").id), 200))
+  .openapi(notice, async (c) =>
+    c.json(await Live.setNotice(await c.var.actor(), c.req.valid("param").id, c.req.valid("json").notice), 200),
+  )
   .openapi(staffList, async (c) => c.json(await Live.all(await c.var.actor()), 200));

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { NOTICE_MAX_LENGTH, NOTICE_PRESETS, noticePresets, noticeText } from "./notice-presets";
+
+describe("safety notice", () => {
+  it("offers the herbal warning first for a live of herbal products; every preset fits over the video", () => {
+    expect(noticePresets(["duoc-lieu"])[0]).toBe(
+      "Sản phẩm không phải là thuốc, không có tác dụng thay thế thuốc chữa bệnh.",
+    );
+    expect(noticePresets(["do-uong"])[0]).toMatch(/^Đồ uống có cồn/);
+    expect(noticePresets([])).toHaveLength(NOTICE_PRESETS.length);
+    for (const p of NOTICE_PRESETS) expect(noticeText(p.text)).toBe(p.text);
+  });
+
+  it("folds whitespace, refuses nothing and more than 80 characters (as people count them)", () => {
+    expect(noticeText("  Không   dùng cho \n trẻ em ")).toBe("Không dùng cho trẻ em");
+    expect(noticeText("   ")).toBeNull();
+    expect(noticeText("ạ".repeat(NOTICE_MAX_LENGTH))).toHaveLength(NOTICE_MAX_LENGTH);
+    expect(noticeText("a".repeat(NOTICE_MAX_LENGTH + 1))).toBeNull();
+  });
+});
