@@ -43,6 +43,40 @@ test("a product page shows its certificate: stars, decision, issuer, valid-until
   await screenshot(page, info, "producer");
 });
 
+test("a food product's page shows what its label says, in the law's order, also on a 360 px phone", async ({
+  page,
+  request,
+}, info) => {
+  await page.goto("/san-pham?q=nuoc+mam");
+  await cards(page).first().click();
+  await expect(page).toHaveURL(/\/san-pham\/[0-9a-z]{26}$/);
+  const id = page.url().split("/").pop() ?? "";
+  const product = (await (await request.get(`/api/products/${id}`)).json()) as {
+    label: { field: string; text: string }[];
+  };
+  const label = page.getByTestId("product-label");
+  await expect(label.getByRole("heading", { name: "Thông tin trên nhãn" })).toBeVisible();
+  await expect(label.locator("dt")).toHaveText([
+    "Thành phần",
+    "Định lượng",
+    "Ngày sản xuất",
+    "Hạn sử dụng",
+    "Bảo quản",
+    "Giấy chứng nhận ATTP",
+  ]);
+  await expect(label.locator("dd")).toHaveText(product.label.map((l) => l.text));
+  await expect(label.locator("dd").nth(1)).toHaveText(/^(\d+ × )?\d+ (ml|g|kg|lít)$/);
+  await label.scrollIntoViewIfNeeded();
+  await screenshot(page, info, "product-label");
+  if (info.project.name === "phone") {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const box = await label.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(360);
+    await label.scrollIntoViewIfNeeded();
+    await screenshot(page, info, "product-label-360");
+  }
+});
+
 test("a product that is not on sale shows a not-found state", async ({ page }) => {
   await page.goto("/san-pham/00000000000000000000000000");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy sản phẩm");

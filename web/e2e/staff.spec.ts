@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { e164, signIn, waitForCodeSlot } from "./accounts";
 import { fromTheSite, screenshotAs, test } from "./helpers";
+import { FOOD_LABEL } from "./label";
 import { DESKTOP, PHONE, SMALL_PHONE } from "./viewports";
 
 /**
@@ -165,6 +166,11 @@ test.describe("a seller on a phone lists a product with its tags", () => {
       await expect(count).toHaveText("10/10 từ khoá");
       await screenshotAs(page, "phone-seller-tags-saved");
 
+      const labelled = await page.request.patch(`/api/seller/products/${productId}`, {
+        headers: fromTheSite(),
+        data: { label: FOOD_LABEL },
+      });
+      expect(labelled.status()).toBe(200);
       const submitted = await page.request.post(`/api/seller/products/${productId}/submit`, {
         headers: fromTheSite(),
         data: { certificate: certificate() },

@@ -219,6 +219,21 @@ export const vi = {
   "portal.editor.photos": "Ảnh sản phẩm",
   "portal.editor.story": "Câu chuyện sản phẩm",
   "portal.editor.storyHint": "Nguyên liệu, cách làm, hương vị, cách dùng.",
+  "portal.productLabel.title": "Thông tin trên nhãn",
+  "portal.productLabel.lead":
+    "Chép đúng như in trên bao bì. Trang sản phẩm hiện các thông tin này theo quy định về nhãn hàng hoá; mục bắt buộc phải điền đủ trước khi gửi duyệt.",
+  "portal.productLabel.hint.ingredients": "Theo thứ tự khối lượng giảm dần, ví dụ: Cá cơm 70%, muối biển 30%.",
+  "portal.productLabel.hint.netContent": "Khối lượng tịnh hoặc thể tích thực, ví dụ: 500 g, 500 ml.",
+  "portal.productLabel.hint.dates": "Nơi in ngày sản xuất hoặc cách ghi theo lô, ví dụ: In trên đáy hộp.",
+  "portal.productLabel.hint.shelfLife": "Ví dụ: 24 tháng kể từ ngày sản xuất.",
+  "portal.productLabel.hint.storage": "Ví dụ: Nơi khô ráo, thoáng mát, tránh ánh nắng.",
+  "portal.productLabel.hint.foodSafetyCertificate":
+    "Số Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm hoặc số bản tự công bố.",
+  "portal.productLabel.hint.usage": "Cách dùng, liều dùng nếu có.",
+  "portal.productLabel.hint.warnings": "Ví dụ: Không dùng cho phụ nữ có thai.",
+  "portal.productLabel.hint.material": "Ví dụ: Mây, tre tự nhiên.",
+  "portal.productLabel.missing":
+    "Nhãn còn thiếu: {fields}. Điền ở phần Thông tin sản phẩm rồi lưu trước khi gửi duyệt.",
   "portal.editor.tags": "Từ khoá",
   "portal.editor.tagsHint": "Gõ một từ khoá rồi bấm dấu phẩy hoặc Enter, ví dụ: đặc sản, quà Tết. Mỗi từ 2–40 ký tự.",
   "portal.editor.tagsShown": "Từ khoá đã thêm",
@@ -523,6 +538,22 @@ export const en: Partial<Record<PortalKey | `${PortalKey}_one`, string>> = {
   "portal.editor.photos": "Product photos",
   "portal.editor.story": "The product's story",
   "portal.editor.storyHint": "Ingredients, how it is made, taste, how to use it.",
+  "portal.productLabel.title": "What the label says",
+  "portal.productLabel.lead":
+    "Copy it as printed on the packaging. The product page shows it, as the labelling rules require; required fields must be filled before you submit for review.",
+  "portal.productLabel.hint.ingredients": "In descending order of weight, e.g. Anchovies 70%, sea salt 30%.",
+  "portal.productLabel.hint.netContent": "Net weight or volume, e.g. 500 g, 500 ml.",
+  "portal.productLabel.hint.dates":
+    "Where the manufacture date is printed, or the batch rule, e.g. On the bottom of the box.",
+  "portal.productLabel.hint.shelfLife": "E.g. 24 months from manufacture.",
+  "portal.productLabel.hint.storage": "E.g. Keep dry and cool, out of the sun.",
+  "portal.productLabel.hint.foodSafetyCertificate":
+    "The number of the establishment's food-safety certificate, or of the self-declaration.",
+  "portal.productLabel.hint.usage": "How to use it, and the dose if any.",
+  "portal.productLabel.hint.warnings": "E.g. Not for pregnant women.",
+  "portal.productLabel.hint.material": "E.g. Natural rattan and bamboo.",
+  "portal.productLabel.missing":
+    "The label is missing: {fields}. Fill them in under Product details and save before you submit.",
   "portal.editor.tags": "Tags",
   "portal.editor.tagsHint": "Type a tag, then a comma or Enter, e.g. speciality, Tết gift. 2–40 characters each.",
   "portal.editor.tagsShown": "Tags added",

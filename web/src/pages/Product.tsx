@@ -1,3 +1,4 @@
+import { LABEL_NAMES } from "@cho-ocop/core/product/label-rules";
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { type ProductDetail, storefrontApi } from "../api/storefront";
@@ -6,7 +7,7 @@ import { CertificateFacts } from "../components/CertificateFacts";
 import { OcopStars } from "../components/OcopStars";
 import { Photo } from "../components/Photo";
 import { isNotFound, Loaded, NotFoundState } from "../components/States";
-import { type Key, t } from "../i18n";
+import { type Key, locale, t } from "../i18n";
 import { catalogHref } from "../lib/filters";
 import { formatVnd, validity } from "../lib/format";
 import { provinceName } from "../lib/geo";
@@ -256,6 +257,22 @@ export default function Product() {
           </div>
 
           <CertificateCard cert={p.certificate} productId={p.productId} />
+
+          <Show when={p.label.length > 0}>
+            <section class="label-facts" aria-labelledby="label-title" data-testid="product-label">
+              <h2 id="label-title">{t("product.label")}</h2>
+              <dl class="facts">
+                <For each={p.label}>
+                  {(line) => (
+                    <div>
+                      <dt>{LABEL_NAMES[line.field][locale()]}</dt>
+                      <dd>{line.text}</dd>
+                    </div>
+                  )}
+                </For>
+              </dl>
+            </section>
+          </Show>
 
           <Show when={p.story}>
             <section class="story" aria-labelledby="story-title">

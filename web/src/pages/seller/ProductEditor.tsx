@@ -1,9 +1,10 @@
+import { LABEL_NAMES, missingLabel } from "@cho-ocop/core/product/label-rules";
 import { A, useLocation, useNavigate, useParams } from "@solidjs/router";
 import { createResource, createSignal, Match, Show, Switch } from "solid-js";
 import { PageSkeleton } from "../../components/Layout";
 import { BackLink, certificateOf, Refusal, StatusBadge, textOf } from "../../components/portal/bits";
 import { ErrorState, NotFoundState } from "../../components/States";
-import { type Key, t } from "../../i18n";
+import { type Key, locale, t } from "../../i18n";
 import "../../i18n/portal";
 import { ApiError } from "../../api/client";
 import { type ProductRecord, type SellerProduct, sellerApi } from "../../api/seller";
@@ -88,6 +89,15 @@ function Editor(props: { data: SellerProduct; refetch: () => void; update: (prod
         <h2 id="submit-title">{submitTitle()}</h2>
         <Show when={product().status !== "suspended"} fallback={<p class="note">{t("portal.submit.suspended")}</p>}>
           <p class="muted">{t("portal.submit.lead")}</p>
+          <Show when={missingLabel(product().group, product().label).length > 0}>
+            <p class="note" data-testid="label-missing">
+              {t("portal.productLabel.missing", {
+                fields: missingLabel(product().group, product().label)
+                  .map((f) => LABEL_NAMES[f][locale()])
+                  .join(", "),
+              })}
+            </p>
+          </Show>
           <SubmitForm
             product={product()}
             onSubmitted={(p) => {

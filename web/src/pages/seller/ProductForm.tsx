@@ -1,16 +1,42 @@
-import { createSignal, For } from "solid-js";
+import { LABEL_NAMES, LABEL_RULES, type LabelField, type LabelText } from "@cho-ocop/core/product/label-rules";
+import { createSignal, For, Show } from "solid-js";
 import { createForm, Form, type FormAccess, FormMessage, Input, Select, TextArea } from "../../components/form";
 import { textOf, textsOf } from "../../components/portal/bits";
 import { TagInput } from "../../components/portal/TagInput";
 import { type PhotoItem, PhotoPicker } from "../../components/portal/Uploads";
-import { locale, t } from "../../i18n";
+import { type Key, locale, t } from "../../i18n";
 import "../../i18n/portal";
 import { type ProductRecord, sellerApi } from "../../api/seller";
 import { GROUPS, groupName } from "../../lib/geo";
 import { formatVndInput, mediaUrl, parseVnd } from "../../lib/ocop";
 import { finishTag } from "../../lib/tags";
 
-const FIELDS = ["name", "group", "priceVnd", "unit", "weightGrams", "stock", "images", "story", "tags"];
+const LABEL_INPUTS = Object.keys(LABEL_NAMES).map((f) => `label.${f}`);
+const FIELDS = [
+  "name",
+  "group",
+  "priceVnd",
+  "unit",
+  "weightGrams",
+  "stock",
+  "images",
+  "story",
+  "tags",
+  ...LABEL_INPUTS,
+];
+/** Fields a sentence or more long get a text area. */
+const LONG: LabelField[] = ["ingredients", "storage", "usage", "warnings"];
+const LABEL_MAX: Record<LabelField, number> = {
+  ingredients: 1000,
+  netContent: 60,
+  dates: 200,
+  shelfLife: 200,
+  storage: 500,
+  foodSafetyCertificate: 80,
+  usage: 500,
+  warnings: 500,
+  material: 300,
+};
 const MAX_PHOTOS = 8;
 
 /** A whole number typed with or without thousands dots ("1.200"), within bounds; undefined when it is not one. */
@@ -34,6 +60,8 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
   );
   const [tags, setTags] = createSignal<string[]>(textsOf((init as { tags?: unknown } | undefined)?.tags));
   const [uploading, setUploading] = createSignal(false);
+  const [group, setGroup] = createSignal<GroupId | "">(init?.group ?? "");
+  const labelOf = (field: LabelField) => (init?.label as LabelText | undefined)?.[field] ?? "";
   const form = createForm({ id: "product", fields: FIELDS, read, send });
   const errors = form.errors;
 
@@ -71,6 +99,8 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
       if (field) field.value = "";
     }
     if (errors.any() || !price.ok || weight === undefined || stock === undefined) return undefined;
+    const label: LabelText = {};
+    for (const { field } of LABEL_RULES[group as GroupId]) label[field] = value(`label.${field}`);
     return {
       name,
       group: group as GroupId,
@@ -81,6 +111,7 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
       story: value("story"),
       tags: tagsRead.tags,
       images: photos().map((p) => p.key),
+      label,
     };
   }
 
@@ -106,7 +137,11 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
         value={init?.name ?? ""}
       />
 
-      <Select name="group" label={t("portal.editor.group")}>
+      <Select
+        name="group"
+        label={t("portal.editor.group")}
+        onChange={(e) => setGroup(e.currentTarget.value as GroupId | "")}
+      >
         <option value="">{t("portal.editor.chooseGroup")}</option>
         <For each={GROUPS}>
           {(g) => (
@@ -158,6 +193,30 @@ export function ProductForm(props: { initial?: ProductRecord; onSaved: (product:
           value={init ? String(init.stock) : ""}
         />
       </div>
+
+      <Show when={group() && LABEL_RULES[group() as GroupId].length > 0}>
+        <fieldset class="pform__group" data-testid="label-fields">
+          <legend>{t("portal.productLabel.title")}</legend>
+          <p class="muted">{t("portal.productLabel.lead")}</p>
+          <For each={LABEL_RULES[group() as GroupId]}>
+            {(rule) => {
+              const props = {
+                name: `label.${rule.field}`,
+                label: LABEL_NAMES[rule.field][locale()],
+                hint: t(`portal.productLabel.hint.${rule.field}` as Key),
+                optional: !rule.required,
+                maxLength: LABEL_MAX[rule.field],
+                value: labelOf(rule.field),
+              };
+              return LONG.includes(rule.field) ? (
+                <TextArea {...props} rows="2" />
+              ) : (
+                <Input {...props} autocomplete="off" />
+              );
+            }}
+          </For>
+        </fieldset>
+      </Show>
 
       <PhotoPicker
         id="product-photos"
