@@ -17,6 +17,8 @@ export type LiveStatus = LiveCard["status"];
 export type ScheduleInput = InferRequestType<typeof client.api.seller.live.$post>["json"];
 export type DealInput = InferRequestType<(typeof client.api.seller.live)[":id"]["deals"]["$post"]>["json"];
 export type ChatTicket = Awaited<ReturnType<typeof Live.joinChat>>;
+export type ReportInput = InferRequestType<(typeof client.api.live)[":id"]["reports"]["$post"]>["json"];
+export type LiveReport = Awaited<ReturnType<typeof Live.reports>>[number];
 
 const live = client.api.live;
 const seller = client.api.seller.live;
@@ -26,6 +28,7 @@ export const liveApi = {
   view: (id: string) => send(live[":id"].$get({ param: { id } })),
   like: (id: string) => send(live[":id"].like.$post({ param: { id } })),
   chatTicket: (id: string) => send(live[":id"].chat.$post({ param: { id } })),
+  recentChat: (id: string) => send(live[":id"].chat.$get({ param: { id } })),
   replay: (id: string) => send(live[":id"].replay.$get({ param: { id } })),
   deal: (id: string) => send(live.deals[":id"].$get({ param: { id } })),
   schedule: (input: ScheduleInput) => send(seller.$post({ json: input })),
@@ -43,6 +46,9 @@ export const liveApi = {
   deleteMessage: (id: string, messageId: string) =>
     noContent(live[":id"].chat.delete.$post({ param: { id }, json: { messageId } })),
   mute: (id: string, userId: string) => noContent(live[":id"].chat.mute.$post({ param: { id }, json: { userId } })),
+  report: (id: string, input: ReportInput) => send(live[":id"].reports.$post({ param: { id }, json: input })),
+  reports: (id: string) => send(client.api.admin.live[":id"].reports.$get({ param: { id } })),
+  notice: (id: string, notice: string | null) => send(seller[":id"].notice.$post({ param: { id }, json: { notice } })),
   all: () => send(client.api.admin.live.$get()),
   /** The broadcast page's ticket for the local ingest socket (`/live-ingest/<id>`, beside the API). */
   ingestTicket: async (id: string): Promise<{ url: string; ticket: string; expiresAt: string }> => {

@@ -1,7 +1,7 @@
 import { type Accessor, createSignal, onCleanup } from "solid-js";
 import type { ChatTicket } from "../../api/live";
 import { liveApi } from "../../api/live";
-import { CHAT_MAX_LENGTH, type HubMessage, type RoomState, reduceRoom } from "../../lib/live";
+import { CHAT_MAX_LENGTH, type HubMessage, mergeChat, type RoomState, reduceRoom } from "../../lib/live";
 import { connectIvsChat } from "../../lib/live-chat-ivs";
 import { connectHub, type Hub, type HubState } from "../../lib/live-hub";
 
@@ -17,7 +17,12 @@ export interface LiveRoom {
   chatMaxLength: Accessor<number>;
   /** Opens the socket (a page may wait for its first paint); closed with the page. */
   open(): void;
-  /** Joins the chat with a ticket from POST /api/live/:id/chat, again after every reconnect. */
+  /**
+   * A chat ticket from POST /api/live/:id/chat, shared with the room's own request while one is under way: on IVS the
+   * room asks for one to connect, and a signed-in page's ask at the same moment must not make a second token.
+   */
+  ticket(): Promise<ChatTicket>;
+  /** Joins the chat with a ticket from `ticket()`, again after every reconnect. */
   join(ticket: ChatTicket): void;
   chat(text: string): boolean;
   like(): boolean;
@@ -57,6 +62,18 @@ export function createLiveRoom(
   let hub: Hub | undefined;
   let ticket: string | undefined;
   let ivsTicket: ChatTicket | undefined;
+  let asking: Promise<ChatTicket> | undefined;
+  const askTicket = () => {
+    if (!asking) {
+      const ask = liveApi.chatTicket(sessionId);
+      asking = ask;
+      const done = () => {
+        if (asking === ask) asking = undefined;
+      };
+      ask.then(done, done);
+    }
+    return asking;
+  };
   let closed = false;
   let ref = 0;
   const onIvs = start.playback.provider === "ivs";
@@ -83,9 +100,17 @@ export function createLiveRoom(
     onMessage?.(m, before);
   };
 
+  // The local hub's hello carries the recent chat; IVS Chat has no history, so each connection reads the messages
+  // the room's review handler kept (GET /api/live/:id/chat), for someone joining late or coming back.
+  const readHistory = () =>
+    liveApi.recentChat(sessionId).then(
+      (history) => setState((room) => ({ ...room, messages: mergeChat(room.messages, history) })),
+      () => undefined,
+    );
   const onState = (s: HubState) => {
     setHubState(s);
     if (s === "closed") setCanChat(false);
+    if (s === "open" && onIvs) void readHistory();
   };
   const connectIvs = (next: ChatTicket) => {
     if (closed) return;
@@ -111,13 +136,14 @@ export function createLiveRoom(
         return;
       }
       if (ivsTicket) return;
-      liveApi.chatTicket(sessionId).then(
+      askTicket().then(
         (next) => {
           if (!ivsTicket) connectIvs(next);
         },
         () => setHubState("closed"),
       );
     },
+    ticket: askTicket,
     join(next) {
       if (onIvs) {
         if (!next.user || ivsTicket?.user?.userId === next.user.userId) return;

@@ -424,8 +424,8 @@ function WatchSession(props: { view: LiveView }) {
     on(currentUser, (user) => {
       if (!user || ticket) return;
       setJoining(true);
-      liveApi
-        .chatTicket(id)
+      room
+        .ticket()
         .then((t) => {
           ticket = t.token;
           room.join(t);

@@ -406,8 +406,8 @@ function BroadcastDesk(props: { view: LiveView }) {
     onCleanup(() => document.documentElement.classList.remove("bcast-open"));
     if (status() !== "ended") void openCamera();
     live.open();
-    liveApi
-      .chatTicket(id)
+    live
+      .ticket()
       .then((t) => live.join(t))
       .catch(() => undefined);
     const tick = setInterval(() => setNow(Date.now()), 500);

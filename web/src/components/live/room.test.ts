@@ -1,0 +1,96 @@
+import type { HubMessage } from "@cho-ocop/core/live/wire";
+import { createRoot } from "solid-js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { HubState } from "../../lib/live-hub";
+import { createLiveRoom } from "./room";
+
+const api = vi.hoisted(() => ({ chatTicket: vi.fn(), recentChat: vi.fn() }));
+vi.mock("../../api/live", () => ({ liveApi: api }));
+
+/** The IVS Chat connections the room made, with the handlers it gave each. */
+const connections = vi.hoisted(
+  () =>
+    [] as {
+      ticket: { token: string };
+      handlers: { onMessage(m: HubMessage): void; onState(s: HubState): void };
+    }[],
+);
+vi.mock("../../lib/live-chat-ivs", () => ({
+  connectIvsChat: (
+    _sessionId: string,
+    handlers: (typeof connections)[number]["handlers"],
+    options: { ticket: { token: string } },
+  ) => {
+    connections.push({ ticket: options.ticket, handlers });
+    return { send: () => true, auth: () => undefined, close: () => undefined };
+  },
+}));
+
+const buyer = { userId: "u-buyer", name: "Trần Thị Mai", role: "viewer" as const, moderator: false };
+const ticket = (token: string, user: typeof buyer | null) => ({
+  token,
+  url: "wss://edge.ivschat.ap-northeast-1.amazonaws.com",
+  expiresAt: "2026-12-03T12:00:00.000Z",
+  user,
+});
+const line = (id: string, at: string, text: string) => ({ id, at, text, user: buyer });
+const start = {
+  sessionId: "s-1",
+  status: "live" as const,
+  likes: 0,
+  deal: null,
+  pin: null,
+  playback: { provider: "ivs" as const },
+};
+const settle = () => new Promise((done) => setTimeout(done, 0));
+
+afterEach(() => {
+  connections.length = 0;
+  vi.clearAllMocks();
+});
+
+describe("a live's room on IVS Chat", () => {
+  it("asks for one chat token when the room and a signed-in page ask at the same moment, and connects once", async () => {
+    api.chatTicket.mockResolvedValue(ticket("tok-1", buyer));
+    api.recentChat.mockResolvedValue([]);
+    await createRoot(async (dispose) => {
+      const room = createLiveRoom(start);
+      room.open();
+      const mine = await room.ticket();
+      room.join(mine);
+      await settle();
+      expect(api.chatTicket).toHaveBeenCalledTimes(1);
+      expect(connections.map((c) => c.ticket.token)).toEqual(["tok-1"]);
+      dispose();
+    });
+  });
+
+  it("shows someone joining the chat said before they came, and again what was missed after a reconnect", async () => {
+    api.chatTicket.mockResolvedValue(ticket("tok-2", null));
+    api.recentChat.mockResolvedValueOnce([
+      line("m1", "2026-12-03T10:00:01.000Z", "Kẹo có dẻo không ạ?"),
+      line("m2", "2026-12-03T10:00:05.000Z", "Dẻo lắm bạn ơi"),
+    ]);
+    await createRoot(async (dispose) => {
+      const room = createLiveRoom(start);
+      room.open();
+      await settle();
+      const [ivs] = connections;
+      if (!ivs) throw new Error("the room did not connect");
+      ivs.handlers.onState("open");
+      await settle();
+      expect(room.state().messages.map((m) => m.text)).toEqual(["Kẹo có dẻo không ạ?", "Dẻo lắm bạn ơi"]);
+
+      ivs.handlers.onState("closed");
+      api.recentChat.mockResolvedValueOnce([
+        line("m2", "2026-12-03T10:00:05.000Z", "Dẻo lắm bạn ơi"),
+        line("m3", "2026-12-03T10:00:09.000Z", "Ship Hà Nội mấy ngày?"),
+      ]);
+      ivs.handlers.onState("open");
+      await settle();
+      expect(room.state().messages.map((m) => m.id)).toEqual(["m1", "m2", "m3"]);
+      expect(api.recentChat).toHaveBeenCalledWith("s-1");
+      dispose();
+    });
+  });
+});
