@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { expect, type Page } from "@playwright/test";
 import { signIn, waitForCodeSlot } from "../accounts";
+import { awsEndpoints } from "../aws-mode";
 import { test } from "../helpers";
 import { closeOpenLives, phonePage, signInOnLives } from "../live-helpers";
 import { DESKTOP } from "../viewports";
@@ -11,7 +12,7 @@ import { DESKTOP } from "../viewports";
  * live from a phone; the broadcast desk shows the OBS/Larix server and key IVS gave, and the seller's encoder (ffmpeg
  * here, as OBS would) publishes to them — the web broadcast SDK needs IVS's WebRTC ingest, which no local server
  * offers. Viewers on phones play the stream with the IVS player and see the pin at its frame (IVS timed metadata in
- * the HLS segments), chat and buy the deal through IVS Chat's room; a late joiner sees the pin; staff end the live
+ * the HLS segments), chat and buy the deal through IVS Chat's room; late joiners see the pin and the chat so far; staff end the live
  * from a desktop; the replay plays IVS's recording.
  */
 test.describe.configure({ mode: "serial" });
@@ -97,6 +98,21 @@ test("on IVS: a seller goes live from OBS's server and key; viewers play it, see
   });
 
   const viewer = await phonePage(browser);
+  // The room also carries each pin, as a fallback to the timed metadata: this viewer's IVS Chat socket drops those,
+  // so the pin it shows can only come from the stream's own frames (TEXT_METADATA_CUE).
+  const droppedPins: string[] = [];
+  const chatOrigin = new URL(awsEndpoints().ivs).host;
+  await viewer.routeWebSocket(
+    (url) => url.host === chatOrigin,
+    (socket) => {
+      const server = socket.connectToServer();
+      socket.onMessage((frame) => server.send(frame));
+      server.onMessage((frame) => {
+        if (typeof frame === "string" && isPinEvent(frame)) return void droppedPins.push(frame);
+        socket.send(frame);
+      });
+    },
+  );
   await test.step("a viewer opens the live from the Live page and the IVS player plays it", async () => {
     await viewer.goto("/live");
     await viewer.getByTestId("live-card").filter({ hasText: TITLE }).click();
@@ -113,6 +129,7 @@ test("on IVS: a seller goes live from OBS's server and key; viewers play it, see
     await seller.getByRole("button", { name: `Ghim ${PRODUCT}` }).click();
     await pinned;
     await expect(viewer.getByTestId("pin-card")).toContainText(PRODUCT, { timeout: 20_000 });
+    expect(droppedPins.length, "the room's own pin event reached the page and was held back").toBeGreaterThan(0);
     await viewer.screenshot({ path: shots("3-viewer-pin"), fullPage: false });
   });
 
@@ -135,6 +152,13 @@ test("on IVS: a seller goes live from OBS's server and key; viewers play it, see
     await expect(line.locator("b")).toHaveCount(0);
     await expect(seller.getByTestId("chat-message").filter({ hasText: "dẻo" })).toBeVisible({ timeout: 15_000 });
     await other.screenshot({ path: shots("4-chat"), fullPage: false });
+    // Someone who comes now reads it too: the room's review handler (live-events.chatReview) kept it for late joiners.
+    const late = await phonePage(browser);
+    await late.goto(`/live/${session.id}`);
+    await expect(late.getByTestId("chat-message").filter({ hasText: "Kẹo <b>dẻo</b> không ạ? 😋" })).toBeVisible({
+      timeout: 15_000,
+    });
+    await late.context().close();
   });
 
   await test.step("the seller opens a deal; the viewers see it, and the signed-in one buys from the sheet", async () => {
@@ -205,3 +229,15 @@ test("on IVS: a seller goes live from OBS's server and key; viewers play it, see
   });
   for (const page of [seller, viewer, other]) await page.context().close();
 });
+
+/** An IVS Chat room event (the messaging socket's EVENT frame) whose news is a pin cue (core/live/wire.ts). */
+function isPinEvent(frame: string): boolean {
+  try {
+    const event = JSON.parse(frame);
+    if (event.Type !== "EVENT" || event.EventName !== "cue") return false;
+    const news = JSON.parse(event.Attributes?.body ?? "null");
+    return JSON.parse(news?.text ?? "null")?.t === "pin";
+  } catch {
+    return false;
+  }
+}

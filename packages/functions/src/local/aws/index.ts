@@ -64,6 +64,8 @@ export interface AwsLocal {
 export async function startAwsLocal(log: (line: string) => void, dataDir: string): Promise<AwsLocal> {
   const credentials = FAKE_CREDENTIALS;
   const recordingConfigurationArn = `arn:aws:ivs:${AWS_LOCAL_IVS_REGION}:123456789012:recording-configuration/local`;
+  // IVS Chat calls the room's review Lambda for each message (stacks/Live.ts): here its handler itself, once composed.
+  const chatReviewHandlerArn = `arn:aws:lambda:${AWS_LOCAL_IVS_REGION}:123456789012:function:cho-ocop-local-chat-review`;
   const media = await startFakeIvsMedia({ rtmpPort: Number(process.env.RTMP_PORT ?? 0) });
   const [s3, ssm, messaging, ivs] = await Promise.all([
     startFakeS3({ buckets: [MEDIA_BUCKET, RECORDINGS_BUCKET], region: AWS_LOCAL_REGION, credentials }),
@@ -74,6 +76,7 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
       credentials,
       recordingConfigurations: [{ arn: recordingConfigurationArn, bucketName: RECORDINGS_BUCKET }],
       media,
+      reviewMessage: async (event) => (await import("../../live-events")).chatReview(event),
     }),
   ]);
   const originSecret = newOriginSecret();
@@ -97,6 +100,7 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
     LIVE_PROVIDER: "ivs",
     IVS_REGION: AWS_LOCAL_IVS_REGION,
     IVS_RECORDING_CONFIGURATION_ARN: recordingConfigurationArn,
+    IVS_CHAT_REVIEW_HANDLER_ARN: chatReviewHandlerArn,
     RECORDINGS_BUCKET,
     IVS_CHAT_MESSAGING_URL: ivs.chatUrl,
     SST_STAGE: stage,
