@@ -1,12 +1,12 @@
-import { Entity, Service } from "electrodb";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse, serviceOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 
 const config = { client: lazyClient, table: tableName() };
 
 export const ROLES = ["shopper", "seller", "staff"] as const;
 
-export const UserEntity = new Entity(
+export const UserEntity = entityOnFirstUse(
   {
     model: { entity: "user", version: "1", service: SERVICE },
     attributes: {
@@ -34,7 +34,7 @@ export const UserEntity = new Entity(
 );
 
 /** A phone number or e-mail address that signs in as a user; created with the user so that one login is one user. */
-export const LoginEntity = new Entity(
+export const LoginEntity = entityOnFirstUse(
   {
     model: { entity: "login", version: "1", service: SERVICE },
     attributes: {
@@ -47,7 +47,7 @@ export const LoginEntity = new Entity(
 );
 
 /** The one live sign-in code of a login: only its HMAC is stored; it expires after 5 minutes (TTL) or 5 tries. */
-export const OtpEntity = new Entity(
+export const OtpEntity = entityOnFirstUse(
   {
     model: { entity: "otp", version: "1", service: SERVICE },
     attributes: {
@@ -63,7 +63,7 @@ export const OtpEntity = new Entity(
 );
 
 /** A session lives beside its user (same partition), so resolving a token is one transactional read of both. */
-export const SessionEntity = new Entity(
+export const SessionEntity = entityOnFirstUse(
   {
     model: { entity: "session", version: "1", service: SERVICE },
     attributes: {
@@ -81,7 +81,7 @@ export const SessionEntity = new Entity(
 );
 
 /** Fixed-window counters for rate limits; each window's item expires by TTL. */
-export const RateEntity = new Entity(
+export const RateEntity = entityOnFirstUse(
   {
     model: { entity: "rate", version: "1", service: SERVICE },
     attributes: {
@@ -95,7 +95,7 @@ export const RateEntity = new Entity(
   config,
 );
 
-export const AccountService = new Service(
+export const AccountService = serviceOnFirstUse(
   { user: UserEntity, login: LoginEntity, otp: OtpEntity, session: SessionEntity },
   config,
 );
