@@ -1,8 +1,9 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireUser } from "../account/actor";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { DomainError } from "../util/error";
 import { addressProperties, DeliveryAddress } from "./delivery";
@@ -35,7 +36,7 @@ export namespace AddressBook {
   export const View = z.object({ addresses: z.array(Saved), max: z.number().int() });
   export type View = z.infer<typeof View>;
 
-  export const entity = new Entity(
+  export const entity = entityOnFirstUse(
     {
       model: { entity: "addressbook", version: "1", service: SERVICE },
       attributes: {

@@ -1,14 +1,14 @@
-import { Entity } from "electrodb";
 import { ulid } from "ulid";
 import type { Actor } from "../account/actor";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 
 /**
  * Every staff action, written in the same transaction as the change it records: who, what, when, before and after.
  * Partitioned by month (Vietnam's calendar is not needed here: months are UTC).
  */
-export const AuditEntity = new Entity(
+export const AuditEntity = entityOnFirstUse(
   {
     model: { entity: "audit", version: "1", service: SERVICE },
     attributes: {

@@ -1,13 +1,14 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { IsoDate } from "../util/date";
 
 /** A production batch (lô sản xuất), recorded by the seller for traceability; lives in its product's collection. */
 export namespace Batch {
-  export const entity = new Entity(
+  export const entity = entityOnFirstUse(
     {
       model: { entity: "batch", version: "1", service: SERVICE },
       attributes: {

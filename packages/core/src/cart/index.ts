@@ -1,9 +1,9 @@
-import { Entity } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
 import { type Line, PricedLine, QuoteProblem, quote, Totals } from "../checkout/quote";
 import { Combo } from "../combo";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { Product } from "../product";
 import { DomainError } from "../util/error";
@@ -17,7 +17,7 @@ export namespace Cart {
   export const MAX_QUANTITY = 99;
   const TTL_SECONDS = 60 * 86_400;
 
-  export const entity = new Entity(
+  export const entity = entityOnFirstUse(
     {
       model: { entity: "cart", version: "1", service: SERVICE },
       attributes: {

@@ -1,6 +1,7 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { addMonths, daysBetween, IsoDate } from "../util/date";
 
@@ -156,7 +157,7 @@ export const certificateProperties = {
   validUntil: { type: "string", required: true },
 } as const;
 
-export const CertificateEntity = new Entity(
+export const CertificateEntity = entityOnFirstUse(
   {
     model: { entity: "certificate", version: "1", service: SERVICE },
     attributes: {

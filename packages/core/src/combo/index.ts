@@ -1,9 +1,10 @@
-import { Entity, type EntityItem, Service } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireStaff } from "../account/actor";
 import { Audit, AuditEntity } from "../audit";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse, serviceOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { isBoxable } from "../group";
 import { Product } from "../product";
@@ -21,7 +22,7 @@ export namespace Combo {
   /** A shared combo link keeps working for a year. */
   const CUSTOM_TTL_SECONDS = 365 * 86_400;
 
-  export const boxEntity = new Entity(
+  export const boxEntity = entityOnFirstUse(
     {
       model: { entity: "giftbox", version: "1", service: SERVICE },
       attributes: {
@@ -61,7 +62,7 @@ export namespace Combo {
     active: b.active,
   });
 
-  export const entity = new Entity(
+  export const entity = entityOnFirstUse(
     {
       model: { entity: "combo", version: "1", service: SERVICE },
       attributes: {
@@ -95,7 +96,7 @@ export namespace Combo {
   );
   export type Record = EntityItem<typeof entity>;
   /** Boxes and templates are written with their audit entry. */
-  const AuditedService = new Service({ box: boxEntity, combo: entity, audit: AuditEntity }, config);
+  const AuditedService = serviceOnFirstUse({ box: boxEntity, combo: entity, audit: AuditEntity }, config);
 
   export const Id = z.string().regex(/^[0-9a-z-]{2,40}$/, "expected a combo id");
 

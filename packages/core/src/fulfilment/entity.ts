@@ -1,6 +1,7 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { addressAttribute } from "../address/delivery";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { PAYMENT_METHODS } from "../payment/methods";
 
@@ -14,7 +15,7 @@ export const FULFILMENT_STATUSES = [
 ] as const;
 
 /** One producer's part of an order: its own status, shipping and (for COD) collection. */
-export const FulfilmentEntity = new Entity(
+export const FulfilmentEntity = entityOnFirstUse(
   {
     model: { entity: "fulfilment", version: "1", service: SERVICE },
     attributes: {

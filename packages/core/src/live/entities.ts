@@ -1,5 +1,6 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 
 // The deal moved to its own concept; these stay until every importer reads it from there.
@@ -8,7 +9,7 @@ export { type Deal, DealBuyerEntity, DealEntity } from "./deal/entities";
 const config = { client: lazyClient, table: tableName() };
 
 /** One live channel per producer, created on first use. Holds the stream key: never sent to anyone but its sellers. */
-export const ChannelEntity = new Entity(
+export const ChannelEntity = entityOnFirstUse(
   {
     model: { entity: "channel", version: "1", service: SERVICE },
     attributes: {
@@ -36,7 +37,7 @@ export const ChannelEntity = new Entity(
 export const SESSION_STATUSES = ["scheduled", "live", "ended"] as const;
 
 /** A live selling session: scheduled by a seller, live and ended by the provider's stream events. */
-export const SessionEntity = new Entity(
+export const SessionEntity = entityOnFirstUse(
   {
     model: { entity: "livesession", version: "1", service: SERVICE },
     attributes: {
@@ -94,7 +95,7 @@ export const SessionEntity = new Entity(
 export type Session = EntityItem<typeof SessionEntity>;
 
 /** Every pin and unpin of a session, with its time in the stream: the replay's timeline. */
-export const PinEntity = new Entity(
+export const PinEntity = entityOnFirstUse(
   {
     model: { entity: "livepin", version: "1", service: SERVICE },
     attributes: {
@@ -109,7 +110,7 @@ export const PinEntity = new Entity(
 );
 
 /** Viewers muted in a session's chat by its seller or staff. */
-export const MuteEntity = new Entity(
+export const MuteEntity = entityOnFirstUse(
   {
     model: { entity: "livemute", version: "1", service: SERVICE },
     attributes: {
@@ -130,7 +131,7 @@ export const CHAT_ROLES = ["seller", "staff", "viewer"] as const;
  * review handler, for every message let through; a message deleted by a moderator, or written by a viewer later
  * muted, is kept marked `deleted` and never shown again.
  */
-export const ChatMessageEntity = new Entity(
+export const ChatMessageEntity = entityOnFirstUse(
   {
     model: { entity: "livechat", version: "1", service: SERVICE },
     attributes: {

@@ -1,8 +1,8 @@
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { SNSClient } from "@aws-sdk/client-sns";
-import { Entity } from "electrodb";
 import { ulid } from "ulid";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { adapterSlot } from "../util/adapter";
 
@@ -19,7 +19,7 @@ export interface Messenger {
 }
 
 /** Messages kept for a day so that the local outbox page (and tests) can read them. */
-export const OutboxEntity = new Entity(
+export const OutboxEntity = entityOnFirstUse(
   {
     model: { entity: "outbox", version: "1", service: SERVICE },
     attributes: {

@@ -1,5 +1,5 @@
-import { Entity } from "electrodb";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 
 /**
@@ -7,7 +7,7 @@ import { SERVICE } from "../db/service";
  * transaction, and producers by province. It sits beside the producer, not in the storefront (which reads
  * producers), so that creating a producer counts it without the producer importing the storefront.
  */
-export const CounterEntity = new Entity(
+export const CounterEntity = entityOnFirstUse(
   {
     model: { entity: "counter", version: "1", service: SERVICE },
     attributes: {

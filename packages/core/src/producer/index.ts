@@ -1,8 +1,9 @@
-import { Entity, type EntityItem, Service } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
 import { UserEntity } from "../account/entities";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse, serviceOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { PROVINCE_CODES } from "../geo/province";
 import { ward } from "../geo/ward";
@@ -53,7 +54,7 @@ export namespace Producer {
   export const Input = Fields.superRefine(wardInProvince);
   export type Input = z.input<typeof Input>;
 
-  export const entity = new Entity(
+  export const entity = entityOnFirstUse(
     {
       model: { entity: "producer", version: "1", service: SERVICE },
       attributes: {
@@ -173,7 +174,7 @@ export namespace Producer {
   }
 }
 
-const ProducerService = new Service(
+const ProducerService = serviceOnFirstUse(
   { producer: Producer.entity, counter: CounterEntity, user: UserEntity },
   { client: lazyClient, table: tableName() },
 );

@@ -1,8 +1,9 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
 import { Certificate, certificateProperties } from "../certificate";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { PROVINCE_CODES } from "../geo/province";
 import { GROUP_IDS } from "../group";
@@ -43,7 +44,7 @@ export namespace Product {
 
   const certificateAttribute = { type: "map", properties: certificateProperties } as const;
 
-  export const entity = new Entity(
+  export const entity = entityOnFirstUse(
     {
       model: { entity: "product", version: "1", service: SERVICE },
       attributes: {

@@ -1,4 +1,4 @@
-import { Entity, type EntityItem, Service } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { ulid } from "ulid";
 import { Account } from "../account";
 import { type Actor, requireSeller, requireUser } from "../account/actor";
@@ -6,6 +6,7 @@ import { UserEntity } from "../account/entities";
 import { identityOf, LoginInput } from "../account/identity";
 import { rateLimit } from "../account/rate-limit";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse, serviceOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { messenger } from "../message";
 import { Producer } from "../producer";
@@ -18,7 +19,7 @@ const config = { client: lazyClient, table: tableName() };
  * accepting it signed in with that login (as Shopee's and Lazada's sub-accounts are invited, never imposed).
  * Kept 14 days.
  */
-export const InvitationEntity = new Entity(
+export const InvitationEntity = entityOnFirstUse(
   {
     model: { entity: "invitation", version: "1", service: SERVICE },
     attributes: {
@@ -49,7 +50,7 @@ export const InvitationEntity = new Entity(
   config,
 );
 
-const InvitationService = new Service({ invitation: InvitationEntity, user: UserEntity }, config);
+const InvitationService = serviceOnFirstUse({ invitation: InvitationEntity, user: UserEntity }, config);
 
 export namespace Invitation {
   export const DAYS = 14;

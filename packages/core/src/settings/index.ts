@@ -1,8 +1,8 @@
-import { Entity, Service } from "electrodb";
 import { z } from "zod";
 import { type Actor, requireStaff } from "../account/actor";
 import { Audit, AuditEntity } from "../audit";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse, serviceOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { DomainError } from "../util/error";
 import { Vnd } from "../util/money";
@@ -40,7 +40,7 @@ export namespace Settings {
     },
   };
 
-  export const entity = new Entity(
+  export const entity = entityOnFirstUse(
     {
       model: { entity: "setting", version: "1", service: SERVICE },
       attributes: {
@@ -55,7 +55,7 @@ export namespace Settings {
   );
 
   /** Settings are written with their audit entry. */
-  const AuditedService = new Service(
+  const AuditedService = serviceOnFirstUse(
     { setting: entity, audit: AuditEntity },
     { client: lazyClient, table: tableName() },
   );

@@ -1,7 +1,7 @@
-import { Entity, Service } from "electrodb";
 import { AuditEntity } from "../audit";
 import { CertificateEntity } from "../certificate";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse, serviceOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { REGION_IDS } from "../geo/region";
 import { GROUP_IDS } from "../group";
@@ -32,7 +32,7 @@ const cardAttributes = {
  * `m-<producer>`. A listed product has one item per shelf, kept in its own item collection (pk = product),
  * and each shelf is read through three GSIs, one per sort order, so every list is a single Query.
  */
-export const ListingEntity = new Entity(
+export const ListingEntity = entityOnFirstUse(
   {
     model: { entity: "listing", version: "1", service: SERVICE },
     attributes: { shelf: { type: "string", required: true }, ...cardAttributes },
@@ -63,7 +63,7 @@ export const ListingEntity = new Entity(
  * read by the word's first letter and a begins_with on the word, so "nuoc ma" finds "nước mắm".
  * `text` holds all the product's folded words for matching the rest of a multi-word query.
  */
-export const WordEntity = new Entity(
+export const WordEntity = entityOnFirstUse(
   {
     model: { entity: "word", version: "1", service: SERVICE },
     attributes: {
@@ -85,7 +85,7 @@ export const WordEntity = new Entity(
 );
 
 /** An ordered, titled list of products curated by staff ("featured", "Đặc sản Tây Bắc", "Quà Tết"). */
-export const CollectionEntity = new Entity(
+export const CollectionEntity = entityOnFirstUse(
   {
     model: { entity: "collection", version: "1", service: SERVICE },
     attributes: {
@@ -108,7 +108,7 @@ export const CollectionEntity = new Entity(
   config,
 );
 
-export const StorefrontService = new Service(
+export const StorefrontService = serviceOnFirstUse(
   {
     product: Product.entity,
     certificate: CertificateEntity,

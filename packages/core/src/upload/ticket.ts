@@ -1,10 +1,10 @@
-import { Entity } from "electrodb";
 import { isConditionFailure } from "../account/rate-limit";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 
 /** A local upload ticket that has been used; kept (TTL) until the ticket expires, so it cannot be used again. */
-export const UsedTicketEntity = new Entity(
+export const UsedTicketEntity = entityOnFirstUse(
   {
     model: { entity: "usedUploadTicket", version: "1", service: SERVICE },
     attributes: {
