@@ -120,10 +120,12 @@ export interface Quote {
   lines: PricedLine[];
   fulfilments: FulfilmentQuote[];
   totals: z.infer<typeof Totals>;
-  /** Units each product needs: what placing the order reserves. */
+  /** Units each product needs from its stock (a running deal's lines need none): what placing the order reserves. */
   needs: Map<string, number>;
   /** Units taken from each live deal, with the deal as read (its limits go into the order's conditions). */
   dealNeeds: Array<{ deal: Deal; quantity: number }>;
+  /** Running deals marked sold out whose lines are priced normally instead. */
+  soldOut: Deal[];
   problems: Array<z.infer<typeof QuoteProblem>>;
   pricing: Settings.Pricing;
 }
@@ -145,10 +147,11 @@ export async function quote(
   for (const l of lines)
     if (l.kind === "product" && l.dealId) dealWanted.set(l.dealId, (dealWanted.get(l.dealId) ?? 0) + l.quantity);
   const stamp = now.toISOString();
+  // A deal prices its line while it runs and is not marked sold out; whether units are left is the order's to find.
   const dealFor = (line: Extract<Line, { kind: "product" }>) => {
     const deal = line.dealId ? dealById.get(line.dealId) : undefined;
     const running = deal && deal.productId === line.productId && deal.startsAt <= stamp && stamp < deal.endsAt;
-    return running && deal.quantity - deal.sold >= (dealWanted.get(deal.dealId) ?? 0) ? deal : undefined;
+    return running && !deal.soldOutAt && (dealWanted.get(deal.dealId) ?? 0) <= deal.quantity ? deal : undefined;
   };
   const comboIds = [...new Set(lines.flatMap((l) => (l.kind === "combo" ? [l.comboId] : [])))];
   const [combos, pricing] = await Promise.all([
@@ -192,8 +195,10 @@ export async function quote(
     };
   };
 
+  // A deal's units were set aside from the product's stock when it opened: its lines take none of what is left.
   const needs = new Map<string, number>();
   for (const line of lines) {
+    if (line.kind === "product" && dealFor(line)) continue;
     const ids = line.kind === "product" ? [line.productId] : (comboById.get(line.comboId)?.productIds ?? []);
     for (const id of ids) needs.set(id, (needs.get(id) ?? 0) + line.quantity);
   }
@@ -354,9 +359,11 @@ export async function quote(
     const deal = dealById.get(dealId);
     return running && deal ? [{ deal, quantity }] : [];
   });
+  const soldOut = deals.filter((d) => d.soldOutAt && d.startsAt <= stamp && stamp < d.endsAt);
   return {
     lines: priced,
     dealNeeds,
+    soldOut,
     fulfilments,
     totals: { goodsVnd, discountVnd, shippingVnd, totalVnd: goodsVnd - discountVnd + (shippingVnd ?? 0), freeShipping },
     needs,

@@ -4,10 +4,11 @@ import { toCard } from "../storefront/card";
 import { ListingEntity } from "../storefront/entities";
 import { channelById } from "./channel";
 import { dealCue } from "./deal/news";
+import { available } from "./deal/stock";
 import { DealEntity, PinEntity, type Session, SessionEntity } from "./entities";
+import { noticeTimeline } from "./notice";
 import { videoProvider } from "./provider";
 import { keptRecording } from "./recording";
-import { noticeTimeline } from "./notice";
 import { cueNews, newsRelay, tellRoom } from "./room";
 import { conflict, get, notLive, summaryCard } from "./session";
 import type { Likes, Replay } from "./views";
@@ -78,8 +79,11 @@ export async function tellAudience(now = new Date()) {
       }
       if (session.likes) await tellRoom(session, { type: "likes", count: session.likes });
       const { data: deal } = session.dealId ? await DealEntity.get({ dealId: session.dealId }).go() : { data: null };
-      if (deal && deal.endsAt > now.toISOString() && deal.sold > 0) {
-        await tellRoom(session, cueNews(dealCue(deal, session, now.getTime(), true), now));
+      if (deal && deal.endsAt > now.toISOString()) {
+        const remaining = await available(deal);
+        if (remaining < deal.quantity) {
+          await tellRoom(session, cueNews(dealCue(deal, session, now.getTime(), remaining), now));
+        }
       }
       told.push(session.sessionId);
     } catch (err) {

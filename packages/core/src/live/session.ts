@@ -11,6 +11,7 @@ import { DomainError, notFound } from "../util/error";
 import { channelById, channelOf } from "./channel";
 import { chatProvider } from "./chat";
 import { DealEntity } from "./deal/entities";
+import { available } from "./deal/stock";
 import { dealView } from "./deal/view";
 import { type Session, SessionEntity } from "./entities";
 import { keptRecording } from "./recording";
@@ -149,6 +150,7 @@ export async function view(sessionId: string): Promise<SessionView> {
     ListingEntity.get(session.productIds.map((productId) => ({ productId, shelf: "all" }))).go(),
     session.dealId ? DealEntity.get({ dealId: session.dealId }).go() : Promise.resolve({ data: null }),
   ]);
+  const remaining = deal.data ? await available(deal.data) : 0;
   const byId = new Map(cards.data.map((c) => [c.productId, toCard(c)]));
   const channel = await channelById(session.channelId);
   return {
@@ -165,7 +167,7 @@ export async function view(sessionId: string): Promise<SessionView> {
       session.noticeText && session.status === "live"
         ? { text: session.noticeText, at: session.noticeAt ?? null }
         : null,
-    deal: deal.data ? dealView(deal.data, session) : null,
+    deal: deal.data ? dealView(deal.data, session, remaining) : null,
     products: session.productIds.flatMap((id) => byId.get(id) ?? []),
     recordingUrl: session.status === "ended" ? keptRecording(session) : null,
   };

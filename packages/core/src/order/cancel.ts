@@ -1,6 +1,8 @@
 import { type Actor, requireUser } from "../account/actor";
 import { FulfilmentLifecycle } from "../fulfilment/status";
+import { DealEntity } from "../live/deal/entities";
 import { release } from "../live/deal/reservation";
+import { DealStock } from "../live/deal/stock";
 import { cardGateway } from "../payment/card";
 import { Site } from "../site";
 import { auditMoney, byStaff, changed, notYours, problem, requireStaffOfOrder, scopeKey } from "./access";
@@ -46,6 +48,18 @@ export async function cancel(actor: Actor, orderId: string, reason?: string): Pr
     );
   }
   const stamp = new Date().toISOString();
+  // A deal's units go back where they came from: its shard while the deal's units are out, else the product.
+  const dealReturns = (
+    await Promise.all((order.dealReservations ?? []).map((r) => DealStock.returnPlan(r.dealId, orderId)))
+  ).flatMap((plan) => (plan ? [plan] : []));
+  const restock = new Map(order.reservations.map(({ productId, quantity }) => [productId, quantity]));
+  if (dealReturns.some((p) => !p.toShard)) {
+    const { data: deals } = await DealEntity.get(dealReturns.map(({ dealId }) => ({ dealId }))).go();
+    for (const p of dealReturns) {
+      const productId = deals.find((d) => d.dealId === p.dealId)?.productId;
+      if (!p.toShard && productId) restock.set(productId, (restock.get(productId) ?? 0) + p.quantity);
+    }
+  }
   const result = await OrderService.transaction
     .write((tx) => [
       tx.order
@@ -63,16 +77,15 @@ export async function cancel(actor: Actor, orderId: string, reason?: string): Pr
           .where(({ status }, { eq }) => eq(status, f.status))
           .commit();
       }),
-      ...order.reservations.map(({ productId, quantity }) =>
-        tx.product.patch({ productId }).add({ stock: quantity }).commit(),
-      ),
-      ...(order.dealReservations ?? []).flatMap((r) => release(tx, r, order.userId)),
+      ...[...restock].map(([productId, quantity]) => tx.product.patch({ productId }).add({ stock: quantity }).commit()),
+      ...dealReturns.flatMap((plan) => release(tx, plan, order.userId)),
       ...(order.payBy && order.status === "pending_payment"
         ? [tx.hold.delete({ scope: "holds", payBy: order.payBy, orderId }).commit()]
         : []),
     ])
     .go();
   if (result.canceled) throw changed();
+  for (const plan of dealReturns) if (plan.toShard) await DealStock.unitsReturned(plan.dealId);
   const card = cardGateway();
   if (card && order.paymentIntentId) {
     if (order.paymentStatus === "paid") await refund(orderId, actor);

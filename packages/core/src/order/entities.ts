@@ -1,11 +1,12 @@
-import { Entity, Service } from "electrodb";
 import { addressAttribute } from "../address/delivery";
 import { AuditEntity } from "../audit";
 import { Cart } from "../cart";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse, serviceOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { FulfilmentEntity } from "../fulfilment/entity";
 import { DealBuyerEntity, DealEntity } from "../live/deal/entities";
+import { DealReservationEntity, DealShardEntity } from "../live/deal/shards";
 import { PAYMENT_METHODS, PAYMENT_STATUSES } from "../payment/methods";
 import { Product } from "../product";
 
@@ -14,7 +15,7 @@ const config = { client: lazyClient, table: tableName() };
 export const ORDER_STATUSES = ["pending_payment", "confirmed", "completed", "cancelled", "refunded"] as const;
 
 /** An order: one per checkout, in the same partition as its fulfilments (one Query reads them all). */
-export const OrderEntity = new Entity(
+export const OrderEntity = entityOnFirstUse(
   {
     model: { entity: "order", version: "1", service: SERVICE },
     attributes: {
@@ -99,7 +100,7 @@ export const OrderEntity = new Entity(
 );
 
 /** An Idempotency-Key, per shopper, naming the order it created; kept a day. */
-export const IdempotencyEntity = new Entity(
+export const IdempotencyEntity = entityOnFirstUse(
   {
     model: { entity: "idempotency", version: "1", service: SERVICE },
     attributes: {
@@ -117,7 +118,7 @@ export const IdempotencyEntity = new Entity(
  * The stock an unpaid card or VietQR order holds, until `payBy`. The expiry sweeper reads holds in time order;
  * the TTL removes any the sweeper already settled.
  */
-export const HoldEntity = new Entity(
+export const HoldEntity = entityOnFirstUse(
   {
     model: { entity: "hold", version: "1", service: SERVICE },
     attributes: {
@@ -134,7 +135,7 @@ export const HoldEntity = new Entity(
 );
 
 /** Card processor events already handled (webhooks may arrive twice); kept 30 days. */
-export const PaymentEventEntity = new Entity(
+export const PaymentEventEntity = entityOnFirstUse(
   {
     model: { entity: "paymentevent", version: "1", service: SERVICE },
     attributes: {
@@ -148,7 +149,7 @@ export const PaymentEventEntity = new Entity(
   config,
 );
 
-export const OrderService = new Service(
+export const OrderService = serviceOnFirstUse(
   {
     order: OrderEntity,
     fulfilment: FulfilmentEntity,
@@ -159,6 +160,8 @@ export const OrderService = new Service(
     cart: Cart.entity,
     deal: DealEntity,
     dealBuyer: DealBuyerEntity,
+    dealShard: DealShardEntity,
+    dealReservation: DealReservationEntity,
     audit: AuditEntity,
   },
   config,

@@ -1,5 +1,6 @@
 import { type Actor, requireSellerOf, requireUser } from "../account/actor";
 import { FulfilmentLifecycle } from "../fulfilment/status";
+import { DealStock } from "../live/deal/stock";
 import { cardGateway } from "../payment/card";
 import { VietQr } from "../payment/vietqr";
 import { Site } from "../site";
@@ -174,7 +175,10 @@ export async function handleCardEvent(event: {
   }
 }
 
-/** Cancels unpaid card and VietQR orders past their 30 minutes, giving their stock back. */
+/**
+ * Cancels unpaid card and VietQR orders past their 30 minutes, giving their stock (and deal units) back; then the
+ * live deals' holds whose order was never written come back, and ended deals' unsold units go to their product.
+ */
 export async function expireUnpaid(now = new Date()) {
   const { data } = await HoldEntity.query
     .byTime({ scope: "holds" })
@@ -190,5 +194,6 @@ export async function expireUnpaid(now = new Date()) {
       await HoldEntity.delete({ scope: "holds", payBy: hold.payBy, orderId: hold.orderId }).go();
     }
   }
+  await DealStock.sweep(now).catch((err) => console.error("[live] deal sweep", err));
   return expired;
 }

@@ -6,8 +6,10 @@ import { DeliveryAddress } from "../address/delivery";
 import { Cart } from "../cart";
 import { quote } from "../checkout/quote";
 import { creditedLive } from "../live/deal/attribution";
+import { DealEntity } from "../live/deal/entities";
 import { tellSale } from "../live/deal/news";
 import { refusal, reserve } from "../live/deal/reservation";
+import { DealStock, type Taken } from "../live/deal/stock";
 import { cardGateway } from "../payment/card";
 import { PAYMENT_METHODS } from "../payment/methods";
 import { Product } from "../product";
@@ -98,8 +100,10 @@ async function placeOnce(
   const cartId = Cart.forUser(user.userId);
   const lines = await Cart.lines(cartId);
   if (lines.length === 0) throw problem(409, "cart_empty", "Giỏ hàng đang trống.", "The cart is empty.");
+  if (liveSessionId) await refuseSoldOut(lines);
   const today = vietnamDay();
   const q = await quote(lines, address.provinceCode, today);
+  if (liveSessionId && q.soldOut.length > 0) throw dealProblem("deal_sold_out");
   if (q.problems.length > 0) throw stockProblem(q);
   if (q.needs.size > MAX_PRODUCTS) {
     throw problem(
@@ -124,110 +128,36 @@ async function placeOnce(
   const staffScope = scopeOver(q.fulfilments.map((f) => f.fromProvince));
   const liveSession = await creditedLive(liveSessionId, q.fulfilments);
 
-  // Concurrent transactions on the same product are refused with TransactionConflict: try again with jitter.
-  for (let attempt = 0; ; attempt++) {
-    const result = await writeGroups((tx) => {
-      const deals = q.dealNeeds.map(({ deal, quantity }) => reserve(tx, deal, user.userId, quantity, stamp));
-      return {
-        stock: reservations.map(({ productId, quantity }) =>
-          tx.product
-            .patch({ productId })
-            .add({ stock: -quantity })
-            .where(
-              ({ stock, status, validUntil }, { gte, eq }) =>
-                `${gte(stock, quantity)} AND ${eq(status, "approved")} AND ${gte(validUntil, today)}`,
-            )
-            .commit(),
-        ),
-        idempotency: [
-          tx.idempotency
-            .create({ owner: user.userId, key, orderId, expiresAt: Math.floor(now.getTime() / 1000) + 86_400 })
-            .commit(),
-        ],
-        dealSold: deals.map((d) => d.sold),
-        dealBought: deals.map((d) => d.bought),
-        order: [
-          tx.order
-            .create({
-              orderId,
-              code,
-              userId: user.userId,
-              status: pending ? "pending_payment" : "confirmed",
-              paymentMethod,
-              paymentStatus: pending ? "pending" : "cod",
-              address,
-              lines: JSON.stringify(q.lines),
-              reservations,
-              dealReservations,
-              liveSessionId: liveSession,
-              staffScope,
-              goodsVnd: q.totals.goodsVnd,
-              discountVnd: q.totals.discountVnd,
-              shippingVnd: q.totals.shippingVnd ?? 0,
-              totalVnd: q.totals.totalVnd,
-              payBy,
-              createdAt: stamp,
-              updatedAt: stamp,
-            })
-            .commit(),
-        ],
-        fulfilments: q.fulfilments.map((f) =>
-          tx.fulfilment
-            .create({
-              orderId,
-              producerId: f.producerId,
-              code,
-              producerName: f.producerName,
-              status: fulfilmentStatus,
-              paymentMethod,
-              items: JSON.stringify(f.items),
-              boxes: JSON.stringify(f.boxes),
-              address,
-              weightGrams: f.weightGrams,
-              goodsVnd: f.goodsVnd,
-              discountVnd: f.discountVnd,
-              shippingVnd: f.shippingVnd ?? 0,
-              totalVnd: f.totalVnd,
-              history: [{ status: fulfilmentStatus, at: stamp }],
-              createdAt: stamp,
-              updatedAt: stamp,
-            })
-            .commit(),
-        ),
-        holds: payBy
-          ? [
-              tx.hold
-                .create({ scope: "holds", payBy, orderId, expiresAt: Math.floor(Date.parse(payBy) / 1000) + 86_400 })
-                .commit(),
-            ]
-          : [],
-        cart: [tx.cart.delete({ cartId }).commit()],
-      };
-    });
-    if (!result.canceled) break;
-    const { reasons } = result;
-    if (reasons.idempotency.includes("ConditionalCheckFailed")) {
-      const existing = await IdempotencyEntity.get({ owner: user.userId, key }).go({ consistent: true });
-      if (existing.data) return { order: await view(existing.data.orderId), created: false };
+  // A deal's units are taken first, one conditional write each on a shard (no transaction: buyers of one deal never
+  // conflict); the order's transaction then writes their reservation items. An order that is not written gives
+  // them back; a process that dies first leaves them to the sweep.
+  const taken: Taken[] = [];
+  try {
+    for (const { deal, quantity } of q.dealNeeds) {
+      const got = await DealStock.take(deal, orderId, quantity);
+      if (!got) {
+        if (await DealStock.markSoldOut(deal, now)) await tellSale(deal, now, true);
+        throw dealProblem("deal_sold_out");
+      }
+      taken.push({ deal, quantity, ...got });
     }
-    const dealRefused = refusal(reasons.dealSold, reasons.dealBought);
-    if (dealRefused) throw dealProblem(dealRefused);
-    const failed = reservations.find((_, i) => reasons.stock[i] === "ConditionalCheckFailed");
-    if (failed) {
-      const product = await Product.get(failed.productId).catch(() => undefined);
-      throw problem(
-        409,
-        "out_of_stock",
-        `Rất tiếc, “${product?.name ?? "sản phẩm"}” vừa hết hàng hoặc không còn đủ số lượng.`,
-        `Sorry, “${product?.name ?? "a product"}” has just run out or is short of stock.`,
-        "cart",
-      );
+    const placed = await writeOrder();
+    if (placed) {
+      await DealStock.abandonAll(taken, orderId);
+      return placed;
     }
-    if (attempt >= 25 || !Object.values(reasons).some((r) => r.includes("TransactionConflict"))) throw busy();
-    await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * Math.min(attempt + 1, 8)));
+  } catch (err) {
+    await DealStock.abandonAll(taken, orderId);
+    throw err;
   }
-  // The live's room hears the deal's units left (at most once a second, whatever the sales).
-  for (const { deal, quantity } of q.dealNeeds) await tellSale(deal, quantity, now);
+  for (const t of taken) {
+    await DealStock.dropHold(t.deal.dealId, t.shard, orderId, t.quantity).catch((err) => console.error(err));
+  }
+  // The live's room hears the deal's units left (at most once a second, whatever the sales; at once when sold out).
+  for (const t of taken) {
+    const soldOut = t.emptied && (await DealStock.markSoldOut(t.deal, now).catch(() => false));
+    await tellSale(t.deal, now, soldOut);
+  }
 
   let clientSecret: string | null = null;
   if (card) {
@@ -251,4 +181,123 @@ async function placeOnce(
     .then(notifyPlaced)
     .catch((err) => console.error("notify failed", err));
   return { order: await view(orderId), created: true, clientSecret };
+
+  /** The order's transaction; an earlier order of the same Idempotency-Key when that one won. */
+  async function writeOrder(): Promise<Placed | undefined> {
+    // Concurrent transactions on the same product are refused with TransactionConflict: try again with jitter.
+    for (let attempt = 0; ; attempt++) {
+      const result = await writeGroups((tx) => {
+        const deals = taken.map((t) => reserve(tx, t.deal, user.userId, t, { orderId, at: stamp }));
+        return {
+          stock: reservations.map(({ productId, quantity }) =>
+            tx.product
+              .patch({ productId })
+              .add({ stock: -quantity })
+              .where(
+                ({ stock, status, validUntil }, { gte, eq }) =>
+                  `${gte(stock, quantity)} AND ${eq(status, "approved")} AND ${gte(validUntil, today)}`,
+              )
+              .commit(),
+          ),
+          idempotency: [
+            tx.idempotency
+              .create({ owner: user.userId, key, orderId, expiresAt: Math.floor(now.getTime() / 1000) + 86_400 })
+              .commit(),
+          ],
+          dealHeld: deals.map((d) => d.held),
+          dealBought: deals.map((d) => d.bought),
+          order: [
+            tx.order
+              .create({
+                orderId,
+                code,
+                userId: user.userId,
+                status: pending ? "pending_payment" : "confirmed",
+                paymentMethod,
+                paymentStatus: pending ? "pending" : "cod",
+                address,
+                lines: JSON.stringify(q.lines),
+                reservations,
+                dealReservations,
+                liveSessionId: liveSession,
+                staffScope,
+                goodsVnd: q.totals.goodsVnd,
+                discountVnd: q.totals.discountVnd,
+                shippingVnd: q.totals.shippingVnd ?? 0,
+                totalVnd: q.totals.totalVnd,
+                payBy,
+                createdAt: stamp,
+                updatedAt: stamp,
+              })
+              .commit(),
+          ],
+          fulfilments: q.fulfilments.map((f) =>
+            tx.fulfilment
+              .create({
+                orderId,
+                producerId: f.producerId,
+                code,
+                producerName: f.producerName,
+                status: fulfilmentStatus,
+                paymentMethod,
+                items: JSON.stringify(f.items),
+                boxes: JSON.stringify(f.boxes),
+                address,
+                weightGrams: f.weightGrams,
+                goodsVnd: f.goodsVnd,
+                discountVnd: f.discountVnd,
+                shippingVnd: f.shippingVnd ?? 0,
+                totalVnd: f.totalVnd,
+                history: [{ status: fulfilmentStatus, at: stamp }],
+                createdAt: stamp,
+                updatedAt: stamp,
+              })
+              .commit(),
+          ),
+          holds: payBy
+            ? [
+                tx.hold
+                  .create({ scope: "holds", payBy, orderId, expiresAt: Math.floor(Date.parse(payBy) / 1000) + 86_400 })
+                  .commit(),
+              ]
+            : [],
+          cart: [tx.cart.delete({ cartId }).commit()],
+        };
+      });
+      if (!result.canceled) return undefined;
+      const { reasons } = result;
+      if (reasons.idempotency.includes("ConditionalCheckFailed")) {
+        const existing = await IdempotencyEntity.get({ owner: user.userId, key }).go({ consistent: true });
+        if (existing.data) return { order: await view(existing.data.orderId), created: false };
+      }
+      const dealRefused = refusal(reasons.dealHeld, reasons.dealBought);
+      if (dealRefused) throw dealProblem(dealRefused);
+      const failed = reservations.find((_, i) => reasons.stock[i] === "ConditionalCheckFailed");
+      if (failed) {
+        const product = await Product.get(failed.productId).catch(() => undefined);
+        throw problem(
+          409,
+          "out_of_stock",
+          `Rất tiếc, “${product?.name ?? "sản phẩm"}” vừa hết hàng hoặc không còn đủ số lượng.`,
+          `Sorry, “${product?.name ?? "a product"}” has just run out or is short of stock.`,
+          "cart",
+        );
+      }
+      if (attempt >= 25 || !Object.values(reasons).some((r) => r.includes("TransactionConflict"))) throw busy();
+      await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * Math.min(attempt + 1, 8)));
+    }
+  }
+}
+
+/**
+ * From the live's sheet, a deal already marked sold out is refused at once, before anything is priced (a flash sale
+ * is answered without queueing behind its last units). The cart's own checkout prices such a line normally, as the
+ * cart shows it.
+ */
+async function refuseSoldOut(lines: Awaited<ReturnType<typeof Cart.lines>>) {
+  const dealIds = [...new Set(lines.flatMap((l) => (l.kind === "product" && l.dealId ? [l.dealId] : [])))];
+  if (dealIds.length === 0) return;
+  const { data } = await DealEntity.get(dealIds.map((dealId) => ({ dealId }))).go();
+  const at = new Date().toISOString();
+  if (data.some((d) => d.soldOutAt && d.startsAt <= at && at < d.endsAt)) throw dealProblem("deal_sold_out");
 }

@@ -72,7 +72,8 @@ describe("live deals under concurrency", () => {
     (r.body.order?.dealReservations ?? []).filter((d) => d.dealId === deal.dealId).reduce((n, d) => n + d.quantity, 0);
   const remaining = async () => (await call<Deal>("GET", `/api/live/deals/${deal.dealId}`)).body.remaining;
 
-  it("opens a deal of 10 units, 3 per buyer, after its countdown", async () => {
+  it("opens a deal of 10 units, 3 per buyer, after its countdown, setting them aside from the product's stock", async () => {
+    const stockBefore = (await Product.get(productId)).stock;
     const started = await call<Deal>("POST", `/api/seller/live/${sessionId}/deals`, {
       token: seller,
       body: { productId, priceVnd: 99_000, quantity: 10, perBuyer: 3, countdownSeconds: 10, durationMinutes: 5 },
@@ -80,6 +81,7 @@ describe("live deals under concurrency", () => {
     expect(started.status).toBe(201);
     deal = started.body;
     expect(deal).toMatchObject({ quantity: 10, remaining: 10, perBuyer: 3 });
+    expect((await Product.get(productId)).stock).toBe(stockBefore - 10);
     await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(deal.startsAt) - Date.now()) + 200));
   }, 20_000);
 
@@ -122,8 +124,9 @@ describe("live deals under concurrency", () => {
         JSON.stringify({ status: r.status, body: r.body }),
       ).toSatisfy((v: unknown) => v === 0 || v === "deal_sold_out" || v === "out_of_stock");
     }
-    const placedUnits = replies.filter((r) => r.status === 201).length * 2;
-    expect((await Product.get(productId)).stock).toBe(stockBefore - placedUnits);
+    // The deal's units were set aside from the product when it opened: its orders take none of the shop's stock.
+    const regularUnits = replies.filter((r) => r.status === 201 && dealUnits(r) === 0).length * 2;
+    expect((await Product.get(productId)).stock).toBe(stockBefore - regularUnits);
     const deals = await LiveDeal.get(deal.dealId);
     expect(deals.quantity - deals.remaining).toBe(9);
 
@@ -154,8 +157,11 @@ describe("live deals under concurrency", () => {
     expect(ended.body.deal.endsAt).toBe(ended.body.endedAt);
     const closed = await call<Deal & { endsAt: string }>("GET", `/api/live/deals/${deal.dealId}`);
     expect(closed.body.endsAt).toBe(ended.body.endedAt);
+    // The unsold unit went back to the product as the deal closed.
+    const stockAfter = (await Product.get(productId)).stock;
     const late = await buy(await tokenFor(), 1);
     expect(late.status).toBe(201);
     expect(dealUnits(late)).toBe(0);
+    expect((await Product.get(productId)).stock).toBe(stockAfter - 1);
   }, 30_000);
 });

@@ -1,15 +1,16 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { lazyClient, tableName } from "../../db/client";
+import { entityOnFirstUse } from "../../db/on-first-use";
 import { SERVICE } from "../../db/service";
 
 const config = { client: lazyClient, table: tableName() };
 
 /**
  * A live-only deal: a price for a quantity of one featured product, each buyer at most `perBuyer`, from `startsAt`
- * (after the countdown) to `endsAt`. `sold` and each buyer's count move only by conditional writes in the order's
- * transaction, so a deal can never sell more than it has.
+ * (after the countdown) to `endsAt`. Its units are set aside from the product's stock when it opens and held by its
+ * `shards` (see stock.ts); the deal item itself is not written by a sale, so reading it never queues behind buyers.
  */
-export const DealEntity = new Entity(
+export const DealEntity = entityOnFirstUse(
   {
     model: { entity: "livedeal", version: "1", service: SERVICE },
     attributes: {
@@ -19,7 +20,14 @@ export const DealEntity = new Entity(
       priceVnd: { type: "number", required: true },
       quantity: { type: "number", required: true },
       perBuyer: { type: "number", required: true },
+      /** Unused since the units live in the shards; kept so older items still read. */
       sold: { type: "number", required: true, default: 0 },
+      /** How many shard items hold its units (each takes about 1,000 writes a second on DynamoDB). */
+      shards: { type: "number", required: true, default: 1 },
+      /** Set when every shard ran dry: buyers are answered from here at once; a unit given back clears it. */
+      soldOutAt: { type: "string" },
+      /** When its unsold units went back to the product's stock (after it ended). */
+      settledAt: { type: "string" },
       startsAt: { type: "string", required: true },
       endsAt: { type: "string", required: true },
       /** When the room was last told the units left (on IVS: at most once a second, whatever the sales). */
@@ -40,7 +48,7 @@ export const DealEntity = new Entity(
 export type Deal = EntityItem<typeof DealEntity>;
 
 /** How many units of a deal one buyer holds. */
-export const DealBuyerEntity = new Entity(
+export const DealBuyerEntity = entityOnFirstUse(
   {
     model: { entity: "livedealbuyer", version: "1", service: SERVICE },
     attributes: {

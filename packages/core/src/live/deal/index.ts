@@ -12,6 +12,7 @@ import { cueNews, tellRoom } from "../room";
 import { conflict, notLive, ownSession } from "../session";
 import { DealEntity } from "./entities";
 import { dealCue } from "./news";
+import { DealStock, shardCount } from "./stock";
 import { dealView } from "./view";
 
 /** Live-only deals: a seller on air offers a featured product at a lower price, for a few minutes and a few units. */
@@ -53,14 +54,14 @@ export namespace Deal {
         "priceVnd",
       );
     }
-    if (d.quantity > product.stock) {
-      throw new DomainError(
+    const shortOfStock = (stock: number) =>
+      new DomainError(
         400,
         "invalid_input",
-        { vi: `Chỉ còn ${product.stock} sản phẩm trong kho.`, en: `Only ${product.stock} in stock.` },
+        { vi: `Chỉ còn ${stock} sản phẩm trong kho.`, en: `Only ${stock} in stock.` },
         "quantity",
       );
-    }
+    if (d.quantity > product.stock) throw shortOfStock(product.stock);
     if (d.perBuyer > d.quantity) {
       throw new DomainError(
         400,
@@ -71,7 +72,7 @@ export namespace Deal {
     }
     if (session.dealId) {
       const { data: running } = await DealEntity.get({ dealId: session.dealId }).go();
-      if (running && running.endsAt > new Date().toISOString() && running.sold < running.quantity) {
+      if (running && running.endsAt > new Date().toISOString() && !running.soldOutAt) {
         throw conflict("deal_running", "Đang có một ưu đãi khác.", "Another deal is running.");
       }
     }
@@ -84,11 +85,14 @@ export namespace Deal {
       quantity: d.quantity,
       perBuyer: d.perBuyer,
       sold: 0,
+      shards: shardCount(d.quantity),
       startsAt: new Date(now + d.countdownSeconds * 1000).toISOString(),
       endsAt: new Date(now + d.countdownSeconds * 1000 + d.durationMinutes * 60_000).toISOString(),
       createdAt: new Date(now).toISOString(),
     };
-    await DealEntity.create(deal).go();
+    // The deal's units leave the product's stock as it opens, so neither the deal's buyers nor the shop's can take
+    // the other's; what is unsold goes back when it ends.
+    if (!(await DealStock.open(deal))) throw shortOfStock((await Product.get(d.productId)).stock);
     await SessionEntity.patch({ sessionId }).set({ dealId: deal.dealId }).go();
     const channel = await channelById(session.channelId);
     const cue = dealCue(deal, session, now);
@@ -96,24 +100,31 @@ export namespace Deal {
       .putMetadata(channel, cuePayload(cue))
       .catch((err) => console.error("deal cue", err));
     await tellRoom(session, cueNews(cue, new Date(now)));
-    return dealView(deal);
+    return dealView(deal, undefined, deal.quantity);
   }
 
   export async function get(dealId: string) {
     const { data } = await DealEntity.get({ dealId }).go({ consistent: true });
     if (!data) throw notFound({ vi: "ưu đãi", en: "Deal" });
-    const { data: session } = await SessionEntity.get({ sessionId: data.sessionId }).go({ consistent: true });
-    return dealView(data, session ?? undefined);
+    const [{ data: session }, remaining] = await Promise.all([
+      SessionEntity.get({ sessionId: data.sessionId }).go({ consistent: true }),
+      DealStock.available(data, true),
+    ]);
+    return dealView(data, session ?? undefined, remaining);
   }
 
-  /** The live is over: so is its deal (buyers then pay the regular price, and no clock keeps running). */
+  /**
+   * The live is over: so is its deal (buyers then pay the regular price, and no clock keeps running); its unsold
+   * units go back to the product.
+   */
   export async function close(dealId: string, at: string, session?: Session) {
     const closed = await DealEntity.patch({ dealId })
       .set({ endsAt: at })
       .where(({ endsAt }, { gt }) => gt(endsAt, at))
       .go({ response: "all_new" })
       .catch(() => undefined);
-    if (closed && session)
-      await tellRoom(session, cueNews(dealCue(closed.data, session, Date.parse(at), true), new Date(at)));
+    if (!closed) return;
+    await DealStock.settle(closed.data, new Date(at)).catch((err) => console.error("[live] deal settle", dealId, err));
+    if (session) await tellRoom(session, cueNews(dealCue(closed.data, session, Date.parse(at), 0), new Date(at)));
   }
 }

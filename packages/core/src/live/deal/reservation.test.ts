@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { refusal } from "./reservation";
 
 describe("a deal's refusal", () => {
-  it("names the first deal whose condition failed, its quantity before its buyer limit", () => {
+  it("names the first deal whose write failed, its hold (given back meanwhile) before its buyer limit", () => {
     const failed = "ConditionalCheckFailed";
     expect(refusal(["None", "None"], ["None", "None"])).toBeNull();
     expect(refusal(["None", failed], [failed, "None"])).toBe("deal_limit");
