@@ -154,7 +154,7 @@ export function reduceRoom(state: RoomState, message: HubMessage, now: number): 
       const deal = message.deal ?? state.deal;
       return {
         status,
-        viewers: message.viewers,
+        viewers: message.viewers ?? state.viewers,
         likes: Math.max(state.likes, message.likes),
         pinId: status === "ended" ? null : message.pinId,
         deal: deal && status === "ended" ? endDeal(deal, now) : deal,

@@ -9,6 +9,7 @@ import * as reporting from "./report";
 import * as session from "./session";
 import * as stream from "./stream";
 import * as views from "./views";
+import * as welcoming from "./welcome";
 
 export { CHAT_HISTORY, CHAT_MAX_LENGTH } from "./chat";
 
@@ -61,6 +62,10 @@ export namespace Live {
   export const viewers = audience.viewers;
   export const tellAudience = audience.tellAudience;
   export const replay = audience.replay;
+  export const Welcome = views.Welcome;
+  export type Welcome = views.Welcome;
+  /** A page joining the room on IVS: the room now and its recent chat (what the local hub's hello says). */
+  export const welcome = welcoming.welcome;
 
   // Chat and its moderation.
   export const joinChat = moderation.joinChat;

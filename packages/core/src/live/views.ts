@@ -101,3 +101,23 @@ export const ChatTicket = z.object({
   user: ChatLine.shape.user.nullable(),
 });
 export type ChatTicket = z.infer<typeof ChatTicket>;
+
+/**
+ * What a page joining a live's IVS Chat room reads first, in the local hub's hello shape (core/live/wire.ts): the
+ * room now, past the shared cache, with the recent chat and the notice shown now as its newest cue.
+ */
+export const Welcome = z.object({
+  type: z.literal("hello"),
+  sessionId: z.string(),
+  status: SessionStatus,
+  viewers: z.null(),
+  likes: z.number(),
+  pin: z.object({ productId: z.string() }).nullable(),
+  pinnedAt: When,
+  deal: DealView.nullable(),
+  cues: z.array(z.object({ text: z.string(), ts: z.null(), at: z.string() })),
+  chat: z.array(ChatLine),
+  user: z.null(),
+  chatMaxLength: z.number(),
+});
+export type Welcome = z.infer<typeof Welcome>;

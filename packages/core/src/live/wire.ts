@@ -158,7 +158,8 @@ export type HubOutgoing =
       type: "hello";
       sessionId: string;
       status: string;
-      viewers: number;
+      /** Null where the room counts its viewers itself, later (IVS: the minutely news). */
+      viewers: number | null;
       likes: number;
       /** The pinned product's card, and the session's deal: late joiners show them at once. */
       pin: { productId: string } | null;
@@ -195,7 +196,7 @@ export type HubMessage =
   | {
       type: "hello";
       status: string;
-      viewers: number;
+      viewers: number | null;
       likes: number;
       cues: HubCue[];
       chatMaxLength: number;
@@ -266,7 +267,7 @@ export function decodeHubMessage(data: unknown): HubMessage | null {
       return {
         type: "hello",
         status: str(m.status) ? m.status : "scheduled",
-        viewers: int(m.viewers) ? m.viewers : 0,
+        viewers: int(m.viewers) ? m.viewers : null,
         likes: int(m.likes) ? m.likes : 0,
         cues: Array.isArray(m.cues) ? m.cues.flatMap((c) => cueOf(c) ?? []) : [],
         chatMaxLength: int(m.chatMaxLength) ? m.chatMaxLength : CHAT_MAX_LENGTH,

@@ -613,6 +613,8 @@ const CASES: Case[] = [
   },
   // The recent chat, for someone joining: public like watching.
   { method: "GET", path: "/api/live/{id}/chat", allowed: EVERYONE, state: "live-on-air" },
+  // The room now, for a page joining on IVS Chat: public like watching.
+  { method: "GET", path: "/api/live/{id}/room", allowed: EVERYONE, state: "live-on-air" },
   { method: "GET", path: "/api/live/{id}/replay", allowed: EVERYONE, state: "live-ended" },
   {
     method: "GET",

@@ -24,6 +24,7 @@ describe("local live chat", () => {
   let server: LiveServer;
   let seller: string;
   let sessionId: string;
+  let productIds: string[];
   const sockets: Client[] = [];
   let publisher: Publisher;
 
@@ -32,6 +33,7 @@ describe("local live chat", () => {
     server = await startLiveServer();
     const made = await sellerWithProducts("HTX Trò Chuyện", 1);
     seller = made.seller;
+    productIds = made.productIds;
     const scheduled = await scheduleSession(seller, made.productIds);
     sessionId = scheduled.session.sessionId;
     publisher = server.publish(scheduled.streamKey, 600);
@@ -199,6 +201,33 @@ describe("local live chat", () => {
     expect(api.body.map((m) => m.id)).toEqual(hello.chat.map((m) => m.id));
     expect(api.body.at(-1)).toMatchObject({ id: said[2]?.id, user: { role: "viewer", moderator: false } });
     expect((await call("GET", "/api/live/01aaaaaaaaaaaaaaaaaaaaaaaa/chat")).status).toBe(404);
+  });
+
+  it("tells a page joining on IVS Chat the room now, as the hub's hello does, and never from the shared cache", async () => {
+    const [productId] = productIds;
+    // A shopper's page read the session's view before the pin: that answer may be kept by the cache for seconds.
+    const before = await call("GET", `/api/live/${sessionId}`);
+    expect(before.headers.get("cache-control")).toMatch(/public/);
+    const pinned = await call("POST", `/api/seller/live/${sessionId}/pin`, { token: seller, body: { productId } });
+    expect(pinned.status).toBe(200);
+
+    const late = await join();
+    const hello = late.messages.find((m) => m.type === "hello") as unknown as {
+      chat: ChatMessage[];
+      pin: { productId: string } | null;
+      likes: number;
+      status: string;
+    };
+    const room = await call<typeof hello & { type: string; viewers: null; user: null }>(
+      "GET",
+      `/api/live/${sessionId}/room`,
+    );
+    expect(room.status).toBe(200);
+    expect(room.headers.get("cache-control")).not.toMatch(/public|s-maxage/);
+    expect(room.body).toMatchObject({ type: "hello", status: "live", pin: { productId }, viewers: null, user: null });
+    expect(room.body.likes).toBe(hello.likes);
+    expect(room.body.chat.map((m) => m.id)).toEqual(hello.chat.map((m) => m.id));
+    expect((await call("GET", "/api/live/01aaaaaaaaaaaaaaaaaaaaaaaa/room")).status).toBe(404);
   });
 
   it("keeps only the latest 50 messages for someone joining", async () => {

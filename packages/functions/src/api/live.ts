@@ -90,6 +90,17 @@ const recentChat = createRoute({
   responses: { 200: json(z.array(ChatLine), "Messages"), ...errs },
 });
 
+const welcome = createRoute({
+  method: "get",
+  path: "/live/{id}/room",
+  tags: ["Live"],
+  summary:
+    "The room now for a page joining it on IVS Chat (the pin, the deal, the notice, the likes and the latest 50 messages), never cached: the local hub's hello",
+  ...roles(PUBLIC),
+  request: { params: IdParam },
+  responses: { 200: json(named(Live.Welcome, "LiveRoomWelcome"), "The room now"), ...errs },
+});
+
 const replay = createRoute({
   method: "get",
   path: "/live/{id}/replay",
@@ -338,6 +349,7 @@ export const live = router<AppEnv>()
     await Live.get(id);
     return c.json(await Live.recentChat(id), 200);
   })
+  .openapi(welcome, async (c) => c.json(await Live.welcome(c.req.valid("param").id), 200))
   .openapi(replay, async (c) => c.json(await Live.replay(c.req.valid("param").id), 200))
   .openapi(deal, async (c) => c.json(await Deal.get(c.req.valid("param").id), 200))
   .openapi(schedule, async (c) =>

@@ -1,7 +1,8 @@
+import { decodeHubMessage } from "@cho-ocop/core/live/wire";
 import { type Accessor, createSignal, onCleanup } from "solid-js";
 import type { ChatTicket } from "../../api/live";
 import { liveApi } from "../../api/live";
-import { CHAT_MAX_LENGTH, type HubMessage, mergeChat, type RoomState, reduceRoom } from "../../lib/live";
+import { CHAT_MAX_LENGTH, type HubMessage, type RoomState, reduceRoom } from "../../lib/live";
 import { connectIvsChat } from "../../lib/live-chat-ivs";
 import { connectHub, type Hub, type HubState } from "../../lib/live-hub";
 
@@ -100,17 +101,21 @@ export function createLiveRoom(
     onMessage?.(m, before);
   };
 
-  // The local hub's hello carries the recent chat; IVS Chat has no history, so each connection reads the messages
-  // the room's review handler kept (GET /api/live/:id/chat), for someone joining late or coming back.
-  const readHistory = () =>
-    liveApi.recentChat(sessionId).then(
-      (history) => setState((room) => ({ ...room, messages: mergeChat(room.messages, history) })),
+  // The local hub greets each connection with the room now and its recent chat. IVS Chat keeps no history and the
+  // session's view may come from the shared cache, seconds old: each connection reads the same hello from the API
+  // (GET /api/live/:id/room), for someone joining late or coming back.
+  const readRoom = () =>
+    liveApi.room(sessionId).then(
+      (now) => {
+        const hello = decodeHubMessage(JSON.stringify(now));
+        if (hello && !closed) receive(hello);
+      },
       () => undefined,
     );
   const onState = (s: HubState) => {
     setHubState(s);
     if (s === "closed") setCanChat(false);
-    if (s === "open" && onIvs) void readHistory();
+    if (s === "open" && onIvs) void readRoom();
   };
   const connectIvs = (next: ChatTicket) => {
     if (closed) return;
