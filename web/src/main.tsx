@@ -25,6 +25,7 @@ const Addresses = lazy(() => import("./pages/shop/Addresses"));
 const LiveList = lazy(() => import("./pages/live/LiveList"));
 const Watch = lazy(() => import("./pages/live/Watch"));
 const Replay = lazy(() => import("./pages/live/Replay"));
+const LiveRules = lazy(() => import("./pages/live/Rules"));
 const LiveSessions = lazy(() => import("./pages/seller/LiveSessions"));
 const LiveSchedule = lazy(() => import("./pages/seller/LiveSchedule"));
 const Broadcast = lazy(() => import("./pages/seller/Broadcast"));
@@ -70,6 +71,7 @@ if (root) {
         <Route path="/don-hang/:id" component={OrderDetail} />
         <Route path="/so-dia-chi" component={Addresses} />
         <Route path="/live" component={LiveList} />
+        <Route path="/quy-dinh-live" component={LiveRules} />
         <Route path="/live/:id" component={Watch} />
         <Route path="/live/:id/replay" component={Replay} />
         <Route path="/dang-nhap" component={SignIn} />

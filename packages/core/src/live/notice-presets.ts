@@ -29,3 +29,13 @@ export function noticeText(raw: string): string | null {
   if (!text) return null;
   return [...text].length <= NOTICE_MAX_LENGTH ? text : null;
 }
+
+/** The notice on screen at `ms` into a replay: the last one set at or before it (none once cleared). */
+export function noticeAt(timeline: readonly { atMs: number; text: string | null }[], ms: number): string | null {
+  let shown: string | null = null;
+  for (const n of [...timeline].sort((a, b) => a.atMs - b.atMs)) {
+    if (n.atMs > ms) break;
+    shown = n.text;
+  }
+  return shown;
+}

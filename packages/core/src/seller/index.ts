@@ -126,7 +126,12 @@ export namespace Seller {
     };
   }
 
-  export const ProductPatch = NewProduct.partial();
+  /** Only what is sent changes: the create form's defaults (no photos, story or tags) would wipe them here. */
+  export const ProductPatch = NewProduct.extend({
+    images: Product.Fields.shape.images.unwrap(),
+    story: Product.Fields.shape.story.unwrap(),
+    tags: Product.Fields.shape.tags.unwrap(),
+  }).partial();
 
   /**
    * Edits a product. Price, stock, photos and story change at once (a listed product's card follows);

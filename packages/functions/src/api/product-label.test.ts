@@ -37,12 +37,18 @@ describe("product label", () => {
     const still = await call<{ product: { status: string } }>("GET", `/api/seller/products/${id}`, { token: seller });
     expect(still.body.product.status).toBe("draft");
 
-    const filled = await call<{ label: Record<string, string> }>("PATCH", `/api/seller/products/${id}`, {
-      token: seller,
-      body: { label: { ...labelInput(), ingredients: "Mật ong hoa bạc hà 100%", netContent: "500 g" } },
-    });
+    const filled = await call<{ label: Record<string, string>; tags: string[] }>(
+      "PATCH",
+      `/api/seller/products/${id}`,
+      {
+        token: seller,
+        body: { label: { ...labelInput(), ingredients: "Mật ong hoa bạc hà 100%", netContent: "500 g" } },
+      },
+    );
     expect(filled.status).toBe(200);
     expect(filled.body.label.ingredients).toBe("Mật ong hoa bạc hà 100%");
+    // Only the label changed: the tags and the rest stay as they were.
+    expect(filled.body).toMatchObject({ tags: ["đặc sản"], unit: "hộp 200g" });
     const sent = await call("POST", `/api/seller/products/${id}/submit`, {
       token: seller,
       body: { certificate: certificateInput(4) },

@@ -6,6 +6,7 @@ import { EmptyState } from "../../components/States";
 import { t } from "../../i18n";
 import "../../i18n/live";
 import { type LiveOwnCard, liveApi } from "../../api/live";
+import { LiveReports } from "../../components/live/LiveReports";
 import { LiveSummaryFigures, StatusLabel } from "../../components/live/LiveSummary";
 import { formatDateTime } from "../../lib/format";
 import { useTitle } from "../../lib/title";
@@ -110,6 +111,7 @@ function StaffLive(props: {
         </Show>
       </Show>
       <Show when={s().status !== "scheduled" && !s().cancelled}>
+        <LiveReports sessionId={s().sessionId} live={s().status === "live"} />
         <LiveSummaryFigures sessionId={s().sessionId} />
       </Show>
     </li>
@@ -117,8 +119,8 @@ function StaffLive(props: {
 }
 
 /**
- * `/quan-tri/live`: every session for staff, with its figures; a live on air can be ended and one coming up
- * cancelled, each with a reason the seller is told.
+ * `/quan-tri/live`: every session for staff, with its viewers' reports and its figures; a live on air can be ended
+ * and one coming up cancelled, each with a reason the seller is told.
  */
 export default function Lives() {
   useTitle(() => t("live.admin.title"));

@@ -1,5 +1,7 @@
+import { noticeAt } from "@cho-ocop/core/live/notice-presets";
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { SafetyNotice } from "../../components/live/SafetyNotice";
 import { EmptyState, Loaded, NotFoundState } from "../../components/States";
 import { t } from "../../i18n";
 import "../../i18n/live";
@@ -64,19 +66,22 @@ function ReplayView(props: { replay: LiveReplay }) {
         }
       >
         {(url) => (
-          // biome-ignore lint/a11y/useMediaCaption: a live recording has no captions to offer
-          <video
-            ref={(el) => {
-              video = el;
-              attach(el, mediaUrl(url()));
-            }}
-            class="replay__video"
-            controls
-            playsinline
-            preload="metadata"
-            data-testid="replay-video"
-            onTimeUpdate={(e) => setAt(e.currentTarget.currentTime * 1000)}
-          />
+          <div class="replay__stage">
+            {/* biome-ignore lint/a11y/useMediaCaption: a live recording has no captions to offer */}
+            <video
+              ref={(el) => {
+                video = el;
+                attach(el, mediaUrl(url()));
+              }}
+              class="replay__video"
+              controls
+              playsinline
+              preload="metadata"
+              data-testid="replay-video"
+              onTimeUpdate={(e) => setAt(e.currentTarget.currentTime * 1000)}
+            />
+            <SafetyNotice text={noticeAt(r().notices, at())} />
+          </div>
         )}
       </Show>
       <Show when={unplayable()}>
@@ -89,6 +94,10 @@ function ReplayView(props: { replay: LiveReplay }) {
         <p class="watch__producer">
           <A href={`/chu-the/${r().producerId}`}>{r().producerName}</A>
           <Show when={r().startedAt}>{(s) => <span class="muted"> · {formatDateTime(s())}</span>}</Show>
+          <span class="muted">
+            {" · "}
+            <A href="/quy-dinh-live">{t("live.rules.link")}</A>
+          </span>
         </p>
         <section aria-labelledby="pins-title">
           <h2 id="pins-title">{t("live.replay.pins")}</h2>

@@ -19,7 +19,9 @@ import { ChatLine, ModerationChips } from "../../components/live/ChatLine";
 import { DealClock } from "../../components/live/DealClock";
 import { LiveLoaded } from "../../components/live/LiveLoaded";
 import { BackIcon, LivePrice } from "../../components/live/LivePrice";
+import { ReportSheet } from "../../components/live/ReportSheet";
 import { createLiveRoom } from "../../components/live/room";
+import { SafetyNotice } from "../../components/live/SafetyNotice";
 import { OcopStars } from "../../components/OcopStars";
 import { t } from "../../i18n";
 import "../../i18n/live";
@@ -245,6 +247,8 @@ function WatchSession(props: { view: LiveView }) {
   const [playerProblem, setPlayerProblem] = createSignal<"unsupported" | undefined>();
   const [muted, setMuted] = createSignal(true);
   const [sheetFor, setSheetFor] = createSignal<string | null>(null);
+  const [notice, setNotice] = createSignal(view().notice?.text ?? null);
+  const [reporting, setReporting] = createSignal(false);
   const [showProducts, setShowProducts] = createSignal(false);
   const [objectFit, setObjectFit] = createSignal<"cover" | "contain">("contain");
   const room = createLiveRoom(view(), (m) => react(m));
@@ -317,6 +321,8 @@ function WatchSession(props: { view: LiveView }) {
     if (body.kind === "pin") {
       const pinId = body.product?.productId ?? null;
       room.update((r) => ({ ...r, pinId }));
+    } else if (body.kind === "notice") {
+      setNotice(body.text);
     } else {
       // The room's unit updates say what is left; a start (timed metadata) does not, so the page asks once.
       const known = body.deal.remaining;
@@ -583,7 +589,30 @@ function WatchSession(props: { view: LiveView }) {
               <span class="rail-button__text">{muted() ? t("live.watch.unmute") : t("live.watch.mute")}</span>
             </button>
           </Show>
+          <Show when={live()}>
+            <button type="button" class="rail-button" aria-haspopup="dialog" onClick={() => setReporting(true)}>
+              <span class="rail-button__icon">
+                <svg viewBox="0 0 24 24" aria-hidden="true">
+                  <path d="M6 21V4M6 4h11l-2 4 2 4H6" />
+                </svg>
+              </span>
+              <span class="rail-button__text">{t("live.report.open")}</span>
+            </button>
+          </Show>
+          <A href="/quy-dinh-live" class="rail-button">
+            <span class="rail-button__icon">
+              <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M12 11v6M12 7.5v.5" />
+                <circle cx="12" cy="12" r="9" />
+              </svg>
+            </span>
+            <span class="rail-button__text">{t("live.rules.link")}</span>
+          </A>
         </div>
+
+        <Show when={live()}>
+          <SafetyNotice text={notice()} />
+        </Show>
 
         <Show when={shownPin()}>
           {(p) => (
@@ -676,6 +705,15 @@ function WatchSession(props: { view: LiveView }) {
             setShowProducts(false);
             bag?.focus();
           }}
+        />
+      </Show>
+
+      <Show when={reporting()}>
+        <ReportSheet
+          sessionId={id}
+          signedIn={Boolean(currentUser())}
+          signInHref={signInHref}
+          onClose={() => setReporting(false)}
         />
       </Show>
 

@@ -17,6 +17,7 @@ import { ChatLine, ModerationChips } from "../../components/live/ChatLine";
 import { DealClock } from "../../components/live/DealClock";
 import { LiveLoaded } from "../../components/live/LiveLoaded";
 import { BackIcon, LivePrice } from "../../components/live/LivePrice";
+import { NoticeControl } from "../../components/live/NoticeControl";
 import { createLiveRoom } from "../../components/live/room";
 import { CopyButton } from "../../components/shop/bits";
 import { type Key, t } from "../../i18n";
@@ -247,6 +248,7 @@ function BroadcastDesk(props: { view: LiveView }) {
   const [micOn, setMicOn] = createSignal(true);
   const [portraitFrames, setPortraitFrames] = createSignal(true);
   const [pinError, setPinError] = createSignal<string>();
+  const [notice, setNotice] = createSignal(props.view.notice?.text ?? null);
   const [chatError, setChatError] = createSignal<string>();
   const [chatText, setChatText] = createSignal("");
   const [modDone, setModDone] = createSignal<string>();
@@ -756,6 +758,13 @@ function BroadcastDesk(props: { view: LiveView }) {
                         {pinError()}
                       </p>
                     </Show>
+                    <NoticeControl
+                      sessionId={id}
+                      groups={view().products.map((p) => p.group)}
+                      current={notice()}
+                      disabled={!onAir()}
+                      onChange={setNotice}
+                    />
                   </Match>
                   <Match when={which() === "deal"}>
                     <DealForm view={view()} disabled={!onAir()} onStarted={(deal) => update((r) => ({ ...r, deal }))} />
