@@ -1,6 +1,6 @@
-import { Entity } from "electrodb";
 import type { Actor } from "../account/actor";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { DomainError } from "../util/error";
 import { channelById } from "./channel";
@@ -21,7 +21,7 @@ import type { Cue } from "./wire";
  */
 
 /** Every notice set and cleared in a session, with its time in the stream: shown again on the replay. */
-export const NoticeEntity = new Entity(
+export const NoticeEntity = entityOnFirstUse(
   {
     model: { entity: "livenotice", version: "1", service: SERVICE },
     attributes: {

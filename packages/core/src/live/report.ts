@@ -1,9 +1,10 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireStaffFor, requireUser } from "../account/actor";
 import { rateLimit } from "../account/rate-limit";
 import { lazyClient, tableName } from "../db/client";
+import { entityOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
 import { Producer } from "../producer";
 import { DomainError } from "../util/error";
@@ -17,7 +18,7 @@ import { get, notLive, streamMs } from "./session";
  * seller's.
  */
 
-export const ReportEntity = new Entity(
+export const ReportEntity = entityOnFirstUse(
   {
     model: { entity: "livereport", version: "1", service: SERVICE },
     attributes: {

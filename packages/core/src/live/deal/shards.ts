@@ -1,5 +1,6 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { lazyClient, tableName } from "../../db/client";
+import { entityOnFirstUse } from "../../db/on-first-use";
 import { SERVICE } from "../../db/service";
 
 const config = { client: lazyClient, table: tableName() };
@@ -9,7 +10,7 @@ const config = { client: lazyClient, table: tableName() };
  * taken from it whose order is not yet known to be written. The entry and the units move in the same conditional
  * write, so a hold is given back exactly once. `closed` once its units went back to the product.
  */
-export const DealShardEntity = new Entity(
+export const DealShardEntity = entityOnFirstUse(
   {
     model: { entity: "livedealshard", version: "1", service: SERVICE },
     attributes: {
@@ -30,7 +31,7 @@ export type DealShard = EntityItem<typeof DealShardEntity>;
  * the units went back) or `released` (its order was never written: the sweep claimed it and gave the units back).
  * Created once, so an order and the sweep can never both have the same units.
  */
-export const DealReservationEntity = new Entity(
+export const DealReservationEntity = entityOnFirstUse(
   {
     model: { entity: "livedealreservation", version: "1", service: SERVICE },
     attributes: {
@@ -49,7 +50,7 @@ export const DealReservationEntity = new Entity(
 );
 
 /** The deals whose units are not all settled yet: what the sweep visits (one partition, a few items at a time). */
-export const OpenDealEntity = new Entity(
+export const OpenDealEntity = entityOnFirstUse(
   {
     model: { entity: "liveopendeal", version: "1", service: SERVICE },
     attributes: {

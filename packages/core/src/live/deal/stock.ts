@@ -1,7 +1,7 @@
-import { Service } from "electrodb";
 import { decodeTime } from "ulid";
 import { isConditionFailure } from "../../account/rate-limit";
 import { lazyClient, tableName } from "../../db/client";
+import { serviceOnFirstUse } from "../../db/on-first-use";
 import { Product } from "../../product";
 import { type Deal, DealEntity } from "./entities";
 import { DealReservationEntity, type DealShard, DealShardEntity, OpenDealEntity } from "./shards";
@@ -13,7 +13,7 @@ import { DealReservationEntity, type DealShard, DealShardEntity, OpenDealEntity 
  * writes its reservation item, or until the hold is abandoned and given back; so, whatever fails in between:
  * units opened = units left in the shards + units in holds + units of reservations ordered.
  */
-const StockService = new Service(
+const StockService = serviceOnFirstUse(
   {
     deal: DealEntity,
     shard: DealShardEntity,

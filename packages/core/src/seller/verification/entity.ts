@@ -1,5 +1,6 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
 import { lazyClient, tableName } from "../../db/client";
+import { entityOnFirstUse } from "../../db/on-first-use";
 import { SERVICE } from "../../db/service";
 import { VERIFICATION_STATUSES } from "./status";
 
@@ -8,7 +9,7 @@ import { VERIFICATION_STATUSES } from "./status";
  * by status and province (gsi2: status → province, then oldest first); the go-live gate asks by seller (the key) and,
  * for a stream start, by producer (gsi1).
  */
-export const VerificationEntity = new Entity(
+export const VerificationEntity = entityOnFirstUse(
   {
     model: { entity: "sellerverification", version: "1", service: SERVICE },
     attributes: {
