@@ -8,6 +8,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..")
 
 export interface Server {
   url: string;
+  /** Its data folder: DynamoDB Local's endpoint is in dynamodb.endpoint. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,10 @@ export async function startServer(
         DATA_DIR: dataDir,
         // The load benchmark reports DynamoDB calls per request (x-db-calls); `pnpm start` does not expose them.
         EXPOSE_DB_CALLS: "1",
+        // The bare HTTP ceiling's route, /bench/fixed/<bytes> (src/local/server.ts).
+        BENCH_ROUTES: "1",
+        // The synthetic national catalogue (src/catalogue.ts) writes ≈ 300,000 items: on disk that takes half an hour.
+        DYNAMODB_IN_MEMORY: "1",
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       },
       stdio: ["ignore", "pipe", "inherit"],
@@ -42,17 +48,17 @@ export async function startServer(
     await exited;
     await rm(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`local server exited with ${child.exitCode}`);
     const ok = await fetch(`${url}/api/health`).then(
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { url, stop };
+    if (ok) return { url, dataDir, stop };
     if (Date.now() > deadline) {
       await stop();
-      throw new Error("local server did not start within 180 s");
+      throw new Error("local server did not start within 600 s");
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -72,6 +72,14 @@ export function localApp(options: {
   // Uploads have their own limit, their ticket's size (src/local/dev-routes.ts).
   server.use("*", async (c, next) => (c.req.path === "/local-upload" ? next() : bodyLimits(c, next)));
   server.route("/", devRoutes(options.storage));
+  // `pnpm bench load`'s bare HTTP ceiling: this server's own stack answering a fixed body of the size asked.
+  if (process.env.BENCH_ROUTES === "1") {
+    server.get("/bench/fixed/:bytes", (c) =>
+      c.body("x".repeat(Math.min(Number(c.req.param("bytes")) || 0, 1 << 20)), 200, {
+        "content-type": "application/json",
+      }),
+    );
+  }
   // Live playback, recordings and the broadcast page's ingest ticket (src/local/live).
   if (options.live) server.route("/", options.live);
   server.route("/", api);

@@ -118,7 +118,8 @@ async function main() {
   await mkdir(dbPath, { recursive: true });
 
   log(`starting DynamoDB Local (${java}) …`);
-  const dynamo = await startDynamoLocal({ dbPath });
+  // The load bench's server keeps its table in memory (DYNAMODB_IN_MEMORY=1): it writes a national catalogue first.
+  const dynamo = await startDynamoLocal(process.env.DYNAMODB_IN_MEMORY === "1" ? {} : { dbPath });
   writeFileSync(pidFile, String(dynamo.process.pid));
   writeFileSync(join(dataDir, "dynamodb.endpoint"), dynamo.endpoint);
   cleanups.push(() => dynamo.stop());
