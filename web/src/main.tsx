@@ -1,6 +1,7 @@
 import { Route, Router } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { render } from "solid-js/web";
+import { preloadLiveView } from "./api/live";
 import { Layout } from "./components/Layout";
 import { applyLang } from "./i18n";
 import { initSession } from "./lib/session";
@@ -72,7 +73,13 @@ if (root) {
         <Route path="/so-dia-chi" component={Addresses} />
         <Route path="/live" component={LiveList} />
         <Route path="/quy-dinh-live" component={LiveRules} />
-        <Route path="/live/:id" component={Watch} />
+        <Route
+          path="/live/:id"
+          component={Watch}
+          preload={({ params, intent }) => {
+            if (intent !== "preload" && params.id) preloadLiveView(params.id);
+          }}
+        />
         <Route path="/live/:id/replay" component={Replay} />
         <Route path="/dang-nhap" component={SignIn} />
         <Route path="/truy-xuat/:id" component={Trace} />

@@ -27,7 +27,7 @@ const seller = client.api.seller.live;
 
 export const liveApi = {
   list: () => send(live.$get()),
-  view: (id: string) => send(live[":id"].$get({ param: { id } })),
+  view: (id: string) => takeEarlyView(id) ?? send(live[":id"].$get({ param: { id } })),
   like: (id: string) => send(live[":id"].like.$post({ param: { id } })),
   chatTicket: (id: string) => send(live[":id"].chat.$post({ param: { id } })),
   room: (id: string) => send(live[":id"].room.$get({ param: { id } })),
@@ -76,4 +76,21 @@ export function socketUrl(path: string): string {
   const base = new URL(import.meta.env.VITE_API_URL || globalThis.location.origin);
   base.protocol = base.protocol === "https:" ? "wss:" : "ws:";
   return new URL(path, base).toString();
+}
+
+/** A session view asked for by the route while the page's code was still on its way (main.tsx), taken once. */
+let early: { id: string; at: number; view: Promise<LiveView> } | undefined;
+const EARLY_MS = 10_000;
+
+/** Asks for the session's view now: the page that needs it is a chunk away, one round trip on a phone's network. */
+export function preloadLiveView(id: string) {
+  const view = liveApi.view(id);
+  view.catch(() => undefined);
+  early = { id, at: Date.now(), view };
+}
+
+function takeEarlyView(id: string) {
+  const taken = early;
+  early = undefined;
+  return taken && taken.id === id && Date.now() - taken.at < EARLY_MS ? taken.view : undefined;
 }

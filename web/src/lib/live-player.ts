@@ -29,8 +29,18 @@ export function videoFit(width: number, height: number): "cover" | "contain" {
  * a low delay (no stash buffer, chase the live edge). A custom loader fetches the stream itself, to read the
  * response's x-stream-base-ts: where this response's timeline starts, so cues can be matched to frames.
  */
+const loadMpegts = () => import("mpegts.js") as unknown as Promise<{ default: MpegtsModule }>;
+
+/**
+ * Starts loading the session's player as soon as the page knows which one it is: the player itself starts after
+ * the first paint, and on a phone's network its 60 KB would otherwise only then set off.
+ */
+export function preloadPlayer(provider: "local" | "ivs") {
+  void (provider === "ivs" ? loadIvsPlayer() : loadMpegts()).catch(() => undefined);
+}
+
 export async function playLocal(video: HTMLVideoElement, url: string, events: PlayerEvents): Promise<LivePlayer> {
-  const mpegts = ((await import("mpegts.js")) as unknown as { default: MpegtsModule }).default;
+  const mpegts = (await loadMpegts()).default;
   // The module's start-up and the player's set-up in tasks of their own: no one long task while the page starts.
   await new Promise((next) => setTimeout(next, 0));
   if (!mpegts.isSupported()) {

@@ -40,7 +40,7 @@ import {
   type HubDeal,
   type HubMessage,
 } from "../../lib/live";
-import { type LivePlayer, playIvs, playLocal, videoFit } from "../../lib/live-player";
+import { type LivePlayer, playIvs, playLocal, preloadPlayer, videoFit } from "../../lib/live-player";
 import { mediaUrl } from "../../lib/ocop";
 import { currentUser } from "../../lib/session";
 import "../../styles/live.css";
@@ -237,6 +237,7 @@ function chatErrorText(code: string): string {
 
 function WatchSession(props: { view: LiveView }) {
   const view = () => props.view;
+  if (view().status === "live") preloadPlayer(view().playback.provider);
   const id = view().sessionId;
   const [offline, setOffline] = createSignal(view().offline);
   const [now, setNow] = createSignal(Date.now());
