@@ -40,6 +40,8 @@ export async function ttffBench(runs = 5) {
       "\nTime to first frame: /live/<id> on a phone (412×915), cold, 4G (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up), CPU 4× slower (target ≤ 2000 ms)",
     );
     const rows = [];
+    let waterfall = (): unknown[] => [];
+    let first: unknown[] = [];
     for (let run = 1; run <= runs; run++) {
       const context = await phoneContext(browser);
       try {
@@ -57,18 +59,45 @@ export async function ttffBench(runs = 5) {
         // When the stream's response began, from the document's request (CDP's clock, in seconds).
         let documentAt: number | undefined;
         let streamAt: number | undefined;
+        const requests = new Map<string, { path: string; sent: number; response?: number; done?: number }>();
         cdp.on("Network.requestWillBeSent", (e) => {
           if (e.type === "Document") documentAt ??= e.timestamp;
+          requests.set(e.requestId, { path: new URL(e.request.url).pathname, sent: e.timestamp });
         });
         cdp.on("Network.responseReceived", (e) => {
           if (e.response.url.includes("/live-media/")) streamAt ??= e.timestamp;
+          const r = requests.get(e.requestId);
+          if (r) r.response = e.timestamp;
         });
+        cdp.on("Network.loadingFinished", (e) => {
+          const r = requests.get(e.requestId);
+          if (r) r.done = e.timestamp;
+        });
+        waterfall = () =>
+          [...requests.values()].map((r) => {
+            const at = (t?: number) =>
+              t === undefined || documentAt === undefined ? "—" : Math.round((t - documentAt) * 1000);
+            return {
+              request: r.path.slice(0, 60),
+              "sent ms": at(r.sent),
+              "response ms": at(r.response),
+              "done ms": at(r.done),
+            };
+          });
         await page.addInitScript(WATCH);
+        const document: string[] = [];
+        page.on("console", (m) => document.push(m.text()));
         await page.goto(`${server.url}${live.path}`, { waitUntil: "commit" });
         // Polled from here: waitForFunction evaluates its text with eval, which the site's CSP refuses.
         const deadline = Date.now() + 30_000;
         while (!(await page.evaluate<boolean>("window.__firstFrame !== undefined"))) {
-          if (Date.now() > deadline) throw new Error(`run ${run}: no video frame within 30 s`);
+          if (Date.now() > deadline) {
+            console.table(waterfall());
+            const state = await page.evaluate<string>(
+              `(() => { const v = document.querySelector("video"); return v ? "readyState " + v.readyState + ", error " + (v.error && v.error.message) + ", src " + v.src : "no <video>"; })()`,
+            );
+            throw new Error(`run ${run}: no video frame within 30 s (${state}; ${document.join(" | ")})`);
+          }
           await sleep(100);
         }
         const figures = await page.evaluate<{ frame: number; fcp?: number }>(`({
@@ -82,11 +111,14 @@ export async function ttffBench(runs = 5) {
           "first contentful paint ms": Math.round(figures.fcp ?? Number.NaN),
           "stream's response ms": Math.round(flv),
         });
+        if (run === 1) first = waterfall();
       } finally {
         await context.close();
       }
     }
     console.table(rows);
+    console.log("The first run's requests, from the document's request (what the first frame waits for):");
+    console.table(first);
     const p50 = percentile(
       rows.map((r) => r["first frame ms"]).sort((a, b) => a - b),
       0.5,
