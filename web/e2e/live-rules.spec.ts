@@ -192,6 +192,7 @@ test("a herbal live shows its safety notice over the video; a viewer reads the r
       (v as HTMLVideoElement).currentTime = t;
     }, at + 0.5);
     await expect(viewer.getByTestId("safety-notice")).toContainText(NOTICE);
+    await viewer.screenshot({ path: "test-results/screenshots/live-replay-notice-412.png" });
     await video.evaluate(
       (v, t) => {
         (v as HTMLVideoElement).currentTime = t;
@@ -199,7 +200,6 @@ test("a herbal live shows its safety notice over the video; a viewer reads the r
       Math.max(0, at - 1),
     );
     if (at >= 1) await expect(viewer.getByTestId("safety-notice")).toHaveCount(0);
-    await viewer.screenshot({ path: "test-results/screenshots/live-replay-notice-412.png" });
   });
 
   if (publisher && publisher.exitCode === null) publisher.kill("SIGINT");

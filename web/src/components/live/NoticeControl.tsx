@@ -5,6 +5,7 @@ import { ApiError } from "../../api/client";
 import { liveApi } from "../../api/live";
 import { t } from "../../i18n";
 import "../../i18n/live";
+import "../../styles/notice-control.css";
 
 /**
  * The desk's safety notice: a preset for the featured products' groups (herbal: "Sản phẩm không phải là thuốc…")

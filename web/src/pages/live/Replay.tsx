@@ -94,10 +94,9 @@ function ReplayView(props: { replay: LiveReplay }) {
         <p class="watch__producer">
           <A href={`/chu-the/${r().producerId}`}>{r().producerName}</A>
           <Show when={r().startedAt}>{(s) => <span class="muted"> · {formatDateTime(s())}</span>}</Show>
-          <span class="muted">
-            {" · "}
-            <A href="/quy-dinh-live">{t("live.rules.link")}</A>
-          </span>
+        </p>
+        <p class="small">
+          <A href="/quy-dinh-live">{t("live.rules.link")}</A>
         </p>
         <section aria-labelledby="pins-title">
           <h2 id="pins-title">{t("live.replay.pins")}</h2>

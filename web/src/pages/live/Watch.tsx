@@ -600,14 +600,14 @@ function WatchSession(props: { view: LiveView }) {
               <span class="rail-button__text">{t("live.report.open")}</span>
             </button>
           </Show>
-          <A href="/quy-dinh-live" class="rail-button">
+          <A href="/quy-dinh-live" class="rail-button" aria-label={t("live.rules.link")}>
             <span class="rail-button__icon">
               <svg viewBox="0 0 24 24" aria-hidden="true">
                 <path d="M12 11v6M12 7.5v.5" />
                 <circle cx="12" cy="12" r="9" />
               </svg>
             </span>
-            <span class="rail-button__text">{t("live.rules.link")}</span>
+            <span class="rail-button__text">{t("live.rules.short")}</span>
           </A>
         </div>
 
