@@ -7,6 +7,7 @@ import { handle } from "hono/aws-lambda";
 import { setCookie } from "hono/cookie";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAKE_CREDENTIALS, type FakeS3, startFakeS3 } from "../../../../testkit/src/fake-s3";
+import { STOREFRONT_CACHE_CONTROL } from "../../api/shared-cache";
 import { ORIGIN_SECRET_HEADER } from "../../edge";
 import { awsEdge, newOriginSecret, s3Client } from "./edge";
 import { API_GATEWAY_MAX_BODY_BYTES, type LambdaHttpHandler } from "./gateway";
@@ -33,6 +34,12 @@ const api = new Hono().all("/api/echo", async (c) => {
     cookie: c.req.header("cookie"),
     bytes: [...body],
   });
+});
+let served = 0;
+api.get("/api/products", (c) => {
+  served++;
+  c.header("cache-control", STOREFRONT_CACHE_CONTROL);
+  return c.json({ served });
 });
 const hono = handle(api) as unknown as LambdaHttpHandler;
 const handler: LambdaHttpHandler = (event) =>
@@ -74,6 +81,30 @@ beforeAll(async () => {
 afterAll(async () => {
   await s3?.close();
   await rm(dir, { recursive: true, force: true });
+});
+
+describe("CloudFront's cache of the API, with `cache`", () => {
+  it("answers a storefront read again from the cache, and a signed-in caller's from the function", async () => {
+    const cached = awsEdge({
+      webDist: dir,
+      api: handler,
+      originSecret: secret,
+      s3: s3Client(s3.url, REGION, FAKE_CREDENTIALS),
+      mediaBucket: "media",
+      recordingsBucket: "recordings",
+      storageOrigin: new URL(s3.url).origin,
+      liveOrigins: [],
+      cache: {},
+    });
+    const read = async (headers: Record<string, string> = {}) => {
+      const res = await cached.fetch(new Request("http://localhost:3900/api/products?q=che", { headers }), {});
+      return [res.headers.get("x-cache"), ((await res.json()) as { served: number }).served];
+    };
+    const first = await read();
+    expect(first[0]).toBe("Miss");
+    expect(await read()).toEqual(["Hit", first[1]]);
+    expect(await read({ authorization: "Bearer t" })).toEqual([null, Number(first[1]) + 1]);
+  });
 });
 
 describe("the API behind API Gateway and CloudFront", () => {
