@@ -5,7 +5,7 @@
  *
  * Talks to its parent over IPC: sends `{type: "ready", ...}` once listening (with a seller's and a central staff
  * member's bearer tokens, made directly as the checkout bench does, since sign-in needs an SMS code), answers
- * `{type: "cpu"}` with `process.cpuUsage()`, and stops everything it started on `{type: "stop"}` or SIGTERM.
+ * `{type: "cpu"}` with `process.cpuUsage()` and `{type: "verify", token}` by recording that seller verified, and stops everything it started on `{type: "stop"}` or SIGTERM.
  */
 import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -46,6 +46,8 @@ try {
   await compose();
   const { ensureTable } = await import("@cho-ocop/core/db/migrate");
   const { Account } = await import("@cho-ocop/core/account/index");
+  const { SYSTEM } = await import("@cho-ocop/core/account/actor");
+  const { SellerVerification } = await import("@cho-ocop/core/seller/verification/index");
   const { LocalStorage } = await import("@cho-ocop/core/storage/index");
   const { serve } = await import("@hono/node-server");
   const { localApp } = await import("@cho-ocop/functions/local/server");
@@ -84,8 +86,26 @@ try {
   const sellers = [await token("0377100001", false), await token("0377100002", false)];
   const central = await token("0377100009", true);
 
-  process.on("message", (message: { type?: string; id?: number }) => {
+  // A seller goes live only once verified (the E-commerce Law's identity check): the bench's sellers, once their
+  // producer is registered through the API, are recorded verified as the demo seed records its sellers.
+  const verify = async (token: string) => {
+    const user = await Account.resolve(token);
+    if (!user?.producerId) throw new Error("verify: the seller has no producer yet");
+    await SellerVerification.recordVerified(SYSTEM, {
+      userId: user.userId,
+      producerId: user.producerId,
+      provinceCode: "14",
+      fullName: user.name ?? "Người bán đo hiệu năng",
+    });
+  };
+
+  process.on("message", (message: { type?: string; id?: number; token?: string }) => {
     if (message.type === "cpu") process.send?.({ type: "cpu", id: message.id, usage: process.cpuUsage() });
+    if (message.type === "verify")
+      void verify(message.token ?? "").then(
+        () => process.send?.({ type: "verified", id: message.id }),
+        (err) => process.send?.({ type: "verified", id: message.id, error: String(err) }),
+      );
     if (message.type === "stop") void stop();
   });
   process.send?.({

@@ -39,6 +39,8 @@ export interface LiveServer {
   dynamoPid: number;
   /** The server process's CPU time (user + system) in ms so far. */
   cpuMs(): Promise<number>;
+  /** Records the seller (by bearer token) verified, as the demo seed does: only verified sellers go live. */
+  verifySeller(token: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -78,6 +80,19 @@ export async function startLiveServer(sockets = 1000): Promise<LiveServer> {
         };
         child.on("message", onMessage);
         child.send({ type: "cpu", id });
+      });
+    },
+    verifySeller(token) {
+      const id = ++asked;
+      return new Promise((resolve, reject) => {
+        const onMessage = (m: { type?: string; id?: number; error?: string }) => {
+          if (m.type !== "verified" || m.id !== id) return;
+          child.off("message", onMessage);
+          if (m.error) reject(new Error(m.error));
+          else resolve();
+        };
+        child.on("message", onMessage);
+        child.send({ type: "verify", id, token });
       });
     },
     async stop() {
@@ -150,6 +165,7 @@ export async function scheduleSession(server: LiveServer, seller: string, name: 
       story: "Hợp tác xã đo hiệu năng.",
     }),
   );
+  await server.verifySeller(seller);
   const productIds: string[] = [];
   for (let i = 1; i <= 2; i++) {
     const { productId } = must(
