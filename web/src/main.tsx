@@ -30,6 +30,9 @@ const LiveRules = lazy(() => import("./pages/live/Rules"));
 const LiveSessions = lazy(() => import("./pages/seller/LiveSessions"));
 const LiveSchedule = lazy(() => import("./pages/seller/LiveSchedule"));
 const Broadcast = lazy(() => import("./pages/seller/Broadcast"));
+const SellerVerification = lazy(() => import("./pages/seller/Verification"));
+const Verifications = lazy(() => import("./pages/admin/Verifications"));
+const VerificationReview = lazy(() => import("./pages/admin/VerificationReview"));
 const AdminLives = lazy(() => import("./pages/admin/Lives"));
 
 // The seller portal, staff admin, sign-in and trace pages are separate chunks: a shopper never downloads them.
@@ -92,6 +95,7 @@ if (root) {
           <Route path="/live" component={LiveSessions} />
           <Route path="/live/moi" component={LiveSchedule} />
           <Route path="/live/:id/phat" component={Broadcast} />
+          <Route path="/xac-minh" component={SellerVerification} />
         </Route>
         <Route path="/quan-tri" component={AdminShell}>
           <Route path="/" component={Queue} />
@@ -103,6 +107,8 @@ if (root) {
           <Route path="/don-hang" component={AdminOrders} />
           <Route path="/qua-tang" component={GiftsPricing} />
           <Route path="/live" component={AdminLives} />
+          <Route path="/xac-minh" component={Verifications} />
+          <Route path="/xac-minh/:id" component={VerificationReview} />
         </Route>
         <Route path="*404" component={NotFound} />
       </Router>

@@ -21,9 +21,16 @@ export const adminApi = {
   putCollection: (id: string, input: CollectionInput) =>
     ok(admin.collections[":id"].$put({ param: { id }, json: input })),
   deleteCollection: (id: string) => noContent(admin.collections[":id"].$delete({ param: { id } })),
+  verifications: () => ok(admin.verifications.$get()),
+  verification: (id: string) => ok(admin.verifications[":id"].$get({ param: { id } })),
+  verifySeller: (id: string) => ok(admin.verifications[":id"].verify.$post({ param: { id } })),
+  rejectSeller: (id: string, reason: string) =>
+    ok(admin.verifications[":id"].reject.$post({ param: { id }, json: { reason } })),
 };
 
 export type ReviewItem = Awaited<ReturnType<typeof adminApi.item>>;
 export type AuditEntry = ReviewItem["audit"][number];
 export type Dashboard = Awaited<ReturnType<typeof adminApi.dashboard>>;
 export type Collection = Awaited<ReturnType<typeof adminApi.collections>>[number];
+export type PendingVerification = Awaited<ReturnType<typeof adminApi.verifications>>[number];
+export type VerificationReview = Awaited<ReturnType<typeof adminApi.verification>>;

@@ -12,6 +12,7 @@ export type SubmitInput = InferRequestType<(typeof seller.products)[":id"]["subm
 export type BatchInput = InferRequestType<(typeof seller.products)[":id"]["batches"]["$post"]>["json"];
 export type InviteInput = InferRequestType<typeof seller.invitations.$post>["json"];
 export type UploadRequest = InferRequestType<typeof seller.uploads.$post>["json"];
+export type VerificationInput = InferRequestType<typeof seller.verification.$post>["json"];
 
 /** A seller's side: their producer and its team, their products, certificates, batches and uploads. */
 export const sellerApi = {
@@ -31,6 +32,8 @@ export const sellerApi = {
   recordBatch: (id: string, input: BatchInput) =>
     ok(seller.products[":id"].batches.$post({ param: { id }, json: input })),
   presign: (input: UploadRequest) => ok(seller.uploads.$post({ json: input })),
+  verification: () => ok(seller.verification.$get()),
+  submitVerification: (input: VerificationInput) => ok(seller.verification.$post({ json: input })),
 };
 
 /** The invitee's side: invitations to sell sent to the signed-in person's phone or e-mail. */
@@ -47,3 +50,4 @@ export type ProductStatus = ProductRecord["status"];
 export type SellerProduct = Awaited<ReturnType<typeof sellerApi.product>>;
 export type CertificateRecord = SellerProduct["certificates"][number];
 export type BatchRecord = SellerProduct["batches"][number];
+export type SellerVerification = Awaited<ReturnType<typeof sellerApi.verification>>;

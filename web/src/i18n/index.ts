@@ -9,6 +9,7 @@ import type { SalesKey } from "./sales";
 import type { ShopKey } from "./shop";
 import type { TraceKey } from "./trace";
 import { isLoadedKey, isLocale, type Locale, type Params, translate } from "./translate";
+import type { VerifyKey } from "./verify";
 
 export type { Locale };
 
@@ -16,7 +17,17 @@ export type { Locale };
  * Every string's key. The base ones ("nav.home") are always loaded; a lazy namespace's keys start with its name
  * ("admin.queue.title") and are there once a page has imported its module ("../i18n/admin").
  */
-export type Key = BaseKey | AdminKey | BuyKey | GiftsKey | LiveKey | PortalKey | SalesKey | ShopKey | TraceKey;
+export type Key =
+  | BaseKey
+  | AdminKey
+  | BuyKey
+  | GiftsKey
+  | LiveKey
+  | PortalKey
+  | SalesKey
+  | ShopKey
+  | TraceKey
+  | VerifyKey;
 
 export const STORAGE_KEY = "cho-ocop.lang";
 

@@ -8,8 +8,9 @@ import * as portal from "./portal";
 import * as sales from "./sales";
 import * as shop from "./shop";
 import * as trace from "./trace";
+import * as verify from "./verify";
 
-const lazy = { admin, buy, gifts, live, portal, sales, shop, trace };
+const lazy = { admin, buy, gifts, live, portal, sales, shop, trace, verify };
 
 describe("namespaces", () => {
   it("start every key of a lazy dictionary with its namespace, and no base key with one", () => {

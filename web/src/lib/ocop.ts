@@ -138,6 +138,11 @@ export const UPLOAD_RULES = {
     types: ["image/jpeg", "image/png", "image/webp", "application/pdf"],
     maxBytes: 10 * 1024 * 1024,
   },
+  "identity-card": { types: ["image/jpeg", "image/png", "image/webp"], maxBytes: 10 * 1024 * 1024 },
+  "business-registration": {
+    types: ["image/jpeg", "image/png", "image/webp", "application/pdf"],
+    maxBytes: 10 * 1024 * 1024,
+  },
 } as const;
 export type UploadPurpose = keyof typeof UPLOAD_RULES;
 

@@ -4,6 +4,7 @@ import { Refusal, RequireSignIn } from "../../components/portal/bits";
 import { type Key, t } from "../../i18n";
 import "../../i18n/admin";
 import "../../i18n/live";
+import "../../i18n/verify";
 import { provinceName } from "../../lib/geo";
 import type { Me } from "../../lib/session";
 import "../../styles/portal.css";
@@ -15,6 +16,7 @@ const SECTIONS: Array<{ href: string; key?: Key; label?: () => string; end?: boo
   { href: "/quan-tri/bo-suu-tap", key: "admin.nav.collections" },
   { href: "/quan-tri/qua-tang", key: "admin.nav.gifts" },
   { href: "/quan-tri/live", label: () => t("live.admin.nav") },
+  { href: "/quan-tri/xac-minh", label: () => t("verify.staff.nav") },
   { href: "/quan-tri/so-lieu", key: "admin.nav.dashboard" },
   { href: "/quan-tri/nhat-ky", key: "admin.nav.audit" },
 ];

@@ -42,6 +42,7 @@ import { broadcastIvs, broadcastLocal, type Broadcast as Cast, type CastState } 
 import { mediaUrl } from "../../lib/ocop";
 import { settled } from "../../lib/resource";
 import "../../styles/broadcast.css";
+import { createVerificationGate, VerificationNotice } from "./VerificationNotice";
 
 type CameraProblem = "denied" | "missing" | "insecure" | undefined;
 type Sheet = "products" | "deal" | "orders" | "more";
@@ -239,6 +240,7 @@ function BroadcastDesk(props: { view: LiveView }) {
   const update = live.update;
   const status = () => room().status;
   const [cast, setCast] = createSignal<CastState>("idle");
+  const gate = createVerificationGate();
   // The session's stream reaching the server, from this page or an external encoder (OBS, Larix).
   const [streaming, setStreaming] = createSignal(view().status === "live" && !view().offline);
   const [castError, setCastError] = createSignal<string>();
@@ -534,6 +536,7 @@ function BroadcastDesk(props: { view: LiveView }) {
             </button>
           </Show>
         </header>
+        <VerificationNotice gate={gate} />
 
         <div class="bcast__rail">
           <button type="button" class="bcast__round" onClick={() => void switchCamera()}>
@@ -679,7 +682,7 @@ function BroadcastDesk(props: { view: LiveView }) {
               <button
                 type="button"
                 class="bcast-dock__tab bcast-dock__go"
-                disabled={camera() !== "on"}
+                disabled={camera() !== "on" || !gate.mayGoLive()}
                 onClick={() => void goLive()}
               >
                 {t("live.cast.goLive")}
@@ -790,7 +793,9 @@ function BroadcastDesk(props: { view: LiveView }) {
                     <Show when={view().playback.provider === "ivs"}>
                       <p class="muted small">{t("live.cast.ivs")}</p>
                     </Show>
-                    <IngestBox sessionId={id} />
+                    <Show when={gate.mayGoLive()}>
+                      <IngestBox sessionId={id} />
+                    </Show>
                   </Match>
                 </Switch>
               </div>

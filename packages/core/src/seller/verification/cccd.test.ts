@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { BIRTH_PROVINCES, birthYear, CccdNumber, cccdProblem, maskCccd } from "./cccd";
+import { BIRTH_PROVINCES, birthYear, cccdProblem, maskCccd } from "./cccd";
+import { SellerVerification } from "./index";
+
+const { CccdNumber } = SellerVerification;
 
 describe("CCCD number", () => {
   it("takes 12 digits whose first 3 are a province of birth, the spaces and dots people type dropped", () => {

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The 12-digit number of a citizen identity card (CCCD; since 1 July 2024 the căn cước card, same number: the
  * personal identification number). Decree 137/2015/NĐ-CP art. 7: 3 digits for the province where the birth was
@@ -85,14 +83,8 @@ export function cccdProblem(number: string, thisYear = new Date().getUTCFullYear
   return undefined;
 }
 
-/** Spaces and dots people type between groups of digits are dropped; anything else must be a valid number. */
-export const CccdNumber = z
-  .string()
-  .transform((s) => s.replace(/[\s.]/g, ""))
-  .superRefine((number, ctx) => {
-    const problem = cccdProblem(number);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+/** Spaces and dots people type between groups of digits. */
+export const cccdDigits = (typed: string) => typed.replace(/[\s.]/g, "");
 
 /** A number as lists show it: its last 3 digits. */
 export const maskCccd = (number: string) => `${"•".repeat(9)}${number.slice(-3)}`;

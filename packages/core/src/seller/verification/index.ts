@@ -11,7 +11,7 @@ import { Site } from "../../site";
 import { storage } from "../../storage";
 import { Upload } from "../../upload";
 import { DomainError, notFound } from "../../util/error";
-import { CccdNumber, maskCccd } from "./cccd";
+import { cccdDigits, cccdProblem, maskCccd } from "./cccd";
 import { VerificationEntity, type VerificationRecord } from "./entity";
 import { mayGoLive, VERIFICATION_STATUSES, VerificationLifecycle } from "./status";
 
@@ -29,6 +29,15 @@ const VerificationService = new Service(
 export namespace SellerVerification {
   export const STATUSES = VERIFICATION_STATUSES;
   export const Status = z.enum(["unsubmitted", ...VERIFICATION_STATUSES]);
+
+  /** A CCCD number as typed: spaces and dots dropped, then checked digit by digit (cccd.ts). */
+  export const CccdNumber = z
+    .string()
+    .transform(cccdDigits)
+    .superRefine((number, ctx) => {
+      const problem = cccdProblem(number);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
 
   const Key = z.string().max(300);
   export const Submission = z.object({
