@@ -134,6 +134,7 @@ async function placeOnce(
   const taken: Taken[] = [];
   try {
     for (const { deal, quantity } of q.dealNeeds) {
+      if (DealStock.soldOutHere(deal.dealId)) throw dealProblem("deal_sold_out");
       const got = await DealStock.take(deal, orderId, quantity);
       if (!got) {
         if (await DealStock.markSoldOut(deal, now)) await tellSale(deal, now, true);
@@ -177,10 +178,9 @@ async function placeOnce(
     }
   }
 
-  await view(orderId)
-    .then(notifyPlaced)
-    .catch((err) => console.error("notify failed", err));
-  return { order: await view(orderId), created: true, clientSecret };
+  const order = await view(orderId);
+  await notifyPlaced(order).catch((err) => console.error("notify failed", err));
+  return { order, created: true, clientSecret };
 
   /** The order's transaction; an earlier order of the same Idempotency-Key when that one won. */
   async function writeOrder(): Promise<Placed | undefined> {

@@ -97,11 +97,13 @@ export async function take(deal: Deal, orderId: string, quantity: number) {
 }
 
 /**
- * Marks the deal sold out when no shard has a unit left (true when this call set the mark). Read again after
- * marking: a unit given back meanwhile (whose give-back cleared the mark before it was set) clears it again.
+ * Marks the deal sold out when no shard has a unit left (true when this call set the mark). The call that sets it
+ * reads again: a unit given back meanwhile (whose give-back cleared the mark before it was set) clears it again.
+ * This process then refuses the deal's buyers itself for a second (`soldOutHere`), without writing to its shards.
  */
 export async function markSoldOut(deal: Deal, at = new Date()): Promise<boolean> {
   if ((await available(deal, true)) > 0) return false;
+  seenSoldOut.set(deal.dealId, Date.now());
   const marked = await DealEntity.patch({ dealId: deal.dealId })
     .set({ soldOutAt: at.toISOString() })
     .where(({ soldOutAt }, { notExists }) => notExists(soldOutAt))
@@ -113,14 +115,19 @@ export async function markSoldOut(deal: Deal, at = new Date()): Promise<boolean>
         throw err;
       },
     );
-  if ((await available(deal, true)) > 0) {
+  if (marked && (await available(deal, true)) > 0) {
     await clearSoldOut(deal.dealId);
     return false;
   }
   return marked;
 }
 
+const seenSoldOut = new Map<string, number>();
+/** This process found the deal sold out less than a second ago (a unit given back here forgets it). */
+export const soldOutHere = (dealId: string) => Date.now() - (seenSoldOut.get(dealId) ?? 0) < 1000;
+
 async function clearSoldOut(dealId: string) {
+  seenSoldOut.delete(dealId);
   await DealEntity.patch({ dealId })
     .remove(["soldOutAt"])
     .go()
@@ -300,6 +307,7 @@ async function abandonAll(taken: Taken[], orderId: string) {
 
 export const DealStock = {
   open,
+  soldOutHere,
   take,
   abandon,
   abandonAll,
