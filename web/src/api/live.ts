@@ -19,8 +19,6 @@ export type DealInput = InferRequestType<(typeof client.api.seller.live)[":id"][
 export type ChatTicket = Awaited<ReturnType<typeof Live.joinChat>>;
 export type ReportInput = InferRequestType<(typeof client.api.live)[":id"]["reports"]["$post"]>["json"];
 export type LiveReport = Awaited<ReturnType<typeof Live.reports>>[number];
-export type ReportInput = InferRequestType<(typeof client.api.live)[":id"]["reports"]["$post"]>["json"];
-export type LiveReport = Awaited<ReturnType<typeof Live.reports>>[number];
 
 const live = client.api.live;
 const seller = client.api.seller.live;
@@ -48,9 +46,6 @@ export const liveApi = {
   deleteMessage: (id: string, messageId: string) =>
     noContent(live[":id"].chat.delete.$post({ param: { id }, json: { messageId } })),
   mute: (id: string, userId: string) => noContent(live[":id"].chat.mute.$post({ param: { id }, json: { userId } })),
-  report: (id: string, input: ReportInput) => send(live[":id"].reports.$post({ param: { id }, json: input })),
-  reports: (id: string) => send(client.api.admin.live[":id"].reports.$get({ param: { id } })),
-  notice: (id: string, notice: string | null) => send(seller[":id"].notice.$post({ param: { id }, json: { notice } })),
   report: (id: string, input: ReportInput) => send(live[":id"].reports.$post({ param: { id }, json: input })),
   reports: (id: string) => send(client.api.admin.live[":id"].reports.$get({ param: { id } })),
   notice: (id: string, notice: string | null) => send(seller[":id"].notice.$post({ param: { id }, json: { notice } })),
