@@ -21,15 +21,14 @@ export async function welcome(sessionId: string): Promise<Welcome> {
     pin: now.pin ? { productId: now.pin.productId } : null,
     pinnedAt: now.pinnedAt,
     deal: now.deal,
-    cues: now.notice
-      ? [
-          {
-            text: encodeCue({ t: "notice", s: sessionId, ms: 0, n: now.notice.text }),
-            ts: null,
-            at: now.notice.at ?? new Date().toISOString(),
-          },
-        ]
-      : [],
+    // The notice now, or none (a null notice): it settles what a view seconds old showed.
+    cues: [
+      {
+        text: encodeCue({ t: "notice", s: sessionId, ms: 0, n: now.notice?.text ?? null }),
+        ts: null,
+        at: now.notice?.at ?? new Date().toISOString(),
+      },
+    ],
     chat,
     user: null,
     chatMaxLength: CHAT_MAX_LENGTH,

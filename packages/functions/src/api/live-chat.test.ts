@@ -218,7 +218,7 @@ describe("local live chat", () => {
       likes: number;
       status: string;
     };
-    const room = await call<typeof hello & { type: string; viewers: null; user: null }>(
+    const room = await call<typeof hello & { type: string; viewers: null; user: null; cues: { text: string }[] }>(
       "GET",
       `/api/live/${sessionId}/room`,
     );
@@ -226,6 +226,8 @@ describe("local live chat", () => {
     expect(room.headers.get("cache-control")).not.toMatch(/public|s-maxage/);
     expect(room.body).toMatchObject({ type: "hello", status: "live", pin: { productId }, viewers: null, user: null });
     expect(room.body.likes).toBe(hello.likes);
+    // No notice on this live: the hello says so, so that a notice a cached view still showed goes.
+    expect(room.body.cues.map((c) => JSON.parse(c.text))).toEqual([{ t: "notice", s: sessionId, ms: 0, n: null }]);
     expect(room.body.chat.map((m) => m.id)).toEqual(hello.chat.map((m) => m.id));
     expect((await call("GET", "/api/live/01aaaaaaaaaaaaaaaaaaaaaaaa/room")).status).toBe(404);
   });

@@ -348,6 +348,11 @@ function WatchSession(props: { view: LiveView }) {
   function react(m: HubMessage) {
     switch (m.type) {
       case "hello":
+        // The notice shown now, past a view the shared cache kept (the pin and the deal are the room's own).
+        for (const cue of m.cues) {
+          const body = decodeCue(cue.text);
+          if (body?.kind === "notice") setNotice(body.text);
+        }
         if (status() === "live" && !player && !loading) void startPlayer();
         if (status() === "ended") stopPlayer();
         break;
