@@ -13,7 +13,10 @@ const [{ Live }, { Order }, { Storefront }] = await Promise.all([
 /** Daily (SST Cron): takes products whose certificate ran out off the storefront. Locally a timer runs the same. */
 export const sweepExpired = async () => ({ expired: await Storefront.sweepExpired() });
 
-/** Every 5 minutes (SST Cron): cancels unpaid card and VietQR orders past 30 minutes. Locally a timer runs the same. */
+/**
+ * Every 5 minutes (SST Cron): cancels unpaid card and VietQR orders past 30 minutes, then gives back the live deals'
+ * units held for orders never written and puts ended deals' unsold units back in stock. Locally a timer runs the same.
+ */
 export const expireUnpaidOrders = async () => ({ cancelled: await Order.expireUnpaid() });
 
 /**
