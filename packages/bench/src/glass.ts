@@ -79,7 +79,9 @@ export async function glassBench(runs = 3, warmupMs = 5000, seconds = 20) {
       `(from the camera frame's ${captureClock ? "capture time" : "display on the preview"} to its expected display on the viewer; ${warmupMs / 1000} s after the first frame left out, ${seconds} s timed per run; target p50 ≤ 1.5 s)`,
     );
 
-    const rows = [];
+    const rows: Array<
+      Record<"run" | "frames shown" | "unreadable" | "p50 ms" | "p95 ms" | "min ms" | "max ms", number>
+    > = [];
     for (let run = 1; run <= runs; run++) {
       const context = await phoneContext(watcher);
       try {
