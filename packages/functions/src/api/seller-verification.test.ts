@@ -140,7 +140,7 @@ describe("a seller is verified before their first live", () => {
       ["01418600123", "a CCCD number is 12 digits"],
       ["003186001234", "the first 3 digits of a CCCD number are a province code"],
       ["014986001234", "the 4th to 6th digits give a year of birth"],
-    ]) {
+    ] as const) {
       const res = await call("POST", "/api/seller/verification", { token: seller, body: { ...good, cccdNumber } });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({
