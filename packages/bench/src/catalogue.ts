@@ -142,7 +142,7 @@ export interface Catalogue {
 }
 
 /** Deterministic ids of the API's shape (26 of [0-9a-z]). */
-const id = (kind: "m" | "p", n: number) => `${kind}bench${String(n).padStart(21, "0")}`;
+const id = (kind: "m" | "p", n: number) => `${kind}bench${String(n).padStart(20, "0")}`;
 
 export async function seedCatalogue(
   dataDir: string,

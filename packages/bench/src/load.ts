@@ -69,7 +69,8 @@ async function storeCalls(server: Server) {
 /**
  * One catalogue size: for each storefront read, requests/s at 50 connections through the edge cache (anonymous, as
  * CloudFront answers them) and without it (a bearer token makes the request personal: the API answers it every
- * time), beside the same server's bare HTTP ceiling for a fixed body of that size and the raw DynamoDB ceiling.
+ * time), beside the same server's bare HTTP ceiling for a fixed body of that size (through its whole stack, and in
+ * front of it: Node's HTTP and Hono alone) and the raw DynamoDB ceiling.
  */
 async function measure(server: Server, label: string, seconds: number) {
   const first = (await (await fetch(`${server.url}/api/products?limit=1`)).json()) as {
@@ -97,6 +98,7 @@ async function measure(server: Server, label: string, seconds: number) {
     const cached = await run(url, seconds);
     const uncached = await run(url, seconds, personal);
     const bare = await run(`${server.url}/bench/fixed/${body.byteLength}`, seconds);
+    const front = await run(`${server.url}/bench/front/${body.byteLength}`, seconds);
     const query = await rawCeiling(raw, seconds);
     const row = {
       catalogue: label,
@@ -107,12 +109,14 @@ async function measure(server: Server, label: string, seconds: number) {
       "uncached p50 ms": uncached.p50,
       "uncached p99 ms": uncached.p99,
       "bare HTTP req/s": bare.rps,
+      "bare front req/s": front.rps,
       "raw store req/s": query,
       "cached / bare": Math.round((cached.rps / bare.rps) * 100) / 100,
+      "cached / front": Math.round((cached.rps / front.rps) * 100) / 100,
       "DynamoDB calls/req": calls,
       "body bytes": body.byteLength,
       items: found ?? 1,
-      errors: cached.errors + uncached.errors + bare.errors,
+      errors: cached.errors + uncached.errors + bare.errors + front.errors,
     };
     rows.push(row);
     const at = `${name} at ${label}`;
@@ -120,6 +124,7 @@ async function measure(server: Server, label: string, seconds: number) {
     figure(`${at} uncached`, uncached.rps, "req/s");
     figure(`${at} uncached p50`, uncached.p50, "ms");
     figure(`${at} bare HTTP ceiling`, bare.rps, "req/s");
+    figure(`${at} bare HTTP ceiling in front`, front.rps, "req/s");
     figure(`${at} raw DynamoDB ceiling`, query, "req/s");
     figure(`${at} DynamoDB calls`, calls, "calls/request");
   }
@@ -128,9 +133,9 @@ async function measure(server: Server, label: string, seconds: number) {
 
 /**
  * The storefront's reads under load, first on the demo catalogue, then after the bench adds its synthetic national
- * catalogue (./catalogue.ts) to the same server's table.
+ * catalogue (./catalogue.ts) to the same server's table (BENCH_NATIONAL=0: the demo catalogue only).
  */
-export async function loadBench(server: Server, seconds = 5, national = true) {
+export async function loadBench(server: Server, seconds = 5, national = process.env.BENCH_NATIONAL !== "0") {
   // Past the edge cache, which may still hold the home page of before the seeding.
   const home = async () =>
     (

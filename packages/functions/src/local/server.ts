@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve, sep } from "node:path";
 import { isStorageKey, type LocalStorage } from "@cho-ocop/core/storage/index";
-import { type Env, Hono } from "hono";
+import { type Context, type Env, Hono } from "hono";
 import { compress } from "hono/compress";
 import { app as api } from "../api/app";
 import { bodyLimits } from "../api/body-limit";
@@ -73,13 +73,7 @@ export function localApp(options: {
   server.use("*", async (c, next) => (c.req.path === "/local-upload" ? next() : bodyLimits(c, next)));
   server.route("/", devRoutes(options.storage));
   // `pnpm bench load`'s bare HTTP ceiling: this server's own stack answering a fixed body of the size asked.
-  if (process.env.BENCH_ROUTES === "1") {
-    server.get("/bench/fixed/:bytes", (c) =>
-      c.body("x".repeat(Math.min(Number(c.req.param("bytes")) || 0, 1 << 20)), 200, {
-        "content-type": "application/json",
-      }),
-    );
-  }
+  if (process.env.BENCH_ROUTES === "1") server.get("/bench/fixed/:bytes", fixedBody);
   // Live playback, recordings and the broadcast page's ingest ticket (src/local/live).
   if (options.live) server.route("/", options.live);
   server.route("/", api);
@@ -97,8 +91,19 @@ export function localApp(options: {
       "x-content-type-options": "nosniff",
     });
   });
-  return options.cache ? cachedApp(server, options.cache) : server;
+  const app = options.cache ? cachedApp(server, options.cache) : server;
+  if (process.env.BENCH_ROUTES !== "1") return app;
+  // The same, in front of everything (the edge cache, security headers, compression): Node's HTTP and Hono alone.
+  const front = new Hono();
+  front.get("/bench/front/:bytes", fixedBody);
+  front.all("*", (c) => app.fetch(c.req.raw, c.env));
+  return front;
 }
+
+const fixedBody = (c: Context) =>
+  c.body("x".repeat(Math.min(Number(c.req.param("bytes")) || 0, 1 << 20)), 200, {
+    "content-type": "application/json",
+  });
 
 /** `app` behind the edge cache, as one Hono app again (the live hub's upgrade and tests take an app). */
 export function cachedApp<E extends Env>(app: Hono<E>, cache: EdgeCacheOptions): Hono<E> {
