@@ -1,9 +1,9 @@
-import { Service } from "electrodb";
 import { z } from "zod";
 import { type Actor, requireSeller, requireStaff, requireStaffFor } from "../../account/actor";
 import { Account } from "../../account/index";
 import { Audit, AuditEntity } from "../../audit";
 import { lazyClient, tableName } from "../../db/client";
+import { serviceOnFirstUse } from "../../db/on-first-use";
 import { messenger } from "../../message/index";
 import { type VerificationDecision, verificationDecisionMessage } from "../../message/verification";
 import { Producer } from "../../producer";
@@ -15,7 +15,7 @@ import { cccdDigits, cccdProblem, maskCccd } from "./cccd";
 import { VerificationEntity, type VerificationRecord } from "./entity";
 import { mayGoLive, VERIFICATION_STATUSES, VerificationLifecycle } from "./status";
 
-const VerificationService = new Service(
+const VerificationService = serviceOnFirstUse(
   { verification: VerificationEntity, audit: AuditEntity },
   { client: lazyClient, table: tableName() },
 );
