@@ -169,6 +169,7 @@ export default function VerificationReview() {
                       name="reason"
                       rows="3"
                       maxLength={500}
+                      onInput={() => errors.set("reason", undefined)}
                       aria-invalid={Boolean(errors.of("reason"))}
                       aria-describedby={describedBy("verify-reason", { hint: true, error: errors.of("reason") })}
                     />
