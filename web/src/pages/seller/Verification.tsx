@@ -38,7 +38,10 @@ export function VerificationStatus(props: { verification: SellerVerification }) 
       <p class="status-panel__head">
         <span class={`status status--${BADGE[v().status]}`}>{t(`verify.status.${v().status}` as Key)}</span>
       </p>
-      <p class="status-panel__reason" data-testid="verification-text">
+      <p
+        class={v().status === "rejected" ? "status-panel__reason" : "status-panel__cert"}
+        data-testid="verification-text"
+      >
         {v().status === "rejected"
           ? t("verify.text.rejected", { reason: v().reason ?? "" })
           : t(`verify.text.${v().status}` as Key, { at: v().submittedAt ? formatDateTime(v().submittedAt ?? "") : "" })}
