@@ -227,7 +227,12 @@ export namespace Storefront {
     // page and a few more rather than a whole 1 MB. With filters, let DynamoDB read up to 1 MB per call.
     const pageSize = filtersOf(query, shelf).length > 0 ? undefined : query.limit + 8;
     for (let call = 0; call < 2 && items.length < query.limit; call++) {
-      const page = await queryItems({ ...params, ScanIndexForward: forward, ExclusiveStartKey: startKey, Limit: pageSize });
+      const page = await queryItems({
+        ...params,
+        ScanIndexForward: forward,
+        ExclusiveStartKey: startKey,
+        Limit: pageSize,
+      });
       for (const item of page.Items ?? []) {
         if (items.length < query.limit) items.push(item);
       }
