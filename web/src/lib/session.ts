@@ -40,6 +40,8 @@ export function loadMe(): Promise<Me | null> {
       const res = await sessionApi.me();
       const { status } = res;
       if (status === 401) {
+        // Read to its end: an answer whose body nobody reads stays open in the browser (and the page never idles).
+        await res.text().catch(() => "");
         signedOut();
         return null;
       }
