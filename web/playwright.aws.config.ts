@@ -44,9 +44,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATA_DIR: AWS_DATA_DIR,
-      // The stories change products and read them back at once, signed out too; the seconds a cached storefront
-      // read may lag are packages/functions/src/local/edge-cache.test.ts's to check.
-      EDGE_CACHE: "off",
+      // The edge caches the anonymous storefront reads as CloudFront does (src/local/edge-cache.ts): the live story
+      // runs with it, as on AWS, so a late joiner's page must get the room now past a view seconds old.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
   },
