@@ -152,7 +152,10 @@ export function liveNewsAccess(stack: Stack, live: { ivsRegion: string }) {
  * Channel and room ids are IVS's, so the grants name every channel and room there; the app's own are tagged
  * `app=cho-ocop`, `stage=<stage>`.
  */
-export function liveAccess(stack: Stack, live: { ivsRegion: string; recordingConfigurationArn: string }) {
+export function liveAccess(
+  stack: Stack,
+  live: { ivsRegion: string; recordingConfigurationArn: string; chatReviewHandlerArn: string },
+) {
   const arn = (service: "ivs" | "ivschat", resource: string) =>
     `arn:${stack.partition}:${service}:${live.ivsRegion}:${stack.account}:${resource}`;
   const channels = arn("ivs", "channel/*");
@@ -163,6 +166,7 @@ export function liveAccess(stack: Stack, live: { ivsRegion: string; recordingCon
       LIVE_PROVIDER: "ivs",
       IVS_REGION: live.ivsRegion,
       IVS_RECORDING_CONFIGURATION_ARN: live.recordingConfigurationArn,
+      IVS_CHAT_REVIEW_HANDLER_ARN: live.chatReviewHandlerArn,
     },
     permissions: [
       // CreateChannel is authorised on the new channel and its stream key, and names the stage's recording

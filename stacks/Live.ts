@@ -5,7 +5,14 @@ import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from "aws-cdk-lib/custom-resources";
 import { Function as SstFunction, type StackContext, use } from "sst/constructs";
-import { ivsRegion, keepLogs, LAMBDA_DEFAULTS, recordingConfigurationParameter, recordingsBucketName } from "./config";
+import {
+  chatReviewHandlerParameter,
+  ivsRegion,
+  keepLogs,
+  LAMBDA_DEFAULTS,
+  recordingConfigurationParameter,
+  recordingsBucketName,
+} from "./config";
 import { Database, tableAccess } from "./Database";
 import { ivsEventPattern } from "./LiveMedia";
 
@@ -17,24 +24,26 @@ export function Live({ stack, app }: StackContext) {
   keepLogs(stack);
   const records = tableAccess(use(Database).table);
   const region = ivsRegion();
-  const parameter = recordingConfigurationParameter(app.stage);
 
-  // The LiveMedia stack (deployed to the IVS region first) publishes its recording configuration's ARN in SSM there;
-  // read at deploy time, so the API needs no lookup at cold start. Fails the deploy if LiveMedia is not there yet.
-  const lookup = new AwsCustomResource(stack, "RecordingConfigurationLookup", {
-    onUpdate: {
-      service: "SSM",
-      action: "getParameter",
-      parameters: { Name: parameter },
-      region,
-      physicalResourceId: PhysicalResourceId.of(parameter),
-    },
-    policy: AwsCustomResourcePolicy.fromSdkCalls({
-      resources: [`arn:${stack.partition}:ssm:${region}:${stack.account}:parameter${parameter}`],
-    }),
-    installLatestAwsSdk: false,
-  });
-  const recordingConfigurationArn = lookup.getResponseField("Parameter.Value");
+  // The LiveMedia stack (deployed to the IVS region first) publishes its recording configuration's and its chat review
+  // function's ARNs in SSM there; read at deploy time, so the API needs no lookup at cold start. Fails the deploy if
+  // LiveMedia is not there yet.
+  const lookUp = (id: string, parameter: string) =>
+    new AwsCustomResource(stack, id, {
+      onUpdate: {
+        service: "SSM",
+        action: "getParameter",
+        parameters: { Name: parameter },
+        region,
+        physicalResourceId: PhysicalResourceId.of(parameter),
+      },
+      policy: AwsCustomResourcePolicy.fromSdkCalls({
+        resources: [`arn:${stack.partition}:ssm:${region}:${stack.account}:parameter${parameter}`],
+      }),
+      installLatestAwsSdk: false,
+    }).getResponseField("Parameter.Value");
+  const recordingConfigurationArn = lookUp("RecordingConfigurationLookup", recordingConfigurationParameter(app.stage));
+  const chatReviewHandlerArn = lookUp("ChatReviewHandlerLookup", chatReviewHandlerParameter(app.stage));
 
   const recordingsBucket = recordingsBucketName(app.stage, stack.account);
   const handler = new SstFunction(stack, "LiveEvents", {
@@ -51,6 +60,7 @@ export function Live({ stack, app }: StackContext) {
       LIVE_PROVIDER: "ivs",
       IVS_REGION: region,
       IVS_RECORDING_CONFIGURATION_ARN: recordingConfigurationArn,
+      IVS_CHAT_REVIEW_HANDLER_ARN: chatReviewHandlerArn,
     },
     permissions: [
       ...records.permissions,
@@ -75,5 +85,13 @@ export function Live({ stack, app }: StackContext) {
     targets: [new LambdaFunction(handler, { deadLetterQueue: deadLetters })],
   });
 
-  return { ivsRegion: region, recordingConfigurationArn, recordingsBucket, handler, rule, deadLetters };
+  return {
+    ivsRegion: region,
+    recordingConfigurationArn,
+    chatReviewHandlerArn,
+    recordingsBucket,
+    handler,
+    rule,
+    deadLetters,
+  };
 }

@@ -6,16 +6,19 @@ import { CfnRecordingConfiguration } from "aws-cdk-lib/aws-ivs";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from "aws-cdk-lib/aws-s3";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { StringParameter } from "aws-cdk-lib/aws-ssm";
-import type { StackContext } from "sst/constructs";
+import { Function as SstFunction, type StackContext } from "sst/constructs";
 import { RECORDING_KEEP_DAYS } from "../packages/core/src/live/limits";
 import {
   APP_REGION,
   accessLogsBucket,
+  chatReviewHandlerParameter,
   isProd,
   ivsNamePrefix,
   keepLogs,
+  LAMBDA_DEFAULTS,
   recordingConfigurationParameter,
   recordingsBucketName,
+  tableNameOf,
 } from "./config";
 
 /** The IVS events the app acts on (packages/functions/src/adapters/live/ivs-video.ts). */
@@ -95,6 +98,36 @@ export function LiveMedia({ stack, app }: StackContext) {
     description: "IVS recording configuration for the stage's live channels",
   });
 
+  // IVS Chat's message review handler must live in the rooms' region: it keeps each message for late joiners and
+  // refuses a muted viewer's (packages/functions/src/live-events.ts chatReview), in the app region's table.
+  const tableArn = `arn:${stack.partition}:dynamodb:${APP_REGION}:${stack.account}:table/${tableNameOf(app)}`;
+  const chatReview = new SstFunction(stack, "ChatReview", {
+    ...LAMBDA_DEFAULTS,
+    handler: "packages/functions/src/live-events.chatReview",
+    description: "IVS Chat message review: keeps each live chat message for late joiners, refuses muted viewers'",
+    memorySize: "256 MB",
+    // IVS Chat waits 200 ms for an answer, then lets the message through (the rooms' fallback).
+    timeout: "3 seconds",
+    environment: { TABLE_NAME: tableNameOf(app), TABLE_REGION: APP_REGION },
+    permissions: [
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["dynamodb:GetItem", "dynamodb:PutItem"],
+        resources: [tableArn],
+      }),
+    ],
+  });
+  chatReview.addPermission("IvsChatInvokes", {
+    principal: new ServicePrincipal("ivschat.amazonaws.com"),
+    sourceAccount: stack.account,
+    sourceArn: `arn:${stack.partition}:ivschat:${stack.region}:${stack.account}:room/*`,
+  });
+  new StringParameter(stack, "ChatReviewHandlerArn", {
+    parameterName: chatReviewHandlerParameter(app.stage),
+    stringValue: chatReview.functionArn,
+    description: "IVS Chat message review handler for the stage's live rooms",
+  });
+
   // IVS sends its events to this region's default bus; the handler lives with the table in the app region.
   const appBus = EventBus.fromEventBusArn(
     stack,
@@ -119,6 +152,7 @@ export function LiveMedia({ stack, app }: StackContext) {
   stack.addOutputs({
     RecordingConfigurationArn: recordingConfiguration.attrArn,
     RecordingsBucket: recordings.bucketName,
+    ChatReviewHandlerArn: chatReview.functionArn,
   });
-  return { recordings, recordingConfiguration, forward };
+  return { recordings, recordingConfiguration, forward, chatReview };
 }

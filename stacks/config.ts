@@ -129,6 +129,17 @@ export function recordingConfigurationParameter(stage: string): string {
   return `/cho-ocop/${stage}/live/recording-configuration-arn`;
 }
 
+/** The SSM parameter (in the IVS region) through which the LiveMedia stack hands its chat review function over. */
+export function chatReviewHandlerParameter(stage: string): string {
+  return `/cho-ocop/${stage}/live/chat-review-handler-arn`;
+}
+
+/**
+ * The table's name, known to the IVS region's stack without a cross-region reference: SST names a Table
+ * `<stage>-<app>-<id>` (stacks/Database.ts makes "Table").
+ */
+export const tableNameOf = (app: { logicalPrefixedName(id: string): string }) => app.logicalPrefixedName("Table");
+
 /** IVS names every channel and chat room of a stage with this prefix (packages/functions/src/adapters/live/ivs-*.ts). */
 export const ivsNamePrefix = (stage: string) => `cho-ocop-${stage}-`;
 

@@ -22,7 +22,7 @@ export const NAG_SUPPRESSIONS: NagSuppression[] = [
   },
   {
     rule: "AwsSolutions-IAM5[Resource::*]",
-    path: /^(Api|Live|Jobs)\/.*\/ServiceRole\/DefaultPolicy\/Resource$/,
+    path: /^(Api|Live|Jobs|LiveMedia)\/.*\/ServiceRole\/DefaultPolicy\/Resource$/,
     reason:
       "X-Ray's PutTraceSegments and PutTelemetryRecords take no resource; an SMS to a shopper's phone has no ARN, so " +
       "sns:Publish is on * with every SNS topic and endpoint denied (stacks/Api.ts messagingAccess).",
@@ -63,7 +63,7 @@ export const NAG_SUPPRESSIONS: NagSuppression[] = [
   },
   {
     rule: "AwsSolutions-L1",
-    path: /\/(Lambda_default|LiveEvents|Job_\w+)\/Resource$/,
+    path: /\/(Lambda_default|LiveEvents|ChatReview|Job_\w+)\/Resource$/,
     reason: "nodejs22.x is the Node.js the app is built and tested on (engines node >=22, SST 2's bundler targets it).",
   },
   {

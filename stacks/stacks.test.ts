@@ -282,7 +282,18 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
   const tableArn = () => `${stackName("Database")}/${only(s.database, "AWS::DynamoDB::Table")[0]}.Arn`;
   const bucketId = () => only(s.storage, "AWS::S3::Bucket", { Properties: { CorsConfiguration: Match.anyValue() } })[0];
   /** The recording configuration's ARN as the Live stack reads it (SSM in the IVS region, at deploy time). */
-  const recordingArn = () => `${stackName("Live")}/${only(s.live, "Custom::AWS")[0]}.Parameter.Value`;
+  /** The Live stack's deploy-time read of one of LiveMedia's SSM parameters. */
+  const lookupOf = (parameter: string): [string, Json] => {
+    const found = Object.entries(s.live.findResources("Custom::AWS")).filter(([, r]) =>
+      String(r.Properties.Create).includes(parameter),
+    );
+    expect(found, `one lookup of ${parameter}`).toHaveLength(1);
+    return found[0] as [string, Json];
+  };
+  const recordingArn = () =>
+    `${stackName("Live")}/${lookupOf(`/cho-ocop/${stage}/live/recording-configuration-arn`)[0]}.Parameter.Value`;
+  const chatReviewArn = () =>
+    `${stackName("Live")}/${lookupOf(`/cho-ocop/${stage}/live/chat-review-handler-arn`)[0]}.Parameter.Value`;
   /** The two statements every function that works with the app's records has: items of the table, queries on its indexes. */
   const tableGrants = (): Grant[] => [
     {
@@ -538,6 +549,8 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       expect(env.LIVE_PROVIDER).toBe("ivs");
       expect(env.IVS_REGION).toBe("ap-northeast-1");
       expect(render(env.IVS_RECORDING_CONFIGURATION_ARN, stackName("Api"), s.byStack)).toBe(recordingArn());
+      // The rooms it creates name LiveMedia's chat review function (stacks/LiveMedia.ts), read from SSM at deploy.
+      expect(render(env.IVS_CHAT_REVIEW_HANDLER_ARN, stackName("Api"), s.byStack)).toBe(chatReviewArn());
     });
 
     it("sends SMS and e-mail through AWS from MAIL_FROM", () => {
@@ -743,29 +756,41 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       ]);
     });
 
-    it("reads the recording configuration's ARN from SSM in ap-northeast-1 at deploy time, allowed that one parameter", () => {
-      const [, lookup] = only(s.live, "Custom::AWS");
-      const parameter = `/cho-ocop/${stage}/live/recording-configuration-arn`;
-      for (const call of [lookup.Properties.Create, lookup.Properties.Update]) {
-        expect(JSON.parse(call)).toEqual({
-          service: "SSM",
-          action: "getParameter",
-          parameters: { Name: parameter },
-          region: "ap-northeast-1",
-          physicalResourceId: { id: parameter },
-        });
+    it("reads the recording configuration's and the chat review function's ARNs from SSM in ap-northeast-1 at deploy time, allowed those two parameters", () => {
+      const parameters = [
+        `/cho-ocop/${stage}/live/recording-configuration-arn`,
+        `/cho-ocop/${stage}/live/chat-review-handler-arn`,
+      ];
+      expect(Object.keys(s.live.findResources("Custom::AWS"))).toHaveLength(2);
+      const providers = new Set<string>();
+      for (const parameter of parameters) {
+        const [, lookup] = lookupOf(parameter);
+        for (const call of [lookup.Properties.Create, lookup.Properties.Update]) {
+          expect(JSON.parse(call)).toEqual({
+            service: "SSM",
+            action: "getParameter",
+            parameters: { Name: parameter },
+            region: "ap-northeast-1",
+            physicalResourceId: { id: parameter },
+          });
+        }
+        expect(lookup.Properties.Delete).toBeUndefined();
+        providers.add(lookup.Properties.ServiceToken["Fn::GetAtt"][0]);
       }
-      expect(lookup.Properties.Delete).toBeUndefined();
-      // The function behind it (CDK's AwsCustomResource provider) may read that parameter and nothing else.
-      const providerId = lookup.Properties.ServiceToken["Fn::GetAtt"][0];
-      const provider = s.live.findResources("AWS::Lambda::Function")[providerId];
-      expect(grantsOf(s.live, provider as Json, stackName("Live"), s.byStack)).toEqual([
-        {
-          effect: "Allow",
-          actions: ["ssm:GetParameter"],
-          resources: [`arn:{AWS::Partition}:ssm:ap-northeast-1:123456789012:parameter${parameter}`],
-        },
-      ]);
+      // The function behind them (CDK's AwsCustomResource provider, one per stack) may read those and nothing else.
+      expect(providers.size).toBe(1);
+      const provider = s.live.findResources("AWS::Lambda::Function")[[...providers][0] as string];
+      const grants = grantsOf(s.live, provider as Json, stackName("Live"), s.byStack);
+      expect(grants).toHaveLength(2);
+      expect(grants).toEqual(
+        expect.arrayContaining(
+          parameters.map((parameter) => ({
+            effect: "Allow",
+            actions: ["ssm:GetParameter"],
+            resources: [`arn:{AWS::Partition}:ssm:ap-northeast-1:123456789012:parameter${parameter}`],
+          })),
+        ),
+      );
     });
   });
 
@@ -888,10 +913,53 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
       ]);
     });
 
-    it("holds nothing of the app itself: no table, API or function of ours", () => {
+    it("holds no table or API of the app; its one function of ours is IVS Chat's message review handler", () => {
       expect(Object.keys(media().findResources("AWS::DynamoDB::Table"))).toEqual([]);
-      const handlers = Object.values(media().findResources("AWS::Lambda::Function")).map((f) => f.Properties.Handler);
-      expect(handlers.filter((h) => String(h).startsWith("packages/"))).toEqual([]);
+      expect(Object.keys(media().findResources("AWS::ApiGatewayV2::Api"))).toEqual([]);
+      const ours = Object.entries(media().findResources("AWS::Lambda::Function")).filter(([, f]) =>
+        String(f.Properties.Handler).startsWith("packages/"),
+      );
+      expect(ours.map(([, f]) => f.Properties.Handler)).toEqual(["packages/functions/src/live-events.chatReview"]);
+    });
+
+    it("reviews chat in the rooms' region, with the app region's table: keeps messages and reads mutes, nothing more", () => {
+      const [fnId, fn] = only(media(), "AWS::Lambda::Function", {
+        Properties: { Handler: "packages/functions/src/live-events.chatReview" },
+      });
+      expect(fn.Properties.Runtime).toBe("nodejs22.x");
+      expect(fn.Properties.Architectures).toEqual(["arm64"]);
+      // The table's name as SST gives it in the app region (Database stack), which this stack cannot reference.
+      const [, table] = only(s.database, "AWS::DynamoDB::Table");
+      const tableName = `${stage}-cho-ocop-Table`;
+      expect(table.Properties.TableName).toBe(tableName);
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        TABLE_NAME: tableName,
+        TABLE_REGION: "ap-southeast-1",
+      });
+      const grants = grantsOf(media(), fn, s.media.stackName, s.byStack).filter(
+        (g) => !g.actions.every((a) => a.startsWith("xray:")),
+      );
+      expect(grants).toEqual([
+        {
+          effect: "Allow",
+          actions: ["dynamodb:GetItem", "dynamodb:PutItem"],
+          resources: [`arn:{AWS::Partition}:dynamodb:ap-southeast-1:123456789012:table/${tableName}`],
+        },
+      ]);
+      // Only IVS Chat, for this account's rooms in this region, may invoke it.
+      const [, permission] = only(media(), "AWS::Lambda::Permission", {
+        Properties: { FunctionName: { "Fn::GetAtt": [fnId, "Arn"] } },
+      });
+      expect(permission.Properties).toMatchObject({
+        Action: "lambda:InvokeFunction",
+        Principal: "ivschat.amazonaws.com",
+        SourceAccount: "123456789012",
+      });
+      expect(JSON.stringify(permission.Properties.SourceArn)).toContain("ivschat:ap-northeast-1:123456789012:room/*");
+      const [, parameter] = only(media(), "AWS::SSM::Parameter", {
+        Properties: { Name: `/cho-ocop/${stage}/live/chat-review-handler-arn` },
+      });
+      expect(parameter.Properties.Value).toEqual({ "Fn::GetAtt": [fnId, "Arn"] });
     });
   });
 

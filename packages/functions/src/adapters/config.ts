@@ -26,7 +26,7 @@ export interface Config {
 }
 
 /**
- *   TABLE_NAME, DYNAMODB_ENDPOINT (DynamoDB Local), AWS_REGION
+ *   TABLE_NAME, DYNAMODB_ENDPOINT (DynamoDB Local), AWS_REGION (TABLE_REGION when the table is in another)
  *   STORAGE=s3 with BUCKET_NAME, else the folder UPLOAD_DIR (default .data/uploads); MEDIA_URL (default /media)
  *   MESSAGES=aws with MAIL_FROM, else the local outbox
  *   STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PUBLISHABLE_KEY, STRIPE_API_URL
@@ -40,7 +40,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     table: {
       name: env.TABLE_NAME ?? "cho-ocop-local",
       endpoint: env.DYNAMODB_ENDPOINT,
-      region: env.AWS_REGION,
+      // The IVS region's chat review function reaches the app region's table (stacks/LiveMedia.ts).
+      region: env.TABLE_REGION || env.AWS_REGION,
     },
     signingKey: env.SESSION_SECRET,
     storage:
