@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { createEffect, createMemo, createResource, createSignal, on, onCleanup, onMount, Show } from "solid-js";
+import { createEffect, createMemo, createResource, createSignal, on, Show } from "solid-js";
 import { t } from "../../i18n";
 import { createErrors, FormMessage, focusFirstError } from "../form";
 import { AddressChooser, type AddressControl } from "../shop/AddressChooser";
@@ -20,7 +20,7 @@ import { rememberShipTo } from "../../lib/ship-to";
 import { newIdempotencyKey, shippingShown } from "../../lib/shopping";
 import "../../styles/portal.css";
 import "../../styles/shop.css";
-import { CrossIcon } from "../CrossIcon";
+import { Sheet } from "./Sheet";
 
 const FIELDS = ["name", "phone", "provinceCode", "wardCode", "street", "note", "paymentMethod", "quantity", "cart"];
 /** Without a deal, how many one sheet orders at most (the cart's own limit is higher). */
@@ -260,85 +260,63 @@ export function BuySheet(props: {
 }) {
   const [placed, setPlaced] = createSignal<PlacedOrder>();
   const [who] = createResource(loadMe);
-  let panel: HTMLDivElement | undefined;
-  const opener = document.activeElement as HTMLElement | null;
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === "Escape") props.onClose();
-  };
-  onMount(() => {
-    document.addEventListener("keydown", onKey);
-    panel?.focus();
-  });
-  onCleanup(() => {
-    document.removeEventListener("keydown", onKey);
-    opener?.focus?.();
-  });
   return (
-    <div class="sheet" data-testid="buy-sheet">
-      <button
-        type="button"
-        class="sheet__backdrop"
-        tabindex="-1"
-        aria-label={t("live.sheet.close")}
-        onClick={() => props.onClose()}
-      />
-      <div class="sheet__panel" role="dialog" aria-modal="true" aria-labelledby="sheet-title" tabindex="-1" ref={panel}>
-        <header class="sheet__head">
-          <h2 id="sheet-title">{t("live.sheet.title", { name: props.product.name })}</h2>
-          <button type="button" class="icon-button" aria-label={t("live.sheet.close")} onClick={() => props.onClose()}>
-            <CrossIcon />
-          </button>
-        </header>
-        <Show
-          when={placed()}
-          fallback={
-            <Show
-              when={currentUser()}
-              fallback={
-                <Show when={who.state === "ready" || who.state === "errored"}>
-                  <div class="sheet__signin">
-                    <p>{t("live.sheet.signInText")}</p>
-                    <A href={props.signInHref} class="button button--block">
-                      {t("live.sheet.signIn")}
-                    </A>
-                  </div>
-                </Show>
-              }
-            >
-              {(user) => (
-                <SheetForm
-                  user={user()}
-                  sessionId={props.sessionId}
-                  product={props.product}
-                  deal={props.deal}
-                  onPlaced={(order) => {
-                    setPlaced(order);
-                    props.onPlaced();
-                  }}
-                />
-              )}
-            </Show>
-          }
-        >
-          {(order) => (
-            <div class="sheet__done" role="status" data-testid="sheet-placed">
-              <h3>{t("live.sheet.placed", { code: order().code })}</h3>
-              <p>
-                {t("live.sheet.total")}: <strong data-testid="order-total">{formatVnd(order().totalVnd)}</strong>
-              </p>
-              <p class="muted small">{t("live.sheet.placedText", { total: formatVnd(order().totalVnd) })}</p>
-              <p class="sheet__links">
-                <A href={`/don-hang/${order().orderId}`} class="button button--ghost">
-                  {t("live.sheet.viewOrder")}
-                </A>
-                <button type="button" class="button" onClick={() => props.onClose()}>
-                  {t("live.sheet.keepWatching")}
-                </button>
-              </p>
-            </div>
-          )}
-        </Show>
-      </div>
-    </div>
+    <Sheet
+      testId="buy-sheet"
+      titleId="sheet-title"
+      title={t("live.sheet.title", { name: props.product.name })}
+      closeLabel={t("live.sheet.close")}
+      onClose={props.onClose}
+    >
+      <Show
+        when={placed()}
+        fallback={
+          <Show
+            when={currentUser()}
+            fallback={
+              <Show when={who.state === "ready" || who.state === "errored"}>
+                <div class="sheet__signin">
+                  <p>{t("live.sheet.signInText")}</p>
+                  <A href={props.signInHref} class="button button--block">
+                    {t("live.sheet.signIn")}
+                  </A>
+                </div>
+              </Show>
+            }
+          >
+            {(user) => (
+              <SheetForm
+                user={user()}
+                sessionId={props.sessionId}
+                product={props.product}
+                deal={props.deal}
+                onPlaced={(order) => {
+                  setPlaced(order);
+                  props.onPlaced();
+                }}
+              />
+            )}
+          </Show>
+        }
+      >
+        {(order) => (
+          <div class="sheet__done" role="status" data-testid="sheet-placed">
+            <h3>{t("live.sheet.placed", { code: order().code })}</h3>
+            <p>
+              {t("live.sheet.total")}: <strong data-testid="order-total">{formatVnd(order().totalVnd)}</strong>
+            </p>
+            <p class="muted small">{t("live.sheet.placedText", { total: formatVnd(order().totalVnd) })}</p>
+            <p class="sheet__links">
+              <A href={`/don-hang/${order().orderId}`} class="button button--ghost">
+                {t("live.sheet.viewOrder")}
+              </A>
+              <button type="button" class="button" onClick={() => props.onClose()}>
+                {t("live.sheet.keepWatching")}
+              </button>
+            </p>
+          </div>
+        )}
+      </Show>
+    </Sheet>
   );
 }

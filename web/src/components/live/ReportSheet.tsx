@@ -1,11 +1,11 @@
 import { REPORT_REASONS, REPORT_TEXT_MAX, type ReportReason } from "@cho-ocop/core/live/report-reasons";
 import { A } from "@solidjs/router";
-import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { ApiError } from "../../api/client";
 import { liveApi } from "../../api/live";
 import { locale, t } from "../../i18n";
 import "../../i18n/live";
-import { CrossIcon } from "../CrossIcon";
+import { Sheet } from "./Sheet";
 
 /**
  * Reporting a live in two taps: "Báo cáo" opens this sheet, a reason sends it (with the words typed above, if any;
@@ -17,15 +17,6 @@ export function ReportSheet(props: { sessionId: string; signedIn: boolean; signI
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string>();
   const [sent, setSent] = createSignal(false);
-  let panel: HTMLDivElement | undefined;
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === "Escape") props.onClose();
-  };
-  onMount(() => {
-    document.addEventListener("keydown", onKey);
-    panel?.focus();
-  });
-  onCleanup(() => document.removeEventListener("keydown", onKey));
 
   async function send(reason: ReportReason) {
     const words = text().trim();
@@ -44,95 +35,74 @@ export function ReportSheet(props: { sessionId: string; signedIn: boolean; signI
   }
 
   return (
-    <div class="sheet" data-testid="report-sheet">
-      <button
-        type="button"
-        class="sheet__backdrop"
-        tabindex="-1"
-        aria-label={t("live.report.close")}
-        onClick={() => props.onClose()}
-      />
-      <div
-        class="sheet__panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="report-title"
-        tabindex="-1"
-        ref={panel}
+    <Sheet
+      testId="report-sheet"
+      titleId="report-title"
+      title={t("live.report.title")}
+      closeLabel={t("live.report.close")}
+      onClose={props.onClose}
+    >
+      <Show
+        when={props.signedIn}
+        fallback={
+          <div class="report">
+            <p class="muted">{t("live.report.signInLead")}</p>
+            <A href={props.signInHref} class="button button--block">
+              {t("live.report.signIn")}
+            </A>
+          </div>
+        }
       >
-        <header class="sheet__head">
-          <h2 id="report-title">{t("live.report.title")}</h2>
-          <button
-            type="button"
-            class="icon-button sheet__close"
-            aria-label={t("live.report.close")}
-            onClick={() => props.onClose()}
-          >
-            <CrossIcon />
-          </button>
-        </header>
         <Show
-          when={props.signedIn}
+          when={!sent()}
           fallback={
-            <div class="report">
-              <p class="muted">{t("live.report.signInLead")}</p>
-              <A href={props.signInHref} class="button button--block">
-                {t("live.report.signIn")}
-              </A>
-            </div>
+            <p class="report__sent" role="status">
+              {t("live.report.sent")}
+            </p>
           }
         >
-          <Show
-            when={!sent()}
-            fallback={
-              <p class="report__sent" role="status">
-                {t("live.report.sent")}
+          <div class="report">
+            <p class="muted small">{t("live.report.lead")}</p>
+            <label class="report__label" for="report-text">
+              {t("live.report.text")}
+            </label>
+            <textarea
+              id="report-text"
+              class="report__text"
+              rows="2"
+              maxLength={REPORT_TEXT_MAX + 20}
+              aria-describedby="report-text-hint"
+              value={text()}
+              onInput={(e) => {
+                setText(e.currentTarget.value);
+                setError(undefined);
+              }}
+            />
+            <p class="muted small" id="report-text-hint">
+              {t("live.report.textHint", { max: REPORT_TEXT_MAX })}
+            </p>
+            <ul class="report__reasons">
+              <For each={REPORT_REASONS}>
+                {(r) => (
+                  <li>
+                    <button type="button" class="report__reason" disabled={busy()} onClick={() => void send(r.id)}>
+                      {r[locale()]}
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Show when={error()}>
+              <p class="pfield__error" role="alert">
+                {error()}
               </p>
-            }
-          >
-            <div class="report">
-              <p class="muted small">{t("live.report.lead")}</p>
-              <label class="report__label" for="report-text">
-                {t("live.report.text")}
-              </label>
-              <textarea
-                id="report-text"
-                class="report__text"
-                rows="2"
-                maxLength={REPORT_TEXT_MAX + 20}
-                aria-describedby="report-text-hint"
-                value={text()}
-                onInput={(e) => {
-                  setText(e.currentTarget.value);
-                  setError(undefined);
-                }}
-              />
-              <p class="muted small" id="report-text-hint">
-                {t("live.report.textHint", { max: REPORT_TEXT_MAX })}
-              </p>
-              <ul class="report__reasons">
-                <For each={REPORT_REASONS}>
-                  {(r) => (
-                    <li>
-                      <button type="button" class="report__reason" disabled={busy()} onClick={() => void send(r.id)}>
-                        {r[locale()]}
-                      </button>
-                    </li>
-                  )}
-                </For>
-              </ul>
-              <Show when={error()}>
-                <p class="pfield__error" role="alert">
-                  {error()}
-                </p>
-              </Show>
-            </div>
-          </Show>
+            </Show>
+          </div>
         </Show>
-        <p class="report__rules">
-          <A href="/quy-dinh-live">{t("live.rules.link")}</A>
-        </p>
-      </div>
-    </div>
+      </Show>
+      <p class="report__rules">
+        <A href="/quy-dinh-live">{t("live.rules.link")}</A>
+      </p>
+    </Sheet>
   );
 }

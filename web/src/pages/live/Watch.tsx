@@ -22,6 +22,7 @@ import { BackIcon, LivePrice } from "../../components/live/LivePrice";
 import { ReportSheet } from "../../components/live/ReportSheet";
 import { createLiveRoom } from "../../components/live/room";
 import { SafetyNotice } from "../../components/live/SafetyNotice";
+import { Sheet } from "../../components/live/Sheet";
 import { OcopStars } from "../../components/OcopStars";
 import { t } from "../../i18n";
 import "../../i18n/live";
@@ -44,7 +45,6 @@ import { type LivePlayer, playIvs, playLocal, preloadPlayer, videoFit } from "..
 import { mediaUrl } from "../../lib/ocop";
 import { currentUser } from "../../lib/session";
 import "../../styles/live.css";
-import { CrossIcon } from "../../components/CrossIcon";
 
 // The buy sheet (the checkout's address fields and their styles, a dozen files) loads when the shopper reaches for a
 // button that opens it (a touch, the pointer over it, the keyboard's focus), not while the page and the video start.
@@ -762,76 +762,47 @@ function ProductsSheet(props: {
   onBuy: (productId: string) => void;
   onClose: () => void;
 }) {
-  let panel: HTMLDivElement | undefined;
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === "Escape") props.onClose();
-  };
-  onMount(() => {
-    document.addEventListener("keydown", onKey);
-    panel?.focus();
-  });
-  onCleanup(() => document.removeEventListener("keydown", onKey));
   return (
-    <div class="sheet" data-testid="products-sheet">
-      <button
-        type="button"
-        class="sheet__backdrop"
-        tabindex="-1"
-        aria-label={t("live.watch.productsClose")}
-        onClick={() => props.onClose()}
-      />
-      <div
-        class="sheet__panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="featured-title"
-        tabindex="-1"
-        ref={panel}
-      >
-        <header class="sheet__head">
-          <h2 id="featured-title">
-            {t("live.watch.featured")} ({props.products.length})
-          </h2>
-          <button
-            type="button"
-            class="icon-button sheet__close"
-            aria-label={t("live.watch.productsClose")}
-            onClick={() => props.onClose()}
-          >
-            <CrossIcon />
-          </button>
-        </header>
-        <ul class="live-products">
-          <For each={props.products}>
-            {(p) => (
-              <li class="live-product" classList={{ "live-product--pinned": props.pinId === p.productId }}>
-                <img src={p.image ? mediaUrl(p.image) : ""} alt="" width="56" height="56" loading="lazy" />
-                <span class="live-product__body">
-                  <A href={`/san-pham/${p.productId}`} class="live-product__name">
-                    {p.name}
-                  </A>
-                  <OcopStars stars={p.stars} />
-                  <span class="live-product__price">
-                    <LivePrice priceVnd={p.priceVnd} deal={props.dealFor(p.productId)} dealClass="deal-text" /> /{" "}
-                    {p.unit}
-                  </span>
+    <Sheet
+      testId="products-sheet"
+      titleId="featured-title"
+      title={
+        <>
+          {t("live.watch.featured")} ({props.products.length})
+        </>
+      }
+      closeLabel={t("live.watch.productsClose")}
+      onClose={props.onClose}
+    >
+      <ul class="live-products">
+        <For each={props.products}>
+          {(p) => (
+            <li class="live-product" classList={{ "live-product--pinned": props.pinId === p.productId }}>
+              <img src={p.image ? mediaUrl(p.image) : ""} alt="" width="56" height="56" loading="lazy" />
+              <span class="live-product__body">
+                <A href={`/san-pham/${p.productId}`} class="live-product__name">
+                  {p.name}
+                </A>
+                <OcopStars stars={p.stars} />
+                <span class="live-product__price">
+                  <LivePrice priceVnd={p.priceVnd} deal={props.dealFor(p.productId)} dealClass="deal-text" /> / {p.unit}
                 </span>
-                <Show when={props.canBuy}>
-                  <button
-                    type="button"
-                    class="button button--small button--buy"
-                    aria-label={`${t("live.watch.buyNow")}: ${p.name}`}
-                    onClick={() => props.onBuy(p.productId)}
-                  >
-                    {t("live.watch.buyNow")}
-                  </button>
-                </Show>
-              </li>
-            )}
-          </For>
-        </ul>
-      </div>
-    </div>
+              </span>
+              <Show when={props.canBuy}>
+                <button
+                  type="button"
+                  class="button button--small button--buy"
+                  aria-label={`${t("live.watch.buyNow")}: ${p.name}`}
+                  onClick={() => props.onBuy(p.productId)}
+                >
+                  {t("live.watch.buyNow")}
+                </button>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Sheet>
   );
 }
 
