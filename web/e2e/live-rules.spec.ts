@@ -17,7 +17,8 @@ test.describe.configure({ mode: "serial" });
 
 const SELLER = { phone: "0912 000 126", producer: "Công ty Cổ phần Dược Liệu Ngọc Linh Xanh" };
 const VIEWER = "0398 000 631";
-const STAFF = "0900000001";
+/** Central staff on live duty (demo data): the desk officer 0900000001 signs in in many stories, 5 codes an hour. */
+const STAFF = "0900000002";
 const TITLE = "Sâm Ngọc Linh: cách chọn củ thật";
 const NOTICE = "Sản phẩm không phải là thuốc, không có tác dụng thay thế thuốc chữa bệnh.";
 const REPORT_TEXT = "Nói sâm chữa khỏi ung thư.";

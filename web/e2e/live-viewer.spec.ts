@@ -19,7 +19,8 @@ import { DESKTOP, PHONE, SMALL_PHONE } from "./viewports";
 test.describe.configure({ mode: "serial" });
 
 const SELLER = { phone: "0347 000 108", producer: "Công ty TNHH Tinh Dầu Hồi Xứ Lạng" };
-const STAFF = "0900000001";
+/** Central staff on live duty (demo data): the desk officer 0900000001 signs in in many stories, 5 codes an hour. */
+const STAFF = "0900000002";
 const TITLE = "Tinh dầu hồi Xứ Lạng — chưng cất tại vườn";
 const LATER = "Hoa hồi khô: mùa thu hoạch";
 const PINNED = "Tinh dầu hồi Văn Quan nguyên chất";

@@ -15,9 +15,11 @@ import { DEMO_LIVES, demoLiveStart } from "./demo/lives";
 import { PRODUCERS } from "./demo/producers";
 import { PRODUCTS } from "./demo/products";
 
-/** Demo programme staff: central, and Sơn La province. */
+/** Demo programme staff: central (two), and Sơn La province. */
 export const DEMO_STAFF = [
   { phone: "0900000001", scope: "central", name: "Cán bộ Văn phòng Điều phối OCOP Trung ương" },
+  // A second central officer, on live duty: moderation is a shift of its own, and each phone gets 5 codes an hour.
+  { phone: "0900000002", scope: "central", name: "Cán bộ trực live, Văn phòng Điều phối OCOP Trung ương" },
   { phone: "0900000014", scope: "14", name: "Cán bộ OCOP tỉnh Sơn La" },
 ];
 
