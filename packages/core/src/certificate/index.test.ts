@@ -92,3 +92,52 @@ describe("validity: 36 months from the decision date", () => {
     expect(Certificate.Input.safeParse({ ...base, decisionNumber: "QĐ 12" }).success).toBe(false);
   });
 });
+
+describe("a certificate's public status over its life", () => {
+  const cert = { validUntil: "2027-03-15" };
+
+  it("is valid until 90 days are left, expiring from then through its last valid day, then expired", () => {
+    expect(Certificate.statusOn(cert, "2026-12-14")).toBe("valid");
+    expect(Certificate.statusOn(cert, "2026-12-15")).toBe("expiring");
+    expect(Certificate.statusOn(cert, "2027-03-15")).toBe("expiring");
+    expect(Certificate.statusOn(cert, "2027-03-16")).toBe("expired");
+  });
+
+  it("is revoked whatever its dates say", () => {
+    expect(Certificate.statusOn({ ...cert, revokedAt: "2026-01-02T03:00:00Z" }, "2026-01-03")).toBe("revoked");
+  });
+});
+
+describe("expiry reminders at 90 and 30 days", () => {
+  const cert = { validUntil: "2027-03-15" };
+
+  it("is due once 90 days are left, then once 30 are, and never twice", () => {
+    expect(Certificate.reminderDue(cert, "2026-12-14")).toBeUndefined();
+    expect(Certificate.reminderDue(cert, "2026-12-15")).toBe(90);
+    expect(Certificate.reminderDue({ ...cert, reminded: ["90"] }, "2027-01-20")).toBeUndefined();
+    expect(Certificate.reminderDue({ ...cert, reminded: ["90"] }, "2027-02-13")).toBe(30);
+    expect(Certificate.reminderDue({ ...cert, reminded: ["90", "30"] }, "2027-03-01")).toBeUndefined();
+  });
+
+  it("a job that missed the 90-day mark sends the 30-day reminder alone", () => {
+    expect(Certificate.reminderDue(cert, "2027-02-20")).toBe(30);
+  });
+
+  it("sends none for an expired or revoked certificate", () => {
+    expect(Certificate.reminderDue(cert, "2027-03-16")).toBeUndefined();
+    expect(Certificate.reminderDue({ ...cert, revokedAt: "2027-01-01T00:00:00Z" }, "2027-02-20")).toBeUndefined();
+  });
+});
+
+describe("certificate numbers", () => {
+  it("name the issuing level, the year and a sequence", () => {
+    expect(Certificate.numberFor("province", "14", "2026", 7)).toBe("OCOP-14-2026-0007");
+    expect(Certificate.numberFor("central", "14", "2026", 12345)).toBe("OCOP-TW-2026-12345");
+  });
+
+  it("are read in capitals, trimmed, and refuse spaces or slashes at the start", () => {
+    expect(Certificate.RegistryNumber.parse(" ocop-14-2026-0007 ")).toBe("OCOP-14-2026-0007");
+    expect(Certificate.RegistryNumber.safeParse("/etc/passwd").success).toBe(false);
+    expect(Certificate.RegistryNumber.safeParse("a b").success).toBe(false);
+  });
+});

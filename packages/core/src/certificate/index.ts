@@ -139,9 +139,57 @@ export namespace Certificate {
   export function daysLeft(cert: { validUntil: string }, day: string): number {
     return daysBetween(day, cert.validUntil);
   }
+
+  /** The issuer reminds the producer at least 30 days before expiry; this platform reminds at 90 and at 30. */
+  export const REMINDER_DAYS = [90, 30] as const;
+
+  /** A certificate's state as the public lookup shows it. */
+  export const PublicStatus = z.enum(["valid", "expiring", "expired", "revoked"]);
+  export type PublicStatus = z.infer<typeof PublicStatus>;
+
+  /**
+   * Revoked wins; otherwise by its dates on `day` (Vietnam's calendar): expired after its last valid day, expiring
+   * from the first reminder (90 days left) on, else valid. A certificate dated after `day` is not yet in force and
+   * reads as valid from its decision date, which the lookup shows beside it.
+   */
+  export function statusOn(cert: { validUntil: string; revokedAt?: string }, day: string): PublicStatus {
+    if (cert.revokedAt) return "revoked";
+    const left = daysLeft(cert, day);
+    if (left < 0) return "expired";
+    if (left <= REMINDER_DAYS[0]) return "expiring";
+    return "valid";
+  }
+
+  /** The reminder due on `day`, if any: the smallest threshold reached and not yet sent. */
+  export function reminderDue(
+    cert: { validUntil: string; revokedAt?: string; reminded?: string[] },
+    day: string,
+  ): (typeof REMINDER_DAYS)[number] | undefined {
+    if (cert.revokedAt) return undefined;
+    const left = daysLeft(cert, day);
+    if (left < 0) return undefined;
+    const due = REMINDER_DAYS.filter((d) => left <= d);
+    const last = due[due.length - 1];
+    if (last === undefined || (cert.reminded ?? []).includes(String(last))) return undefined;
+    return last;
+  }
+
+  /**
+   * Certificate numbers in the programme's manner, by issuing level, year and sequence:
+   * OCOP-<province code>-<year>-<seq> for the province's 3★/4★, OCOP-TW-<year>-<seq> for the central level's 5★.
+   * Imported certificates keep the number their issuer gave them.
+   */
+  export const RegistryNumber = z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[\p{L}\d][\p{L}\d./-]{2,59}$/u, "expected a certificate number such as OCOP-14-2026-0001");
+
+  export function numberFor(level: Level, provinceCode: string, year: string, sequence: number): string {
+    return `OCOP-${level === "central" ? "TW" : provinceCode}-${year}-${String(sequence).padStart(4, "0")}`;
+  }
 }
 
-/** Every certificate submitted for a product, in the product's item collection (history and review). */
 /** What a certificate says, as stored: on its own record and, once approved, on its product. */
 export const certificateProperties = {
   certificateId: { type: "string", required: true },
@@ -167,12 +215,64 @@ export const CertificateEntity = entityOnFirstUse(
       /** Storage key of the uploaded scan (private). */
       scanKey: { type: "string" },
       createdAt: { type: "string", required: true },
+      /** In the public registry (issued here or imported): its number and what the lookup shows without a join. */
+      number: { type: "string" },
+      /** "registry" on every certificate of the public registry: the partition of its change feed and expiry index. */
+      feed: { type: ["registry"] as const },
+      source: { type: ["review", "decision", "import"] as const },
+      productName: { type: "string" },
+      producerId: { type: "string" },
+      producerName: { type: "string" },
+      provinceCode: { type: "string" },
+      signer: { type: "string" },
+      dossierId: { type: "string" },
+      revokedAt: { type: "string" },
+      revokedReason: { type: "string" },
+      /** Reminder thresholds already sent ("90", "30"): the reminder job sends each once. */
+      reminded: { type: "list", items: { type: "string" } },
+      /** Bumped by every change the open data shows (issue, supersede, revoke, claim): the change feed's order. */
+      changedAt: { type: "string" },
     },
     indexes: {
+      /** Every certificate submitted for a product, in the product's item collection (history and review). */
       byProduct: {
         pk: { field: "pk", composite: ["productId"] },
         sk: { field: "sk", composite: ["certificateId"] },
       },
+      /** The registry's change feed and open data, oldest change first (sparse: registry certificates only). */
+      byChange: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["feed"] },
+        sk: { field: "gsi1sk", composite: ["changedAt", "certificateId"] },
+      },
+      /** Lookup by product name within a province. */
+      byProvince: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: ["provinceCode"] },
+        sk: { field: "gsi2sk", composite: ["number"] },
+      },
+      /** Reminders: registry certificates by their last valid day. */
+      byExpiry: {
+        index: "gsi3",
+        pk: { field: "gsi3pk", composite: ["feed"] },
+        sk: { field: "gsi3sk", composite: ["validUntil", "certificateId"] },
+      },
+    },
+  },
+  { client: lazyClient, table: tableName() },
+);
+
+/** One item per certificate number, created with the certificate: the number is unique, and found by a GetItem. */
+export const CertificateNumberEntity = entityOnFirstUse(
+  {
+    model: { entity: "certificate-number", version: "1", service: SERVICE },
+    attributes: {
+      number: { type: "string", required: true },
+      productId: { type: "string", required: true },
+      certificateId: { type: "string", required: true },
+    },
+    indexes: {
+      byNumber: { pk: { field: "pk", composite: ["number"] }, sk: { field: "sk", composite: [] } },
     },
   },
   { client: lazyClient, table: tableName() },

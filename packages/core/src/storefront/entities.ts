@@ -1,5 +1,5 @@
 import { AuditEntity } from "../audit";
-import { CertificateEntity } from "../certificate";
+import { CertificateEntity, CertificateNumberEntity } from "../certificate";
 import { lazyClient, tableName } from "../db/client";
 import { entityOnFirstUse, serviceOnFirstUse } from "../db/on-first-use";
 import { SERVICE } from "../db/service";
@@ -112,6 +112,7 @@ export const StorefrontService = serviceOnFirstUse(
   {
     product: Product.entity,
     certificate: CertificateEntity,
+    certificateNumber: CertificateNumberEntity,
     listing: ListingEntity,
     word: WordEntity,
     counter: CounterEntity,
