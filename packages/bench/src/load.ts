@@ -72,13 +72,13 @@ async function storeCalls(server: Server) {
  * time), beside the same server's bare HTTP ceiling for a fixed body of that size (through its whole stack, and in
  * front of it: Node's HTTP and Hono alone) and the raw DynamoDB ceiling.
  */
-async function measure(server: Server, label: string, seconds: number) {
+async function measure(server: Server, label: string, seconds: number, rows: Rows) {
   const first = (await (await fetch(`${server.url}/api/products?limit=1`)).json()) as {
     items: Array<{ productId: string }>;
   };
   const productId = first.items[0]?.productId ?? "";
   const store = await storeCalls(server);
-  const targets: Array<[string, string, () => Promise<unknown>]> = [
+  const every: Array<[string, string, () => Promise<unknown>]> = [
     ["product list", "/api/products", store.list],
     ["filtered list", "/api/products?region=dong-bang-song-cuu-long&minStars=4&sort=price_asc", store.list],
     ["search nuoc mam", "/api/products?q=nuoc%20mam", () => store.search("nuoc")],
@@ -87,8 +87,9 @@ async function measure(server: Server, label: string, seconds: number) {
     ["search gao", "/api/products?q=g%E1%BA%A1o", () => store.search("gao")],
     ["product detail", `/api/products/${productId}`, () => store.detail(productId)],
   ];
+  const targets = every.filter(([name]) => rows === "all" || name.startsWith("search") || name === "filtered list");
   const personal = { authorization: "Bearer bench-not-a-session" };
-  const rows = [];
+  const measured = [];
   for (const [name, path, raw] of targets) {
     const url = `${server.url}${path}`;
     const probe = await fetch(url, { headers: personal });
@@ -118,7 +119,7 @@ async function measure(server: Server, label: string, seconds: number) {
       items: found ?? 1,
       errors: cached.errors + uncached.errors + bare.errors + front.errors,
     };
-    rows.push(row);
+    measured.push(row);
     const at = `${name} at ${label}`;
     figure(`${at} cached`, cached.rps, "req/s");
     figure(`${at} uncached`, uncached.rps, "req/s");
@@ -128,14 +129,22 @@ async function measure(server: Server, label: string, seconds: number) {
     figure(`${at} raw DynamoDB ceiling`, query, "req/s");
     figure(`${at} DynamoDB calls`, calls, "calls/request");
   }
-  return rows;
+  return measured;
 }
+
+/** Which rows: every storefront read, or (BENCH_ROWS=search) only search and the filtered list. */
+type Rows = "all" | "search";
 
 /**
  * The storefront's reads under load, first on the demo catalogue, then after the bench adds its synthetic national
  * catalogue (./catalogue.ts) to the same server's table (BENCH_NATIONAL=0: the demo catalogue only).
  */
-export async function loadBench(server: Server, seconds = 5, national = process.env.BENCH_NATIONAL !== "0") {
+export async function loadBench(
+  server: Server,
+  seconds = 5,
+  national = process.env.BENCH_NATIONAL !== "0",
+  rows: Rows = process.env.BENCH_ROWS === "search" ? "search" : "all",
+) {
   // Past the edge cache, which may still hold the home page of before the seeding.
   const home = async () =>
     (
@@ -144,7 +153,7 @@ export async function loadBench(server: Server, seconds = 5, national = process.
       }
     ).total;
   const demo = await home();
-  const rows = await measure(server, `${demo} products`, seconds);
+  const measured = await measure(server, `${demo} products`, seconds, rows);
   if (national) {
     const seeded = await seedCatalogue(server.dataDir, undefined, console.log);
     const total = await home();
@@ -152,7 +161,7 @@ export async function loadBench(server: Server, seconds = 5, national = process.
       `synthetic catalogue: ${seeded.products} products from ${seeded.producers} producers in ${seeded.ms} ms; the storefront lists ${total}`,
     );
     figure("synthetic catalogue seeding", seeded.ms, "ms");
-    rows.push(...(await measure(server, `${total} products`, seconds)));
+    measured.push(...(await measure(server, `${total} products`, seconds, rows)));
   }
-  return rows;
+  return measured;
 }
