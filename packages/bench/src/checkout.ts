@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -98,22 +99,35 @@ export async function checkoutBench() {
           return (await Account.createSession(user.userId)).token;
         }),
       );
-    const checkout = (tokens: string[], body: string, tag: string) =>
-      measure(tokens.length, async (i) => {
-        const res = await app.request("/api/orders", {
-          method: "POST",
-          headers: {
-            authorization: `Bearer ${tokens[i]}`,
-            "content-type": "application/json",
-            "idempotency-key": `bench-${tag}-${i}`,
-          },
-          body,
-        });
-        await res.arrayBuffer();
-        return res.status;
-      });
-
     const client = await dynamo();
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        traced.getStore()?.push(callName(context.commandName ?? "?", args.input));
+        return next(args);
+      },
+      { step: "initialize", name: "benchCallNames" },
+    );
+    const checkout = async (tokens: string[], body: string, tag: string) => {
+      const calls: Trace[] = [];
+      const run = await measure(tokens.length, (i) =>
+        traced.run([], async () => {
+          const res = await app.request("/api/orders", {
+            method: "POST",
+            headers: {
+              authorization: `Bearer ${tokens[i]}`,
+              "content-type": "application/json",
+              "idempotency-key": `bench-${tag}-${i}`,
+            },
+            body,
+          });
+          await res.arrayBuffer();
+          calls.push({ status: res.status, calls: traced.getStore() ?? [] });
+          return res.status;
+        }),
+      );
+      return { ...run, calls };
+    };
+
     const table = tableName();
     // DynamoDB Local's JIT warms up first, so that no figure pays for it.
     await measure(500, (i) =>
@@ -216,6 +230,8 @@ export async function checkoutBench() {
       }),
       row("the app: 500 more after sell-out", afterRun, {}),
     ]);
+    printCalls("Mua ngay during the sale", dealRun.calls);
+    printCalls("Mua ngay after sell-out", afterRun.calls);
     const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
     console.log(
       [
@@ -232,17 +248,27 @@ export async function checkoutBench() {
       ["checkout.deal.after_sellout_p50", afterRun.p50, "ms"],
       ["checkout.bare_update.answers_per_s", bare.answersPerS, "1/s"],
       ["checkout.bare_transaction.answers_per_s", bareTx.answersPerS, "1/s"],
+      ["checkout.deal.db_calls_per_order", callsPer(dealRun.calls, 201), "calls"],
+      ["checkout.deal.db_calls_per_refusal", callsPer(dealRun.calls, 409), "calls"],
+      ["checkout.deal.after_sellout_db_calls", callsPer(afterRun.calls, 409), "calls"],
     ] as const) {
       console.log(`bench ${JSON.stringify({ name, value: +value.toFixed(1), unit })}`);
     }
 
+    // BENCH_DEAL_ONLY=1 stops here (the deal's figures only, for quicker runs while working on the deal path).
+    if (process.env.BENCH_DEAL_ONLY === "1") return;
     console.log("\nThe cart's checkout: one TransactWriteItems per order over its products' stock, 500 buyers");
     const cart = JSON.stringify({ address, paymentMethod: "cod" });
     const rows = [];
     for (const stock of [20, 500]) {
       const productId = await listed(`Sản phẩm đo tải ${stock}`, stock);
       const run = await checkout(await buyers(500, { productId }), cart, `cart-${stock}`);
-      rows.push(row(`500 buyers, ${stock} units`, run, { "stock left": (await Product.get(productId)).stock }));
+      rows.push(
+        row(`500 buyers, ${stock} units`, run, {
+          "stock left": (await Product.get(productId)).stock,
+          "calls/order": +callsPer(run.calls, 201).toFixed(1),
+        }),
+      );
     }
     console.table(rows);
   } finally {
@@ -302,6 +328,66 @@ function row(run: string, r: Run, extra: Record<string, number>) {
     "p99 ms": r.p99,
     ...extra,
   };
+}
+
+/** The DynamoDB calls of one request, named by `callName`, in the order they were sent. */
+interface Trace {
+  status: number;
+  calls: string[];
+}
+const traced = new AsyncLocalStorage<string[]>();
+
+/** A call as `Command entity…`, the entities read from ElectroDB's sort keys (`$entity_version…`) or items. */
+function callName(command: string, input: unknown): string {
+  const entityOf = (key: unknown) => {
+    const sk = (key as { sk?: unknown } | undefined)?.sk;
+    const text = typeof sk === "string" ? sk : (sk as { S?: string } | undefined)?.S;
+    return text?.match(/^\$([a-z]+)_/)?.[1] ?? text?.match(/^\$[^#]*#([a-z]+)/)?.[1] ?? "?";
+  };
+  const one = (op: Record<string, unknown>) => entityOf((op.Key ?? op.Item) as Record<string, unknown> | undefined);
+  const i = input as Record<string, unknown>;
+  const verb = command.replace(/Command$/, "").replace(/Items?$/, "");
+  if (verb === "TransactWrite" || verb === "TransactGet") {
+    const items = (i.TransactItems as Array<Record<string, Record<string, unknown>>>).map((t) => {
+      const [op = "?", body = {}] = Object.entries(t)[0] ?? [];
+      return `${op} ${one(body)}`;
+    });
+    return `${verb}[${items.length}: ${items.join(", ")}]`;
+  }
+  if (verb === "BatchGet" || verb === "BatchWrite") {
+    const requests = Object.values((i.RequestItems ?? {}) as Record<string, unknown>)[0] as
+      | { Keys?: unknown[] }
+      | unknown[]
+      | undefined;
+    const keys = Array.isArray(requests) ? requests : (requests?.Keys ?? []);
+    return `${verb}[${keys.length}: ${[...new Set(keys.map((k) => entityOf((k as { PutRequest?: { Item: unknown } }).PutRequest?.Item ?? k)))].join(", ")}]`;
+  }
+  if (verb === "Query") {
+    const values = Object.values((i.ExpressionAttributeValues ?? {}) as Record<string, unknown>).map(String);
+    const sk = values.find((v) => v.startsWith("$"));
+    return `Query ${i.IndexName ?? "table"} ${sk ? entityOf({ sk }) : ""}`.trim();
+  }
+  return `${verb} ${one(i)}`;
+}
+
+const callsPer = (calls: Trace[], status: number) => {
+  const of = calls.filter((c) => c.status === status);
+  return of.length ? of.reduce((n, c) => n + c.calls.length, 0) / of.length : 0;
+};
+
+/** Calls per request by status, then each kind of call per request of that status. */
+function printCalls(title: string, calls: Trace[]) {
+  for (const status of [...new Set(calls.map((c) => c.status))].sort()) {
+    const of = calls.filter((c) => c.status === status);
+    const kinds = new Map<string, number>();
+    for (const c of of) for (const name of c.calls) kinds.set(name, (kinds.get(name) ?? 0) + 1);
+    console.log(
+      `\n${title}, ${status} (${of.length} requests): ${callsPer(calls, status).toFixed(1)} DynamoDB calls per request`,
+    );
+    console.table([...kinds].map(([call, n]) => ({ call, "per request": +(n / of.length).toFixed(2) })));
+    const first = of[0];
+    if (first) console.log(`  one of them, in order: ${first.calls.join(" → ")}`);
+  }
 }
 
 /** An id of the shape the API takes for deals and lives (26 lower-case base-32 characters). */
