@@ -1,3 +1,4 @@
+import { ward } from "../geo/ward";
 import { DomainError } from "../util/error";
 import type { Account } from "./index";
 
@@ -91,6 +92,28 @@ export function requireStaffOver(actor: Actor, provinceCodes: Iterable<string>) 
       "Đơn này có hàng của chủ thể tỉnh khác: cán bộ tỉnh đó hoặc cấp trung ương xử lý.",
       "This order holds another province's producers: their staff or central staff handle it.",
     );
+  }
+  return staff;
+}
+
+/**
+ * Commune staff (the commune or ward's People's Committee) pre-check the dossiers of their commune's producers: the
+ * product's and raw material's origin, local labour (Decision 1489/QĐ-TTg). They are not programme staff:
+ * `requireStaff` refuses them.
+ */
+export function requireCommuneStaff(actor: Actor): Account.User & { wardCode: string; provinceCode: string } {
+  const user = requireUser(actor);
+  const commune = user.role === "commune" && user.staffScope ? ward(user.staffScope) : undefined;
+  if (!commune) {
+    throw forbidden("Chỉ cán bộ UBND xã, phường mới làm được việc này.", "Only commune or ward staff can do this.");
+  }
+  return { ...user, wardCode: commune.code, provinceCode: commune.provinceCode };
+}
+
+export function requireCommuneStaffFor(actor: Actor, target: { wardCode: string }) {
+  const staff = requireCommuneStaff(actor);
+  if (staff.wardCode !== target.wardCode) {
+    throw forbidden("Hồ sơ này thuộc xã, phường khác.", "This belongs to another commune or ward.");
   }
   return staff;
 }

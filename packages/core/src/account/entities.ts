@@ -4,7 +4,8 @@ import { SERVICE } from "../db/service";
 
 const config = { client: lazyClient, table: tableName() };
 
-export const ROLES = ["shopper", "seller", "staff"] as const;
+/** Staff of a commune or ward ("commune") pre-check OCOP dossiers of its producers (Decision 1489/QĐ-TTg). */
+export const ROLES = ["shopper", "seller", "staff", "commune"] as const;
 
 export const UserEntity = entityOnFirstUse(
   {
@@ -17,7 +18,7 @@ export const UserEntity = entityOnFirstUse(
       role: { type: ROLES, required: true, default: "shopper" },
       /** Sellers belong to one producer; a producer may have several sellers. */
       producerId: { type: "string" },
-      /** Staff act on one province (its code) or on all of them ("central"). */
+      /** Staff act on one province (its code) or on all of them ("central"); commune staff on one ward (its code). */
       staffScope: { type: "string" },
       createdAt: { type: "string", required: true },
     },

@@ -11,9 +11,9 @@ type Stored = EntityItem<typeof AuditEntity>;
 
 /** Who acted, as staff read it: their name and role, never their phone or e-mail. */
 export interface AuditActor {
-  kind: "staff" | "seller" | "shopper" | "system";
+  kind: "staff" | "commune" | "seller" | "shopper" | "system";
   name: string | null;
-  /** Staff: "central" or their province's code. */
+  /** Staff: "central" or their province's code; commune staff: their ward's code. */
   staffScope: string | null;
   /** A seller: the producer they sell for. */
   producerName: string | null;

@@ -29,6 +29,12 @@ export namespace Upload {
       maxBytes: 10 * 1024 * 1024,
       perSeller: true,
     },
+    // Evidence of an OCOP dossier (dossier/): photos from the phone's camera and PDFs.
+    "dossier-evidence": {
+      prefix: "private/dossiers",
+      types: [...IMAGE, "application/pdf"] as const,
+      maxBytes: 10 * 1024 * 1024,
+    },
   } as const;
   export type Purpose = keyof typeof PURPOSES;
 
@@ -56,7 +62,14 @@ export namespace Upload {
   const ascii = (h: Uint8Array, from: number, to: number) => String.fromCharCode(...h.slice(from, to));
 
   export const Request = z.object({
-    purpose: z.enum(["product-image", "producer-photo", "certificate-scan", "identity-card", "business-registration"]),
+    purpose: z.enum([
+      "product-image",
+      "producer-photo",
+      "certificate-scan",
+      "identity-card",
+      "business-registration",
+      "dossier-evidence",
+    ]),
     contentType: z.string().max(100),
     size: z.number().int().min(1, "the file is empty"),
   });

@@ -25,7 +25,7 @@ const onProduct = { ...guarded, 404: errorResponses[404], 409: errorResponses[40
 /** An audit entry as staff read it: who by name and role, what by name (never a phone, an e-mail or a buyer). */
 const AuditRowSchema = AuditSchema.extend({
   actorInfo: z.object({
-    kind: z.enum(["staff", "seller", "shopper", "system"]),
+    kind: z.enum(["staff", "commune", "seller", "shopper", "system"]),
     name: z.string().nullable(),
     staffScope: z.string().nullable(),
     producerName: z.string().nullable(),

@@ -1,3 +1,4 @@
+import { ROLES } from "@cho-ocop/core/account/entities";
 import { Certificate } from "@cho-ocop/core/certificate/index";
 import { Producer } from "@cho-ocop/core/producer/index";
 import { Product } from "@cho-ocop/core/product/index";
@@ -7,7 +8,7 @@ import { named } from "./schemas";
 export const UserSchema = z
   .object({
     userId: z.string(),
-    role: z.enum(["shopper", "seller", "staff"]),
+    role: z.enum(ROLES),
     name: z.string().optional(),
     phone: z.string().optional(),
     email: z.string().optional(),
