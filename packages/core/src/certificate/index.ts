@@ -183,7 +183,7 @@ export namespace Certificate {
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[\p{L}\d][\p{L}\d./-]{2,59}$/u, "expected a certificate number such as OCOP-14-2026-0001");
+    .regex(/^[\p{L}\d][\p{L}\d.-]{2,59}$/u, "expected a certificate number such as OCOP-14-2026-0001");
 
   export function numberFor(level: Level, provinceCode: string, year: string, sequence: number): string {
     return `OCOP-${level === "central" ? "TW" : provinceCode}-${year}-${String(sequence).padStart(4, "0")}`;
@@ -232,6 +232,8 @@ export const CertificateEntity = entityOnFirstUse(
       reminded: { type: "list", items: { type: "string" } },
       /** Bumped by every change the open data shows (issue, supersede, revoke, claim): the change feed's order. */
       changedAt: { type: "string" },
+      /** Its last valid day again, on registry certificates only: the reminders' index is sparse. */
+      expiresOn: { type: "string" },
     },
     indexes: {
       /** Every certificate submitted for a product, in the product's item collection (history and review). */
@@ -243,7 +245,7 @@ export const CertificateEntity = entityOnFirstUse(
       byChange: {
         index: "gsi1",
         pk: { field: "gsi1pk", composite: ["feed"] },
-        sk: { field: "gsi1sk", composite: ["changedAt", "certificateId"] },
+        sk: { field: "gsi1sk", composite: ["changedAt"] },
       },
       /** Lookup by product name within a province. */
       byProvince: {
@@ -255,7 +257,7 @@ export const CertificateEntity = entityOnFirstUse(
       byExpiry: {
         index: "gsi3",
         pk: { field: "gsi3pk", composite: ["feed"] },
-        sk: { field: "gsi3sk", composite: ["validUntil", "certificateId"] },
+        sk: { field: "gsi3sk", composite: ["expiresOn"] },
       },
     },
   },

@@ -24,14 +24,43 @@ type Stored = EntityItem<typeof CertificateEntity>;
  * its status when it expires or is revoked, and is published as open data with a change feed.
  */
 export namespace Registry {
-  export const IssueInput = Certificate.Fields.extend({
+  const tenths = (max: number) =>
+    z
+      .number()
+      .min(0)
+      .max(max)
+      .refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, "scores have at most one decimal");
+
+  export const IssueFields = Certificate.Fields.extend({
     productId: Product.Id,
+    /** A council's score is its members' average: one decimal. */
+    score: z.object({ a: tenths(40), b: tenths(25), c: tenths(35) }).optional(),
     /** Who signed the decision, e.g. "Phó Chủ tịch UBND tỉnh Nguyễn Văn A". */
     signer: z.string().trim().min(2).max(200),
     dossierId: z.string().trim().min(1).max(60).optional(),
-  }).superRefine((cert, ctx) => {
-    const checked = Certificate.Input.safeParse(cert);
-    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ ...issue, code: "custom" });
+  });
+  /**
+   * The level must fit the stars; the stars may not exceed the score's band, and may fall below it when a
+   * mandatory criterion of the higher level is not met (a 92-point product certified 4★).
+   */
+  export const IssueInput = IssueFields.superRefine((cert, ctx) => {
+    if (cert.score) {
+      const total = Math.round((cert.score.a + cert.score.b + cert.score.c) * 10) / 10;
+      if (cert.stars > Certificate.starsFor(total)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["score"],
+          message: `a score of ${total} gives at most ${Certificate.starsFor(total)}★, not ${cert.stars}★`,
+        });
+      }
+    }
+    if (Certificate.levelFor(cert.stars) !== cert.level) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["level"],
+        message: `${cert.stars}★ is certified at ${Certificate.levelFor(cert.stars)} level`,
+      });
+    }
   });
   export type IssueInput = z.input<typeof IssueInput>;
 
@@ -98,6 +127,7 @@ export namespace Registry {
             createdAt: now,
             number,
             feed: "registry",
+            expiresOn: inForce.validUntil,
             source: "decision",
             productName: product.name,
             producerId: producer.producerId,
@@ -114,7 +144,7 @@ export namespace Registry {
           .map((p) =>
             tx.certificate
               .patch({ productId: p.productId, certificateId: p.certificateId })
-              .set(p.feed ? { status: "superseded", changedAt: now } : { status: "superseded" })
+              .set(p.feed ? { status: "superseded", feed: "registry", changedAt: now } : { status: "superseded" })
               .commit(),
           ),
         tx.audit
@@ -260,7 +290,7 @@ export namespace Registry {
       await Storefront.sync(product.productId, { certificate: undefined, statusReason: reason }, (tx) => [
         tx.certificate
           .patch({ productId: cert.productId, certificateId: cert.certificateId })
-          .set({ revokedAt: now, revokedReason: reason, changedAt: now })
+          .set({ revokedAt: now, revokedReason: reason, feed: "registry", changedAt: now })
           .commit(),
         tx.audit.create(audit).commit(),
       ]);
@@ -269,7 +299,7 @@ export namespace Registry {
         .write((tx) => [
           tx.certificate
             .patch({ productId: cert.productId, certificateId: cert.certificateId })
-            .set({ revokedAt: now, revokedReason: reason, changedAt: now })
+            .set({ revokedAt: now, revokedReason: reason, feed: "registry", changedAt: now })
             .commit(),
           tx.audit.create(audit).commit(),
         ])
