@@ -52,24 +52,26 @@ export const SelfAssessment = z
   .refine((r) => Object.keys(r).length <= 200, "too many criteria");
 export type SelfAssessment = z.infer<typeof SelfAssessment>;
 
-export const Draft = z
-  .object({
-    registration: Registration.default({}),
-    businessPlan: BusinessPlan.default({}),
-    selfAssessment: SelfAssessment.default({}),
-    /** A renewal's self-assessment of the three years since the last certificate. */
-    threeYearReview: text(5000).optional(),
-  })
-  .superRefine((d, ctx) => {
-    const { workers, localWorkers } = d.registration;
-    if (workers !== undefined && localWorkers !== undefined && localWorkers > workers) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["registration", "localWorkers"],
-        message: "local workers cannot outnumber workers",
-      });
-    }
-  });
+export const DraftFields = z.object({
+  registration: Registration.default({}),
+  businessPlan: BusinessPlan.default({}),
+  selfAssessment: SelfAssessment.default({}),
+  /** A renewal's self-assessment of the three years since the last certificate. */
+  threeYearReview: text(5000).optional(),
+});
+
+export function localWorkersFit(d: { registration: Registration }, ctx: z.RefinementCtx) {
+  const { workers, localWorkers } = d.registration;
+  if (workers !== undefined && localWorkers !== undefined && localWorkers > workers) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["registration", "localWorkers"],
+      message: "local workers cannot outnumber workers",
+    });
+  }
+}
+
+export const Draft = DraftFields.superRefine(localWorkersFit);
 export type Draft = z.infer<typeof Draft>;
 
 export const EvidenceInput = z.object({

@@ -8,6 +8,7 @@ import { serviceOnFirstUse } from "../db/on-first-use";
 import { PROVINCE_CODES } from "../geo/province";
 import { ward } from "../geo/ward";
 import { Producer } from "../producer";
+import { Sheet } from "../sheet/index";
 import { storage } from "../storage";
 import { Upload } from "../upload";
 import { DomainError, notFound } from "../util/error";
@@ -16,9 +17,10 @@ import { EVIDENCE_KINDS } from "./evidence";
 import {
   BusinessPlan,
   completion,
-  Draft,
+  DraftFields,
   type Evidence,
   EvidenceInput,
+  localWorkersFit,
   type Missing,
   missing,
   Registration,
@@ -33,7 +35,7 @@ import {
   mayMove,
   movesFor,
 } from "./lifecycle";
-import { sheetCriteria } from "./sheet-of";
+import { groupOf, SheetView, SubGroupView, sheetCriteria, sheetOf, subGroups } from "./sheet-of";
 
 const DossierService = serviceOnFirstUse(
   { dossier: DossierEntity, audit: AuditEntity },
@@ -53,7 +55,8 @@ export namespace Dossier {
   export const Party = z.enum(DOSSIER_PARTIES);
   export const MAX_EVIDENCE = 60;
 
-  export const Save = z.intersection(Draft, z.object({ version: z.number().int().min(1) }));
+  /** A save names the version it edited. */
+  export const Save = DraftFields.extend({ version: z.number().int().min(1) }).superRefine(localWorkersFit);
 
   export const Create = z.object({
     /** Re-recognition: the certificate it renews (the reminder's link carries it). */
@@ -146,6 +149,8 @@ export namespace Dossier {
     communeCheck: z.object({ at: z.string(), by: z.string(), note: z.string().nullable() }).nullable(),
     /** The moves the caller may make now. */
     moves: z.array(State),
+    /** The sub-group's score sheet the self-assessment answers. */
+    sheet: SheetView.nullable(),
   });
   export type View = z.infer<typeof View>;
 
@@ -270,6 +275,7 @@ export namespace Dossier {
       history: r.history as Move[],
       communeCheck: check ? { at: check.at, by: check.by, note: check.note ?? null } : null,
       moves: movesFor(party, r.state).filter((to) => party !== "producer" || to !== "draft"),
+      sheet: sheetOf(d.registration.subGroup) ?? null,
     };
   }
 
@@ -383,13 +389,51 @@ export namespace Dossier {
     const state = editable(r);
     await write(r, {
       state,
-      registration: fields.registration,
+      registration: withSheet(fields.registration),
       businessPlan: fields.businessPlan,
-      selfAssessment: fields.selfAssessment,
+      selfAssessment: onSheet(fields.registration.subGroup, fields.selfAssessment),
       ...(fields.threeYearReview !== undefined ? { threeYearReview: fields.threeYearReview } : {}),
       history: reopened(actor, r, state),
     });
     return view(await load(dossierId), "producer");
+  }
+
+  export const SubGroup = SubGroupView;
+  export const subGroupList = subGroups;
+
+  /** The sub-group decides the sheet and the group; an unknown sub-group is a 400. */
+  function withSheet(registration: Registration): Registration {
+    const code = registration.subGroup;
+    if (!code) {
+      const { sheetId: _, ...rest } = registration;
+      return rest;
+    }
+    const sheet = sheetOf(code);
+    const group = groupOf(code);
+    if (!sheet || !group) {
+      throw new DomainError(
+        400,
+        "invalid_input",
+        { vi: `Không có phân nhóm sản phẩm ${code}.`, en: `There is no product sub-group ${code}.` },
+        "registration.subGroup",
+      );
+    }
+    return { ...registration, sheetId: sheet.sheetId, group };
+  }
+
+  /** Answers to the sheet's criteria only, each one of its options (else a 400 naming the criterion). */
+  function onSheet(subGroup: string | undefined, answers: SelfAssessment): SelfAssessment {
+    const sheet = sheetOf(subGroup);
+    if (sheet) Sheet.pointsOf(sheet, answers);
+    else if (Object.keys(answers).length) {
+      throw new DomainError(
+        400,
+        "invalid_input",
+        { vi: "Hãy chọn phân nhóm trước khi tự chấm.", en: "Pick the sub-group before assessing." },
+        "selfAssessment",
+      );
+    }
+    return answers;
   }
 
   const TYPE_OF: Record<string, string> = {
@@ -474,6 +518,21 @@ export namespace Dossier {
     return Promise.all(data.sort((a, b) => b.dossierId.localeCompare(a.dossierId)).map(summary));
   }
 
+  export const Evidence = EvidenceInput;
+
+  /** One of the caller's producer's dossiers. */
+  export async function getOwn(actor: Actor, dossierId: string): Promise<View> {
+    return view(await own(actor, dossierId), "producer");
+  }
+
+  /** One dossier of the caller's commune, once submitted. */
+  export async function communeGet(actor: Actor, dossierId: string): Promise<View> {
+    const r = await asCommune(actor, dossierId);
+    if (r.state === "draft" && (r.history as Move[]).length === 0)
+      throw notFound({ vi: "hồ sơ OCOP", en: "OCOP dossier" });
+    return view(r, "commune");
+  }
+
   /** One dossier as the caller may see it (its producer, its commune, its province, central). */
   export async function get(actor: Actor, dossierId: string): Promise<View> {
     const r = await load(dossierId);
@@ -533,6 +592,13 @@ export namespace Dossier {
     set: Partial<DossierRecord> = {},
   ) {
     if (!mayMove(party, r.state, to)) {
+      // A step this party has no say in any more (or yet) is the state's refusal; another party's move is not theirs.
+      if (movesFor(party, r.state).length === 0) {
+        throw new DomainError(409, "invalid_transition", {
+          vi: `Hồ sơ đang ở bước "${r.state}", không còn chờ bạn xử lý.`,
+          en: `The dossier is at "${r.state}" and no longer waits for you.`,
+        });
+      }
       DossierLifecycle.move(r.state, to);
       throw new DomainError(403, "forbidden", {
         vi: "Bạn không được chuyển hồ sơ này sang bước đó.",

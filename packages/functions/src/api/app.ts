@@ -10,6 +10,7 @@ import { catalog } from "./catalog";
 import { onlyThroughCloudFront } from "./cloudfront";
 import { commerce } from "./commerce";
 import { refuseCrossSite } from "./cross-site";
+import { communeDossiers, sellerDossiers } from "./dossiers";
 import { renderDocs } from "./docs";
 import { notFoundRoute, onError, router } from "./error";
 import { fulfilment } from "./fulfilment";
@@ -49,6 +50,8 @@ export const app = base
   .route("/api", auth)
   .route("/api/seller", seller)
   .route("/api/seller", sellerVerification)
+  .route("/api/seller", sellerDossiers)
+  .route("/api/commune", communeDossiers)
   .route("/api/invitations", invitations)
   .route("/api/admin", admin)
   .route("/api/admin", adminCommerce)

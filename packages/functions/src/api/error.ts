@@ -30,6 +30,7 @@ export const errorResponses = {
   409: errorOf("Not possible in the current state"),
   413: errorOf("Too large"),
   415: errorOf("Unsupported type"),
+  422: errorOf("Incomplete: `field` names the first thing missing"),
   429: errorOf("Too many requests or tries"),
 } as const;
 

@@ -10,6 +10,7 @@ export const ROLE_NAMES = {
   seller: "a seller of the producer concerned",
   "staff-province": "province staff, for their province's 3★ and 4★",
   "staff-central": "central staff",
+  "staff-commune": "commune or ward staff, for dossiers of their commune's producers",
 } as const;
 export type Role = keyof typeof ROLE_NAMES;
 
@@ -19,6 +20,7 @@ export const SHOPPER: Role[] = ["shopper"];
 export const SELLER: Role[] = ["seller"];
 export const STAFF: Role[] = ["staff-province", "staff-central"];
 export const CENTRAL: Role[] = ["staff-central"];
+export const COMMUNE: Role[] = ["staff-commune"];
 export const BUYER_OR_STAFF: Role[] = ["buyer", "staff-province", "staff-central"];
 
 export const roles = (allowed: Role[]) => ({ "x-roles": allowed });
