@@ -14,6 +14,9 @@ export const LIVE_OFFLINE_SCHEDULE = "rate(1 minute)";
 /** 00:05 in Vietnam (UTC+7, no daylight saving): just after a certificate's last valid day ends. */
 export const SWEEP_SCHEDULE = "cron(5 17 * * ? *)";
 
+/** 08:00 in Vietnam: certificate expiry reminders arrive in the working day. */
+export const REMINDER_SCHEDULE = "cron(0 1 * * ? *)";
+
 export function Jobs({ stack }: StackContext) {
   keepLogs(stack);
   const records = tableAccess(use(Database).table);
@@ -61,6 +64,23 @@ export function Jobs({ stack }: StackContext) {
     },
   });
 
+  const reminders = new Cron(stack, "RemindExpiring", {
+    schedule: REMINDER_SCHEDULE,
+    job: {
+      function: {
+        ...LAMBDA_DEFAULTS,
+        handler: "packages/functions/src/jobs.remindExpiring",
+        description:
+          "Reminds producers 90 and 30 days before their OCOP certificate expires, linking a renewal dossier",
+        memorySize: "512 MB",
+        timeout: "5 minutes",
+        // PUBLIC_URL: the reminder links the renewal dossier, and no request names the site to a job.
+        environment: { ...records.environment, ...messaging.environment, PUBLIC_URL: siteUrl },
+        permissions: [...records.permissions, ...messaging.permissions],
+      },
+    },
+  });
+
   const news = liveNewsAccess(stack, use(Live));
   const liveOffline = new Cron(stack, "EndOfflineLives", {
     schedule: LIVE_OFFLINE_SCHEDULE,
@@ -78,5 +98,5 @@ export function Jobs({ stack }: StackContext) {
     },
   });
 
-  return { sweeper, orderExpiry, liveOffline };
+  return { sweeper, orderExpiry, liveOffline, reminders };
 }

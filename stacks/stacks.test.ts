@@ -21,7 +21,7 @@ import { contentSecurityPolicy, PERMISSIONS_POLICY } from "../packages/functions
 import config from "../sst.config";
 import { API_THROTTLE, Api } from "./Api";
 import { Database } from "./Database";
-import { Jobs, LIVE_OFFLINE_SCHEDULE, ORDER_EXPIRY_SCHEDULE, SWEEP_SCHEDULE } from "./Jobs";
+import { Jobs, LIVE_OFFLINE_SCHEDULE, ORDER_EXPIRY_SCHEDULE, REMINDER_SCHEDULE, SWEEP_SCHEDULE } from "./Jobs";
 import { Live } from "./Live";
 import { LiveMedia } from "./LiveMedia";
 import { suppressionOf } from "./nag-suppressions";
@@ -1022,6 +1022,22 @@ describe.each(["dev", "prod"])("stage %s", (stage) => {
         .sort();
       // The key cancels the payment intent; the webhook secret, which only the API verifies with, stays out.
       expect(secrets).toEqual(prod ? ["SST_Secret_value_STRIPE_SECRET_KEY"] : []);
+    });
+
+    it("reminds producers of expiring certificates daily at 08:00 Vietnam time, by SMS, linking the site", () => {
+      expect(REMINDER_SCHEDULE).toBe("cron(0 1 * * ? *)");
+      const fns = Object.entries(s.jobs.findResources("AWS::Lambda::Function")).filter(([, f]) =>
+        String(f.Properties.Handler).endsWith("jobs.remindExpiring"),
+      );
+      expect(fns).toHaveLength(1);
+      const [fnId, fn] = fns[0] as [string, Json];
+      const rule = ruleFor(fnId);
+      expect(rule.Properties.ScheduleExpression).toBe("cron(0 1 * * ? *)");
+      expect(rule.Properties.State).toBe("ENABLED");
+      const env = fn.Properties.Environment.Variables;
+      expect(env.MESSAGES).toBe("aws");
+      expect(JSON.stringify(env.PUBLIC_URL)).toContain(prod ? "https://cho-ocop.example.vn" : "https://");
+      expect(Object.keys(env).filter((k) => k.startsWith("SST_Secret_value_"))).toEqual([]);
     });
 
     it("ends lives whose stream did not come back every minute, reaching the table, IVS's viewer counts and the rooms", () => {

@@ -4,14 +4,21 @@ import { loadSecrets } from "./lambda-config";
 await loadSecrets();
 await compose();
 // Loaded once the adapters are chosen: the entities read the table's name when imported.
-const [{ Live }, { Order }, { Storefront }] = await Promise.all([
+const [{ Live }, { Order }, { Storefront }, { Reminder }] = await Promise.all([
   import("@cho-ocop/core/live/index"),
   import("@cho-ocop/core/order/index"),
   import("@cho-ocop/core/storefront/index"),
+  import("@cho-ocop/core/certificate/reminder"),
 ]);
 
 /** Daily (SST Cron): takes products whose certificate ran out off the storefront. Locally a timer runs the same. */
 export const sweepExpired = async () => ({ expired: await Storefront.sweepExpired() });
+
+/**
+ * Daily (SST Cron): reminds the producers whose certificate ends in 90 or 30 days, with the link to a renewal dossier;
+ * each reminder once. Locally a timer runs the same.
+ */
+export const remindExpiring = async () => ({ reminded: await Reminder.sendDue() });
 
 /**
  * Every 5 minutes (SST Cron): cancels unpaid card and VietQR orders past 30 minutes, then gives back the live deals'

@@ -7,6 +7,7 @@ import { adminCommerce } from "./admin-commerce";
 import { auth } from "./auth";
 import { bodyLimits } from "./body-limit";
 import { catalog } from "./catalog";
+import { certificateAdmin, certificates } from "./certificates";
 import { onlyThroughCloudFront } from "./cloudfront";
 import { commerce } from "./commerce";
 import { refuseCrossSite } from "./cross-site";
@@ -61,7 +62,9 @@ export const app = base
   .route("/api/seller/fulfilments", fulfilment)
   .route("/api/webhooks", webhooks)
   .route("/api", live)
-  .route("/api/trace", traceRoutes);
+  .route("/api/trace", traceRoutes)
+  .route("/api", certificates)
+  .route("/api/admin", certificateAdmin);
 
 export type AppType = typeof app;
 

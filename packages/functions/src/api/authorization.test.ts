@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { SYSTEM } from "@cho-ocop/core/account/actor";
 import { UserEntity } from "@cho-ocop/core/account/entities";
 import { Account } from "@cho-ocop/core/account/index";
+import { Registry } from "@cho-ocop/core/certificate/registry";
 import { Combo } from "@cho-ocop/core/combo/index";
 import { chatProvider, useChatProvider } from "@cho-ocop/core/live/chat";
 import { Live } from "@cho-ocop/core/live/index";
@@ -114,6 +115,16 @@ interface Case {
   probe?: (f: Fixture, who: Who, caller: { token?: string; headers?: Record<string, string> }) => Promise<unknown>;
 }
 
+/** A certificate issued from a decision to the fixture's product (in force at once): its number. */
+const issued = async (f: Fixture) =>
+  (
+    await Registry.issue(SYSTEM, {
+      productId: f.productId,
+      ...certificateInput(4),
+      level: "province",
+      signer: "Chủ tịch UBND tỉnh",
+    })
+  ).number;
 const productProbe = async (f: Fixture) => {
   const p = await Product.get(f.productId);
   return { status: p.status, version: p.version, stock: p.stock, priceVnd: p.priceVnd };
@@ -234,6 +245,38 @@ const CASES: Case[] = [
   },
   { method: "GET", path: "/api/trace/{id}", allowed: EVERYONE, state: "approved" },
   { method: "GET", path: "/api/trace/{id}/qr.svg", allowed: EVERYONE, state: "approved" },
+  {
+    method: "GET",
+    path: "/api/certificates/{number}",
+    allowed: EVERYONE,
+    state: "approved",
+    prepare: async (f) => ({ url: `/api/certificates/${await issued(f)}` }),
+  },
+  {
+    method: "GET",
+    path: "/api/certificates",
+    allowed: EVERYONE,
+    url: () => `/api/certificates?province=${SON_LA}&q=che`,
+  },
+  { method: "GET", path: "/api/open-data/certificates", allowed: EVERYONE },
+  { method: "GET", path: "/api/open-data/certificates.csv", allowed: EVERYONE },
+  {
+    method: "POST",
+    path: "/api/admin/products/{id}/certificates",
+    allowed: OWN_STAFF,
+    state: "approved",
+    body: () => ({ ...certificateInput(4), signer: "Chủ tịch UBND tỉnh" }),
+    probe: productProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/admin/certificates/{number}/revoke",
+    allowed: OWN_STAFF,
+    state: "approved",
+    prepare: async (f) => ({ url: `/api/admin/certificates/${await issued(f)}/revoke` }),
+    body: () => ({ reason: "Cơ sở vi phạm điều kiện sản xuất." }),
+    probe: productProbe,
+  },
   { method: "POST", path: "/api/auth/code", allowed: EVERYONE, body: () => ({ phone: phone() }) },
   {
     method: "POST",

@@ -166,6 +166,12 @@ async function main() {
   if (expired.length) log(`took ${expired.length} product(s) with expired certificates off the storefront`);
   const sweeper = setInterval(() => void Storefront.sweepExpired().catch(console.error), 60 * 60 * 1000);
   cleanups.push(() => clearInterval(sweeper));
+  // Certificate expiry reminders at 90 and 30 days (daily on AWS): hourly here, each reminder sent once.
+  const { Reminder } = await import("@cho-ocop/core/certificate/reminder");
+  const remind = () => void Reminder.sendDue().catch(console.error);
+  remind();
+  const reminders = setInterval(remind, 60 * 60 * 1000);
+  cleanups.push(() => clearInterval(reminders));
   // Unpaid card and VietQR orders give their stock back after 30 minutes (a Cron every 5 minutes on AWS).
   const { Order } = await import("@cho-ocop/core/order/index");
   const orderExpiry = setInterval(() => void Order.expireUnpaid().catch(console.error), 60 * 1000);

@@ -189,6 +189,7 @@ export async function startAwsLocal(log: (line: string) => void, dataDir: string
       every(60_000, jobs.endOfflineLives);
       every(5 * 60_000, jobs.expireUnpaidOrders);
       every(24 * 60 * 60_000, jobs.sweepExpired);
+      every(24 * 60 * 60_000, jobs.remindExpiring);
     },
     async stop() {
       for (const timer of timers) clearInterval(timer);

@@ -1,0 +1,277 @@
+import { SYSTEM } from "@cho-ocop/core/account/actor";
+import { AuditEntity } from "@cho-ocop/core/audit/index";
+import { Registry } from "@cho-ocop/core/certificate/registry";
+import { Reminder } from "@cho-ocop/core/certificate/reminder";
+import { OutboxMessenger } from "@cho-ocop/core/message/index";
+import { Product } from "@cho-ocop/core/product/index";
+import { Storefront } from "@cho-ocop/core/storefront/index";
+import { addDays, addMonths, vietnamDay } from "@cho-ocop/core/util/date";
+import { describe, expect, it } from "vitest";
+import { call, tokenFor } from "../../test/api";
+import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
+
+const decision = (stars = 4, decisionDate = vietnamDay()) => ({
+  ...certificateInput(stars),
+  level: stars === 5 ? ("central" as const) : ("province" as const),
+  decisionDate,
+  signer: "Phó Chủ tịch UBND tỉnh Lò Văn A",
+});
+
+async function draftProduct(name: string) {
+  const seller = await tokenFor();
+  await call("POST", "/api/seller/producer", { token: seller, body: producerInput(await sonLaWard(), `HTX ${name}`) });
+  const created = await call<{ productId: string }>("POST", "/api/seller/products", {
+    token: seller,
+    body: productInput(name),
+  });
+  return { seller, productId: created.body.productId };
+}
+
+const staff = () => tokenFor({ role: "staff", staffScope: SON_LA });
+
+describe("issuing a certificate from a decision", () => {
+  it("numbers it, makes it the product's certificate, lists the product and shows it in the public lookup", async () => {
+    const { productId } = await draftProduct("Chè Tà Xùa cấp mới");
+    const issued = await call<{ number: string; certificateId: string }>(
+      "POST",
+      `/api/admin/products/${productId}/certificates`,
+      { token: await staff(), body: decision(4) },
+    );
+    expect(issued.status).toBe(201);
+    expect(issued.body.number).toMatch(new RegExp(`^OCOP-${SON_LA}-${vietnamDay().slice(0, 4)}-\\d{4,}$`));
+
+    const product = await Product.get(productId);
+    expect(product.status).toBe("approved");
+    expect(product.certificate?.certificateId).toBe(issued.body.certificateId);
+    expect((await call("GET", `/api/products/${productId}`)).status).toBe(200);
+
+    const lookup = await call<Registry.PublicView>("GET", `/api/certificates/${issued.body.number.toLowerCase()}`);
+    expect(lookup.status).toBe(200);
+    expect(lookup.body).toMatchObject({
+      number: issued.body.number,
+      status: "valid",
+      stars: 4,
+      productName: "Chè Tà Xùa cấp mới",
+      producerName: "HTX Chè Tà Xùa cấp mới",
+      provinceName: "Sơn La",
+      decisionNumber: "1520/QĐ-UBND",
+      issuer: "UBND tỉnh Sơn La",
+      signer: "Phó Chủ tịch UBND tỉnh Lò Văn A",
+      validUntil: addMonths(vietnamDay(), 36),
+      productId,
+    });
+    expect(JSON.stringify(lookup.body)).not.toMatch(/phone|scanKey/);
+  });
+
+  it("gives each certificate its own number and supersedes the old one on renewal", async () => {
+    const { productId } = await draftProduct("Mật ong bạc hà gia hạn");
+    const officer = await staff();
+    const first = await call<{ number: string }>("POST", `/api/admin/products/${productId}/certificates`, {
+      token: officer,
+      body: decision(3, addMonths(vietnamDay(), -35)),
+    });
+    expect((await call<Registry.PublicView>("GET", `/api/certificates/${first.body.number}`)).body.status).toBe(
+      "expiring",
+    );
+    const second = await call<{ number: string }>("POST", `/api/admin/products/${productId}/certificates`, {
+      token: officer,
+      body: decision(4),
+    });
+    expect(second.body.number).not.toBe(first.body.number);
+    const old = await call<Registry.PublicView>("GET", `/api/certificates/${first.body.number}`);
+    expect(old.body).toMatchObject({ superseded: true, stars: 3 });
+    expect((await Product.get(productId)).certificate?.stars).toBe(4);
+  });
+
+  it("takes a council's averaged score with one decimal, and fewer stars than the band when a mandatory criterion failed", async () => {
+    const { productId } = await draftProduct("Trà hoa vàng 92 điểm");
+    const issued = await call<{ number: string }>("POST", `/api/admin/products/${productId}/certificates`, {
+      token: await staff(),
+      body: { ...decision(4), score: { a: 36.7, b: 23.3, c: 32 } },
+    });
+    expect(issued.status).toBe(201);
+    expect((await call<Registry.PublicView>("GET", `/api/certificates/${issued.body.number}`)).body.stars).toBe(4);
+  });
+
+  it("refuses a 5★ certificate from province staff and a score outside the stars' band, changing nothing", async () => {
+    const { productId } = await draftProduct("Gạo nếp tú lệ từ chối");
+    const fiveStars = await call("POST", `/api/admin/products/${productId}/certificates`, {
+      token: await staff(),
+      body: decision(5),
+    });
+    expect(fiveStars.status).toBe(403);
+    const badScore = await call<{ error: { code: string } }>("POST", `/api/admin/products/${productId}/certificates`, {
+      token: await staff(),
+      body: { ...decision(4), score: { a: 20, b: 10, c: 10 } },
+    });
+    expect(badScore.status).toBe(400);
+    expect((await Product.get(productId)).status).toBe("draft");
+  });
+});
+
+describe("revoking a certificate", () => {
+  it("takes the product off the storefront at once, audits the reason, and keeps the certificate in the lookup", async () => {
+    const { productId } = await draftProduct("Măng khô thu hồi");
+    const officer = await staff();
+    const { number } = await Registry.issue(SYSTEM, { productId, ...decision(4) });
+    const before = await Storefront.counts();
+    expect((await call("GET", `/api/products/${productId}`)).status).toBe(200);
+
+    const tooShort = await call("POST", `/api/admin/certificates/${number}/revoke`, {
+      token: officer,
+      body: { reason: "x" },
+    });
+    expect(tooShort.status).toBe(400);
+    const revoked = await call<Registry.PublicView>("POST", `/api/admin/certificates/${number}/revoke`, {
+      token: officer,
+      body: { reason: "Cơ sở không duy trì điều kiện an toàn thực phẩm." },
+    });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.status).toBe("revoked");
+
+    expect((await call("GET", `/api/products/${productId}`)).status).toBe(404);
+    const product = await Product.get(productId);
+    expect(product.status).toBe("expired");
+    expect(product.statusReason).toBe("Cơ sở không duy trì điều kiện an toàn thực phẩm.");
+    expect((await Storefront.counts()).province[SON_LA]).toBe((before.province[SON_LA] ?? 0) - 1);
+
+    const lookup = await call<Registry.PublicView>("GET", `/api/certificates/${number}`);
+    expect(lookup.body).toMatchObject({
+      status: "revoked",
+      revokedReason: "Cơ sở không duy trì điều kiện an toàn thực phẩm.",
+    });
+    const { data: trail } = await AuditEntity.query.byTarget({ targetId: number }).go();
+    expect(trail.map((a) => [a.action, a.reason])).toEqual([
+      ["revoke-certificate", "Cơ sở không duy trì điều kiện an toàn thực phẩm."],
+    ]);
+
+    const again = await call("POST", `/api/admin/certificates/${number}/revoke`, {
+      token: officer,
+      body: { reason: "Thu hồi lần hai." },
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it("is refused to another province's staff", async () => {
+    const { productId } = await draftProduct("Cà phê Sơn La giữ nguyên");
+    const { number } = await Registry.issue(SYSTEM, { productId, ...decision(4) });
+    const other = await tokenFor({ role: "staff", staffScope: "01" });
+    const res = await call("POST", `/api/admin/certificates/${number}/revoke`, {
+      token: other,
+      body: { reason: "Không có thẩm quyền." },
+    });
+    expect(res.status).toBe(403);
+    expect((await call<Registry.PublicView>("GET", `/api/certificates/${number}`)).body.status).toBe("valid");
+  });
+});
+
+describe("finding a certificate", () => {
+  it("by product name within a province, with or without accents, and 404 for an unknown number", async () => {
+    const { productId } = await draftProduct("Khoai sọ Tủa Chùa tra cứu");
+    const { number } = await Registry.issue(SYSTEM, { productId, ...decision(4) });
+    const found = await call<Registry.PublicView[]>(
+      "GET",
+      `/api/certificates?province=${SON_LA}&q=${encodeURIComponent("khoai so tua chua")}`,
+    );
+    expect(found.status).toBe(200);
+    expect(found.body.map((c) => c.number)).toContain(number);
+    const elsewhere = await call<Registry.PublicView[]>(
+      "GET",
+      `/api/certificates?province=01&q=${encodeURIComponent("khoai so tua chua")}`,
+    );
+    expect(elsewhere.body.map((c) => c.number)).not.toContain(number);
+    expect((await call("GET", "/api/certificates/OCOP-14-1999-9999")).status).toBe(404);
+    expect((await call("GET", `/api/certificates?province=${SON_LA}&q=k`)).status).toBe(400);
+  });
+});
+
+describe("open data", () => {
+  it("pages every certificate with its licence, feeds changes since a time, and exports CSV", async () => {
+    const startedAt = new Date().toISOString();
+    const { productId } = await draftProduct("Rượu táo mèo dữ liệu mở");
+    const { number } = await Registry.issue(SYSTEM, { productId, ...decision(4) });
+
+    const seen: Registry.PublicView[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await call<{ licence: { id: string }; items: Registry.PublicView[]; cursor?: string }>(
+        "GET",
+        `/api/open-data/certificates?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.licence.id).toBe("CC-BY-4.0");
+      seen.push(...page.body.items);
+      cursor = page.body.cursor;
+      pages++;
+    } while (cursor && pages < 1000);
+    expect(seen.map((c) => c.number)).toContain(number);
+
+    const changes = await call<{ items: Registry.PublicView[]; cursor?: string }>(
+      "GET",
+      `/api/open-data/certificates?since=${encodeURIComponent(startedAt)}`,
+    );
+    expect(changes.body.items.map((c) => c.number)).toEqual([number]);
+    await Registry.revoke(SYSTEM, number, { reason: "Thu hồi để thử luồng thay đổi." });
+    const afterRevoke = await call<{ items: Registry.PublicView[] }>(
+      "GET",
+      `/api/open-data/certificates?since=${encodeURIComponent(startedAt)}`,
+    );
+    expect(afterRevoke.body.items.map((c) => [c.number, c.status])).toEqual([[number, "revoked"]]);
+
+    expect((await call("GET", "/api/open-data/certificates?since=yesterday")).status).toBe(400);
+    expect((await call("GET", "/api/open-data/certificates?cursor=bm90LWEtY3Vyc29y")).status).toBe(400);
+
+    const csv = await call<string>("GET", "/api/open-data/certificates.csv");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(csv.headers.get("link")).toContain("creativecommons.org/licenses/by/4.0");
+    const lines = String(csv.body)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "number,status,stars,productName,producerName,provinceCode,provinceName,decisionNumber,decisionDate,issuer,level,validFrom,validUntil,revokedAt,changedAt",
+    );
+    expect(lines.find((l) => l.startsWith(`${number},`))).toContain(",revoked,4,Rượu táo mèo dữ liệu mở,");
+  });
+});
+
+describe("expiry reminders", () => {
+  it("tell the producer's sellers at 90 and at 30 days, once each, with the renewal dossier's link", async () => {
+    const { seller, productId } = await draftProduct("Bánh chưng gù nhắc hạn");
+    const me = await call<{ user: { phone: string } }>("GET", "/api/me", { token: seller });
+    const to = `+84${me.body.user.phone.slice(1)}`;
+    const { number, certificateId } = await Registry.issue(SYSTEM, {
+      productId,
+      ...decision(4, addMonths(vietnamDay(), -33)),
+    });
+    const cert = await call<Registry.PublicView>("GET", `/api/certificates/${number}`);
+    const ninetyBefore = addDays(cert.body.validUntil, -90);
+    const thirtyBefore = addDays(cert.body.validUntil, -30);
+    const textsTo = async () => (await OutboxMessenger.recent(2000)).filter((m) => m.to === to).map((m) => m.text);
+
+    expect((await Reminder.sendDue(addDays(ninetyBefore, -1))).map((r) => r.number)).not.toContain(number);
+    expect(await Reminder.sendDue(ninetyBefore)).toContainEqual({ number, days: 90 });
+    expect((await Reminder.sendDue(ninetyBefore)).map((r) => r.number)).not.toContain(number);
+    expect((await Reminder.sendDue(addDays(ninetyBefore, 10))).map((r) => r.number)).not.toContain(number);
+    expect(await Reminder.sendDue(thirtyBefore)).toContainEqual({ number, days: 30 });
+    expect((await Reminder.sendDue(addDays(thirtyBefore, 1))).map((r) => r.number)).not.toContain(number);
+
+    const texts = await textsTo();
+    expect(texts).toHaveLength(2);
+    for (const text of texts) {
+      expect(text).toContain(`số ${number}`);
+      expect(text).toContain(`/ban-hang/ho-so/moi?renew=${certificateId}`);
+    }
+    expect(texts.some((t) => t.includes("còn 90 ngày"))).toBe(true);
+    expect(texts.some((t) => t.includes("còn 30 ngày"))).toBe(true);
+  });
+
+  it("are not sent for a revoked certificate", async () => {
+    const { productId } = await draftProduct("Nấm hương thu hồi không nhắc");
+    const { number } = await Registry.issue(SYSTEM, { productId, ...decision(4, addMonths(vietnamDay(), -34)) });
+    await Registry.revoke(SYSTEM, number, { reason: "Thu hồi trước hạn." });
+    expect((await Reminder.sendDue(vietnamDay())).map((r) => r.number)).not.toContain(number);
+  });
+});

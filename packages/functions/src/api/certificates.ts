@@ -1,0 +1,151 @@
+import { Certificate } from "@cho-ocop/core/certificate/index";
+import { Registry } from "@cho-ocop/core/certificate/registry";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "./actor";
+import { errorResponses, router } from "./error";
+import { PUBLIC, roles, STAFF } from "./roles";
+import { IdParam, named } from "./schemas";
+
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { "application/json": { schema } } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+const guarded = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
+
+export const PublicCertificateSchema = named(Registry.PublicView, "PublicCertificate");
+
+const LicenceSchema = z
+  .object({ id: z.string(), name: z.string(), url: z.string(), attribution: z.string() })
+  .openapi("OpenDataLicence");
+
+const NumberParam = z.object({
+  number: z
+    .string()
+    .max(60)
+    .openapi({ param: { name: "number", in: "path" }, example: "OCOP-14-2026-0001" })
+    .pipe(Certificate.RegistryNumber),
+});
+
+const lookup = createRoute({
+  method: "get",
+  path: "/certificates/{number}",
+  tags: ["Certificates"],
+  summary: "Look up an OCOP certificate by its number (what its QR opens): status, stars, decision, issuer",
+  description:
+    "Status is `valid`, `expiring` (90 days or fewer left), `expired` or `revoked`. Expired and revoked certificates stay in the register.",
+  ...roles(PUBLIC),
+  request: { params: NumberParam },
+  responses: { ...ok(PublicCertificateSchema, "The certificate"), 400: errorResponses[400], 404: errorResponses[404] },
+});
+
+const search = createRoute({
+  method: "get",
+  path: "/certificates",
+  tags: ["Certificates"],
+  summary: "Find OCOP certificates by product (or producer) name within a province, accents optional",
+  ...roles(PUBLIC),
+  request: { query: z.object(Registry.SearchQuery.shape) },
+  responses: { ...ok(z.array(PublicCertificateSchema), "Certificates"), 400: errorResponses[400] },
+});
+
+const openData = createRoute({
+  method: "get",
+  path: "/open-data/certificates",
+  tags: ["Open data"],
+  summary:
+    "Every OCOP certificate of the register as paged JSON, in order of last change; `since` gives the change feed",
+  description: `Licence: ${Registry.LICENCE.name} (${Registry.LICENCE.url}). Follow \`cursor\` until it is absent. To stay in sync, keep the greatest \`changedAt\` you have read and ask again with \`since\` set to it.`,
+  ...roles(PUBLIC),
+  request: { query: z.object(Registry.FeedQuery.shape) },
+  responses: {
+    ...ok(
+      z
+        .object({
+          licence: LicenceSchema,
+          items: z.array(PublicCertificateSchema),
+          cursor: z.string().optional(),
+        })
+        .openapi("CertificatePage"),
+      "A page of certificates",
+    ),
+    400: errorResponses[400],
+  },
+});
+
+const openDataCsv = createRoute({
+  method: "get",
+  path: "/open-data/certificates.csv",
+  tags: ["Open data"],
+  summary: "The whole register as CSV (UTF-8), under the licence named in the Link header",
+  ...roles(PUBLIC),
+  responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } } },
+});
+
+const IssueBody = named(Registry.IssueFields.omit({ productId: true }), "CertificateIssue");
+
+const issue = createRoute({
+  method: "post",
+  path: "/products/{id}/certificates",
+  tags: ["Staff"],
+  summary: "Issue the certificate a decision grants this product: numbered, in force at once, the old one superseded",
+  ...roles(STAFF),
+  request: { params: IdParam("product"), ...body(IssueBody) },
+  responses: {
+    201: {
+      description: "Issued",
+      content: {
+        "application/json": {
+          schema: z.object({ certificateId: z.string(), number: z.string() }).openapi("IssuedCertificate"),
+        },
+      },
+    },
+    ...guarded,
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
+});
+
+const revoke = createRoute({
+  method: "post",
+  path: "/certificates/{number}/revoke",
+  tags: ["Staff"],
+  summary: "Revoke a certificate with a reason (audited): its product leaves the storefront at once",
+  ...roles(STAFF),
+  request: { params: NumberParam, ...body(named(Registry.RevokeInput, "CertificateRevocation")) },
+  responses: {
+    ...ok(PublicCertificateSchema, "The revoked certificate"),
+    ...guarded,
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
+});
+
+/** The public register: lookup by number or name, and the open data. Mounted at /api. */
+export const certificates = router<AppEnv>()
+  .openapi(lookup, async (c) => c.json(await Registry.lookup(c.req.valid("param").number), 200))
+  .openapi(search, async (c) => c.json(await Registry.search(c.req.valid("query")), 200))
+  .openapi(openData, async (c) => {
+    c.header("link", `<${Registry.LICENCE.url}>; rel="license"`);
+    return c.json(await Registry.feed(c.req.valid("query")), 200);
+  })
+  .openapi(openDataCsv, async (c) =>
+    c.body(await Registry.csv(), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="ocop-certificates.csv"',
+      link: `<${Registry.LICENCE.url}>; rel="license"`,
+    }),
+  );
+
+/** Staff acts on certificates. Mounted at /api/admin. */
+export const certificateAdmin = router<AppEnv>()
+  .openapi(issue, async (c) =>
+    c.json(
+      await Registry.issue(await c.var.actor(), { ...c.req.valid("json"), productId: c.req.valid("param").id }),
+      201,
+    ),
+  )
+  .openapi(revoke, async (c) =>
+    c.json(await Registry.revoke(await c.var.actor(), c.req.valid("param").number, c.req.valid("json")), 200),
+  );
