@@ -440,11 +440,31 @@ export namespace Council {
     return d;
   }
 
-  /** The dossier as the council reads it: registration, self-assessment and evidence per criterion. */
-  export async function dossier(actor: Actor, sittingId: string, dossierId: string) {
-    const { s } = await roleAt(actor, sittingId);
-    onAgenda(s, dossierId);
-    return Dossier.get(SYSTEM, dossierId);
+  /** The dossier as the council reads it (registration, self-assessment, evidence per criterion), its sheet and, for a scorer, their own sheet. */
+  export async function read(actor: Actor, sittingId: string, dossierId: string) {
+    const at = await roleAt(actor, sittingId);
+    if (at.you === "member") throw forbidden("Bạn không chấm ở phiên này.", "You do not score at this sitting.");
+    const d = onAgenda(at.s, dossierId);
+    const mine =
+      at.you === "scorer"
+        ? (await ScoreEntity.get({ sittingId, dossierId, userId: at.userId }).go({ consistent: true })).data
+        : undefined;
+    return {
+      dossier: await Dossier.get(SYSTEM, dossierId),
+      sheet: Sheet.get(d.sheetId),
+      mine: at.you === "scorer" ? scoreView(sittingId, dossierId, d.sheetId, mine ?? undefined) : null,
+    };
+  }
+
+  /** The dossiers waiting at the sitting's level (its province's, or central's) and not yet on its agenda. */
+  export async function candidates(actor: Actor, sittingId: string) {
+    const { s } = await asOrganiser(actor, sittingId);
+    const queue = await Dossier.queueAt(
+      actor,
+      s.level === "central" ? { level: "central" } : { level: "province", provinceCode: s.scope },
+    );
+    const taken = new Set((s.dossiers as SittingDossier[]).map((d) => d.dossierId));
+    return queue.filter((d) => !taken.has(d.dossierId));
   }
 
   function scoreView(
@@ -481,20 +501,6 @@ export namespace Council {
     }
     const { data } = await ScoreEntity.get({ sittingId, dossierId, userId: at.userId }).go({ consistent: true });
     return { ...at, d, score: data ?? undefined };
-  }
-
-  /** The caller's own sheet for a dossier (empty until they start). */
-  export async function myScore(actor: Actor, sittingId: string, dossierId: string): Promise<ScoreView> {
-    const at = await roleAt(actor, sittingId);
-    if (at.you !== "scorer") {
-      throw forbidden(
-        "Chỉ thành viên được phân công chấm điểm ở phiên này.",
-        "Only the members assigned to this sitting score.",
-      );
-    }
-    const d = onAgenda(at.s, dossierId);
-    const { data } = await ScoreEntity.get({ sittingId, dossierId, userId: at.userId }).go({ consistent: true });
-    return scoreView(sittingId, dossierId, d.sheetId, data ?? undefined);
   }
 
   const submittedAlready = () =>

@@ -10,6 +10,7 @@ import { catalog } from "./catalog";
 import { certificateAdmin, certificates } from "./certificates";
 import { onlyThroughCloudFront } from "./cloudfront";
 import { commerce } from "./commerce";
+import { councilAdmin, councilMember, sheets } from "./councils";
 import { refuseCrossSite } from "./cross-site";
 import { communeDossiers, sellerDossiers } from "./dossiers";
 import { renderDocs } from "./docs";
@@ -57,6 +58,9 @@ export const app = base
   .route("/api/admin", admin)
   .route("/api/admin", adminCommerce)
   .route("/api/admin", staffVerification)
+  .route("/api", sheets)
+  .route("/api/admin", councilAdmin)
+  .route("/api/council", councilMember)
   .route("/api", commerce)
   .route("/api/me/addresses", addresses)
   .route("/api/seller/fulfilments", fulfilment)

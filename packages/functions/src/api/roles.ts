@@ -7,6 +7,8 @@ export const ROLE_NAMES = {
   shopper: "a signed-in shopper",
   buyer: "the shopper who placed the order",
   invitee: "the person invited, signed in with the invited phone or e-mail",
+  "council-member": "a council member assigned to score at the sitting (any account; membership is the council's)",
+  "council-secretary": "the secretary of the sitting's council",
   seller: "a seller of the producer concerned",
   "staff-province": "province staff, for their province's 3★ and 4★",
   "staff-central": "central staff",
