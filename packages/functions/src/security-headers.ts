@@ -25,10 +25,14 @@ const IVS = {
 };
 
 /**
- * web/index.html's one inline script (the remembered language, set before the app loads). Its hash, so that no
- * other inline script runs; security-headers.test.ts fails when the script changes without this.
+ * web/index.html's inline scripts (the remembered language, set before the app loads; the live viewer page's early
+ * requests). Their hashes, so that no other inline script runs; security-headers.test.ts fails when a script changes
+ * without this.
  */
-export const INLINE_SCRIPT_HASHES = ["'sha256-outmj+WJ/qfgi8fspdYrUFtXwRVpK6EHMyp5QeOuqGE='"];
+export const INLINE_SCRIPT_HASHES = [
+  "'sha256-outmj+WJ/qfgi8fspdYrUFtXwRVpK6EHMyp5QeOuqGE='",
+  "'sha256-EunDnTZbo0WcQscJKlbJZ1xKP4eC8yYUxDwblM6YFWU='",
+];
 
 export interface SiteSources {
   /**

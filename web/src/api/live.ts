@@ -84,7 +84,18 @@ export function preloadLiveView(id: string) {
   early = { id, at: Date.now(), view };
 }
 
+/** The same request, sent by index.html's early script before the app's entry had arrived (see vite.config.ts). */
+declare global {
+  var __liveEarly: { id: string; at: number; view: Promise<Response> } | undefined;
+}
+
 function takeEarlyView(id: string) {
+  const fromPage = globalThis.__liveEarly;
+  if (fromPage) {
+    globalThis.__liveEarly = undefined;
+    if (fromPage.id === id && Date.now() - fromPage.at < EARLY_MS)
+      return send(fromPage.view as unknown as ReturnType<(typeof live)[":id"]["$get"]>);
+  }
   const taken = early;
   early = undefined;
   return taken && taken.id === id && Date.now() - taken.at < EARLY_MS ? taken.view : undefined;

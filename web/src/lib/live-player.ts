@@ -39,6 +39,21 @@ export function preloadPlayer(provider: "local" | "ivs") {
   void (provider === "ivs" ? loadIvsPlayer() : loadMpegts()).catch(() => undefined);
 }
 
+declare global {
+  /** The stream's request, sent by index.html's early script while the page's code started (see vite.config.ts). */
+  var __liveStream: { url: string; at: number; res: Promise<Response>; stop: AbortController } | undefined;
+}
+
+/** The early request for this stream, taken once, while its 10 s hold lasts. */
+function takeEarlyStream(url: string) {
+  const early = globalThis.__liveStream;
+  globalThis.__liveStream = undefined;
+  if (!early) return undefined;
+  if (early.url === url && Date.now() - early.at < 10_000) return early;
+  early.stop.abort();
+  return undefined;
+}
+
 export async function playLocal(video: HTMLVideoElement, url: string, events: PlayerEvents): Promise<LivePlayer> {
   const mpegts = (await loadMpegts()).default;
   // The module's start-up and the player's set-up in tasks of their own: no one long task while the page starts.
@@ -57,9 +72,13 @@ export async function playLocal(video: HTMLVideoElement, url: string, events: Pl
       this._needStash = false;
     }
     override open(source: { url: string }) {
-      this.abortController = new AbortController();
+      const early = takeEarlyStream(source.url);
+      this.abortController = early?.stop ?? new AbortController();
       this._status = 1; // connecting
-      fetch(source.url, { signal: this.abortController.signal, credentials: "same-origin", cache: "no-store" })
+      (
+        early?.res ??
+        fetch(source.url, { signal: this.abortController.signal, credentials: "same-origin", cache: "no-store" })
+      )
         .then(async (res) => {
           if (!res.ok || !res.body) {
             this._status = 3;
