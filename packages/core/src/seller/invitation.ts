@@ -172,7 +172,7 @@ export namespace Invitation {
   /** The invitee becomes a seller of the producer: one account sells for one producer at most, and staff never. */
   export async function accept(actor: Actor, invitationId: string) {
     const { user, invitation } = await ownInvitation(actor, invitationId);
-    if (user.role === "staff") {
+    if (user.role === "staff" || user.role === "commune") {
       throw conflict(
         "already_registered",
         "Tài khoản cán bộ không bán hàng được. Hãy dùng số điện thoại hoặc e-mail khác.",

@@ -2,10 +2,13 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SYSTEM } from "@cho-ocop/core/account/actor";
-import { UserEntity } from "@cho-ocop/core/account/entities";
+import { RateEntity, UserEntity } from "@cho-ocop/core/account/entities";
 import { Account } from "@cho-ocop/core/account/index";
 import { Registry } from "@cho-ocop/core/certificate/registry";
 import { Combo } from "@cho-ocop/core/combo/index";
+import { DossierEntity } from "@cho-ocop/core/dossier/entity";
+import { Dossier } from "@cho-ocop/core/dossier/index";
+import { wardsOf } from "@cho-ocop/core/geo/ward";
 import { chatProvider, useChatProvider } from "@cho-ocop/core/live/chat";
 import { Live } from "@cho-ocop/core/live/index";
 import { ReportEntity } from "@cho-ocop/core/live/report";
@@ -41,7 +44,9 @@ type Who =
   | "sellerOwn"
   | "staffOther"
   | "staffOwn"
-  | "central";
+  | "central"
+  | "communeOwn"
+  | "communeOther";
 const EVERYONE: Who[] = [
   "anonymous",
   "shopper",
@@ -51,6 +56,8 @@ const EVERYONE: Who[] = [
   "staffOther",
   "staffOwn",
   "central",
+  "communeOwn",
+  "communeOther",
 ];
 const SIGNED_IN = EVERYONE.filter((w) => w !== "anonymous");
 const SHOPPERS: Who[] = ["shopper", "shopperOther"];
@@ -66,6 +73,7 @@ function rolesOf(allowed: Who[]): Role[] {
   if (has("sellerOwn") || has("sellerOther")) out.push("seller");
   if (has("staffOwn") || has("staffOther")) out.push("staff-province");
   if (has("central")) out.push("staff-central");
+  if (has("communeOwn") || has("communeOther")) out.push("staff-commune");
   return out;
 }
 /** A live's own sellers, and any staff member (moderation is not limited to a province: an abusive live ends at once). */
@@ -143,6 +151,11 @@ const roleProbe = async (f: Fixture, who: Who) =>
 /** An invitation from the own producer to the phone of `token`'s person, or to a number nobody uses. */
 async function invitationTo(token?: string) {
   const to = token ? (await call<{ user: { phone: string } }>("GET", "/api/me", { token })).body.user.phone : phone();
+  // Ten callers per case send more invitations than a producer's day allows (60): the window starts afresh.
+  await RateEntity.delete({
+    bucket: `invite:${ownProducerId}`,
+    window: Math.floor(Date.now() / 86_400_000) * 86_400,
+  }).go();
   const sent = await call<{ invitationId: string }>("POST", "/api/seller/invitations", {
     token: ownSeller,
     body: { phone: to },
@@ -184,6 +197,61 @@ async function waitingVerification() {
   if (sent.status !== 200) throw new Error(`verification fixture: ${sent.status} ${JSON.stringify(sent.body)}`);
   waiting = users[token] = (await call<{ user: { userId: string } }>("GET", "/api/me", { token })).body.user.userId;
   return waiting;
+}
+/** The last dossier `seededDossier` wrote: the own producer's, complete, at the step a case needs. */
+let dossierId = "";
+const SEEDED_EVIDENCE = "01jdossierevidence00000000";
+async function seededDossier(state: "draft" | "commune_check") {
+  const { Sheet } = await import("@cho-ocop/core/sheet/index");
+  const sheet = Sheet.forSubGroup("1.3.1");
+  dossierId = ulidLike();
+  const at = new Date().toISOString();
+  await Dossier.seed({
+    dossierId,
+    producerId: ownProducerId,
+    wardCode: await sonLaWard(),
+    provinceCode: SON_LA,
+    state,
+    registration: {
+      productName: "Gạo ma trận",
+      group: "thuc-pham",
+      subGroup: "1.3.1",
+      sheetId: sheet.sheetId,
+      representative: "Lò Văn Hùng",
+      phone: "0912000101",
+      rawMaterialOrigin: "Lúa của các hộ trong xã",
+      workers: 5,
+      localWorkers: 5,
+    },
+    businessPlan: { summary: "Bán qua sàn" },
+    selfAssessment: Object.fromEntries(Sheet.criteria(sheet).map((c) => [c.id, c.options[0]?.id ?? "a"])),
+    evidence: ["food-safety", "test-report", "product-story", "label-photo"].map((kind, i) => ({
+      evidenceId: i === 0 ? SEEDED_EVIDENCE : `01jdossierevidence0000000${i}`,
+      kind,
+      criterionIds: [],
+      key: `private/dossiers/${ownProducerId}/${kind}.pdf`,
+      fileName: `${kind}.pdf`,
+      contentType: "application/pdf",
+      addedAt: at,
+    })),
+    history: state === "draft" ? [] : [{ from: "draft", to: state, at, by: "matrix", party: "producer" }],
+    ...(state === "draft" ? {} : { submittedAt: at }),
+  });
+  return dossierId;
+}
+const ulidLike = () =>
+  Array.from({ length: 26 }, () => "0123456789abcdefghjkmnpqrstvwxyz"[Math.floor(Math.random() * 32)]).join("");
+const dossierProbe = async () => {
+  const { data } = await DossierEntity.get({ dossierId }).go();
+  return data && { state: data.state, version: data.version, evidence: (data.evidence as unknown[]).length };
+};
+const dossiersProbe = async () =>
+  (await DossierEntity.query.byProducer({ producerId: ownProducerId }).go({ pages: "all" })).data.length;
+/** A photo the own producer uploaded for a dossier, stored where its upload would have been checked into. */
+async function evidenceFile() {
+  const key = `private/dossiers/${ownProducerId}/${ulidish()}.jpg`;
+  await storage().put(key, new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(1)]), "image/jpeg");
+  return key;
 }
 const verificationProbe = async () =>
   (await call<{ status: string }>("GET", `/api/admin/verifications/${waiting}`, { token: tokens.central })).body.status;
@@ -404,6 +472,72 @@ const CASES: Case[] = [
     },
     body: (f, who) => identityPapers(who === "sellerOther" ? f.token.sellerOther : f.token.sellerOwn),
     probe: pendingProbe,
+  },
+  // OCOP dossiers: the producer's sellers draft and submit; the commune's staff (of the producer's ward) pre-check.
+  { method: "GET", path: "/api/seller/dossier-evidence-kinds", allowed: ANY_SELLER },
+  { method: "GET", path: "/api/seller/dossier-sub-groups", allowed: ANY_SELLER },
+  { method: "GET", path: "/api/seller/dossiers", allowed: ANY_SELLER },
+  { method: "POST", path: "/api/seller/dossiers", allowed: ANY_SELLER, body: () => ({}), probe: dossiersProbe },
+  {
+    method: "GET",
+    path: "/api/seller/dossiers/{id}",
+    allowed: ["sellerOwn"],
+    prepare: async () => ({ url: `/api/seller/dossiers/${await seededDossier("draft")}` }),
+  },
+  {
+    method: "PUT",
+    path: "/api/seller/dossiers/{id}",
+    allowed: ["sellerOwn"],
+    prepare: async () => ({ url: `/api/seller/dossiers/${await seededDossier("draft")}` }),
+    body: () => ({ version: 1, registration: { productName: "Gạo ma trận" } }),
+    probe: dossierProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/seller/dossiers/{id}/evidence",
+    allowed: ["sellerOwn"],
+    prepare: async () => ({ url: `/api/seller/dossiers/${await seededDossier("draft")}/evidence` }),
+    body: async () => ({ kind: "label-photo", key: await evidenceFile(), fileName: "nhan.jpg" }),
+    probe: dossierProbe,
+  },
+  {
+    method: "DELETE",
+    path: "/api/seller/dossiers/{id}/evidence/{evidenceId}",
+    allowed: ["sellerOwn"],
+    prepare: async () => ({
+      url: `/api/seller/dossiers/${await seededDossier("draft")}/evidence/${SEEDED_EVIDENCE}`,
+    }),
+    probe: dossierProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/seller/dossiers/{id}/submit",
+    allowed: ["sellerOwn"],
+    prepare: async () => ({ url: `/api/seller/dossiers/${await seededDossier("draft")}/submit` }),
+    probe: dossierProbe,
+  },
+  { method: "GET", path: "/api/commune/dossiers", allowed: ["communeOwn", "communeOther"] },
+  {
+    method: "GET",
+    path: "/api/commune/dossiers/{id}",
+    allowed: ["communeOwn"],
+    prepare: async () => ({ url: `/api/commune/dossiers/${await seededDossier("commune_check")}` }),
+  },
+  {
+    method: "POST",
+    path: "/api/commune/dossiers/{id}/pass",
+    allowed: ["communeOwn"],
+    prepare: async () => ({ url: `/api/commune/dossiers/${await seededDossier("commune_check")}/pass` }),
+    body: () => ({ checks: { productOrigin: true, rawMaterialOrigin: true, localLabour: true } }),
+    probe: dossierProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/commune/dossiers/{id}/return",
+    allowed: ["communeOwn"],
+    prepare: async () => ({ url: `/api/commune/dossiers/${await seededDossier("commune_check")}/return` }),
+    body: () => ({ reasons: ["Thiếu xác nhận vùng nguyên liệu của xã"] }),
+    probe: dossierProbe,
   },
   { method: "GET", path: "/api/admin/verifications", allowed: ANY_STAFF },
   {
@@ -908,6 +1042,8 @@ beforeAll(async () => {
     staffOwn: await tokenFor({ role: "staff", staffScope: SON_LA }),
     staffOther: await tokenFor({ role: "staff", staffScope: "01" }),
     central: await tokenFor({ role: "staff", staffScope: "central" }),
+    communeOwn: await tokenFor({ role: "commune", staffScope: ward }),
+    communeOther: await tokenFor({ role: "commune", staffScope: wardsOf(SON_LA)[1]?.code ?? "" }),
   };
   for (const token of Object.values(tokens)) {
     const me = await call<{ user: { userId: string } }>("GET", "/api/me", { token });

@@ -16,8 +16,8 @@ export const ROLE_NAMES = {
 } as const;
 export type Role = keyof typeof ROLE_NAMES;
 
-export const PUBLIC: Role[] = ["anonymous", "shopper", "seller", "staff-province", "staff-central"];
-export const SIGNED_IN: Role[] = ["shopper", "seller", "staff-province", "staff-central"];
+export const PUBLIC: Role[] = ["anonymous", "shopper", "seller", "staff-province", "staff-central", "staff-commune"];
+export const SIGNED_IN: Role[] = ["shopper", "seller", "staff-province", "staff-central", "staff-commune"];
 export const SHOPPER: Role[] = ["shopper"];
 export const SELLER: Role[] = ["seller"];
 export const STAFF: Role[] = ["staff-province", "staff-central"];
