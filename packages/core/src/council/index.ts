@@ -275,8 +275,8 @@ export namespace Council {
 
   /** The councils of the staff's own scope (a province's, or the central one), newest first. */
   export async function list(actor: Actor, scope?: string): Promise<View[]> {
-    const user = requireUser(actor);
-    const own = user.role === "staff" ? user.staffScope : undefined;
+    const user = actor.kind === "system" ? undefined : requireUser(actor);
+    const own = user?.role === "staff" ? user.staffScope : undefined;
     const wanted = scope ?? own;
     if (!wanted) throw forbidden("Chỉ cán bộ OCOP xem được các hội đồng.", "Only OCOP staff see councils.");
     requireOrganiser(actor, { level: wanted === "central" ? "central" : "province", scope: wanted });

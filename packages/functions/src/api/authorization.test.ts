@@ -297,6 +297,76 @@ async function sentCode(local: string) {
   return messages.find((m) => m.to === `+84${local.slice(1)}`)?.text.match(/\b(\d{6})\b/)?.[1] ?? "";
 }
 
+/** A Sơn La council with a sitting that has a waiting dossier of the own producer on its agenda and two scorers. */
+let councilFixture: Promise<{ councilId: string; sittingId: string; dossierId: string; scorers: string[] }> | undefined;
+const councilOf = () => {
+  councilFixture ??= (async () => {
+    const { Council } = await import("@cho-ocop/core/council/index");
+    const { Dossier } = await import("@cho-ocop/core/dossier/index");
+    const person = (name: string) => ({ phone: phone(), name });
+    const council = await Council.create(SYSTEM, {
+      level: "province",
+      provinceCode: SON_LA,
+      name: "Hội đồng ma trận tỉnh Sơn La",
+      chair: person("Chủ tịch ma trận"),
+      secretary: person("Thư ký ma trận"),
+      members: [person("Thành viên ma trận")],
+    });
+    const sitting = await Council.schedule(SYSTEM, council.councilId, { date: "2026-12-10", place: "Hội trường" });
+    const agendaDossier = Array.from(
+      { length: 26 },
+      () => "0123456789abcdefghjkmnpqrstvwxyz"[Math.floor(Math.random() * 32)],
+    ).join("");
+    await Dossier.seed({
+      dossierId: agendaDossier,
+      producerId: ownProducerId,
+      wardCode: await sonLaWard(),
+      provinceCode: SON_LA,
+      state: "province_council",
+      registration: { productName: "Chè ma trận", subGroup: "1.5.1" },
+      businessPlan: {},
+      selfAssessment: {},
+      evidence: [],
+      history: [],
+    });
+    await Council.assignDossiers(SYSTEM, sitting.sittingId, { dossierIds: [agendaDossier] });
+    const scorers = council.people.filter((p) => p.duty !== "secretary").map((p) => p.userId);
+    await Council.assignScorers(SYSTEM, sitting.sittingId, { userIds: scorers });
+    return { councilId: council.councilId, sittingId: sitting.sittingId, dossierId: agendaDossier, scorers };
+  })();
+  return councilFixture;
+};
+const atSitting =
+  (tail = "") =>
+  async () => {
+    const c = await councilOf();
+    return { url: `/api/council/sittings/${c.sittingId}${tail.replace("{dossierId}", c.dossierId)}` };
+  };
+const adminSitting =
+  (tail = "") =>
+  async () => {
+    const c = await councilOf();
+    return { url: `/api/admin/sittings/${c.sittingId}${tail.replace("{dossierId}", c.dossierId)}` };
+  };
+const sittingProbe = async () => {
+  const { Council } = await import("@cho-ocop/core/council/index");
+  const s = await Council.sitting(SYSTEM, (await councilOf()).sittingId);
+  return { dossiers: s.dossiers, scorers: s.scorers.map((p) => p.userId) };
+};
+const scoresProbe = async () => {
+  const { ScoreEntity } = await import("@cho-ocop/core/council/entities");
+  return (await ScoreEntity.query.bySitting({ sittingId: (await councilOf()).sittingId }).go()).data.length;
+};
+const AT_SITTING_ROLES: Role[] = ["council-member", "council-secretary", "staff-province", "staff-central"];
+const councilBody = () => ({
+  level: "province",
+  provinceCode: SON_LA,
+  name: "Hội đồng đánh giá sản phẩm OCOP tỉnh Sơn La",
+  chair: { phone: phone(), name: "Chủ tịch" },
+  secretary: { phone: phone(), name: "Thư ký" },
+  members: [{ phone: phone(), name: "Thành viên" }],
+});
+
 const CASES: Case[] = [
   { method: "GET", path: "/api/products", allowed: EVERYONE },
   { method: "GET", path: "/api/products/{id}", allowed: EVERYONE, state: "approved" },
@@ -900,6 +970,130 @@ const CASES: Case[] = [
     probe: async (f) => (await Live.get(f.sessionId)).noticeText ?? null,
   },
   { method: "GET", path: "/api/admin/live", allowed: ANY_STAFF },
+  { method: "GET", path: "/api/ocop-classification", allowed: EVERYONE },
+  { method: "GET", path: "/api/score-sheets/{sheetId}", allowed: EVERYONE, url: () => "/api/score-sheets/che@1" },
+  { method: "GET", path: "/api/admin/councils", allowed: ANY_STAFF },
+  {
+    method: "POST",
+    path: "/api/admin/councils",
+    allowed: OWN_STAFF,
+    body: councilBody,
+    probe: async () => {
+      const { Council } = await import("@cho-ocop/core/council/index");
+      return (await Council.list(SYSTEM, SON_LA)).length;
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/admin/councils/{id}",
+    allowed: OWN_STAFF,
+    prepare: async () => ({ url: `/api/admin/councils/${(await councilOf()).councilId}` }),
+  },
+  {
+    method: "POST",
+    path: "/api/admin/councils/{id}/sittings",
+    allowed: OWN_STAFF,
+    prepare: async () => ({ url: `/api/admin/councils/${(await councilOf()).councilId}/sittings` }),
+    body: () => ({ date: "2026-12-20", place: "Hội trường tỉnh" }),
+    probe: async () => {
+      const { Council } = await import("@cho-ocop/core/council/index");
+      return (await Council.get(SYSTEM, (await councilOf()).councilId)).sittings.length;
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/admin/sittings/{id}/candidates",
+    allowed: OWN_STAFF,
+    prepare: adminSitting("/candidates"),
+  },
+  {
+    method: "PUT",
+    path: "/api/admin/sittings/{id}/dossiers",
+    allowed: OWN_STAFF,
+    prepare: adminSitting("/dossiers"),
+    body: async () => ({ dossierIds: [(await councilOf()).dossierId] }),
+    probe: sittingProbe,
+  },
+  {
+    method: "PUT",
+    path: "/api/admin/sittings/{id}/scorers",
+    allowed: OWN_STAFF,
+    prepare: adminSitting("/scorers"),
+    body: async () => ({ userIds: (await councilOf()).scorers }),
+    probe: sittingProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/admin/sittings/{id}/dossiers/{dossierId}/forward",
+    allowed: OWN_STAFF,
+    // Nobody has scored the fixture's dossier: staff are let through and told so.
+    expect: 409,
+    prepare: adminSitting("/dossiers/{dossierId}/forward"),
+    probe: async () => {
+      const { DossierEntity } = await import("@cho-ocop/core/dossier/entity");
+      return (await DossierEntity.get({ dossierId: (await councilOf()).dossierId }).go()).data?.state;
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/admin/sittings/{id}/decision",
+    allowed: OWN_STAFF,
+    expect: 409,
+    prepare: adminSitting("/decision"),
+    body: async () => ({
+      number: "99/QĐ-UBND",
+      date: "2026-12-12",
+      signer: "Phó Chủ tịch UBND tỉnh",
+      issuer: "UBND tỉnh Sơn La",
+      dossierIds: [(await councilOf()).dossierId],
+    }),
+    probe: async () => {
+      const { Council } = await import("@cho-ocop/core/council/index");
+      return (await Council.decisions(SYSTEM, SON_LA)).length;
+    },
+  },
+  { method: "GET", path: "/api/admin/decisions", allowed: ANY_STAFF },
+  // Nobody of the matrix sits on the fixture's council: the council's own members are tested in councils.test.ts.
+  { method: "GET", path: "/api/council/sittings", roles: ["council-member"], allowed: SIGNED_IN },
+  {
+    method: "GET",
+    path: "/api/council/sittings/{id}",
+    roles: AT_SITTING_ROLES,
+    allowed: OWN_STAFF,
+    prepare: atSitting(),
+  },
+  {
+    method: "GET",
+    path: "/api/council/sittings/{id}/dossiers/{dossierId}",
+    roles: AT_SITTING_ROLES,
+    allowed: OWN_STAFF,
+    prepare: atSitting("/dossiers/{dossierId}"),
+  },
+  {
+    method: "PUT",
+    path: "/api/council/sittings/{id}/dossiers/{dossierId}/score",
+    roles: ["council-member"],
+    allowed: [],
+    prepare: atSitting("/dossiers/{dossierId}/score"),
+    body: () => ({ answers: { "A1.1": "a" } }),
+    probe: scoresProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/council/sittings/{id}/dossiers/{dossierId}/score/submit",
+    roles: ["council-member"],
+    allowed: [],
+    prepare: atSitting("/dossiers/{dossierId}/score/submit"),
+    body: () => ({ answers: { "A1.1": "a" } }),
+    probe: scoresProbe,
+  },
+  {
+    method: "GET",
+    path: "/api/council/sittings/{id}/dossiers/{dossierId}/summary",
+    roles: AT_SITTING_ROLES,
+    allowed: OWN_STAFF,
+    prepare: atSitting("/dossiers/{dossierId}/summary"),
+  },
 ];
 
 const users: Record<string, string> = {};
