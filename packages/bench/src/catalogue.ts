@@ -154,14 +154,16 @@ export async function seedCatalogue(
   Object.assign(process.env, { DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: "cho-ocop-local", AWS_REGION: "local" });
   const { DynamoDBClient } = await import("@aws-sdk/client-dynamodb");
   const { BatchWriteCommand, DynamoDBDocumentClient, UpdateCommand } = await import("@aws-sdk/lib-dynamodb");
-  const { PROVINCES, province } = await import("@cho-ocop/core/geo/province");
+  const { PROVINCES } = await import("@cho-ocop/core/geo/province");
   const { Producer } = await import("@cho-ocop/core/producer/index");
   const { Product } = await import("@cho-ocop/core/product/index");
   const { CounterEntity } = await import("@cho-ocop/core/producer/counter");
   const { ListingEntity, WordEntity } = await import("@cho-ocop/core/storefront/entities");
   const { storedCard } = await import("@cho-ocop/core/storefront/card");
   const { facetKey } = await import("@cho-ocop/core/storefront/facets");
-  const { words } = await import("@cho-ocop/core/util/fold");
+  const { relevanceKey } = await import("@cho-ocop/core/storefront/relevance");
+  const { wordCounter } = await import("@cho-ocop/core/storefront/search");
+  const { Storefront } = await import("@cho-ocop/core/storefront/index");
   const { wardsOf } = await import("@cho-ocop/core/geo/ward");
   const { addMonths, vietnamDay } = await import("@cho-ocop/core/util/date");
 
@@ -181,6 +183,7 @@ export async function seedCatalogue(
 
   const pending: Array<Record<string, unknown>> = [];
   const counters = new Map<string, number>();
+  const wordCounts = new Map<string, number>();
   const flush = async (all = false) => {
     while (pending.length >= (all ? 1 : 25 * 8)) {
       const batches = [];
@@ -272,21 +275,13 @@ export async function seedCatalogue(
     put(Product.entity.put(product as never).params());
     const card = storedCard(product as never, producer);
     // As Storefront.sync lists a product: its shelves, its words (name, producer, province, tags), its counters.
-    for (const shelf of [
-      "all",
-      `p-${card.provinceCode}`,
-      `g-${card.group}`,
-      `r-${card.region}`,
-      `m-${card.producerId}`,
-    ])
-      put(ListingEntity.put({ ...card, shelf } as never).params());
-    const source = [product.name, producer.name, province(product.provinceCode)?.short ?? "", ...product.tags];
-    const tokens = words(source.join(" "))
-      .filter((w) => w.length >= 2)
-      .slice(0, 30);
+    for (const shelf of Storefront.shelves(card)) put(ListingEntity.put({ ...card, shelf } as never).params());
+    const tokens = Storefront.searchWords(product as never, producer).slice(0, Storefront.MAX_WORDS);
     const text = tokens.join(" ");
-    for (const token of tokens)
-      put(WordEntity.put({ ...card, token, initial: token.charAt(0), text } as never).params());
+    for (const token of tokens) {
+      put(WordEntity.put({ ...card, token, text, rank: relevanceKey(card, token) } as never).params());
+      wordCounts.set(token, (wordCounts.get(token) ?? 0) + 1);
+    }
     for (const key of [
       "all",
       `province-${card.provinceCode}`,
@@ -300,11 +295,14 @@ export async function seedCatalogue(
     if ((n + 1) % 2000 === 0) log(`  synthetic catalogue: ${n + 1} products written (${Date.now() - started} ms)`);
   }
   await flush(true);
-  const keys = [...counters];
+  const keys = [
+    ...[...counters].map(([key, count]) => ({ scope: "storefront", key, count })),
+    ...[...wordCounts].map(([word, count]) => ({ ...wordCounter(word), count })),
+  ];
   for (let i = 0; i < keys.length; i += 16) {
     await Promise.all(
-      keys.slice(i, i + 16).map(([key, count]) => {
-        const params = CounterEntity.update({ scope: "storefront", key }).add({ count }).params();
+      keys.slice(i, i + 16).map(({ scope, key, count }) => {
+        const params = CounterEntity.update({ scope, key }).add({ count }).params();
         return db.send(new UpdateCommand({ ...(params as object), TableName: table } as never));
       }),
     );

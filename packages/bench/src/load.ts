@@ -52,12 +52,13 @@ async function storeCalls(server: Server) {
       const params = ListingEntity.query.newest({ shelf: "all" }).params<Record<string, unknown>>();
       return db.send(new QueryCommand({ ...params, TableName, ScanIndexForward: false, Limit: 32 } as never));
     },
+    filtered: (shelf: string) => {
+      const params = ListingEntity.query.price({ shelf }).params<Record<string, unknown>>();
+      return db.send(new QueryCommand({ ...params, TableName, Limit: 32 } as never));
+    },
     search: (word: string) => {
-      const params = WordEntity.query
-        .byToken({ initial: word.charAt(0) })
-        .begins({ token: word })
-        .params<Record<string, unknown>>();
-      return db.send(new QueryCommand({ ...params, TableName } as never));
+      const params = WordEntity.query.byWord({ token: word }).params<Record<string, unknown>>();
+      return db.send(new QueryCommand({ ...params, TableName, ScanIndexForward: false, Limit: 32 } as never));
     },
     detail: (productId: string) => {
       const params = Product.entity.get({ productId }).params<Record<string, unknown>>();
@@ -80,7 +81,11 @@ async function measure(server: Server, label: string, seconds: number, rows: Row
   const store = await storeCalls(server);
   const every: Array<[string, string, () => Promise<unknown>]> = [
     ["product list", "/api/products", store.list],
-    ["filtered list", "/api/products?region=dong-bang-song-cuu-long&minStars=4&sort=price_asc", store.list],
+    [
+      "filtered list",
+      "/api/products?region=dong-bang-song-cuu-long&minStars=4&sort=price_asc",
+      () => store.filtered("r-dong-bang-song-cuu-long-s4"),
+    ],
     ["search nuoc mam", "/api/products?q=nuoc%20mam", () => store.search("nuoc")],
     ["search mat", "/api/products?q=m%E1%BA%ADt", () => store.search("mat")],
     ["search che", "/api/products?q=ch%C3%A8", () => store.search("che")],

@@ -6,7 +6,7 @@
  *   gsi1pk/gsi1sk  listings by shelf, newest first; products by producer; producers by province
  *   gsi2pk/gsi2sk  listings by shelf, by price
  *   gsi3pk/gsi3sk  listings by shelf, by stars then score
- *   gsi4pk/gsi4sk  search words: first letter → word prefix (begins_with); orders by staff scope and status
+ *   gsi4pk/gsi4sk  search words: the whole folded word → relevance (best first, one page a Query); orders by staff scope and status
  *   expiresAt      TTL (epoch seconds) for short-lived items
  */
 export const TABLE = {

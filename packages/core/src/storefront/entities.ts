@@ -59,25 +59,26 @@ export const ListingEntity = entityOnFirstUse(
 );
 
 /**
- * Search: one item per distinct folded word of a listed product (name, producer, province, tags),
- * read by the word's first letter and a begins_with on the word, so "nuoc ma" finds "nước mắm".
- * `text` holds all the product's folded words for matching the rest of a multi-word query.
+ * Search: one item per distinct folded word of a listed product (name, producer, province, tags): the card, the
+ * product's words (`text`, to match a search's other words) and its relevance key under this word (`rank`,
+ * storefront/relevance.ts). The word index reads a whole word's items best first, so a page is one Query of about a
+ * page; a word being typed is completed from the per-word counters (storefront/search.ts).
  */
 export const WordEntity = entityOnFirstUse(
   {
     model: { entity: "word", version: "1", service: SERVICE },
     attributes: {
       token: { type: "string", required: true },
-      initial: { type: "string", required: true },
       text: { type: "string", required: true },
+      rank: { type: "string", required: true },
       ...cardAttributes,
     },
     indexes: {
       byProduct: { pk: { field: "pk", composite: ["productId"] }, sk: { field: "sk", composite: ["token"] } },
-      byToken: {
+      byWord: {
         index: "gsi4",
-        pk: { field: "gsi4pk", composite: ["initial"] },
-        sk: { field: "gsi4sk", composite: ["token", "productId"] },
+        pk: { field: "gsi4pk", composite: ["token"] },
+        sk: { field: "gsi4sk", composite: ["rank"] },
       },
     },
   },

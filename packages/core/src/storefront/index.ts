@@ -12,12 +12,14 @@ import { ReviewLifecycle } from "../product/status";
 import { vietnamDay } from "../util/date";
 import { DomainError, notFound } from "../util/error";
 import { fn } from "../util/fn";
-import { fold, words } from "../util/fold";
+import { words } from "../util/fold";
 import { MAX_VND } from "../util/money";
 import { type Card, type StoredCard, storedCard, toCard } from "./card";
 import { decodeCursor, encodeCursor, invalidCursor } from "./cursor";
 import { ListingEntity, StorefrontService, WordEntity } from "./entities";
-import { type Counted, countFacets, FACET_KEY_PREFIX, type Facets, facetKey, fromCounters } from "./facets";
+import { countFacets, FACET_KEY_PREFIX, type Facets, facetKey, fromCounters } from "./facets";
+import { byRelevance, relevanceKey, terms as searchTerms, type Terms } from "./relevance";
+import { type CardFilters, completions, matchedSet, relevancePage, wordCounter, wordsToRead } from "./search";
 
 export { Card } from "./card";
 export type { Facets } from "./facets";
@@ -27,8 +29,12 @@ export namespace Storefront {
   export type Sort = z.infer<typeof Sort>;
 
   export const MAX_LIMIT = 48;
-  /** Words a product is findable by; more would crowd its transaction (DynamoDB allows 100 items). */
-  const MAX_WORDS = 30;
+  /**
+   * Words a product is findable by; more would crowd its transaction (DynamoDB allows 100 items). The worst change,
+   * a listed product moved to another province, group and stars with every word new: 1 product + 9 shelves put and
+   * 8 taken down + 10 counters + 30 words put and 30 taken down = 88, leaving 12 for the caller's own writes.
+   */
+  export const MAX_WORDS = 30;
 
   /** The catalog's filters, shared by its pages and its facet counts. */
   const filters = {
@@ -60,15 +66,19 @@ export namespace Storefront {
   }
 
   type Shelf = string;
-  const shelves = (c: StoredCard): Shelf[] => [
+  /** The stars a "n stars and up" shelf is kept for (every listed product has 3 or more). */
+  const STAR_SHELVES = [4, 5] as const;
+  /** The shelves a listed product stands on (the bench's synthetic catalogue writes the same). */
+  export const shelves = (c: StoredCard): Shelf[] => [
     "all",
     `p-${c.provinceCode}`,
     `g-${c.group}`,
     `r-${c.region}`,
     `m-${c.producerId}`,
+    ...STAR_SHELVES.filter((k) => c.stars >= k).flatMap((k) => [`s${k}`, `r-${c.region}-s${k}`]),
   ];
 
-  function searchWords(product: Product.Record, producer: Producer.Record): string[] {
+  export function searchWords(product: Product.Record, producer: Producer.Record): string[] {
     const p = province(product.provinceCode);
     const source = [product.name, producer.name, p?.short ?? "", product.formerProvince ?? "", ...(product.tags ?? [])];
     return words(source.join(" ")).filter((w) => w.length >= 2);
@@ -98,14 +108,26 @@ export namespace Storefront {
     extra: (tx: TxEntities) => unknown[] = () => [],
     today = vietnamDay(),
   ): Promise<Product.Record> {
+    return (await write(productId, patch, extra, today, "change")).record;
+  }
+
+  /**
+   * `sync`'s work; "reindex" rewrites a listed product's storefront items as they are now made without changing
+   * the product (its version is checked, not bumped), for the re-index job.
+   */
+  async function write(
+    productId: string,
+    patch: ProductPatch,
+    extra: (tx: TxEntities) => unknown[],
+    today: string,
+    mode: "change" | "reindex",
+  ): Promise<{ record: Product.Record; words: string[] }> {
     for (let attempt = 0; ; attempt++) {
       const product = await Product.get(productId);
-      const next: Product.Record = {
-        ...product,
-        ...patch,
-        version: product.version + 1,
-        updatedAt: new Date().toISOString(),
-      };
+      const reindexing = mode === "reindex" && isListed(product, today);
+      const next: Product.Record = reindexing
+        ? product
+        : { ...product, ...patch, version: product.version + 1, updatedAt: new Date().toISOString() };
       if (next.status === "approved" && (!next.certificate || !Certificate.isValidOn(next.certificate, today))) {
         next.status = ReviewLifecycle.move(next.status, "expired");
       }
@@ -120,6 +142,9 @@ export namespace Storefront {
       const newShelves = card ? shelves(card) : [];
       const newWords = card ? searchWords(next, producer).slice(0, MAX_WORDS) : [];
       const text = newWords.join(" ");
+      const wordDelta = new Map<string, number>();
+      for (const w of oldWords) wordDelta.set(w.token, (wordDelta.get(w.token) ?? 0) - 1);
+      for (const w of newWords) wordDelta.set(w, (wordDelta.get(w) ?? 0) + 1);
 
       const oldAll = oldListings.find((l) => l.shelf === "all");
       const delta = new Map<string, number>();
@@ -142,16 +167,21 @@ export namespace Storefront {
       ) as Array<keyof ProductPatch>;
       const result = await StorefrontService.transaction
         .write((tx) => [
-          (removed.length
+          reindexing
             ? tx.product
-                .patch({ productId })
-                .set(changed)
-                .set({ version: next.version })
-                .remove(removed as never[])
-            : tx.product.patch({ productId }).set(changed).set({ version: next.version })
-          )
-            .where(({ version }, { eq }) => eq(version, product.version))
-            .commit(),
+                .check({ productId })
+                .where(({ version }, { eq }) => eq(version, product.version))
+                .commit()
+            : (removed.length
+                ? tx.product
+                    .patch({ productId })
+                    .set(changed)
+                    .set({ version: next.version })
+                    .remove(removed as never[])
+                : tx.product.patch({ productId }).set(changed).set({ version: next.version })
+              )
+                .where(({ version }, { eq }) => eq(version, product.version))
+                .commit(),
           ...oldListings
             .filter((l) => !newShelves.includes(l.shelf))
             .map((l) => tx.listing.delete({ productId, shelf: l.shelf }).commit()),
@@ -160,7 +190,7 @@ export namespace Storefront {
             .filter((w) => !newWords.includes(w.token))
             .map((w) => tx.word.delete({ productId, token: w.token }).commit()),
           ...(card
-            ? newWords.map((token) => tx.word.put({ ...card, token, initial: token.charAt(0), text }).commit())
+            ? newWords.map((token) => tx.word.put({ ...card, token, text, rank: relevanceKey(card, token) }).commit())
             : []),
           ...[...delta]
             .filter(([, n]) => n !== 0)
@@ -168,7 +198,12 @@ export namespace Storefront {
           ...(extra(tx) as never[]),
         ])
         .go();
-      if (!result.canceled) return next;
+      if (!result.canceled) {
+        await countWords(wordDelta);
+        return { record: reindexing ? product : next, words: newWords };
+      }
+      // Changed meanwhile: that change wrote the items as they are made now.
+      if (mode === "reindex") return { record: product, words: newWords };
       if (attempt >= 3) {
         throw new DomainError(409, "conflict", {
           vi: "Sản phẩm vừa được thay đổi ở nơi khác, hãy thử lại.",
@@ -178,6 +213,19 @@ export namespace Storefront {
     }
   }
   export type TxEntities = Parameters<Parameters<typeof StorefrontService.transaction.write>[0]>[0];
+
+  /**
+   * The per-word counters follow a committed change, outside its transaction (which has no room for them): they
+   * only choose the rarest word of a search and complete a typed one, so a count left off by a crash between the
+   * two costs a less good choice until the re-index job counts them again.
+   */
+  async function countWords(delta: Map<string, number>) {
+    await Promise.all(
+      [...delta]
+        .filter(([, n]) => n !== 0)
+        .map(([word, n]) => CounterEntity.update(wordCounter(word)).add({ count: n }).go()),
+    );
+  }
 
   /** A product is on the storefront while approved and its certificate is valid today (Vietnam time). */
   export function isListed(product: Product.Record, today = vietnamDay()): boolean {
@@ -201,13 +249,16 @@ export namespace Storefront {
     const terms = query.q ? words(query.q) : [];
     if (terms.length > 0) return search(query, terms, today);
 
+    const stars = starShelf(query.minStars);
     const shelf = query.province
       ? `p-${query.province}`
       : query.group
         ? `g-${query.group}`
         : query.region
-          ? `r-${query.region}`
-          : "all";
+          ? `r-${query.region}${stars}`
+          : stars
+            ? stars.slice(1)
+            : "all";
     const sort = query.sort && query.sort !== "relevance" ? query.sort : "newest";
     const { index, forward } = INDEX_FOR[sort];
     const gsi = GSI_FOR[index];
@@ -225,7 +276,7 @@ export namespace Storefront {
     let lastKey: Record<string, string> | undefined;
     // Only the validity check filters a shelf read without other filters, and it rarely drops anything: read a
     // page and a few more rather than a whole 1 MB. With filters, let DynamoDB read up to 1 MB per call.
-    const pageSize = filtersOf(query, shelf).length > 0 ? undefined : query.limit + 8;
+    const pageSize = filtersOf(query, shelf, index).length > 0 ? undefined : query.limit + 8;
     for (let call = 0; call < 2 && items.length < query.limit; call++) {
       const page = await queryItems({
         ...params,
@@ -252,16 +303,33 @@ export namespace Storefront {
     return { items: parsed.map(toCard), cursor: next };
   });
 
+  /** The suffix of the "n stars and up" shelf for a minimum, if one is kept for it. */
+  function starShelf(minStars: number | undefined): string {
+    const k = STAR_SHELVES.find((s) => s === minStars);
+    return k ? `-s${k}` : "";
+  }
+
+  const onStarShelf = (shelf: string) => /(^|-)s[45]$/.test(shelf);
+  const pricedByKey = (index: string, query: Filters) =>
+    index === "price" && (query.minPrice !== undefined || query.maxPrice !== undefined);
+
   function shelfQueryParams(index: "newest" | "price" | "stars", shelf: string, today: string, query: Filters) {
     type Params = { TableName: string; ExpressionAttributeValues: Record<string, unknown> } & Record<string, unknown>;
     // biome-ignore lint/suspicious/noExplicitAny: ElectroDB's where-callback attribute and operation types
     const where = (a: any, op: any) =>
-      [op.gte(a.validUntil, today), filterExpression(a, op, query, shelf)].filter(Boolean).join(" AND ");
+      [op.gte(a.validUntil, today), filterExpression(a, op, query, shelf, index)].filter(Boolean).join(" AND ");
     switch (index) {
       case "newest":
         return ListingEntity.query.newest({ shelf }).where(where).params<Params>();
       case "price":
-        return ListingEntity.query.price({ shelf }).where(where).params<Params>();
+        // A price range on the price order is the key's range: only the products in it are read.
+        return pricedByKey(index, query)
+          ? ListingEntity.query
+              .price({ shelf })
+              .between({ priceVnd: query.minPrice ?? 0 }, { priceVnd: (query.maxPrice ?? MAX_VND) + 1 })
+              .where(where)
+              .params<Params>()
+          : ListingEntity.query.price({ shelf }).where(where).params<Params>();
       case "stars":
         return ListingEntity.query.stars({ shelf }).where(where).params<Params>();
     }
@@ -274,11 +342,19 @@ export namespace Storefront {
   }
 
   /** The filters a list applies beyond its shelf and the validity check. */
-  function filtersOf(query: Filters, shelf: string): Array<["gte" | "lte" | "eq", string, string | number]> {
+  function filtersOf(
+    query: Filters,
+    shelf: string,
+    index?: string,
+  ): Array<["gte" | "lte" | "eq", string, string | number]> {
     const out: Array<["gte" | "lte" | "eq", string, string | number]> = [];
-    if (query.minStars !== undefined) out.push(["gte", "stars", query.minStars]);
-    if (query.minPrice !== undefined) out.push(["gte", "priceVnd", query.minPrice]);
-    if (query.maxPrice !== undefined) out.push(["lte", "priceVnd", query.maxPrice]);
+    if (query.minStars !== undefined && query.minStars > 3 && !onStarShelf(shelf)) {
+      out.push(["gte", "stars", query.minStars]);
+    }
+    if (!pricedByKey(index ?? "", query)) {
+      if (query.minPrice !== undefined) out.push(["gte", "priceVnd", query.minPrice]);
+      if (query.maxPrice !== undefined) out.push(["lte", "priceVnd", query.maxPrice]);
+    }
     if (query.group && !shelf.startsWith("g-")) out.push(["eq", "group", query.group]);
     if (query.province && !shelf.startsWith("p-")) out.push(["eq", "provinceCode", query.province]);
     if (query.region && !shelf.startsWith("r-")) out.push(["eq", "region", query.region]);
@@ -286,58 +362,66 @@ export namespace Storefront {
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: ElectroDB's where-callback attribute and operation types
-  function filterExpression(a: any, op: any, query: Filters, shelf: string): string {
-    return filtersOf(query, shelf)
+  function filterExpression(a: any, op: any, query: Filters, shelf: string, index?: string): string {
+    return filtersOf(query, shelf, index)
       .map(([operation, attribute, value]) => op[operation](a[attribute], value))
       .join(" AND ");
   }
 
   /**
-   * Search reads the search words of the longest query word (as a prefix) and keeps the products whose
-   * words also start with every other query word. Results are ranked in memory; the cursor is an offset.
+   * Search reads the word index of one word, a page at a time in the order shown (storefront/relevance.ts): a
+   * single word reads itself; several read the rarest whole word and keep the products that have the others (the
+   * last one as a prefix, being typed). A single word the index does not have is one being typed: it completes to
+   * the index's commonest words that start so (storefront/search.ts), read together. Sorts other than relevance
+   * read the whole match (two Queries a word at most) and sort it in memory; their cursor is an offset.
    */
-  async function search(query: Filters, terms: string[], today: string): Promise<Page> {
-    const cursor = decodeCursor(query.cursor);
-    if (cursor && !("o" in cursor)) throw invalidCursor();
-    const offset = cursor?.o ?? 0;
-    const lookup = terms.reduce((a, b) => (b.length > a.length ? b : a));
-    const request = WordEntity.query
-      .byToken({ initial: lookup.charAt(0) })
-      .begins({ token: lookup })
-      .where(({ validUntil }, { gte }) => gte(validUntil, today))
-      .where((a, op) => filterExpression(a, op, query, ""));
-    const { data } = await request.go({ pages: 2 });
-
-    const byProduct = new Map<string, (typeof data)[number]>();
-    for (const item of data) {
-      const itemWords = item.text.split(" ");
-      const matches = terms.every((t) => itemWords.some((w) => w.startsWith(t)));
-      if (matches && !byProduct.has(item.productId)) byProduct.set(item.productId, item);
-    }
-    const phrase = terms.join(" ");
-    const rank = (item: (typeof data)[number]) => {
-      const name = fold(item.name);
-      if (name.includes(phrase)) return 0;
-      return terms.every((t) => name.split(" ").some((w) => w.startsWith(t))) ? 1 : 2;
-    };
+  async function search(query: Filters, folded: string[], today: string): Promise<Page> {
+    const t = searchTerms(folded) as Terms;
     const sort = query.sort ?? "relevance";
-    const found = [...byProduct.values()].sort((x, y) => {
-      switch (sort) {
-        case "price_asc":
-          return x.priceVnd - y.priceVnd;
-        case "price_desc":
-          return y.priceVnd - x.priceVnd;
-        case "newest":
-          return y.listedAt.localeCompare(x.listedAt);
-        case "stars":
-          return y.stars - x.stars || y.score - x.score;
-        default:
-          return rank(x) - rank(y) || y.stars - x.stars || y.listedAt.localeCompare(x.listedAt);
-      }
-    });
-    const items = found.slice(offset, offset + query.limit);
-    const more = offset + query.limit < found.length;
-    return { items: items.map(toCard), cursor: more ? encodeCursor({ o: offset + query.limit }) : null };
+    const cursor = decodeCursor(query.cursor);
+    if (sort !== "relevance") {
+      if (cursor && !("o" in cursor)) throw invalidCursor();
+      const offset = cursor?.o ?? 0;
+      const { items } = await matches(t, query, today);
+      const found = items.sort((x, y) => {
+        switch (sort) {
+          case "price_asc":
+            return x.priceVnd - y.priceVnd || x.productId.localeCompare(y.productId);
+          case "price_desc":
+            return y.priceVnd - x.priceVnd || x.productId.localeCompare(y.productId);
+          case "newest":
+            return y.listedAt.localeCompare(x.listedAt) || x.productId.localeCompare(y.productId);
+          default:
+            return y.stars - x.stars || y.score - x.score || byRelevance(t.last)(x, y);
+        }
+      });
+      const page = found.slice(offset, offset + query.limit);
+      const more = offset + query.limit < found.length;
+      return { items: page.map(toCard), cursor: more ? encodeCursor({ o: offset + query.limit }) : null };
+    }
+
+    if (cursor && !("w" in cursor)) throw invalidCursor();
+    let read = cursor?.w;
+    if (read && !read.every((w) => t.whole.includes(w) || w.startsWith(t.last))) throw invalidCursor();
+    read ??= await wordsToRead(t);
+    let page = await relevancePage(read, t, query, today, query.limit, cursor?.r);
+    if (!cursor && page.read === 0 && t.whole.length === 0) {
+      read = (await completions(t.last)).filter((w) => w !== t.last);
+      if (read.length > 0) page = await relevancePage(read, t, query, today, query.limit, undefined);
+    }
+    return {
+      items: page.items.map(toCard),
+      cursor: page.below === undefined ? null : encodeCursor({ w: read, r: page.below }),
+    };
+  }
+
+  /** Every product a search matches (bounded: `complete` says whether the read got to the end). */
+  async function matches(t: Terms, query: CardFilters, today: string) {
+    const read = await wordsToRead(t);
+    const found = await matchedSet(read, t, query, today);
+    if (found.read > 0 || t.whole.length > 0) return found;
+    const completed = (await completions(t.last)).filter((w) => w !== t.last);
+    return completed.length > 0 ? matchedSet(completed, t, query, today) : found;
   }
 
   export const FacetQuery = z.object(filters).refine(priceInRange, priceOutOfRange);
@@ -352,18 +436,9 @@ export namespace Storefront {
     const today = vietnamDay();
     const terms = query.q ? words(query.q) : [];
     if (terms.length > 0) {
-      const lookup = terms.reduce((a, b) => (b.length > a.length ? b : a));
-      const { data, cursor } = await WordEntity.query
-        .byToken({ initial: lookup.charAt(0) })
-        .begins({ token: lookup })
-        .where(({ validUntil }, { gte }) => gte(validUntil, today))
-        .go({ pages: 2 });
-      const matched = new Map<string, Counted>();
-      for (const item of data) {
-        const itemWords = item.text.split(" ");
-        if (terms.every((t) => itemWords.some((w) => w.startsWith(t)))) matched.set(item.productId, item);
-      }
-      return countFacets(matched.values(), query, !cursor);
+      // Every match, unfiltered: each facet applies the other filters itself.
+      const { items, complete } = await matches(searchTerms(terms) as Terms, {}, today);
+      return countFacets(items, query, complete);
     }
     if (query.minPrice !== undefined || query.maxPrice !== undefined) {
       // Price keys are the padded price then the product: up to (not including) max + 1 takes every product at max.
@@ -518,7 +593,57 @@ export namespace Storefront {
       expired.push(item.productId);
     }
     await backfillFacetCounters();
+    await reindexIfStale(today);
     return expired;
+  }
+
+  /** Bumped whenever the storefront's items change shape; the re-index job brings a table up to it once. */
+  const INDEX_VERSION = 2;
+  const INDEX_MARKER = { scope: "storefront-index", key: "version" };
+
+  /**
+   * The re-index job: rewrites every listed product's shelves and search words as `sync` makes them now (version 2:
+   * words under the whole word in relevance order, the "4 and 5 stars and up" shelves), then sets the per-word
+   * counters to what it wrote. Changes no product. Idempotent; safe beside live traffic (a product changed meanwhile
+   * is written by its own change).
+   */
+  export async function reindex(today = vietnamDay()): Promise<{ products: number; words: number }> {
+    const { data: listed } = await ListingEntity.query.newest({ shelf: "all" }).go({ pages: "all" });
+    const wanted = new Map<string, number>();
+    for (let i = 0; i < listed.length; i += 8) {
+      const done = await Promise.all(
+        listed.slice(i, i + 8).map((l) => write(l.productId, {}, () => [], today, "reindex")),
+      );
+      for (const { words } of done) for (const w of words) wanted.set(w, (wanted.get(w) ?? 0) + 1);
+    }
+    const initials = [..."abcdefghijklmnopqrstuvwxyz0123456789"];
+    const counted = new Map<string, number>();
+    for (const c of initials) {
+      const { data } = await CounterEntity.query.byScope({ scope: wordCounter(c).scope }).go({ pages: "all" });
+      for (const row of data) counted.set(row.key, row.count);
+    }
+    const diffs = [...new Set([...wanted.keys(), ...counted.keys()])]
+      .map((w) => [w, (wanted.get(w) ?? 0) - (counted.get(w) ?? 0)] as const)
+      .filter(([, n]) => n !== 0);
+    for (let i = 0; i < diffs.length; i += 16) {
+      await countWords(new Map(diffs.slice(i, i + 16)));
+    }
+    return { products: listed.length, words: wanted.size };
+  }
+
+  /**
+   * Runs the re-index job once per INDEX_VERSION: the seed and the expiry sweep call it (so `pnpm start`, and on
+   * AWS the daily job or one invocation of it after a deploy). Returns what it re-indexed, or null when current.
+   */
+  export async function reindexIfStale(today = vietnamDay()) {
+    const { data } = await CounterEntity.get(INDEX_MARKER).go();
+    const at = data?.count ?? 0;
+    if (at >= INDEX_VERSION) return null;
+    const result = await reindex(today);
+    await CounterEntity.update(INDEX_MARKER)
+      .add({ count: INDEX_VERSION - at })
+      .go();
+    return result;
   }
 
   /**

@@ -156,6 +156,99 @@ describe("GET /api/products", () => {
   });
 });
 
+describe("search through the word index", () => {
+  const producerOf = (key: string) => PRODUCERS.find((m) => m.key === key);
+  /** The folded words a demo product is found by: name, producer, province, former province, tags. */
+  const wordsOf = (p: (typeof listed)[number]) =>
+    fold([p.name, producerOf(p.producer)?.name ?? "", p.formerProvince ?? "", ...p.tags].join(" ")).split(" ");
+  const named = (item: Card, word: string) => fold(item.name).split(" ").includes(word);
+
+  it("finds “mật” typed as “mat”, the word in the name first, then by stars", async () => {
+    const items = await all("q=mat");
+    const ids = items.map((i) => i.productId);
+    const expected = listed.filter((p) =>
+      fold(`${p.name} ${p.tags.join(" ")}`)
+        .split(" ")
+        .includes("mat"),
+    );
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    for (const p of expected) expect(ids).toContain(demoId("product", p.key));
+    for (const p of listed.filter((l) => !wordsOf(l).includes("mat"))) {
+      expect(ids).not.toContain(demoId("product", p.key));
+    }
+    const inName = items.filter((i) => named(i, "mat"));
+    expect(items.slice(0, inName.length)).toEqual(inName);
+    expect(inName.map((i) => i.stars)).toEqual([...inName.map((i) => i.stars)].sort((a, b) => b - a));
+  });
+
+  it("pages a search without repeating or skipping a product", async () => {
+    for (const q of ["tra", "che", "mat%20ong"]) {
+      const paged = (await all(`q=${q}`)).map((i) => i.productId);
+      const { body } = await get(`/api/products?q=${q}&limit=48`);
+      const whole = (body as Page).items.map((i) => i.productId);
+      expect(whole.length).toBeGreaterThan(3);
+      expect(paged).toEqual(whole);
+    }
+  });
+
+  it("completes a word being typed: “nuo” finds what “nuoc” finds, “nuoc ma” what “nuoc mam” does and more", async () => {
+    const whole = (await all("q=nuoc")).map((i) => i.productId).sort();
+    expect(whole.length).toBeGreaterThanOrEqual(4);
+    expect((await all("q=nuo")).map((i) => i.productId).sort()).toEqual(whole);
+    const mam = (await all("q=nuoc%20mam")).map((i) => i.productId);
+    const typing = (await all("q=nuoc%20ma")).map((i) => i.productId);
+    for (const id of mam) expect(typing).toContain(id);
+  });
+
+  it("reads a common word's page in one DynamoDB call, a word being typed in a few", async () => {
+    for (const q of ["m%E1%BA%ADt", "ch%C3%A8", "g%E1%BA%A1o", "tra", "nuoc%20mam"]) {
+      const { status, calls, body } = await get(`/api/products?q=${q}`);
+      expect(status).toBe(200);
+      expect((body as Page).items.length).toBeGreaterThan(0);
+      expect(calls).toBe(1);
+    }
+    const typed = await get("/api/products?q=nuo");
+    expect((typed.body as Page).items.length).toBeGreaterThan(0);
+    expect(typed.calls).toBeLessThanOrEqual(2 + 5);
+  });
+
+  it("refuses one search's cursor on another search", async () => {
+    const { body } = await get("/api/products?q=tra&limit=2");
+    const cursor = (body as Page).cursor;
+    expect(cursor).not.toBeNull();
+    const other = await get(`/api/products?q=mat&cursor=${cursor}`);
+    expect(other.status).toBe(400);
+    expect(other.body).toMatchObject({ error: { code: "invalid_input", field: "cursor" } });
+  });
+
+  it("serves the filtered list (region, 4 stars and up, by price) from its own shelf in one call", async () => {
+    const { status, calls, body } = await get("/api/products?region=dong-bang-song-cuu-long&minStars=4&sort=price_asc");
+    expect(status).toBe(200);
+    expect(calls).toBe(1);
+    const items = (body as Page).items;
+    const expected = listed.filter(
+      (p) =>
+        province(producerOf(p.producer)?.provinceCode ?? "")?.region === "dong-bang-song-cuu-long" &&
+        p.certificate.stars >= 4,
+    );
+    expect(items.map((i) => i.productId).sort()).toEqual(expected.map((p) => demoId("product", p.key)).sort());
+    expect(items.map((i) => i.priceVnd)).toEqual([...items.map((i) => i.priceVnd)].sort((a, b) => a - b));
+    const five = (await all("minStars=5")).map((i) => i.productId).sort();
+    expect(five).toEqual(
+      listed
+        .filter((p) => p.certificate.stars === 5)
+        .map((p) => demoId("product", p.key))
+        .sort(),
+    );
+  });
+
+  it("reads a price range sorted by price as the index's range", async () => {
+    const items = await all("minPrice=100000&maxPrice=300000&sort=price_desc");
+    expect(items.length).toBe(listed.filter((p) => p.priceVnd >= 100000 && p.priceVnd <= 300000).length);
+    expect(items.map((i) => i.priceVnd)).toEqual([...items.map((i) => i.priceVnd)].sort((a, b) => b - a));
+  });
+});
+
 describe("GET /api/facets", () => {
   interface Facets {
     province: Record<string, number>;
