@@ -209,7 +209,12 @@ export async function checkoutBench() {
       createdAt: new Date(now).toISOString(),
     };
     if (!(await DealStock.open(deal))) throw new Error("the deal did not open");
-    const sheet = JSON.stringify({ address, paymentMethod: "cod", liveSessionId: deal.sessionId });
+    const sheet = JSON.stringify({
+      address,
+      paymentMethod: "cod",
+      liveSessionId: deal.sessionId,
+      dealId: deal.dealId,
+    });
     const first = await buyers(500, { productId: dealProduct, dealId: deal.dealId });
     const later = await buyers(500, { productId: dealProduct, dealId: deal.dealId });
     const dealRun = await checkout(first, sheet, "deal");

@@ -139,9 +139,16 @@ export async function quote(
   toProvince?: string,
   today = vietnamDay(),
   now = new Date(),
+  /** The lines' deals when the caller has just read them. */
+  readDeals?: Deal[],
 ): Promise<Quote> {
-  const dealIds = [...new Set(lines.flatMap((l) => (l.kind === "product" && l.dealId ? [l.dealId] : [])))];
-  const deals = dealIds.length ? (await DealEntity.get(dealIds.map((dealId) => ({ dealId }))).go()).data : [];
+  // The lines' own products are read beside their deals, combos and prices (a combo's parts after it is read).
+  const lineProductIds = [...new Set(lines.flatMap((l) => (l.kind === "product" ? [l.productId] : [])))];
+  const lineProducts = lineProductIds.length
+    ? Product.entity.get(lineProductIds.map((productId) => ({ productId }))).go()
+    : Promise.resolve({ data: [] as Product.Record[] });
+  lineProducts.catch(() => undefined);
+  const deals = readDeals ?? (await dealsOf(lines));
   const dealById = new Map(deals.map((d) => [d.dealId, d]));
   const dealWanted = new Map<string, number>();
   for (const l of lines)
@@ -165,12 +172,15 @@ export async function quote(
       lines.flatMap((l) => (l.kind === "product" ? [l.productId] : (comboById.get(l.comboId)?.productIds ?? []))),
     ),
   ];
-  const [boxes, products] = await Promise.all([
+  const partIds = productIds.filter((id) => !lineProductIds.includes(id));
+  const [boxes, own, parts] = await Promise.all([
     boxIds.length
       ? Combo.boxEntity.get(boxIds.map((boxId) => ({ scope: "giftboxes", boxId }))).go()
       : { data: [] as Combo.Box[] },
-    productIds.length ? Product.entity.get(productIds.map((productId) => ({ productId }))).go() : { data: [] },
+    lineProducts,
+    partIds.length ? Product.entity.get(partIds.map((productId) => ({ productId }))).go() : { data: [] },
   ]);
+  const products = { data: [...own.data, ...parts.data] };
   const boxById = new Map(boxes.data.map((b) => [b.boxId, b]));
   const productById = new Map(products.data.map((p) => [p.productId, p]));
   const producerIds = [...new Set(products.data.map((p) => p.producerId))];
@@ -370,6 +380,12 @@ export async function quote(
     problems,
     pricing,
   };
+}
+
+/** The live deals the lines were added under, as they are now. */
+export async function dealsOf(lines: Line[]): Promise<Deal[]> {
+  const dealIds = [...new Set(lines.flatMap((l) => (l.kind === "product" && l.dealId ? [l.dealId] : [])))];
+  return dealIds.length ? (await DealEntity.get(dealIds.map((dealId) => ({ dealId }))).go()).data : [];
 }
 
 /** A combo as a shopper sees it: its parts, box, price and whether it can be ordered now. */

@@ -7,7 +7,7 @@ import type { OrderRecord, OrderView } from "./view";
 /** Orders: placing, paying, cancelling and refunding, and the views of an order; parcels are `Fulfilment`'s. */
 export { cancel } from "./cancel";
 export { cardSecret, confirmTransfer, expireUnpaid, handleCardEvent, paymentMethods } from "./payment";
-export { Address, IdempotencyKey, type Placed, PlaceInput, place } from "./place";
+export { Address, IdempotencyKey, type Placed, PlaceInput, place, placeUnderDeal } from "./place";
 export { OrderLifecycle as Lifecycle } from "./status";
 export { MAX_PRODUCTS, PAY_WITHIN_MINUTES } from "./terms";
 export { byStatus, list, MyOrder, mine, OrderSummary as Summary, OrderView as ViewSchema, view } from "./view";

@@ -4,10 +4,11 @@ import { z } from "zod";
 import { type Actor, requireUser, scopeOver } from "../account/actor";
 import { DeliveryAddress } from "../address/delivery";
 import { Cart } from "../cart";
-import { quote } from "../checkout/quote";
-import { creditedLive } from "../live/deal/attribution";
-import { DealEntity } from "../live/deal/entities";
+import { dealsOf, type Line, quote } from "../checkout/quote";
+import { creditedLive, liveSessionOf } from "../live/deal/attribution";
+import type { Deal } from "../live/deal/entities";
 import { tellSale } from "../live/deal/news";
+import { DealQueue } from "../live/deal/queue";
 import { refusal, reserve } from "../live/deal/reservation";
 import { DealStock, type Taken } from "../live/deal/stock";
 import { cardGateway } from "../payment/card";
@@ -33,6 +34,15 @@ export const PlaceInput = z.object({
   liveSessionId: z
     .string()
     .regex(/^[0-9a-z]{26}$/, "expected a live session id")
+    .optional(),
+  /**
+   * The live deal the sheet buys under, on a key's first attempt only: when this server knows the deal has no unit
+   * left, the order is refused at once (409 deal_sold_out) before anything is read. A retry of a key whose answer
+   * was lost leaves it out, so that an order the first attempt placed is what it gets back.
+   */
+  dealId: z
+    .string()
+    .regex(/^[0-9a-z]{26}$/, "expected a deal id")
     .optional(),
 });
 export const IdempotencyKey = z
@@ -66,10 +76,13 @@ export async function place(actor: Actor, idempotencyKey: string, input: z.input
     const { data } = await IdempotencyEntity.get({ owner: user.userId, key }).go({ consistent: true });
     return data ? { order: await view(data.orderId), created: false } : undefined;
   };
+  // The cart is read beside the key: a replay wastes that read, a new order (nearly every call) waits for one read.
+  const cart = Cart.lines(Cart.forUser(user.userId));
+  cart.catch(() => undefined);
   const earlier = await replayed();
   if (earlier) return earlier;
   try {
-    return await placeOnce(user, key, parsed);
+    return await placeOnce(user, key, parsed, cart);
   } catch (err) {
     // The same key sent again while the first request was committing: that one emptied the cart (or took the
     // stock) and this one failed for it. The key's order is the answer.
@@ -81,10 +94,29 @@ export async function place(actor: Actor, idempotencyKey: string, input: z.input
   }
 }
 
+/**
+ * `place` for a first attempt from a live's sheet that names its deal: the buyer waits at this process behind as many
+ * buyers as the deal has units left, and is told at once when none is left — who is calling is asked only then.
+ */
+export async function placeUnderDeal(
+  actor: () => Promise<Actor>,
+  idempotencyKey: string,
+  input: z.input<typeof PlaceInput>,
+): Promise<Placed> {
+  const parsed = PlaceInput.parse(input);
+  if (!parsed.dealId) return place(await actor(), idempotencyKey, parsed);
+  return DealQueue.through(
+    parsed.dealId,
+    async () => place(await actor(), idempotencyKey, parsed),
+    () => dealProblem("deal_sold_out"),
+  );
+}
+
 async function placeOnce(
   user: ReturnType<typeof requireUser>,
   key: string,
   { address, paymentMethod, liveSessionId }: z.output<typeof PlaceInput>,
+  cart: Promise<Line[]>,
 ): Promise<Placed> {
   const card = paymentMethod === "card" ? cardGateway() : undefined;
   if (paymentMethod === "card" && !card) {
@@ -98,11 +130,14 @@ async function placeOnce(
   }
 
   const cartId = Cart.forUser(user.userId);
-  const lines = await Cart.lines(cartId);
+  const lines = await cart;
   if (lines.length === 0) throw problem(409, "cart_empty", "Giỏ hàng đang trống.", "The cart is empty.");
-  if (liveSessionId) await refuseSoldOut(lines);
+  const live = liveSessionId ? liveSessionOf(liveSessionId) : undefined;
+  live?.catch(() => undefined);
+  const deals = await dealsOf(lines);
+  if (liveSessionId) refuseSoldOut(deals);
   const today = vietnamDay();
-  const q = await quote(lines, address.provinceCode, today);
+  const q = await quote(lines, address.provinceCode, today, new Date(), deals);
   if (liveSessionId && q.soldOut.length > 0) throw dealProblem("deal_sold_out");
   if (q.problems.length > 0) throw stockProblem(q);
   if (q.needs.size > MAX_PRODUCTS) {
@@ -126,7 +161,7 @@ async function placeOnce(
   const dealReservations = q.dealNeeds.map(({ deal, quantity }) => ({ dealId: deal.dealId, quantity }));
   const stamp = now.toISOString();
   const staffScope = scopeOver(q.fulfilments.map((f) => f.fromProvince));
-  const liveSession = await creditedLive(liveSessionId, q.fulfilments);
+  const liveSession = creditedLive(await live, q.fulfilments);
 
   // A deal's units are taken first, one conditional write each on a shard (no transaction: buyers of one deal never
   // conflict); the order's transaction then writes their reservation items. An order that is not written gives
@@ -151,17 +186,20 @@ async function placeOnce(
     await DealStock.abandonAll(taken, orderId);
     throw err;
   }
-  for (const t of taken) {
-    await DealStock.dropHold(t.deal.dealId, t.shard, orderId, t.quantity).catch((err) => console.error(err));
-  }
-  // The live's room hears the deal's units left (at most once a second, whatever the sales; at once when sold out).
-  for (const t of taken) {
-    const soldOut = t.emptied && (await DealStock.markSoldOut(t.deal, now).catch(() => false));
-    await tellSale(t.deal, now, soldOut);
-  }
+  // The holds come off (the sweep would settle any left) and the live's room hears the deal's units left (at most
+  // once a second, whatever the sales; at once when sold out) while the order is read back.
+  const dealNews = Promise.all(
+    taken.map(async (t) => {
+      await DealStock.dropHold(t.deal.dealId, t.shard, orderId, t.quantity).catch((err) => console.error(err));
+      const soldOut = t.emptied && (await DealStock.markSoldOut(t.deal, now).catch(() => false));
+      await tellSale(t.deal, now, soldOut);
+    }),
+  );
 
   let clientSecret: string | null = null;
   if (card) {
+    // A failed card step cancels the order, which writes its shard: the hold comes off first.
+    await dealNews;
     try {
       const intent = await card.createIntent({ orderId, code, amountVnd: q.totals.totalVnd });
       clientSecret = intent.clientSecret;
@@ -178,7 +216,7 @@ async function placeOnce(
     }
   }
 
-  const order = await view(orderId);
+  const [order] = await Promise.all([view(orderId), dealNews]);
   await notifyPlaced(order).catch((err) => console.error("notify failed", err));
   return { order, created: true, clientSecret };
 
@@ -294,10 +332,7 @@ async function placeOnce(
  * is answered without queueing behind its last units). The cart's own checkout prices such a line normally, as the
  * cart shows it.
  */
-async function refuseSoldOut(lines: Awaited<ReturnType<typeof Cart.lines>>) {
-  const dealIds = [...new Set(lines.flatMap((l) => (l.kind === "product" && l.dealId ? [l.dealId] : [])))];
-  if (dealIds.length === 0) return;
-  const { data } = await DealEntity.get(dealIds.map((dealId) => ({ dealId }))).go();
+function refuseSoldOut(deals: Deal[]) {
   const at = new Date().toISOString();
-  if (data.some((d) => d.soldOutAt && d.startsAt <= at && at < d.endsAt)) throw dealProblem("deal_sold_out");
+  if (deals.some((d) => d.soldOutAt && d.startsAt <= at && at < d.endsAt)) throw dealProblem("deal_sold_out");
 }

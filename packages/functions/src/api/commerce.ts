@@ -7,7 +7,7 @@ import { PROVINCE_CODES } from "@cho-ocop/core/geo/province";
 import { Order } from "@cho-ocop/core/order/index";
 import { createRoute, z } from "@hono/zod-openapi";
 import QRCode from "qrcode";
-import { type AppEnv, cartOf } from "./actor";
+import { type AppEnv, cartOf, sessionToken } from "./actor";
 import { errorResponses, router } from "./error";
 import { BUYER_OR_STAFF, PUBLIC, roles, SIGNED_IN } from "./roles";
 import { named } from "./schemas";
@@ -322,10 +322,17 @@ export const commerce = router<AppEnv>()
     return c.json({ ...offered, methods: [...offered.methods] }, 200);
   })
   .openapi(place, async (c) => {
-    const actor = await c.var.actor();
-    const result = await Order.place(actor, c.req.valid("header")["idempotency-key"], c.req.valid("json"));
+    const input = c.req.valid("json");
+    const key = c.req.valid("header")["idempotency-key"];
+    // Under a live deal, who is calling is asked only once the buyer is let through (a sold-out deal answers at once).
+    const result =
+      input.dealId && (await sessionToken(c))
+        ? await Order.placeUnderDeal(c.var.actor, key, input)
+        : await Order.place(await c.var.actor(), key, input);
     // A first order's address starts the shopper's address book; the order stands even if that write fails.
-    if (result.created) await AddressBook.rememberFirst(actor, c.req.valid("json").address).catch(console.error);
+    if (result.created) {
+      await AddressBook.rememberFirst(await c.var.actor(), input.address).catch(console.error);
+    }
     return result.created
       ? c.json({ order: result.order, clientSecret: result.clientSecret ?? null }, 201)
       : c.json({ order: result.order, clientSecret: null }, 200);

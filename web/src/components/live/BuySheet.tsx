@@ -55,6 +55,7 @@ function SheetForm(props: {
     (q) => cartApi.preview(props.product.productId, q.quantity, q.dealId, q.province || undefined),
   );
   const key = newIdempotencyKey();
+  let tried = false;
   let added: { lineId: string } | undefined;
   let form: HTMLFormElement | undefined;
   let address: AddressControl | undefined;
@@ -91,10 +92,15 @@ function SheetForm(props: {
         : await cartApi.addProduct(props.product.productId, quantity(), dealId);
       const line = lineOf(view, props.product.productId, dealId);
       if (line) added = { lineId: line.lineId };
+      // The deal is named on the key's first attempt only (a sold-out deal is then refused at once); a retry whose
+      // first answer was lost gets back the order that attempt may have placed.
+      const first = !tried;
+      tried = true;
       const { order } = await ordersApi.place(key, {
         address: to,
         paymentMethod: method(),
         liveSessionId: props.sessionId,
+        ...(first && dealId ? { dealId } : {}),
       });
       rememberCart(0);
       rememberShipTo(to.provinceCode);

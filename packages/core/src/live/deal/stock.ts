@@ -4,6 +4,7 @@ import { lazyClient, tableName } from "../../db/client";
 import { serviceOnFirstUse } from "../../db/on-first-use";
 import { Product } from "../../product";
 import { type Deal, DealEntity } from "./entities";
+import { DealQueue } from "./queue";
 import { DealReservationEntity, type DealShard, DealShardEntity, OpenDealEntity } from "./shards";
 
 /**
@@ -88,22 +89,24 @@ export async function take(deal: Deal, orderId: string, quantity: number) {
         .add({ stock: -quantity, holds: [holdOf(orderId, quantity)] })
         .where(({ stock, closed }, { gte, notExists }) => `${gte(stock, quantity)} AND ${notExists(closed)}`)
         .go({ response: "all_new" });
+      DealQueue.noteTaken(deal.dealId, shard, data.stock);
       return { shard, emptied: data.stock === 0 };
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
     }
   }
+  DealQueue.noteShort(deal.dealId, quantity);
   return null;
 }
 
 /**
  * Marks the deal sold out when no shard has a unit left (true when this call set the mark). The call that sets it
  * reads again: a unit given back meanwhile (whose give-back cleared the mark before it was set) clears it again.
- * This process then refuses the deal's buyers itself for a second (`soldOutHere`), without writing to its shards.
+ * This process then refuses the deal's buyers itself for a moment (`soldOutHere`), without writing to its shards.
  */
 export async function markSoldOut(deal: Deal, at = new Date()): Promise<boolean> {
   if ((await available(deal, true)) > 0) return false;
-  seenSoldOut.set(deal.dealId, Date.now());
+  DealQueue.noteSoldOut(deal.dealId);
   const marked = await DealEntity.patch({ dealId: deal.dealId })
     .set({ soldOutAt: at.toISOString() })
     .where(({ soldOutAt }, { notExists }) => notExists(soldOutAt))
@@ -116,18 +119,17 @@ export async function markSoldOut(deal: Deal, at = new Date()): Promise<boolean>
       },
     );
   if (marked && (await available(deal, true)) > 0) {
+    DealQueue.forget(deal.dealId);
     await clearSoldOut(deal.dealId);
     return false;
   }
   return marked;
 }
 
-const seenSoldOut = new Map<string, number>();
-/** This process found the deal sold out less than a second ago (a unit given back here forgets it). */
-export const soldOutHere = (dealId: string) => Date.now() - (seenSoldOut.get(dealId) ?? 0) < 1000;
+/** This process found the deal sold out less than `SOLD_OUT_MS` ago (a unit given back here forgets it). */
+export const soldOutHere = DealQueue.soldOutHere;
 
 async function clearSoldOut(dealId: string) {
-  seenSoldOut.delete(dealId);
   await DealEntity.patch({ dealId })
     .remove(["soldOutAt"])
     .go()
@@ -161,6 +163,7 @@ async function giveBack(deal: Deal, shard: number, orderId: string, quantity: nu
         .delete({ holds: [entry] })
         .where(({ holds, closed }, { contains, notExists }) => `${contains(holds, entry)} AND ${notExists(closed)}`)
         .go();
+      DealQueue.noteGivenBack(deal.dealId, shard, quantity);
       await clearSoldOut(deal.dealId);
       return true;
     } catch (err) {
@@ -255,7 +258,10 @@ export async function returnPlan(dealId: string, orderId: string) {
 }
 export type ReturnPlan = NonNullable<Awaited<ReturnType<typeof returnPlan>>>;
 
-export const unitsReturned = (dealId: string) => clearSoldOut(dealId);
+export function unitsReturned(dealId: string) {
+  DealQueue.forget(dealId);
+  return clearSoldOut(dealId);
+}
 
 /**
  * Every few minutes, with the expiry of unpaid orders: holds older than `HOLD_MS` are settled (their order was
@@ -286,6 +292,7 @@ export async function sweep(now = new Date()) {
       await settle(deal, now);
       if (holding === 0) await OpenDealEntity.delete({ scope: "opendeals", dealId }).go();
     } else if (deal.soldOutAt && (await available(deal, true)) > 0) {
+      DealQueue.forget(dealId);
       await clearSoldOut(dealId);
     }
   }
