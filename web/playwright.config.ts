@@ -19,7 +19,7 @@ const ARGS = [
 ];
 
 /** Specs that run once, as stories whose steps choose their own viewports; every other spec runs on the phone and the desktop. */
-const STORIES = /(selling|accounts|staff|buying|addresses|pay|live(-[a-z]+)?|screens|storefront)\.spec\.ts/;
+const STORIES = /(selling|accounts|staff|buying|addresses|pay|live(-[a-z]+)?|screens|storefront|dossier)\.spec\.ts/;
 /** The AWS-shaped mode's story runs against its own server (playwright.aws.config.ts). */
 const AWS = /e2e\/aws\//;
 
@@ -63,6 +63,13 @@ export default defineConfig({
       // The storefront's fixes, once, each step on the phone viewports it names (412 and 360 px wide).
       name: "storefront",
       testMatch: /storefront\.spec\.ts/,
+      testIgnore: AWS,
+    },
+    {
+      // The OCOP evaluation, once, in order: a producer files a dossier from a phone (412 and 360 px), the ward's
+      // officer passes it to the province.
+      name: "evaluating",
+      testMatch: /dossier\.spec\.ts/,
       testIgnore: AWS,
     },
     {

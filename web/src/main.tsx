@@ -31,6 +31,10 @@ const LiveSessions = lazy(() => import("./pages/seller/LiveSessions"));
 const LiveSchedule = lazy(() => import("./pages/seller/LiveSchedule"));
 const Broadcast = lazy(() => import("./pages/seller/Broadcast"));
 const SellerVerification = lazy(() => import("./pages/seller/Verification"));
+const Dossiers = lazy(() => import("./pages/seller/Dossiers"));
+const DossierEditor = lazy(() => import("./pages/seller/DossierEditor"));
+const NewDossier = lazy(() => import("./pages/seller/DossierEditor").then((m) => ({ default: m.NewDossier })));
+const CommuneDossiers = lazy(() => import("./pages/admin/CommuneDossiers"));
 const Verifications = lazy(() => import("./pages/admin/Verifications"));
 const VerificationReview = lazy(() => import("./pages/admin/VerificationReview"));
 const AdminLives = lazy(() => import("./pages/admin/Lives"));
@@ -38,6 +42,8 @@ const AdminLives = lazy(() => import("./pages/admin/Lives"));
 // The seller portal, staff admin, sign-in and trace pages are separate chunks: a shopper never downloads them.
 const SignIn = lazy(() => import("./pages/SignIn"));
 const Trace = lazy(() => import("./pages/Trace"));
+const RegistryLookup = lazy(() => import("./pages/registry/Lookup"));
+const RegistryCertificate = lazy(() => import("./pages/registry/Certificate"));
 const SellerShell = lazy(() => import("./pages/seller/SellerShell"));
 const SellerHome = lazy(() => import("./pages/seller/SellerHome"));
 const ProductEditor = lazy(() => import("./pages/seller/ProductEditor"));
@@ -86,6 +92,8 @@ if (root) {
         <Route path="/live/:id/replay" component={Replay} />
         <Route path="/dang-nhap" component={SignIn} />
         <Route path="/truy-xuat/:id" component={Trace} />
+        <Route path="/tra-cuu-ocop" component={RegistryLookup} />
+        <Route path="/chung-nhan/:number" component={RegistryCertificate} />
         <Route path="/ban-hang" component={SellerShell}>
           <Route path="/" component={SellerHome} />
           <Route path="/san-pham/moi" component={ProductEditor} />
@@ -96,7 +104,11 @@ if (root) {
           <Route path="/live/moi" component={LiveSchedule} />
           <Route path="/live/:id/phat" component={Broadcast} />
           <Route path="/xac-minh" component={SellerVerification} />
+          <Route path="/ho-so" component={Dossiers} />
+          <Route path="/ho-so/moi" component={NewDossier} />
+          <Route path="/ho-so/:id" component={DossierEditor} />
         </Route>
+        <Route path="/quan-tri/ho-so-xa" component={CommuneDossiers} />
         <Route path="/quan-tri" component={AdminShell}>
           <Route path="/" component={Queue} />
           <Route path="/san-pham/:id" component={Review} />

@@ -80,6 +80,11 @@ export default function AccountPanel(props: { user: Me }) {
               <A href="/quan-tri">{t("account.admin")}</A>
             </li>
           </Show>
+          <Show when={props.user.role === "commune"}>
+            <li>
+              <A href="/quan-tri/ho-so-xa">{t("account.commune")}</A>
+            </li>
+          </Show>
           <Show when={props.user.role === "shopper"}>
             <li>
               <A href="/ban-hang">{t("account.register")}</A>

@@ -21,6 +21,7 @@ export const vi = {
   "account.signedInAs": "Đã đăng nhập: ",
   "account.seller": "Kênh người bán",
   "account.admin": "Quản trị",
+  "account.commune": "Hồ sơ OCOP của xã",
   "account.register": "Đăng ký bán hàng",
   "account.signOut": "Đăng xuất",
   "footer.about":
@@ -179,6 +180,7 @@ export const en: Partial<Record<BaseKey | `${BaseKey}_one`, string>> = {
   "account.signedInAs": "Signed in: ",
   "account.seller": "Seller portal",
   "account.admin": "Staff admin",
+  "account.commune": "Commune OCOP dossiers",
   "account.register": "Sell on Chợ OCOP",
   "account.signOut": "Sign out",
   "footer.about":

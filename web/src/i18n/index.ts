@@ -2,9 +2,11 @@ import { createRoot, createSignal } from "solid-js";
 import type { AdminKey } from "./admin";
 import type { BuyKey } from "./buy";
 import type { BaseKey } from "./dict";
+import type { DossierKey } from "./dossier";
 import type { GiftsKey } from "./gifts";
 import type { LiveKey } from "./live";
 import type { PortalKey } from "./portal";
+import type { RegistryKey } from "./registry";
 import type { SalesKey } from "./sales";
 import type { ShopKey } from "./shop";
 import type { TraceKey } from "./trace";
@@ -21,9 +23,11 @@ export type Key =
   | BaseKey
   | AdminKey
   | BuyKey
+  | DossierKey
   | GiftsKey
   | LiveKey
   | PortalKey
+  | RegistryKey
   | SalesKey
   | ShopKey
   | TraceKey

@@ -2,15 +2,17 @@ import { describe, expect, it } from "vitest";
 import * as admin from "./admin";
 import * as buy from "./buy";
 import * as base from "./dict";
+import * as dossier from "./dossier";
 import * as gifts from "./gifts";
 import * as live from "./live";
 import * as portal from "./portal";
+import * as registry from "./registry";
 import * as sales from "./sales";
 import * as shop from "./shop";
 import * as trace from "./trace";
 import * as verify from "./verify";
 
-const lazy = { admin, buy, gifts, live, portal, sales, shop, trace, verify };
+const lazy = { admin, buy, dossier, gifts, live, portal, registry, sales, shop, trace, verify };
 
 describe("namespaces", () => {
   it("start every key of a lazy dictionary with its namespace, and no base key with one", () => {

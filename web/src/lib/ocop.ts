@@ -143,6 +143,10 @@ export const UPLOAD_RULES = {
     types: ["image/jpeg", "image/png", "image/webp", "application/pdf"],
     maxBytes: 10 * 1024 * 1024,
   },
+  "dossier-evidence": {
+    types: ["image/jpeg", "image/png", "image/webp", "application/pdf"],
+    maxBytes: 10 * 1024 * 1024,
+  },
 } as const;
 export type UploadPurpose = keyof typeof UPLOAD_RULES;
 

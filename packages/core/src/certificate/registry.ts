@@ -1,4 +1,5 @@
 import type { EntityItem } from "electrodb";
+import QRCode from "qrcode";
 import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireStaffFor } from "../account/actor";
@@ -233,6 +234,19 @@ export namespace Registry {
 
   export async function lookup(number: string, today = vietnamDay()): Promise<PublicView> {
     return publicView(await get(number), today);
+  }
+
+  /** The certificate's own public page, which its QR (on the PDF, on the label) opens. */
+  export const pagePath = (number: string) => `/chung-nhan/${encodeURIComponent(number)}`;
+
+  export async function qrSvg(number: string, origin: string) {
+    const cert = await get(number);
+    return QRCode.toString(`${origin.replace(/\/$/, "")}${pagePath(cert.number ?? number)}`, {
+      type: "svg",
+      errorCorrectionLevel: "M",
+      margin: 1,
+      color: { dark: "#1d2a1f", light: "#ffffff" },
+    });
   }
 
   export const SearchQuery = z.object({

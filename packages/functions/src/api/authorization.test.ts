@@ -123,6 +123,11 @@ interface Case {
   probe?: (f: Fixture, who: Who, caller: { token?: string; headers?: Record<string, string> }) => Promise<unknown>;
 }
 
+/** A one-row OCOP list of Sơn La, under a number nobody has. */
+const IMPORT_STAMP = Date.now().toString(36);
+const importNumber = (who: Who) => `MT-${IMPORT_STAMP}-${who}`.toUpperCase();
+const importCsv = (who: Who) =>
+  `Tên sản phẩm,Chủ thể,Tỉnh,Số sao,Số giấy chứng nhận,Ngày cấp,Ngày hết hạn\nChè ma trận,HTX Ma Trận,Sơn La,4,${importNumber(who)},01/02/2025,01/02/2028\n`;
 /** A certificate issued from a decision to the fixture's product (in force at once): its number. */
 const issued = async (f: Fixture) =>
   (
@@ -392,6 +397,13 @@ const CASES: Case[] = [
   },
   {
     method: "GET",
+    path: "/api/certificates/{number}/qr.svg",
+    allowed: EVERYONE,
+    state: "approved",
+    prepare: async (f) => ({ url: `/api/certificates/${await issued(f)}/qr.svg` }),
+  },
+  {
+    method: "GET",
     path: "/api/certificates",
     allowed: EVERYONE,
     url: () => `/api/certificates?province=${SON_LA}&q=che`,
@@ -405,6 +417,13 @@ const CASES: Case[] = [
     state: "approved",
     body: () => ({ ...certificateInput(4), signer: "Chủ tịch UBND tỉnh" }),
     probe: productProbe,
+  },
+  {
+    method: "POST",
+    path: "/api/admin/certificates/import",
+    allowed: ANY_STAFF,
+    body: (_, who) => ({ csv: importCsv(who), commit: true }),
+    probe: async (_, who) => (await call("GET", `/api/certificates/${importNumber(who)}`)).status,
   },
   {
     method: "POST",

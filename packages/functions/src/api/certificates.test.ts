@@ -61,6 +61,10 @@ describe("issuing a certificate from a decision", () => {
       productId,
     });
     expect(JSON.stringify(lookup.body)).not.toMatch(/phone|scanKey/);
+    const qr = await call<string>("GET", `/api/certificates/${issued.body.number}/qr.svg`);
+    expect(qr.status).toBe(200);
+    expect(qr.headers.get("content-type")).toBe("image/svg+xml");
+    expect(String(qr.body)).toContain("<svg");
   });
 
   it("gives each certificate its own number and supersedes the old one on renewal", async () => {
@@ -273,5 +277,104 @@ describe("expiry reminders", () => {
     const { number } = await Registry.issue(SYSTEM, { productId, ...decision(4, addMonths(vietnamDay(), -34)) });
     await Registry.revoke(SYSTEM, number, { reason: "Thu hồi trước hạn." });
     expect((await Reminder.sendDue(vietnamDay())).map((r) => r.number)).not.toContain(number);
+  });
+});
+
+describe("importing a province's OCOP list", () => {
+  const stamp = Date.now().toString(36).toUpperCase();
+  const n = (i: number) => `SL-${stamp}-${i}`;
+  const header = "Tên sản phẩm,Chủ thể,Tỉnh,Số sao,Số giấy chứng nhận,Ngày cấp,Ngày hết hạn";
+  const good = [
+    `Chè Shan tuyết Tà Xùa,HTX Chè Tà Xùa,Sơn La,4 sao,${n(1)},15/03/2024,15/03/2027`,
+    `"Mận hậu sấy dẻo, loại 1",HTX Mộc Châu,Sơn La,3,${n(2)},2023-01-10,2026-01-10`,
+  ];
+  const importAs = (token: string, csv: string, extra: object = {}) =>
+    call<{
+      rows: number;
+      failed: Array<{ line: number; errors: string[] }>;
+      added: Array<{ number: string }>;
+      unchanged: Array<{ number: string }>;
+      committed: boolean;
+      error?: { code: string; message: string };
+    }>("POST", "/api/admin/certificates/import", { token, body: { csv, ...extra } });
+
+  it("previews, then creates the certificates, shows them in the lookup with their status, and re-importing changes nothing", async () => {
+    const officer = await staff();
+    const csv = `\uFEFF${header}\r\n${good.join("\r\n")}\r\n`;
+    const preview = await importAs(officer, csv);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ rows: 2, failed: [], committed: false });
+    expect(preview.body.added.map((r) => r.number)).toEqual([n(1), n(2)]);
+    expect((await call("GET", `/api/certificates/${n(1)}`)).status).toBe(404);
+
+    const done = await importAs(officer, csv, { commit: true });
+    expect(done.body.committed).toBe(true);
+    const first = await call<Registry.PublicView>("GET", `/api/certificates/${n(1)}`);
+    expect(first.body).toMatchObject({
+      productName: "Chè Shan tuyết Tà Xùa",
+      producerName: "HTX Chè Tà Xùa",
+      stars: 4,
+      validFrom: "2024-03-15",
+      validUntil: "2027-03-15",
+      issuer: "UBND Sơn La",
+    });
+    expect(first.body.productId).toBeUndefined();
+    const second = await call<Registry.PublicView>("GET", `/api/certificates/${n(2)}`);
+    expect(second.body).toMatchObject({ productName: "Mận hậu sấy dẻo, loại 1", status: "expired" });
+
+    const again = await importAs(officer, csv, { commit: true });
+    expect(again.body.added).toEqual([]);
+    expect(again.body.unchanged.map((r) => r.number)).toEqual([n(1), n(2)]);
+  });
+
+  it("maps the columns of another layout", async () => {
+    const csv = `San pham;Don vi;Dia ban;Hang;Ma so;Cap ngay;Het han\nGạo séng cù;HTX Gạo;Sơn La;3;${n(3)};01/06/2024;01/06/2027\n`;
+    const unmapped = await importAs(await staff(), csv);
+    expect(unmapped.status).toBe(400);
+    expect(unmapped.body.error?.code).toBe("missing_columns");
+    const mapped = await importAs(await staff(), csv, {
+      commit: true,
+      mapping: {
+        productName: "San pham",
+        producerName: "Don vi",
+        province: "Dia ban",
+        stars: "Hang",
+        number: "Ma so",
+        issuedOn: "Cap ngay",
+        expiresOn: "Het han",
+      },
+    });
+    expect(mapped.body.committed).toBe(true);
+    expect((await call<Registry.PublicView>("GET", `/api/certificates/${n(3)}`)).body.productName).toBe("Gạo séng cù");
+  });
+
+  it("writes nothing from a file with bad rows, duplicate numbers, missing columns or a wrong encoding, and names the rows", async () => {
+    const officer = await staff();
+    const bad = [
+      ...good.map((l) => l.replace(stamp, `${stamp}X`)),
+      `Măng khô,HTX Măng,Sơn La,6,${n(90)},01/01/2024,01/01/2027`,
+      `Mật ong,HTX Ong,Hà Nội,4,${n(91)},01/01/2024,01/01/2027`,
+      `Trùng số,HTX Trùng,Sơn La,4,${n(1).replace(stamp, `${stamp}X`)},01/01/2024,31/02/2027`,
+    ];
+    const res = await importAs(officer, `${header}\n${bad.join("\n")}\n`, { commit: true });
+    expect(res.status).toBe(200);
+    expect(res.body.committed).toBe(false);
+    expect(res.body.failed.map((f) => f.line)).toEqual([4, 5, 6]);
+    expect(res.body.failed[0]?.errors.join()).toContain("stars");
+    expect(res.body.failed[1]?.errors.join()).toContain("outside your province");
+    expect(res.body.failed[2]?.errors.join()).toContain("also on line 2");
+    expect(res.body.failed[2]?.errors.join()).toContain("expiresOn");
+    expect((await call("GET", `/api/certificates/${n(1).replace(stamp, `${stamp}X`)}`)).status).toBe(404);
+
+    const missing = await importAs(officer, `Tên sản phẩm,Chủ thể\nChè,HTX\n`, { commit: true });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error?.message).toContain("province");
+
+    const mojibake = await importAs(officer, `${header}\nCh\uFFFD,HTX,Sơn La,4,${n(92)},01/01/2024,01/01/2027\n`, {
+      commit: true,
+    });
+    expect(mojibake.status).toBe(400);
+    expect(mojibake.body.error?.code).toBe("invalid_file");
+    expect((await call("GET", `/api/certificates/${n(92)}`)).status).toBe(404);
   });
 });

@@ -1,7 +1,8 @@
+import { RegistryImport } from "@cho-ocop/core/certificate/import";
 import { Certificate } from "@cho-ocop/core/certificate/index";
 import { Registry } from "@cho-ocop/core/certificate/registry";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { AppEnv } from "./actor";
+import { type AppEnv, publicOrigin } from "./actor";
 import { errorResponses, router } from "./error";
 import { PUBLIC, roles, STAFF } from "./roles";
 import { IdParam, named } from "./schemas";
@@ -38,6 +39,20 @@ const lookup = createRoute({
   ...roles(PUBLIC),
   request: { params: NumberParam },
   responses: { ...ok(PublicCertificateSchema, "The certificate"), 400: errorResponses[400], 404: errorResponses[404] },
+});
+
+const qr = createRoute({
+  method: "get",
+  path: "/certificates/{number}/qr.svg",
+  tags: ["Certificates"],
+  summary: "The certificate's QR code (SVG), opening its public page /chung-nhan/{number}",
+  ...roles(PUBLIC),
+  request: { params: NumberParam },
+  responses: {
+    200: { description: "SVG", content: { "image/svg+xml": { schema: z.string() } } },
+    400: errorResponses[400],
+    404: errorResponses[404],
+  },
 });
 
 const search = createRoute({
@@ -122,9 +137,54 @@ const revoke = createRoute({
   },
 });
 
+const ImportRowSchema = z.object({
+  line: z.number(),
+  productName: z.string(),
+  producerName: z.string(),
+  provinceCode: z.string(),
+  stars: z.number(),
+  number: z.string(),
+  issuedOn: z.string(),
+  expiresOn: z.string(),
+  decisionNumber: z.string(),
+  issuer: z.string(),
+});
+
+const importList = createRoute({
+  method: "post",
+  path: "/certificates/import",
+  tags: ["Staff"],
+  summary: "Import a province's OCOP list (CSV, UTF-8): preview with `commit: false`, then commit; all or nothing",
+  description:
+    "Columns as the national system publishes them (product name, producer, province, stars, certificate number, issued on, expiry date), or mapped with `mapping`. A row that cannot be read is named with its line and nothing is written; numbers already in the register are left unchanged, so a re-import changes nothing.",
+  ...roles(STAFF),
+  request: { ...body(named(RegistryImport.Input, "CertificateImport")) },
+  responses: {
+    ...ok(
+      z
+        .object({
+          rows: z.number(),
+          failed: z.array(z.object({ line: z.number(), errors: z.array(z.string()) })),
+          added: z.array(ImportRowSchema),
+          unchanged: z.array(z.object({ line: z.number(), number: z.string() })),
+          columns: z.record(z.string(), z.string()),
+          committed: z.boolean(),
+        })
+        .openapi("CertificateImportReport"),
+      "What the file holds and what was (or would be) written",
+    ),
+    ...guarded,
+    409: errorResponses[409],
+  },
+});
+
 /** The public register: lookup by number or name, and the open data. Mounted at /api. */
 export const certificates = router<AppEnv>()
   .openapi(lookup, async (c) => c.json(await Registry.lookup(c.req.valid("param").number), 200))
+  .openapi(qr, async (c) => {
+    const svg = await Registry.qrSvg(c.req.valid("param").number, publicOrigin(c));
+    return c.body(svg, 200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=3600" });
+  })
   .openapi(search, async (c) => c.json(await Registry.search(c.req.valid("query")), 200))
   .openapi(openData, async (c) => {
     c.header("link", `<${Registry.LICENCE.url}>; rel="license"`);
@@ -140,6 +200,7 @@ export const certificates = router<AppEnv>()
 
 /** Staff acts on certificates. Mounted at /api/admin. */
 export const certificateAdmin = router<AppEnv>()
+  .openapi(importList, async (c) => c.json(await RegistryImport.run(await c.var.actor(), c.req.valid("json")), 200))
   .openapi(issue, async (c) =>
     c.json(
       await Registry.issue(await c.var.actor(), { ...c.req.valid("json"), productId: c.req.valid("param").id }),

@@ -9,6 +9,7 @@ import { Review } from "@cho-ocop/core/review/index";
 import { SellerVerification } from "@cho-ocop/core/seller/verification/index";
 import { storage } from "@cho-ocop/core/storage/index";
 import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
+import { seedDemoDossiers } from "./demo/dossiers";
 import { producerImage, productImage } from "./demo/images";
 import { demoLabel } from "./demo/labels";
 import { DEMO_LIVES, demoLiveStart } from "./demo/lives";
@@ -177,6 +178,8 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
   for (const staff of DEMO_STAFF) {
     await Account.assign({ phone: staff.phone }, { role: "staff", staffScope: staff.scope, name: staff.name });
   }
+  const mocChau = PRODUCERS.find((p) => p.key === "nong-san-moc-chau");
+  if (mocChau) await seedDemoDossiers(demoId("producer", mocChau.key), mocChau.wardCode, mocChau.provinceCode);
 
   const featured = PRODUCTS.filter((p) => p.featured !== undefined).sort(
     (a, b) => (a.featured ?? 0) - (b.featured ?? 0),

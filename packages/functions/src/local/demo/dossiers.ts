@@ -1,0 +1,102 @@
+import { Account } from "@cho-ocop/core/account/index";
+import { Dossier } from "@cho-ocop/core/dossier/index";
+import { Sheet } from "@cho-ocop/core/sheet/index";
+
+/**
+ * Demo commune staff (the People's Committee of the ward of a demo producer), who pre-check OCOP dossiers: Mộc Châu's
+ * for the demo dossiers below, and Tân Cương's, whose producer files a dossier in the dossier story (e2e).
+ */
+export const DEMO_COMMUNE_STAFF = [
+  { phone: "0900000114", ward: "03980", name: "Cán bộ UBND phường Mộc Châu" },
+  { phone: "0900000119", ward: "05503", name: "Cán bộ UBND xã Tân Cương" },
+];
+
+/** Dossiers of the Sơn La demo producer at each step before the councils (the councils' own demo is council/'s). */
+const STEPS = [
+  { key: "nhap", state: "draft", product: "Chè Shan tuyết Mộc Châu túi lọc", daysAgo: 1, complete: false },
+  { key: "xa", state: "commune_check", product: "Chè Ô long Mộc Châu", daysAgo: 4, complete: true },
+  { key: "tra-lai", state: "returned", product: "Chè xanh Mộc Châu", daysAgo: 9, complete: true },
+  { key: "tinh-1", state: "province_council", product: "Chè Shan tuyết cổ thụ Mộc Châu", daysAgo: 15, complete: true },
+  { key: "tinh-2", state: "province_council", product: "Hồng trà Mộc Châu", daysAgo: 20, complete: true },
+] as const;
+
+const CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
+/** A stable id from a key, so re-seeding writes the same dossiers. */
+function demoDossierId(key: string) {
+  let id = "";
+  for (let i = 0; i < 26; i++) id += CROCKFORD[(key.charCodeAt(i % key.length) * (i + 7)) % 32];
+  return `0${id.slice(1)}`;
+}
+
+export async function seedDemoDossiers(producerId: string, wardCode: string, provinceCode: string) {
+  for (const staff of DEMO_COMMUNE_STAFF) {
+    await Account.assign({ phone: staff.phone }, { role: "commune", staffScope: staff.ward, name: staff.name });
+  }
+  const sheet = Sheet.forSubGroup("1.5.1");
+  const criteria = Sheet.criteria(sheet);
+  for (const step of STEPS) {
+    const at = new Date(Date.now() - step.daysAgo * 86_400_000);
+    const iso = (days: number) => new Date(at.getTime() + days * 86_400_000).toISOString();
+    const dossierId = demoDossierId(`dossier-${step.key}`);
+    // A good tea on most criteria, the middle option on every fourth.
+    const answers = Object.fromEntries(
+      criteria
+        .slice(0, step.complete ? criteria.length : 5)
+        .map((c, i) => [c.id, (i % 4 === 3 ? c.options[1] : c.options.at(-1))?.id ?? "a"]),
+    );
+    const submitted = step.state !== "draft";
+    const history = submitted
+      ? [{ from: "draft", to: "commune_check", at: iso(1), by: "demo", party: "producer" }]
+      : [];
+    if (step.state === "returned") {
+      history.push({
+        from: "commune_check",
+        to: "returned",
+        at: iso(2),
+        by: "demo",
+        party: "commune",
+        reasons: ["Thiếu hợp đồng thu mua chè búp tươi với các hộ trong phường", "Ảnh nhãn bị mờ, chụp lại giúp"],
+      } as (typeof history)[number]);
+    }
+    if (step.state === "province_council") {
+      history.push({
+        from: "commune_check",
+        to: "province_council",
+        at: iso(2),
+        by: "demo",
+        party: "commune",
+        note: "Đã xác minh vùng chè và lao động tại phường",
+      } as (typeof history)[number]);
+    }
+    await Dossier.seed({
+      dossierId,
+      producerId,
+      wardCode,
+      provinceCode,
+      state: step.state,
+      registration: {
+        productName: step.product,
+        group: "thuc-pham",
+        subGroup: "1.5.1",
+        sheetId: sheet.sheetId,
+        representative: "Nguyễn Văn Thành",
+        phone: "0975000105",
+        ...(step.complete
+          ? { rawMaterialOrigin: "Vùng chè 35 ha của 60 hộ tại phường Mộc Châu", workers: 28, localWorkers: 25 }
+          : {}),
+      },
+      businessPlan: step.complete
+        ? { summary: "Mở rộng vùng chè hữu cơ, bán qua siêu thị và sàn thương mại điện tử" }
+        : {},
+      selfAssessment: answers,
+      evidence: [],
+      history,
+      ...(submitted ? { submittedAt: iso(1) } : {}),
+      ...(step.state === "province_council"
+        ? { communeCheck: { at: iso(2), by: "demo", note: "Đã xác minh vùng chè và lao động tại phường" } }
+        : {}),
+      createdAt: at.toISOString(),
+    });
+  }
+  return STEPS.length;
+}

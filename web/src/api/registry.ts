@@ -1,0 +1,16 @@
+import type { InferRequestType } from "hono/client";
+import { client, ok } from "./client";
+
+type SearchQuery = InferRequestType<typeof client.api.certificates.$get>["query"];
+
+/** The public register of OCOP certificates: by number (what a certificate's QR opens) or by name within a province. */
+export const registryApi = {
+  lookup: (number: string) => ok(client.api.certificates[":number"].$get({ param: { number } })),
+  search: (query: SearchQuery) => ok(client.api.certificates.$get({ query })),
+};
+
+export function certificateQrImage(number: string): string {
+  return client.api.certificates[":number"]["qr.svg"].$url({ param: { number } }).pathname;
+}
+
+export type PublicCertificate = Awaited<ReturnType<typeof registryApi.lookup>>;
