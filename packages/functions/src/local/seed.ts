@@ -8,6 +8,7 @@ import { Product } from "@cho-ocop/core/product/index";
 import { Review } from "@cho-ocop/core/review/index";
 import { SellerVerification } from "@cho-ocop/core/seller/verification/index";
 import { storage } from "@cho-ocop/core/storage/index";
+import { Storefront } from "@cho-ocop/core/storefront/index";
 import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { seedDemoDossiers } from "./demo/dossiers";
 import { producerImage, productImage } from "./demo/images";
@@ -203,6 +204,8 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
   for (const [templateId, t] of Object.entries(DEMO_TEMPLATES)) {
     await Combo.putTemplate(SYSTEM, templateId, { ...t, productIds: t.products.map((key) => demoId("product", key)) });
   }
+  // The storefront's re-index job, as a deploy runs it: the demo is written current, so it only counts the words.
+  await Storefront.reindexIfStale(today);
   return { producers: PRODUCERS.length, products: PRODUCTS.length };
 }
 
