@@ -610,9 +610,9 @@ export namespace Storefront {
   export async function reindex(today = vietnamDay()): Promise<{ products: number; words: number }> {
     const { data: listed } = await ListingEntity.query.newest({ shelf: "all" }).go({ pages: "all" });
     const wanted = new Map<string, number>();
-    for (let i = 0; i < listed.length; i += 8) {
+    for (let i = 0; i < listed.length; i += 16) {
       const done = await Promise.all(
-        listed.slice(i, i + 8).map((l) => write(l.productId, {}, () => [], today, "reindex")),
+        listed.slice(i, i + 16).map((l) => write(l.productId, {}, () => [], today, "reindex")),
       );
       for (const { words } of done) for (const w of words) wanted.set(w, (wanted.get(w) ?? 0) + 1);
     }
