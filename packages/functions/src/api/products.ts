@@ -11,7 +11,7 @@ const list = createRoute({
   tags: ["Storefront"],
   summary: "List and search products on the storefront",
   description:
-    'Only approved products whose certificate is valid today are listed. `q` matches words by prefix without diacritics ("nuoc mam" finds "nước mắm").',
+    'Only approved products whose certificate is valid today are listed. `q` is matched without diacritics ("nuoc mam" finds "nước mắm"): every word but the last is a whole word of the product (its name, producer, province or tags), the last one may be the start of a word ("nuoc ma"); a single word the storefront does not have is completed to its commonest words starting so ("nuo" → "nuoc"). With `q`, relevance (the default) ranks the word in the name first, then stars, score and the newest listing. The cursor is opaque: pass it back with the same filters.',
   request: { query: Storefront.ListQuery },
   responses: {
     200: { description: "A page of products", content: { "application/json": { schema: PageSchema } } },
