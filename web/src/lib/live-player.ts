@@ -39,6 +39,15 @@ export function preloadPlayer(provider: "local" | "ivs") {
   void (provider === "ivs" ? loadIvsPlayer() : loadMpegts()).catch(() => undefined);
 }
 
+/** Bytes of FLV handed to mpegts.js per task (≈ 0.15 s of an 800 kbit/s stream). */
+const DEMUX_SLICE = 16 * 1024;
+
+/** Ends this task, letting the page paint and answer input; Chromium's scheduler.yield resumes first in line. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((next) => setTimeout(next, 0));
+}
+
 declare global {
   /** The stream's request, sent by index.html's early script while the page's code started (see vite.config.ts). */
   var __liveStream: { url: string; at: number; res: Promise<Response>; stop: AbortController } | undefined;
@@ -97,10 +106,17 @@ export async function playLocal(video: HTMLVideoElement, url: string, events: Pl
               return;
             }
             this._status = 2;
-            const chunk = value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) as ArrayBuffer;
-            const start = received;
-            received += chunk.byteLength;
-            this.onDataArrival?.(chunk, start, received);
+            // mpegts.js demuxes on this thread: what the network hands over at once (the opening GOP, or a backlog
+            // after a busy moment) goes to it in slices, a task each, so that the page never blocks for long.
+            for (let at = 0; at < value.byteLength; at += DEMUX_SLICE) {
+              if (at > 0) await yieldToPage();
+              if (this.abortController?.signal.aborted) return;
+              const end = Math.min(at + DEMUX_SLICE, value.byteLength);
+              const chunk = value.buffer.slice(value.byteOffset + at, value.byteOffset + end) as ArrayBuffer;
+              const start = received;
+              received += chunk.byteLength;
+              this.onDataArrival?.(chunk, start, received);
+            }
           }
         })
         .catch((error: unknown) => {
