@@ -61,6 +61,41 @@ describe("the word index follows a product's changes", () => {
     expect(await found("qwzxu")).toEqual([]);
   });
 
+  it("fits the worst change in its one transaction: every word new, another province, group and stars", async () => {
+    const seller = await tokenFor();
+    await call("POST", "/api/seller/producer", { token: seller, body: producerInput(await sonLaWard(), "HTX Qwzbon") });
+    const central = await tokenFor({ role: "staff", staffScope: "central" });
+    const tags = (p: string) => Array.from({ length: 10 }, (_, i) => `${p}${i}a ${p}${i}b ${p}${i}c`);
+    const created = await call<{ productId: string }>("POST", "/api/seller/products", {
+      token: seller,
+      body: { ...productInput("Bánh qwzmot"), tags: tags("qwa") },
+    });
+    const id = created.body.productId;
+    await call("POST", `/api/seller/products/${id}/submit`, {
+      token: seller,
+      body: { certificate: certificateInput(4) },
+    });
+    await call("POST", `/api/admin/products/${id}/approve`, { token: central });
+    const { data: before } = await WordEntity.query.byProduct({ productId: id }).go();
+    expect(before.length).toBe(Storefront.MAX_WORDS);
+
+    const product = await Product.get(id);
+    const certificate = product.certificate;
+    if (!certificate) throw new Error("no certificate");
+    await Storefront.sync(id, {
+      tags: tags("qwb"),
+      group: "thuc-pham",
+      provinceCode: "96",
+      certificate: { ...certificate, stars: 5, level: "central" },
+    });
+    expect(await found("qwb0a")).toEqual([id]);
+    expect(await found("qwa0a")).toEqual([]);
+    const page = await call<Page>("GET", "/api/products?region=dong-bang-song-cuu-long&minStars=5&limit=48");
+    expect(page.body.items.map((i) => i.productId)).toContain(id);
+    const { data: after } = await WordEntity.query.byProduct({ productId: id }).go();
+    expect(after.length).toBe(Storefront.MAX_WORDS);
+  });
+
   it("the re-index job rewrites listed products' words as they are made now, and is idempotent", async () => {
     const seller = await tokenFor();
     await call("POST", "/api/seller/producer", { token: seller, body: producerInput(await sonLaWard(), "HTX Qwzlai") });
