@@ -142,6 +142,9 @@ export namespace Storefront {
       const newShelves = card ? shelves(card) : [];
       const newWords = card ? searchWords(next, producer).slice(0, MAX_WORDS) : [];
       const text = newWords.join(" ");
+      if (reindexing && card && current(card, oldListings, newShelves, oldWords, newWords)) {
+        return { record: product, words: newWords };
+      }
       const wordDelta = new Map<string, number>();
       for (const w of oldWords) wordDelta.set(w.token, (wordDelta.get(w.token) ?? 0) - 1);
       for (const w of newWords) wordDelta.set(w, (wordDelta.get(w) ?? 0) + 1);
@@ -212,6 +215,27 @@ export namespace Storefront {
       }
     }
   }
+  /** Whether a listed product's stored items are already what `sync` makes now (the re-index job skips it). */
+  function current(
+    card: StoredCard,
+    listings: Array<Record<string, unknown> & { shelf: string }>,
+    wanted: Shelf[],
+    stored: Array<Record<string, unknown> & { token: string; rank?: string; text?: string }>,
+    words: string[],
+  ): boolean {
+    const same = (item: Record<string, unknown>) =>
+      (Object.keys(card) as Array<keyof StoredCard>).every((k) => item[k] === card[k]);
+    const text = words.join(" ");
+    return (
+      listings.length === wanted.length &&
+      listings.every((l) => wanted.includes(l.shelf) && same(l)) &&
+      stored.length === words.length &&
+      stored.every(
+        (w) => words.includes(w.token) && w.text === text && w.rank === relevanceKey(card, w.token) && same(w),
+      )
+    );
+  }
+
   export type TxEntities = Parameters<Parameters<typeof StorefrontService.transaction.write>[0]>[0];
 
   /**
