@@ -11,6 +11,7 @@ import { storage } from "@cho-ocop/core/storage/index";
 import { Storefront } from "@cho-ocop/core/storefront/index";
 import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { seedDemoDossiers } from "./demo/dossiers";
+import { seedDemoRegistry } from "./demo/registry";
 import { producerImage, productImage } from "./demo/images";
 import { demoLabel } from "./demo/labels";
 import { DEMO_LIVES, demoLiveStart } from "./demo/lives";
@@ -206,6 +207,8 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
   }
   // The storefront's re-index job, as a deploy runs it: the demo is written current, so it only counts the words.
   await Storefront.reindexIfStale(today);
+  // A province's existing OCOP list in the public register, one certificate of each status.
+  await seedDemoRegistry(today);
   return { producers: PRODUCERS.length, products: PRODUCTS.length };
 }
 
