@@ -85,6 +85,12 @@ export namespace RegistryImport {
     committed: boolean;
   }
 
+  /** The province's People's Committee, which signs its 3★/4★ decisions: "UBND tỉnh Sơn La", "UBND Thành phố Hà Nội". */
+  function provinceCommittee(code: string) {
+    const name = province(code)?.name ?? "";
+    return `UBND ${name.startsWith("Thành phố") ? name : `tỉnh ${name}`}`;
+  }
+
   const fileError = (vi: string, en: string) => new DomainError(400, "invalid_file", { vi, en });
 
   /** RFC 4180: quoted cells may hold the separator, quotes ("") and line breaks. */
@@ -242,8 +248,7 @@ export namespace RegistryImport {
         expiresOn,
         decisionNumber: cell("decisionNumber"),
         issuer:
-          cell("issuer") ||
-          (level === "central" ? "Bộ Nông nghiệp và Môi trường" : `UBND ${province(provinceCode)?.name ?? ""}`),
+          cell("issuer") || (level === "central" ? "Bộ Nông nghiệp và Môi trường" : provinceCommittee(provinceCode)),
       });
     });
 

@@ -316,7 +316,7 @@ describe("importing a province's OCOP list", () => {
       stars: 4,
       validFrom: "2024-03-15",
       validUntil: "2027-03-15",
-      issuer: "UBND Sơn La",
+      issuer: "UBND tỉnh Sơn La",
     });
     expect(first.body.productId).toBeUndefined();
     const second = await call<Registry.PublicView>("GET", `/api/certificates/${n(2)}`);

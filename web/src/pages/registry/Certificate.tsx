@@ -71,7 +71,8 @@ export default function Certificate() {
               <div>
                 <dt>{t("cert.decision")}</dt>
                 <dd data-testid="certificate-decision">
-                  {c.decisionNumber} · {formatDate(c.decisionDate)}
+                  {c.decisionNumber ? `${c.decisionNumber} · ` : ""}
+                  {formatDate(c.decisionDate)}
                 </dd>
               </div>
               <div>
