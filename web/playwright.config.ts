@@ -19,7 +19,7 @@ const ARGS = [
 ];
 
 /** Specs that run once, as stories whose steps choose their own viewports; every other spec runs on the phone and the desktop. */
-const STORIES = /(selling|accounts|staff|buying|addresses|pay|live(-[a-z]+)?|screens|storefront|dossier)\.spec\.ts/;
+const STORIES = /(selling|accounts|staff|buying|addresses|pay|live(-[a-z]+)?|screens|storefront|dossier|council)\.spec\.ts/;
 /** The AWS-shaped mode's story runs against its own server (playwright.aws.config.ts). */
 const AWS = /e2e\/aws\//;
 
@@ -69,7 +69,7 @@ export default defineConfig({
       // The OCOP evaluation, once, in order: a producer files a dossier from a phone (412 and 360 px), the ward's
       // officer passes it to the province.
       name: "evaluating",
-      testMatch: /dossier\.spec\.ts/,
+      testMatch: /(dossier|council)\.spec\.ts/,
       testIgnore: AWS,
     },
     {

@@ -50,6 +50,9 @@ const ProductEditor = lazy(() => import("./pages/seller/ProductEditor"));
 const Labels = lazy(() => import("./pages/seller/Labels"));
 const Fulfilments = lazy(() => import("./pages/seller/Fulfilments"));
 const AdminShell = lazy(() => import("./pages/admin/AdminShell"));
+const Councils = lazy(() => import("./pages/admin/Councils"));
+const CouncilSittings = lazy(() => import("./pages/council/Sittings"));
+const CouncilScoring = lazy(() => import("./pages/council/Scoring"));
 const Queue = lazy(() => import("./pages/admin/Queue"));
 const Review = lazy(() => import("./pages/admin/Review"));
 const Expiring = lazy(() => import("./pages/admin/Expiring"));
@@ -108,6 +111,8 @@ if (root) {
           <Route path="/ho-so/moi" component={NewDossier} />
           <Route path="/ho-so/:id" component={DossierEditor} />
         </Route>
+        <Route path="/hoi-dong" component={CouncilSittings} />
+        <Route path="/hoi-dong/:sittingId/:dossierId" component={CouncilScoring} />
         <Route path="/quan-tri/ho-so-xa" component={CommuneDossiers} />
         <Route path="/quan-tri" component={AdminShell}>
           <Route path="/" component={Queue} />
@@ -121,6 +126,7 @@ if (root) {
           <Route path="/live" component={AdminLives} />
           <Route path="/xac-minh" component={Verifications} />
           <Route path="/xac-minh/:id" component={VerificationReview} />
+          <Route path="/hoi-dong" component={Councils} />
         </Route>
         <Route path="*404" component={NotFound} />
       </Router>

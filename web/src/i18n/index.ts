@@ -1,6 +1,7 @@
 import { createRoot, createSignal } from "solid-js";
 import type { AdminKey } from "./admin";
 import type { BuyKey } from "./buy";
+import type { CouncilKey } from "./council";
 import type { BaseKey } from "./dict";
 import type { DossierKey } from "./dossier";
 import type { GiftsKey } from "./gifts";
@@ -23,6 +24,7 @@ export type Key =
   | BaseKey
   | AdminKey
   | BuyKey
+  | CouncilKey
   | DossierKey
   | GiftsKey
   | LiveKey

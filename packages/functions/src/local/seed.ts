@@ -10,6 +10,7 @@ import { SellerVerification } from "@cho-ocop/core/seller/verification/index";
 import { storage } from "@cho-ocop/core/storage/index";
 import { Storefront } from "@cho-ocop/core/storefront/index";
 import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
+import { seedDemoCouncil } from "./demo/councils";
 import { seedDemoDossiers } from "./demo/dossiers";
 import { seedDemoRegistry } from "./demo/registry";
 import { producerImage, productImage } from "./demo/images";
@@ -182,6 +183,14 @@ export async function seedDemo(today = vietnamDay()): Promise<{ producers: numbe
   }
   const mocChau = PRODUCERS.find((p) => p.key === "nong-san-moc-chau");
   if (mocChau) await seedDemoDossiers(demoId("producer", mocChau.key), mocChau.wardCode, mocChau.provinceCode);
+  if (mocChau) {
+    const at = {
+      producerId: demoId("producer", mocChau.key),
+      wardCode: mocChau.wardCode,
+      provinceCode: mocChau.provinceCode,
+    };
+    await seedDemoCouncil({ ...at, productId: demoId("product", "che-o-long-moc-chau") }, today);
+  }
 
   const featured = PRODUCTS.filter((p) => p.featured !== undefined).sort(
     (a, b) => (a.featured ?? 0) - (b.featured ?? 0),
