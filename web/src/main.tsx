@@ -44,6 +44,7 @@ const SignIn = lazy(() => import("./pages/SignIn"));
 const Trace = lazy(() => import("./pages/Trace"));
 const RegistryLookup = lazy(() => import("./pages/registry/Lookup"));
 const RegistryCertificate = lazy(() => import("./pages/registry/Certificate"));
+const RegistryImport = lazy(() => import("./pages/registry/Import"));
 const SellerShell = lazy(() => import("./pages/seller/SellerShell"));
 const SellerHome = lazy(() => import("./pages/seller/SellerHome"));
 const ProductEditor = lazy(() => import("./pages/seller/ProductEditor"));
@@ -120,6 +121,7 @@ if (root) {
           <Route path="/sap-het-han" component={Expiring} />
           <Route path="/bo-suu-tap" component={Collections} />
           <Route path="/so-lieu" component={Dashboard} />
+          <Route path="/nhap-ocop" component={RegistryImport} />
           <Route path="/nhat-ky" component={AuditLog} />
           <Route path="/don-hang" component={AdminOrders} />
           <Route path="/qua-tang" component={GiftsPricing} />

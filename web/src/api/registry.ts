@@ -9,6 +9,12 @@ export const registryApi = {
   search: (query: SearchQuery) => ok(client.api.certificates.$get({ query })),
 };
 
+export type ImportInput = InferRequestType<(typeof client.api.admin.certificates)["import"]["$post"]>["json"];
+
+export const registryAdminApi = {
+  import: (json: ImportInput) => ok(client.api.admin.certificates.import.$post({ json })),
+};
+
 export function certificateQrImage(number: string): string {
   return client.api.certificates[":number"]["qr.svg"].$url({ param: { number } }).pathname;
 }

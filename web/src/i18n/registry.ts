@@ -31,6 +31,19 @@ export const vi = {
   "registry.qr": "Mã QR của giấy chứng nhận",
   "registry.qrAlt": "Mã QR mở trang giấy chứng nhận {number}",
   "registry.openData": "Dữ liệu mở (CC BY 4.0): JSON và CSV",
+  "registry.import.nav": "Nhập danh sách OCOP",
+  "registry.import.title": "Nhập danh sách sản phẩm OCOP của tỉnh",
+  "registry.import.intro":
+    "Lưu bảng tính dưới dạng “CSV UTF-8” với các cột: Tên sản phẩm, Chủ thể, Tỉnh, Số sao, Số giấy chứng nhận, Ngày cấp, Ngày hết hạn. Xem trước rồi mới nhập: một dòng lỗi thì không dòng nào được ghi.",
+  "registry.import.file": "Tệp CSV",
+  "registry.import.notUtf8": "Tệp không phải UTF-8. Trong Excel hãy lưu dưới dạng “CSV UTF-8”.",
+  "registry.import.preview": "Xem trước",
+  "registry.import.commit": "Nhập {n} giấy chứng nhận",
+  "registry.import.summary": "{rows} dòng: {added} mới, {unchanged} đã có, {failed} lỗi",
+  "registry.import.failed": "Các dòng không đọc được",
+  "registry.import.line": "Dòng {n}",
+  "registry.import.added": "Sẽ thêm",
+  "registry.import.done": "Đã nhập {n} giấy chứng nhận.",
 } as const;
 
 export type RegistryKey = keyof typeof vi;
@@ -66,6 +79,19 @@ export const en: Partial<Record<RegistryKey | `${RegistryKey}_one`, string>> = {
   "registry.qr": "The certificate's QR code",
   "registry.qrAlt": "QR code opening the page of certificate {number}",
   "registry.openData": "Open data (CC BY 4.0): JSON and CSV",
+  "registry.import.nav": "Import OCOP list",
+  "registry.import.title": "Import a province's OCOP list",
+  "registry.import.intro":
+    "Save the spreadsheet as “CSV UTF-8” with the columns: product name, producer, province, stars, certificate number, issued on, expiry date. Preview before importing: with one bad row, no row is written.",
+  "registry.import.file": "CSV file",
+  "registry.import.notUtf8": "The file is not UTF-8. In Excel, save it as “CSV UTF-8”.",
+  "registry.import.preview": "Preview",
+  "registry.import.commit": "Import {n} certificates",
+  "registry.import.summary": "{rows} rows: {added} new, {unchanged} already there, {failed} failed",
+  "registry.import.failed": "Rows that could not be read",
+  "registry.import.line": "Line {n}",
+  "registry.import.added": "To be added",
+  "registry.import.done": "Imported {n} certificates.",
 };
 
 register({ vi, en });

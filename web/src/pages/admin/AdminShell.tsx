@@ -5,6 +5,7 @@ import { type Key, t } from "../../i18n";
 import "../../i18n/admin";
 import "../../i18n/council";
 import "../../i18n/live";
+import "../../i18n/registry";
 import "../../i18n/verify";
 import { provinceName } from "../../lib/geo";
 import type { Me } from "../../lib/session";
@@ -19,6 +20,7 @@ const SECTIONS: Array<{ href: string; key?: Key; label?: () => string; end?: boo
   { href: "/quan-tri/live", label: () => t("live.admin.nav") },
   { href: "/quan-tri/xac-minh", label: () => t("verify.staff.nav") },
   { href: "/quan-tri/hoi-dong", label: () => t("council.nav") },
+  { href: "/quan-tri/nhap-ocop", label: () => t("registry.import.nav") },
   { href: "/quan-tri/so-lieu", key: "admin.nav.dashboard" },
   { href: "/quan-tri/nhat-ky", key: "admin.nav.audit" },
 ];

@@ -101,7 +101,7 @@ export default function Certificate() {
           </section>
           <Show when={c.productId && (c.status === "valid" || c.status === "expiring") && !c.superseded}>
             <p>
-              <A class="btn btn--primary" href={`/san-pham/${c.productId}`}>
+              <A class="button" href={`/san-pham/${c.productId}`}>
                 {t("registry.viewProduct")}
               </A>
             </p>

@@ -51,7 +51,7 @@ export default function Lookup() {
             required
           />
         </label>
-        <button class="btn btn--primary" type="submit">
+        <button class="button button--big button--block" type="submit">
           {t("registry.lookUp")}
         </button>
       </form>
@@ -81,7 +81,7 @@ export default function Lookup() {
             <For each={PROVINCES}>{(p) => <option value={p.code}>{p.short}</option>}</For>
           </select>
         </label>
-        <button class="btn" type="submit">
+        <button class="button button--block" type="submit">
           {t("registry.find")}
         </button>
       </form>

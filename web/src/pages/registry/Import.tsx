@@ -1,0 +1,143 @@
+import { createSignal, For, Show } from "solid-js";
+import { ApiError } from "../../api/client";
+import { registryAdminApi } from "../../api/registry";
+import { t } from "../../i18n";
+import "../../i18n/registry";
+import { formatDate } from "../../lib/format";
+import { useTitle } from "../../lib/title";
+import "../../styles/registry.css";
+
+type Report = Awaited<ReturnType<typeof registryAdminApi.import>>;
+
+/** Staff bring a province's existing OCOP list into the register: pick the CSV, preview what it holds, then import. */
+export default function RegistryImportPage() {
+  useTitle(() => t("registry.import.title"));
+  const [csv, setCsv] = createSignal("");
+  const [report, setReport] = createSignal<Report>();
+  const [error, setError] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+
+  const read = async (file: File | undefined) => {
+    setReport(undefined);
+    setError("");
+    if (!file) return;
+    try {
+      setCsv(new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()).replace(/^\uFEFF/, ""));
+    } catch {
+      setCsv("");
+      setError(t("registry.import.notUtf8"));
+    }
+  };
+
+  const send = async (commit: boolean) => {
+    setBusy(true);
+    setError("");
+    try {
+      setReport(await registryAdminApi.import({ csv: csv(), commit }));
+    } catch (e) {
+      setReport(undefined);
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="registry-import">
+      <h1>{t("registry.import.title")}</h1>
+      <p class="muted">{t("registry.import.intro")}</p>
+      <label class="field">
+        <span>{t("registry.import.file")}</span>
+        <input type="file" accept=".csv,text/csv" onChange={(e) => void read(e.currentTarget.files?.[0])} />
+      </label>
+      <p>
+        <button class="button" type="button" disabled={!csv() || busy()} onClick={() => void send(false)}>
+          {t("registry.import.preview")}
+        </button>
+      </p>
+      <Show when={error()}>
+        <p class="registry-note" role="alert" data-testid="import-error">
+          {error()}
+        </p>
+      </Show>
+      <Show when={report()}>
+        {(r) => (
+          <div data-testid="import-report">
+            <Show
+              when={r().committed}
+              fallback={
+                <p>
+                  <strong>
+                    {t("registry.import.summary", {
+                      rows: r().rows,
+                      added: r().added.length,
+                      unchanged: r().unchanged.length,
+                      failed: r().failed.length,
+                    })}
+                  </strong>
+                </p>
+              }
+            >
+              <p class="registry-status registry-status--valid" role="status">
+                {t("registry.import.done", { n: r().added.length })}
+              </p>
+            </Show>
+            <Show when={r().failed.length > 0}>
+              <h2>{t("registry.import.failed")}</h2>
+              <ul data-testid="import-failed">
+                <For each={r().failed}>
+                  {(f) => (
+                    <li>
+                      <strong>{t("registry.import.line", { n: f.line })}</strong>: {f.errors.join("; ")}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+            <Show when={!r().committed && r().added.length > 0}>
+              <h2>{t("registry.import.added")}</h2>
+              <table class="registry-import__table" data-testid="import-added">
+                <thead>
+                  <tr>
+                    <th>#</th>
+                    <th>{t("registry.number")}</th>
+                    <th>{t("registry.product")}</th>
+                    <th>{t("registry.producer")}</th>
+                    <th>★</th>
+                    <th>{t("registry.validFrom")}</th>
+                    <th>{t("cert.validUntil")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={r().added}>
+                    {(row) => (
+                      <tr>
+                        <td>{row.line}</td>
+                        <td>{row.number}</td>
+                        <td>{row.productName}</td>
+                        <td>{row.producerName}</td>
+                        <td>{row.stars}</td>
+                        <td>{formatDate(row.issuedOn)}</td>
+                        <td>{formatDate(row.expiresOn)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+              <p>
+                <button
+                  class="button button--big"
+                  type="button"
+                  disabled={busy() || r().failed.length > 0}
+                  onClick={() => void send(true)}
+                >
+                  {t("registry.import.commit", { n: r().added.length })}
+                </button>
+              </p>
+            </Show>
+          </div>
+        )}
+      </Show>
+    </section>
+  );
+}
