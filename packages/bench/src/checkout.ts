@@ -389,9 +389,14 @@ function printCalls(title: string, calls: Trace[]) {
     console.log(
       `\n${title}, ${status} (${of.length} requests): ${callsPer(calls, status).toFixed(1)} DynamoDB calls per request`,
     );
-    console.table([...kinds].map(([call, n]) => ({ call, "per request": +(n / of.length).toFixed(2) })));
-    const first = of[0];
-    if (first) console.log(`  one of them, in order: ${first.calls.join(" → ")}`);
+    const made = [...of].sort((a, b) => a.calls.length - b.calls.length);
+    console.log(
+      `  calls per request: fewest ${made[0]?.calls.length ?? 0}, median ${made[Math.floor(made.length / 2)]?.calls.length ?? 0}, most ${made.at(-1)?.calls.length ?? 0}`,
+    );
+    if (kinds.size === 0) continue;
+    console.table([...kinds].map(([call, n]) => ({ call, calls: n, "per request": +(n / of.length).toFixed(3) })));
+    const longest = made.at(-1);
+    if (longest) console.log(`  the one that made the most, in order: ${longest.calls.join(" → ")}`);
   }
 }
 

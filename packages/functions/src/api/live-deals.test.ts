@@ -141,6 +141,50 @@ describe("live deals under concurrency", () => {
     expect(await remaining()).toBe(1);
   }, 60_000);
 
+  it("a sheet naming the deal: the last unit goes to one buyer, the rest are told at once, and a retry gets its order", async () => {
+    const named = (token: string, key: string, withDeal = true) =>
+      call<Placed>("POST", "/api/orders", {
+        token,
+        headers: { "idempotency-key": key },
+        body: { address, paymentMethod: "cod", liveSessionId: sessionId, ...(withDeal ? { dealId: deal.dealId } : {}) },
+      });
+    expect(await remaining()).toBe(1);
+    const buyers = await Promise.all(Array.from({ length: 12 }, () => tokenFor()));
+    await Promise.all(
+      buyers.map((token) =>
+        call("POST", "/api/cart/items", { token, body: { productId, quantity: 1, dealId: deal.dealId } }),
+      ),
+    );
+    const replies = await Promise.all(buyers.map((token, i) => named(token, `named-${deal.dealId}-${i}`)));
+    const won = replies.filter((r) => r.status === 201);
+    expect(won.map(dealUnits)).toEqual([1]);
+    expect(replies.filter((r) => r.status === 409).map((r) => r.body.error?.code)).toEqual(
+      Array.from({ length: 11 }, () => "deal_sold_out"),
+    );
+    expect(await remaining()).toBe(0);
+
+    // The winner's answer was lost: the retry (which no longer names the deal) gets the same order back.
+    const winner = replies.indexOf(won[0] as (typeof replies)[number]);
+    const retry = await named(buyers[winner] ?? "", `named-${deal.dealId}-${winner}`, false);
+    expect(retry.status).toBe(200);
+    expect(retry.body.order?.orderId).toBe(won[0]?.body.order?.orderId);
+    // Someone not signed in is still told so, not that the deal sold out.
+    const anonymous = await call<Placed>("POST", "/api/orders", {
+      headers: { "idempotency-key": `named-${deal.dealId}-anonymous` },
+      body: { address, paymentMethod: "cod", liveSessionId: sessionId, dealId: deal.dealId },
+    });
+    expect(anonymous.status).toBe(401);
+
+    // The winner cancels: the unit is back at once for the next buyer naming the deal.
+    const cancel = await call("POST", `/api/orders/${won[0]?.body.order?.orderId}/cancel`, { token: buyers[winner] });
+    expect(cancel.status).toBe(200);
+    const next = buyers[(winner + 1) % buyers.length] ?? "";
+    const again = await named(next, `named-${deal.dealId}-again`);
+    expect(again.status).toBe(201);
+    expect(dealUnits(again)).toBe(1);
+    expect(await remaining()).toBe(0);
+  }, 60_000);
+
   it("ends with the live: its clock stops at the live's end for everyone, and the last unit goes at the regular price", async () => {
     const viewBefore = await call<{ deal: Deal & { endsAt: string } }>("GET", `/api/live/${sessionId}`);
     expect(Date.parse(viewBefore.body.deal.endsAt)).toBeGreaterThan(Date.now());

@@ -7,7 +7,8 @@ import { DealShardEntity } from "./shards";
  * table. Buyers are let through while the units it knows of outnumber the buyers let through that have not taken
  * theirs yet; the others wait for those to take or fail, and once no unit is left they are told at once. This only
  * orders buyers and saves reads: the shards' conditional writes decide who gets a unit, so processes that each know
- * something different never oversell.
+ * something different never oversell. On Lambda an instance serves one request at a time: there the sold-out mark is
+ * what spares its next buyers the table.
  */
 interface Known {
   deal?: Deal;
