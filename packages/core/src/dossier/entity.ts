@@ -33,6 +33,8 @@ export const DossierEntity = entityOnFirstUse(
       outcome: { type: "any" },
       /** Raised on every write; a save names the version it edited, so two tabs cannot overwrite each other. */
       version: { type: "number", required: true },
+      /** Raised on every change of the evidence, which does not raise `version` (files attach while the form saves). */
+      evidenceVersion: { type: "number" },
       createdAt: { type: "string", required: true },
       updatedAt: { type: "string", required: true },
       submittedAt: { type: "string" },

@@ -368,12 +368,16 @@ export namespace Dossier {
     return { from, to, at: now(), by: actor.kind === "user" ? actor.user.userId : "system", party, ...extra };
   }
 
-  async function write(r: DossierRecord, set: Partial<DossierRecord>) {
+  async function write(r: DossierRecord, set: Partial<DossierRecord>, sameEvidence = false) {
     try {
       await DossierEntity.patch({ dossierId: r.dossierId })
         .set({ ...set, version: r.version + 1, updatedAt: now() })
         .composite({ wardCode: r.wardCode, provinceCode: r.provinceCode })
-        .where(({ version }, { eq }) => eq(version, r.version))
+        .where((a, { eq, notExists }) =>
+          sameEvidence
+            ? `${eq(a.version, r.version)} AND ${r.evidenceVersion === undefined ? notExists(a.evidenceVersion) : eq(a.evidenceVersion, r.evidenceVersion)}`
+            : eq(a.version, r.version),
+        )
         .go({ response: "none" });
     } catch (err) {
       if (isConditionFailure(err)) throw changed();
@@ -443,20 +447,52 @@ export namespace Dossier {
     ".pdf": "application/pdf",
   };
 
+  /**
+   * Evidence changes have their own counter, so a file attached while the form autosaves (or two files at once) does
+   * not make either fail: each re-reads and tries again. A change that reopens a returned dossier raises the form's
+   * version too.
+   */
+  async function changeEvidence(
+    actor: Actor,
+    dossierId: string,
+    change: (evidence: Evidence[], r: DossierRecord) => Evidence[] | undefined,
+  ): Promise<View> {
+    for (let attempt = 0; ; attempt++) {
+      const r = await own(actor, dossierId);
+      const state = editable(r);
+      const next = change(r.evidence as Evidence[], r);
+      if (!next) return view(r, "producer");
+      const counted = r.evidenceVersion;
+      try {
+        await DossierEntity.patch({ dossierId })
+          .set({
+            state,
+            evidence: next,
+            history: reopened(actor, r, state),
+            evidenceVersion: (counted ?? 0) + 1,
+            version: state === r.state ? r.version : r.version + 1,
+            updatedAt: now(),
+          })
+          .composite({ wardCode: r.wardCode, provinceCode: r.provinceCode })
+          .where(
+            (a, { eq, notExists }) =>
+              `${eq(a.state, r.state)} AND ${eq(a.version, r.version)} AND ${counted === undefined ? notExists(a.evidenceVersion) : eq(a.evidenceVersion, counted)}`,
+          )
+          .go({ response: "none" });
+        return view(await load(dossierId), "producer");
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+        if (attempt >= 4) throw changed();
+      }
+    }
+  }
+
   /** Attaches an uploaded file (checked: this producer's, of this purpose, its bytes its type) as evidence. */
   export async function attach(actor: Actor, dossierId: string, input: z.input<typeof EvidenceInput>): Promise<View> {
     const fields = EvidenceInput.parse(input);
-    const r = await own(actor, dossierId);
-    const state = editable(r);
-    const evidence = r.evidence as Evidence[];
-    if (evidence.length >= MAX_EVIDENCE) {
-      throw new DomainError(409, "too_many_files", {
-        vi: `Một hồ sơ có tối đa ${MAX_EVIDENCE} tệp minh chứng.`,
-        en: `A dossier holds at most ${MAX_EVIDENCE} evidence files.`,
-      });
-    }
-    if (evidence.some((e) => e.key === fields.key)) return view(r, "producer");
-    await Upload.verify(fields.key, { purpose: "dossier-evidence", producerId: r.producerId });
+    const first = await own(actor, dossierId);
+    editable(first);
+    await Upload.verify(fields.key, { purpose: "dossier-evidence", producerId: first.producerId });
     const added: Evidence = {
       evidenceId: ulid().toLowerCase(),
       kind: fields.kind,
@@ -466,21 +502,23 @@ export namespace Dossier {
       contentType: TYPE_OF[extname(fields.key)] ?? "application/octet-stream",
       addedAt: now(),
     };
-    await write(r, { state, evidence: [...evidence, added], history: reopened(actor, r, state) });
-    return view(await load(dossierId), "producer");
+    return changeEvidence(actor, dossierId, (evidence) => {
+      if (evidence.some((e) => e.key === fields.key)) return undefined;
+      if (evidence.length >= MAX_EVIDENCE) {
+        throw new DomainError(409, "too_many_files", {
+          vi: `Một hồ sơ có tối đa ${MAX_EVIDENCE} tệp minh chứng.`,
+          en: `A dossier holds at most ${MAX_EVIDENCE} evidence files.`,
+        });
+      }
+      return [...evidence, added];
+    });
   }
 
   export async function detach(actor: Actor, dossierId: string, evidenceId: string): Promise<View> {
-    const r = await own(actor, dossierId);
-    const evidence = r.evidence as Evidence[];
-    if (!evidence.some((e) => e.evidenceId === evidenceId)) throw notFound({ vi: "tệp minh chứng", en: "Evidence" });
-    const state = editable(r);
-    await write(r, {
-      state,
-      evidence: evidence.filter((e) => e.evidenceId !== evidenceId),
-      history: reopened(actor, r, state),
+    return changeEvidence(actor, dossierId, (evidence) => {
+      if (!evidence.some((e) => e.evidenceId === evidenceId)) throw notFound({ vi: "tệp minh chứng", en: "Evidence" });
+      return evidence.filter((e) => e.evidenceId !== evidenceId);
     });
-    return view(await load(dossierId), "producer");
   }
 
   /** Submits a complete draft to the commune's pre-check; an incomplete one is a 422 naming the first gap. */
@@ -490,11 +528,15 @@ export namespace Dossier {
     const gaps = missing(draftOf(r), sheetCriteria((r.registration as Registration).subGroup));
     if (gaps.length) throw incomplete(gaps);
     const to = DossierLifecycle.move(state, "commune_check");
-    await write(r, {
-      state: to,
-      submittedAt: now(),
-      history: [...reopened(actor, r, state), move(actor, "producer", state, to)],
-    });
+    await write(
+      r,
+      {
+        state: to,
+        submittedAt: now(),
+        history: [...reopened(actor, r, state), move(actor, "producer", state, to)],
+      },
+      true,
+    );
     return view(await load(dossierId), "producer");
   }
 

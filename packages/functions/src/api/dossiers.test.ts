@@ -219,6 +219,31 @@ describe("a producer drafts a dossier as they go", () => {
     expect(removed.body.evidence).toEqual([]);
   });
 
+  it("takes files attached at once and a save beside them, losing none", async () => {
+    const d = await open();
+    const keys = await Promise.all([
+      upload(seller, JPEG),
+      upload(seller, JPEG),
+      upload(seller, PDF, "application/pdf"),
+    ]);
+    const [a, b, c, saved] = await Promise.all([
+      ...keys.map((key, i) =>
+        call<View>("POST", `/api/seller/dossiers/${d.dossierId}/evidence`, {
+          token: seller,
+          body: { kind: "label-photo", key, fileName: `anh-${i}.jpg` },
+        }),
+      ),
+      call<View>("PUT", `/api/seller/dossiers/${d.dossierId}`, {
+        token: seller,
+        body: { version: 1, registration: { productName: "Cùng lúc" } },
+      }),
+    ]);
+    expect([a?.status, b?.status, c?.status, saved?.status]).toEqual([201, 201, 201, 200]);
+    const now = (await get(d.dossierId)).body;
+    expect(now.evidence).toHaveLength(3);
+    expect(now.registration.productName).toBe("Cùng lúc");
+  });
+
   it("lists the producer's dossiers with their share done", async () => {
     const list = await call<Array<{ dossierId: string; completion: number; state: string }>>(
       "GET",
@@ -226,7 +251,7 @@ describe("a producer drafts a dossier as they go", () => {
       { token: seller },
     );
     expect(list.status).toBe(200);
-    expect(list.body.length).toBeGreaterThanOrEqual(5);
+    expect(list.body.length).toBeGreaterThanOrEqual(6);
     expect(list.body.every((d) => d.state === "draft" && d.completion >= 0 && d.completion <= 100)).toBe(true);
   });
 });

@@ -116,7 +116,7 @@ export default function DossierEditor() {
     // What was typed on this phone and not yet saved wins, unless the server moved on meanwhile.
     const start = local?.unsaved && local.version === d.version ? local.form : formOf(d);
     setForm(reconcile(structuredClone(start)));
-    setVersion(d.version);
+    setVersion((v) => Math.max(v, d.version));
     if (local?.unsaved && local.version === d.version) schedule();
   };
   createMemo(() => {
@@ -214,7 +214,7 @@ export default function DossierEditor() {
         fileName: u.file.name || `${u.kind}.jpg`,
         criterionIds: u.criterionId ? [u.criterionId] : [],
       });
-      setVersion(d.version);
+      setVersion((v) => Math.max(v, d.version));
       mutate(d);
       keepLocal(false);
       setUploads((all) => all.filter((x) => x.id !== u.id));
@@ -240,7 +240,7 @@ export default function DossierEditor() {
   const remove = async (evidenceId: string) => {
     try {
       const d = await dossierApi.detach(params.id, evidenceId);
-      setVersion(d.version);
+      setVersion((v) => Math.max(v, d.version));
       mutate(d);
     } catch (cause) {
       setSubmitError(errorMessage(cause));
@@ -339,7 +339,8 @@ export default function DossierEditor() {
                     <option value="">{t("dossier.subGroup.pick")}</option>
                     <For each={subGroups() ?? []}>
                       {(s) => (
-                        <option value={s.code}>
+                        // The sub-groups may arrive after the form: each option says whether it is the one chosen.
+                        <option value={s.code} selected={form.registration.subGroup === s.code}>
                           {s.code} · {text(s.category.name)} — {text(s.name)}
                         </option>
                       )}
