@@ -1,3 +1,4 @@
+import { EVIDENCE_KINDS } from "@cho-ocop/core/dossier/evidence";
 import { A, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { communeApi, type DossierView } from "../../api/dossier";
@@ -184,7 +185,8 @@ function Check(props: { id: string; onBack: () => void }) {
                         {e.fileName}
                       </a>{" "}
                       <span class="muted small">
-                        {e.kind} {e.criterionIds.join(", ")}
+                        {text(EVIDENCE_KINDS.find((k) => k.id === e.kind) ?? { vi: e.kind, en: e.kind })}{" "}
+                        {e.criterionIds.join(", ")}
                       </span>
                     </li>
                   )}
