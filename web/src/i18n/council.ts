@@ -78,6 +78,14 @@ export const vi = {
   "council.summary.failedRow": "{id}: trung bình {points} điểm, cần {atLeast} cho {stars}★",
   "council.summary.allMet": "Đạt mọi tiêu chí bắt buộc.",
   "council.summary.waiting": "Chưa đủ phiếu: kết quả là tạm thời.",
+  "council.reg.productName": "Tên sản phẩm",
+  "council.reg.representative": "Người đại diện",
+  "council.reg.phone": "Điện thoại",
+  "council.reg.rawMaterialOrigin": "Nguồn gốc nguyên liệu",
+  "council.reg.workers": "Số lao động",
+  "council.reg.localWorkers": "Lao động địa phương",
+  "council.reg.annualOutput": "Sản lượng năm",
+  "council.reg.description": "Mô tả",
   "council.only": "Trang này dành cho thành viên, thư ký hội đồng và cán bộ OCOP.",
 };
 
@@ -157,6 +165,14 @@ export const en: Partial<Record<CouncilKey, string>> = {
   "council.summary.failedRow": "{id}: average {points} points, {atLeast} needed for {stars}★",
   "council.summary.allMet": "Every mandatory criterion is met.",
   "council.summary.waiting": "Not every sheet is in: the result is provisional.",
+  "council.reg.productName": "Product",
+  "council.reg.representative": "Representative",
+  "council.reg.phone": "Phone",
+  "council.reg.rawMaterialOrigin": "Raw material origin",
+  "council.reg.workers": "Workers",
+  "council.reg.localWorkers": "Local workers",
+  "council.reg.annualOutput": "Yearly output",
+  "council.reg.description": "Description",
   "council.only": "This page is for council members and secretaries and OCOP staff.",
 };
 

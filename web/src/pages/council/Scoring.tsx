@@ -12,6 +12,16 @@ import "../../styles/portal.css";
 import "../../styles/council.css";
 
 const MAX = { A: 40, B: 25, C: 35 } as const;
+const REGISTRATION = [
+  "productName",
+  "representative",
+  "phone",
+  "rawMaterialOrigin",
+  "workers",
+  "localWorkers",
+  "annualOutput",
+  "description",
+] as const;
 type Part = keyof typeof MAX;
 const text = (x: { vi: string; en: string }) => (locale() === "en" ? x.en : x.vi);
 
@@ -108,15 +118,11 @@ function Sheet(props: { sittingId: string; dossierId: string; reading: Reading; 
         <aside class="council__dossier" aria-label={t("council.score.evidence")}>
           <h2>{t("council.score.registration")}</h2>
           <dl class="council__registration">
-            <For
-              each={Object.entries(props.reading.dossier.registration).filter(
-                ([, v]) => typeof v === "string" || typeof v === "number",
-              )}
-            >
-              {([k, v]) => (
+            <For each={REGISTRATION.filter((k) => props.reading.dossier.registration[k] !== undefined)}>
+              {(k) => (
                 <>
-                  <dt>{k}</dt>
-                  <dd>{String(v)}</dd>
+                  <dt>{t(`council.reg.${k}`)}</dt>
+                  <dd>{String(props.reading.dossier.registration[k])}</dd>
                 </>
               )}
             </For>
