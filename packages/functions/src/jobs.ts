@@ -8,7 +8,7 @@ const [{ Live }, { Order }, { Storefront }, { Reminder }] = await Promise.all([
   import("@cho-ocop/core/live/index"),
   import("@cho-ocop/core/order/index"),
   import("@cho-ocop/core/storefront/index"),
-  import("@cho-ocop/core/certificate/reminder"),
+  import("@cho-ocop/core/register/reminder"),
 ]);
 
 /** Daily (SST Cron): takes products whose certificate ran out off the storefront. Locally a timer runs the same. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type Actor, requireUser, SYSTEM } from "../account/actor";
 import { Account, LoginInput } from "../account/index";
 import { Certificate } from "../certificate/index";
-import { Registry } from "../certificate/registry";
+import { Registry } from "../register/index";
 import { Dossier } from "../dossier/index";
 import { province } from "../geo/province";
 import { Sheet } from "../sheet/index";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { SYSTEM } from "@cho-ocop/core/account/actor";
 import { RateEntity, UserEntity } from "@cho-ocop/core/account/entities";
 import { Account } from "@cho-ocop/core/account/index";
-import { Registry } from "@cho-ocop/core/certificate/registry";
+import { Registry } from "@cho-ocop/core/register/index";
 import { Combo } from "@cho-ocop/core/combo/index";
 import { DossierEntity } from "@cho-ocop/core/dossier/entity";
 import { Dossier } from "@cho-ocop/core/dossier/index";

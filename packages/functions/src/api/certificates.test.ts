@@ -1,7 +1,7 @@
 import { SYSTEM } from "@cho-ocop/core/account/actor";
 import { AuditEntity } from "@cho-ocop/core/audit/index";
-import { Registry } from "@cho-ocop/core/certificate/registry";
-import { Reminder } from "@cho-ocop/core/certificate/reminder";
+import { Registry } from "@cho-ocop/core/register/index";
+import { Reminder } from "@cho-ocop/core/register/reminder";
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { Product } from "@cho-ocop/core/product/index";
 import { Storefront } from "@cho-ocop/core/storefront/index";

@@ -1,6 +1,6 @@
-import { RegistryImport } from "@cho-ocop/core/certificate/import";
+import { RegistryImport } from "@cho-ocop/core/register/import";
 import { Certificate } from "@cho-ocop/core/certificate/index";
-import { Registry } from "@cho-ocop/core/certificate/registry";
+import { Registry } from "@cho-ocop/core/register/index";
 import { createRoute, z } from "@hono/zod-openapi";
 import { type AppEnv, publicOrigin } from "./actor";
 import { errorResponses, router } from "./error";

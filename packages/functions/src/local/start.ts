@@ -167,7 +167,7 @@ async function main() {
   const sweeper = setInterval(() => void Storefront.sweepExpired().catch(console.error), 60 * 60 * 1000);
   cleanups.push(() => clearInterval(sweeper));
   // Certificate expiry reminders at 90 and 30 days (daily on AWS): hourly here, each reminder sent once.
-  const { Reminder } = await import("@cho-ocop/core/certificate/reminder");
+  const { Reminder } = await import("@cho-ocop/core/register/reminder");
   const remind = () => void Reminder.sendDue().catch(console.error);
   remind();
   const reminders = setInterval(remind, 60 * 60 * 1000);

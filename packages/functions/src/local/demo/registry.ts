@@ -1,6 +1,6 @@
 import { SYSTEM } from "@cho-ocop/core/account/actor";
-import { RegistryImport } from "@cho-ocop/core/certificate/import";
-import { Registry } from "@cho-ocop/core/certificate/registry";
+import { RegistryImport } from "@cho-ocop/core/register/import";
+import { Registry } from "@cho-ocop/core/register/index";
 import { addDays, addMonths } from "@cho-ocop/core/util/date";
 
 /** Demo certificate numbers of the province lists imported into the register (not issued here). */

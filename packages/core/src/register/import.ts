@@ -7,7 +7,7 @@ import { StorefrontService } from "../storefront/entities";
 import { IsoDate } from "../util/date";
 import { DomainError } from "../util/error";
 import { fold } from "../util/fold";
-import { Certificate, CertificateNumberEntity } from "./index";
+import { Certificate, CertificateNumberEntity } from "../certificate/index";
 
 /**
  * A province's existing OCOP list brought into the register from a spreadsheet saved as CSV (UTF-8), with the

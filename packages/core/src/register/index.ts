@@ -15,7 +15,7 @@ import { StorefrontService } from "../storefront/entities";
 import { vietnamDay } from "../util/date";
 import { DomainError, notFound } from "../util/error";
 import { fold } from "../util/fold";
-import { Certificate, CertificateEntity, CertificateNumberEntity } from "./index";
+import { Certificate, CertificateEntity, CertificateNumberEntity } from "../certificate/index";
 
 type Stored = EntityItem<typeof CertificateEntity>;
 
