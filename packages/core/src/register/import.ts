@@ -2,12 +2,12 @@ import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireStaff } from "../account/actor";
 import { Audit } from "../audit";
+import { Certificate, CertificateNumberEntity } from "../certificate/index";
 import { PROVINCES, province } from "../geo/province";
 import { StorefrontService } from "../storefront/entities";
 import { IsoDate } from "../util/date";
 import { DomainError } from "../util/error";
 import { fold } from "../util/fold";
-import { Certificate, CertificateNumberEntity } from "../certificate/index";
 
 /**
  * A province's existing OCOP list brought into the register from a spreadsheet saved as CSV (UTF-8), with the

@@ -4,6 +4,7 @@ import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireStaffFor } from "../account/actor";
 import { Audit } from "../audit";
+import { Certificate, CertificateEntity, CertificateNumberEntity } from "../certificate/index";
 import { PROVINCE_CODES, province } from "../geo/province";
 import { Producer } from "../producer";
 import { CounterEntity } from "../producer/counter";
@@ -15,7 +16,6 @@ import { StorefrontService } from "../storefront/entities";
 import { vietnamDay } from "../util/date";
 import { DomainError, notFound } from "../util/error";
 import { fold } from "../util/fold";
-import { Certificate, CertificateEntity, CertificateNumberEntity } from "../certificate/index";
 
 type Stored = EntityItem<typeof CertificateEntity>;
 

@@ -1,8 +1,8 @@
 import { Account } from "../account/index";
+import { Certificate, CertificateEntity } from "../certificate/index";
 import { type Message, messenger } from "../message/index";
 import { Site } from "../site";
 import { addDays, vietnamDay } from "../util/date";
-import { Certificate, CertificateEntity } from "../certificate/index";
 
 /**
  * The issuer tells the producer at least 30 days before a certificate runs out (Decision 148/QĐ-TTg); this platform

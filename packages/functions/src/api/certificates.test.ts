@@ -1,9 +1,9 @@
 import { SYSTEM } from "@cho-ocop/core/account/actor";
 import { AuditEntity } from "@cho-ocop/core/audit/index";
-import { Registry } from "@cho-ocop/core/register/index";
-import { Reminder } from "@cho-ocop/core/register/reminder";
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { Product } from "@cho-ocop/core/product/index";
+import { Registry } from "@cho-ocop/core/register/index";
+import { Reminder } from "@cho-ocop/core/register/reminder";
 import { Storefront } from "@cho-ocop/core/storefront/index";
 import { addDays, addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { describe, expect, it } from "vitest";

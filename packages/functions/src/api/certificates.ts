@@ -1,5 +1,5 @@
-import { RegistryImport } from "@cho-ocop/core/register/import";
 import { Certificate } from "@cho-ocop/core/certificate/index";
+import { RegistryImport } from "@cho-ocop/core/register/import";
 import { Registry } from "@cho-ocop/core/register/index";
 import { createRoute, z } from "@hono/zod-openapi";
 import { type AppEnv, publicOrigin } from "./actor";
