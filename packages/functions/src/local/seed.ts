@@ -12,12 +12,12 @@ import { Storefront } from "@cho-ocop/core/storefront/index";
 import { addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { seedDemoCouncil } from "./demo/councils";
 import { seedDemoDossiers } from "./demo/dossiers";
-import { seedDemoRegistry } from "./demo/registry";
 import { producerImage, productImage } from "./demo/images";
 import { demoLabel } from "./demo/labels";
 import { DEMO_LIVES, demoLiveStart } from "./demo/lives";
 import { PRODUCERS } from "./demo/producers";
 import { PRODUCTS } from "./demo/products";
+import { seedDemoRegistry } from "./demo/registry";
 
 /** Demo programme staff: central (two), and Sơn La province. */
 export const DEMO_STAFF = [
