@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -45,7 +45,13 @@ export async function lighthouseBench(url: string) {
       ],
       { timeout: 180_000 },
     );
-    const report = JSON.parse(await readFile(out, "utf8")) as Report;
+    const raw = await readFile(out, "utf8");
+    // LIGHTHOUSE_REPORTS=<dir> keeps each page's whole report (its trace-derived audits) for reading.
+    if (process.env.LIGHTHOUSE_REPORTS) {
+      await mkdir(process.env.LIGHTHOUSE_REPORTS, { recursive: true });
+      await writeFile(join(process.env.LIGHTHOUSE_REPORTS, `${new URL(url).pathname.replace(/\W+/g, "_")}.json`), raw);
+    }
+    const report = JSON.parse(raw) as Report;
     const audit = (id: string) => report.audits[id]?.numericValue;
     const items = (id: string) => report.audits[id]?.details?.items ?? [];
     const scriptBytes = (items("network-requests") as Array<{ resourceType?: string; transferSize?: number }>)
