@@ -19,7 +19,8 @@ const ARGS = [
 ];
 
 /** Specs that run once, as stories whose steps choose their own viewports; every other spec runs on the phone and the desktop. */
-const STORIES = /(selling|accounts|staff|buying|addresses|pay|live(-[a-z]+)?|screens|storefront|dossier|council)\.spec\.ts/;
+const STORIES =
+  /(selling|accounts|staff|buying|addresses|pay|live(-[a-z]+)?|screens|storefront|dossier|council)\.spec\.ts/;
 /** The AWS-shaped mode's story runs against its own server (playwright.aws.config.ts). */
 const AWS = /e2e\/aws\//;
 
