@@ -8,9 +8,11 @@ import { StorefrontService } from "../storefront/entities";
 import { IsoDate } from "../util/date";
 import { DomainError } from "../util/error";
 import { fold } from "../util/fold";
+import { Xlsx } from "./xlsx";
 
 /**
- * A province's existing OCOP list brought into the register from a spreadsheet saved as CSV (UTF-8), with the
+ * A province's existing OCOP list brought into the register from a spreadsheet, as CSV (UTF-8) or the first sheet
+ * of an Excel workbook (.xlsx), with the
  * columns the national system publishes (product name, producer, province, stars, certificate number, issued on,
  * expiry date) or any others mapped onto them. All or nothing: a file with a row that cannot be read writes nothing
  * and names every such row; a row whose number is already in the register is left as it is, so a re-import
@@ -51,14 +53,26 @@ export namespace RegistryImport {
     issuer: ["co quan cap", "don vi cap", "issuer"],
   };
 
-  export const Input = z.object({
-    /** The spreadsheet saved as CSV (comma or semicolon separated). */
-    csv: z.string().min(1, "the file is empty").max(60_000),
-    /** For other layouts: the file's header for each field. */
-    mapping: z.partialRecord(z.enum(FIELDS), z.string().trim().min(1).max(100)).optional(),
-    /** false: only read the file and show what it would do. */
-    commit: z.boolean().default(false),
-  });
+  export const Input = z
+    .object({
+      /** The spreadsheet saved as CSV (comma or semicolon separated). */
+      csv: z.string().min(1, "the file is empty").max(60_000).optional(),
+      /** Or an Excel workbook (.xlsx), base64: its first sheet is read. */
+      xlsx: z
+        .string()
+        .min(1, "the file is empty")
+        .max(Math.ceil(Xlsx.MAX_BYTES / 3) * 4, "the file is too large: at most 1 MB")
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, "not base64")
+        .optional(),
+      /** For other layouts: the file's header for each field. */
+      mapping: z.partialRecord(z.enum(FIELDS), z.string().trim().min(1).max(100)).optional(),
+      /** false: only read the file and show what it would do. */
+      commit: z.boolean().default(false),
+    })
+    .refine((i) => (i.csv === undefined) !== (i.xlsx === undefined), {
+      message: "send either csv or xlsx",
+      path: ["csv"],
+    });
 
   export interface Row {
     productName: string;
@@ -73,7 +87,7 @@ export namespace RegistryImport {
   }
 
   export interface Report {
-    /** Rows the file holds (its header not counted). */
+    /** Rows the file holds (its header not counted). Lines are the CSV's lines, or the sheet's row numbers. */
     rows: number;
     /** Each row that cannot be read: its line in the file and what is wrong. */
     failed: Array<{ line: number; errors: string[] }>;
@@ -185,21 +199,26 @@ export namespace RegistryImport {
     }
   }
 
-  /**
-   * Reads the file and, when asked and every row is readable, writes what is new. Province staff import their
-   * province's 3★ and 4★; a row outside the caller's scope is a row that fails.
-   */
-  export async function run(actor: Actor, input: z.input<typeof Input>): Promise<Report> {
-    if (actor.kind !== "system") requireStaff(actor);
-    const { csv, mapping, commit } = Input.parse(input);
+  /** The CSV's rows, numbered as lines of the file (its header is line 1). */
+  function readCsv(csv: string): Xlsx.SheetRow[] {
     if (csv.includes("\uFFFD")) {
       throw fileError(
         "Tệp có ký tự không đọc được (sai bảng mã). Hãy lưu dưới dạng “CSV UTF-8”.",
         "The file has unreadable characters (a wrong encoding). Save it as “CSV UTF-8”.",
       );
     }
-    const table = parseCsv(csv.replace(/^\uFEFF/, ""));
-    const [header, ...body] = table;
+    return parseCsv(csv.replace(/^\uFEFF/, "")).map((cells, i) => ({ line: i + 1, cells }));
+  }
+
+  /**
+   * Reads the file and, when asked and every row is readable, writes what is new. Province staff import their
+   * province's 3★ and 4★; a row outside the caller's scope is a row that fails.
+   */
+  export async function run(actor: Actor, input: z.input<typeof Input>): Promise<Report> {
+    if (actor.kind !== "system") requireStaff(actor);
+    const { csv, xlsx, mapping, commit } = Input.parse(input);
+    const [head, ...body] = xlsx !== undefined ? Xlsx.read(Buffer.from(xlsx, "base64")) : readCsv(csv ?? "");
+    const header = head?.cells;
     if (!header || body.length === 0) throw fileError("Tệp không có dòng dữ liệu nào.", "The file has no data rows.");
     const { index, columns } = columnsOf(header, mapping);
     const staffScope = actor.kind === "user" ? actor.user.staffScope : "central";
@@ -207,8 +226,7 @@ export namespace RegistryImport {
     const failed: Report["failed"] = [];
     const rows: Array<Row & { line: number }> = [];
     const seen = new Map<string, number>();
-    body.forEach((cells, i) => {
-      const line = i + 2;
+    body.forEach(({ line, cells }) => {
       const cell = (f: Field) => (index[f] === undefined ? "" : (cells[index[f] as number] ?? "").trim());
       const errors: string[] = [];
       const productName = cell("productName");
