@@ -11,6 +11,9 @@ export const JSON_LIMIT = 64 * 1024;
 export const WEBHOOK_LIMIT = 512 * 1024;
 
 const MB = 1024 * 1024;
+/** A province's OCOP list as an .xlsx of at most 1 MB, sent base64 in JSON (4/3 of its size) with its mapping. */
+export const IMPORT_LIMIT = 1.5 * MB;
+const IMPORT_PATH = "/api/admin/certificates/import";
 
 export function tooLarge(c: Context, maxBytes: number) {
   const most = maxBytes >= MB ? `${Math.floor(maxBytes / MB)} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
@@ -23,10 +26,15 @@ export function tooLarge(c: Context, maxBytes: number) {
 const limiter = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => tooLarge(c, maxSize) });
 const json = limiter(JSON_LIMIT);
 const webhook = limiter(WEBHOOK_LIMIT);
+const spreadsheet = limiter(IMPORT_LIMIT);
 
 /**
  * Every API request's body is bounded before anything reads it: by Content-Length when it is given, otherwise
  * while it streams (and on Lambda, where the body is already in the event, the same check applies to it).
  */
 export const bodyLimits: MiddlewareHandler = (c, next) =>
-  c.req.path.startsWith("/api/webhooks/") ? webhook(c, next) : json(c, next);
+  c.req.path.startsWith("/api/webhooks/")
+    ? webhook(c, next)
+    : c.req.path === IMPORT_PATH
+      ? spreadsheet(c, next)
+      : json(c, next);

@@ -4,6 +4,7 @@ import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { Product } from "@cho-ocop/core/product/index";
 import { Registry } from "@cho-ocop/core/register/index";
 import { Reminder } from "@cho-ocop/core/register/reminder";
+import { workbook } from "@cho-ocop/core/register/xlsx.fixture";
 import { Storefront } from "@cho-ocop/core/storefront/index";
 import { addDays, addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { describe, expect, it } from "vitest";
@@ -376,5 +377,103 @@ describe("importing a province's OCOP list", () => {
     expect(mojibake.status).toBe(400);
     expect(mojibake.body.error?.code).toBe("invalid_file");
     expect((await call("GET", `/api/certificates/${n(92)}`)).status).toBe(404);
+  });
+});
+
+describe("importing a province's OCOP list from an Excel workbook", () => {
+  const stamp = `X${Date.now().toString(36).toUpperCase()}`;
+  const n = (i: number) => `SL-${stamp}-${i}`;
+  const importXlsx = (token: string, file: Uint8Array, extra: object = {}) =>
+    call<{
+      rows: number;
+      failed: Array<{ line: number; errors: string[] }>;
+      added: Array<{ number: string; issuedOn: string; expiresOn: string }>;
+      unchanged: Array<{ number: string }>;
+      committed: boolean;
+      error?: { code: string; message: string };
+    }>("POST", "/api/admin/certificates/import", {
+      token,
+      body: { xlsx: Buffer.from(file).toString("base64"), ...extra },
+    });
+  const national = ["Tên sản phẩm", "Chủ thể", "Tỉnh", "Hạng sao", "Số GCN", "Ngày cấp", "Ngày hết hạn"];
+
+  it("reads the national columns with serial and text dates, creates the certificates, and re-importing changes nothing", async () => {
+    const officer = await staff();
+    const file = workbook([
+      national,
+      ["Cà phê Arabica", "HTX Cà phê Sơn La", "Sơn La", 4, n(1), { date: 45366 }, "15/03/2027"],
+      ["Mật ong bạc hà", "HTX Ong", "Sơn La", "3 sao", n(2), "01/06/2024", { date: 46539 }],
+    ]);
+    const preview = await importXlsx(officer, file);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ rows: 2, failed: [], committed: false });
+    expect(preview.body.added.map((r) => [r.number, r.issuedOn, r.expiresOn])).toEqual([
+      [n(1), "2024-03-15", "2027-03-15"],
+      [n(2), "2024-06-01", "2027-06-01"],
+    ]);
+    expect((await importXlsx(officer, file, { commit: true })).body.committed).toBe(true);
+    const view = await call<Registry.PublicView>("GET", `/api/certificates/${n(1)}`);
+    expect(view.body).toMatchObject({ productName: "Cà phê Arabica", stars: 4, validFrom: "2024-03-15" });
+    const again = await importXlsx(officer, file, { commit: true });
+    expect(again.body.added).toEqual([]);
+    expect(again.body.unchanged.map((r) => r.number)).toEqual([n(1), n(2)]);
+  });
+
+  it("maps another layout's headers, and names failing rows by their sheet row number while writing nothing", async () => {
+    const officer = await staff();
+    const header = ["Mã", "Sản phẩm OCOP", "Đơn vị", "Địa bàn", "Xếp loại", "Cấp ngày", "Hết hạn"];
+    const mapping = {
+      productName: "Sản phẩm OCOP",
+      producerName: "Đơn vị",
+      province: "Địa bàn",
+      stars: "Xếp loại",
+      number: "Mã",
+      issuedOn: "Cấp ngày",
+      expiresOn: "Hết hạn",
+    };
+    const bad = workbook(
+      [
+        ["Danh sách sản phẩm OCOP tỉnh Sơn La"],
+        [],
+        header,
+        [n(3), "Gạo séng cù", "HTX Gạo", "Sơn La", 3, "01/06/2024", "01/06/2027"],
+        [n(1), "Trùng với sổ đăng ký", "HTX", "Sơn La", 3, "01/06/2024", "01/06/2027"],
+        [n(3), "Trùng trong tệp", "HTX", "Sơn La", 3, "01/06/2024", "01/06/2027"],
+        [n(4), "Ngày sai", "HTX", "Sơn La", 3, "31/02/2024", "01/06/2027"],
+      ],
+      { firstRow: 2 },
+    );
+    // A title above the header: the first row read is the header, so the mapped columns are not found.
+    const missing = await importXlsx(officer, bad, { mapping });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error?.code).toBe("missing_columns");
+
+    const rows = [
+      header,
+      [n(3), "Gạo séng cù", "HTX Gạo", "Sơn La", 3, "01/06/2024", "01/06/2027"],
+      [n(3), "Trùng trong tệp", "HTX", "Sơn La", 3, "01/06/2024", "01/06/2027"],
+      [n(4), "Ngày sai", "HTX", "Sơn La", 3, "31/02/2024", "01/06/2027"],
+    ];
+    const refused = await importXlsx(officer, workbook(rows, { firstRow: 4 }), { mapping, commit: true });
+    expect(refused.body.committed).toBe(false);
+    expect(refused.body.failed.map((f) => f.line)).toEqual([6, 7]);
+    expect(refused.body.failed[0]?.errors.join()).toContain("also on line 5");
+    expect(refused.body.failed[1]?.errors.join()).toContain("issuedOn");
+    expect((await call("GET", `/api/certificates/${n(3)}`)).status).toBe(404);
+
+    const good = await importXlsx(officer, workbook(rows.slice(0, 2), { firstRow: 4 }), { mapping, commit: true });
+    expect(good.body.committed).toBe(true);
+    expect((await call<Registry.PublicView>("GET", `/api/certificates/${n(3)}`)).body.productName).toBe("Gạo séng cù");
+  });
+
+  it("refuses a file that is not an .xlsx with a clear message", async () => {
+    const res = await importXlsx(await staff(), new TextEncoder().encode("Tên sản phẩm,Chủ thể\n"));
+    expect(res.status).toBe(400);
+    expect(res.body.error?.code).toBe("invalid_file");
+    const both = await call<{ error?: { code: string } }>("POST", "/api/admin/certificates/import", {
+      token: await staff(),
+      body: { csv: "a", xlsx: "UEs=" },
+    });
+    expect(both.status).toBe(400);
   });
 });

@@ -154,9 +154,10 @@ const importList = createRoute({
   method: "post",
   path: "/certificates/import",
   tags: ["Staff"],
-  summary: "Import a province's OCOP list (CSV, UTF-8): preview with `commit: false`, then commit; all or nothing",
+  summary:
+    "Import a province's OCOP list (CSV, UTF-8, or an .xlsx as base64): preview with `commit: false`, then commit; all or nothing",
   description:
-    "Columns as the national system publishes them (product name, producer, province, stars, certificate number, issued on, expiry date), or mapped with `mapping`. A row that cannot be read is named with its line and nothing is written; numbers already in the register are left unchanged, so a re-import changes nothing.",
+    "Send the file as `csv` (text) or `xlsx` (the workbook base64, at most 1 MB; its first sheet is read, rows named by their sheet row number). Columns as the national system publishes them (product name, producer, province, stars, certificate number, issued on, expiry date), or mapped with `mapping`. A row that cannot be read is named with its line and nothing is written; numbers already in the register are left unchanged, so a re-import changes nothing.",
   ...roles(STAFF),
   request: { ...body(named(RegistryImport.Input, "CertificateImport")) },
   responses: {
