@@ -34,8 +34,8 @@ export const vi = {
   "registry.import.nav": "Nhập danh sách OCOP",
   "registry.import.title": "Nhập danh sách sản phẩm OCOP của tỉnh",
   "registry.import.intro":
-    "Lưu bảng tính dưới dạng “CSV UTF-8” với các cột: Tên sản phẩm, Chủ thể, Tỉnh, Số sao, Số giấy chứng nhận, Ngày cấp, Ngày hết hạn. Xem trước rồi mới nhập: một dòng lỗi thì không dòng nào được ghi.",
-  "registry.import.file": "Tệp CSV",
+    "Chọn tệp Excel (.xlsx, trang tính đầu tiên) hoặc “CSV UTF-8” với các cột: Tên sản phẩm, Chủ thể, Tỉnh, Số sao, Số giấy chứng nhận, Ngày cấp, Ngày hết hạn. Xem trước rồi mới nhập: một dòng lỗi thì không dòng nào được ghi.",
+  "registry.import.file": "Tệp CSV hoặc Excel (.xlsx)",
   "registry.import.notUtf8": "Tệp không phải UTF-8. Trong Excel hãy lưu dưới dạng “CSV UTF-8”.",
   "registry.import.preview": "Xem trước",
   "registry.import.commit": "Nhập {n} giấy chứng nhận",
@@ -82,8 +82,8 @@ export const en: Partial<Record<RegistryKey | `${RegistryKey}_one`, string>> = {
   "registry.import.nav": "Import OCOP list",
   "registry.import.title": "Import a province's OCOP list",
   "registry.import.intro":
-    "Save the spreadsheet as “CSV UTF-8” with the columns: product name, producer, province, stars, certificate number, issued on, expiry date. Preview before importing: with one bad row, no row is written.",
-  "registry.import.file": "CSV file",
+    "Choose an Excel file (.xlsx, its first sheet) or a “CSV UTF-8” with the columns: product name, producer, province, stars, certificate number, issued on, expiry date. Preview before importing: with one bad row, no row is written.",
+  "registry.import.file": "CSV or Excel (.xlsx) file",
   "registry.import.notUtf8": "The file is not UTF-8. In Excel, save it as “CSV UTF-8”.",
   "registry.import.preview": "Preview",
   "registry.import.commit": "Import {n} certificates",

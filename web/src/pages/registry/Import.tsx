@@ -12,7 +12,8 @@ type Report = Awaited<ReturnType<typeof registryAdminApi.import>>;
 /** Staff bring a province's existing OCOP list into the register: pick the CSV, preview what it holds, then import. */
 export default function RegistryImportPage() {
   useTitle(() => t("registry.import.title"));
-  const [csv, setCsv] = createSignal("");
+  /** The file as the API takes it: a CSV's text, or an .xlsx as base64. */
+  const [file, setFile] = createSignal<{ csv: string } | { xlsx: string }>();
   const [report, setReport] = createSignal<Report>();
   const [error, setError] = createSignal("");
   const [busy, setBusy] = createSignal(false);
@@ -20,11 +21,19 @@ export default function RegistryImportPage() {
   const read = async (file: File | undefined) => {
     setReport(undefined);
     setError("");
+    setFile(undefined);
     if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // An .xlsx is a zip ("PK"): the API reads its first sheet.
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      setFile({ xlsx: btoa(binary) });
+      return;
+    }
     try {
-      setCsv(new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()).replace(/^\uFEFF/, ""));
+      setFile({ csv: new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "") });
     } catch {
-      setCsv("");
       setError(t("registry.import.notUtf8"));
     }
   };
@@ -33,7 +42,7 @@ export default function RegistryImportPage() {
     setBusy(true);
     setError("");
     try {
-      setReport(await registryAdminApi.import({ csv: csv(), commit }));
+      setReport(await registryAdminApi.import({ ...file(), commit }));
     } catch (e) {
       setReport(undefined);
       setError(e instanceof ApiError ? e.message : String(e));
@@ -48,10 +57,14 @@ export default function RegistryImportPage() {
       <p class="muted">{t("registry.import.intro")}</p>
       <label class="field">
         <span>{t("registry.import.file")}</span>
-        <input type="file" accept=".csv,text/csv" onChange={(e) => void read(e.currentTarget.files?.[0])} />
+        <input
+          type="file"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => void read(e.currentTarget.files?.[0])}
+        />
       </label>
       <p>
-        <button class="button" type="button" disabled={!csv() || busy()} onClick={() => void send(false)}>
+        <button class="button" type="button" disabled={!file() || busy()} onClick={() => void send(false)}>
           {t("registry.import.preview")}
         </button>
       </p>
