@@ -303,4 +303,84 @@ export const partB = {
   ],
 };
 
+/** C2 of the food sheets: the same criteria, but what their regular tests must cover. */
+export function foodStandards(regularTests: { vi: string; en: string }) {
+  return {
+    id: "C2",
+    title: { vi: "Tiêu chuẩn sản phẩm", en: "Standards" },
+    criteria: [
+      {
+        id: "C2.1",
+        text: { vi: "An toàn thực phẩm của cơ sở", en: "Food safety of the premises" },
+        options: [
+          opt("a", 0, "Chưa có", "None"),
+          opt("b", 2, "Cam kết an toàn thực phẩm (cơ sở nhỏ lẻ)", "A food-safety pledge (small premises)"),
+          opt("c", 4, "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm", "A food-safety certificate"),
+        ],
+        mandatory: [
+          { stars: 3, atLeast: 2 },
+          { stars: 4, atLeast: 4 },
+        ],
+      },
+      {
+        id: "C2.2",
+        text: { vi: "Công bố chất lượng, tiêu chuẩn cơ sở", en: "Quality declaration and own standard" },
+        options: [
+          opt("a", 0, "Chưa công bố", "Not declared"),
+          opt("b", 2, "Tự công bố sản phẩm", "Self-declared"),
+          opt("c", 4, "Tự công bố và có tiêu chuẩn cơ sở đầy đủ", "Self-declared with a full standard"),
+        ],
+        mandatory: [{ stars: 3, atLeast: 2 }],
+      },
+      {
+        id: "C2.3",
+        text: { vi: "Phiếu kiểm nghiệm", en: "Test reports" },
+        options: [
+          opt("a", 0, "Không có", "None"),
+          opt("b", 1, "Có phiếu kiểm nghiệm", "A test report"),
+          opt("c", 3, regularTests.vi, regularTests.en),
+        ],
+        mandatory: [{ stars: 3, atLeast: 1 }],
+      },
+      {
+        id: "C2.4",
+        text: { vi: "Hệ thống quản lý chất lượng", en: "Quality management system" },
+        options: [
+          opt("a", 0, "Chưa áp dụng", "None"),
+          opt("b", 2, "Đang áp dụng (VietGAP, HACCP, ISO 22000…)", "Being applied (VietGAP, HACCP, ISO 22000…)"),
+          opt("c", 4, "Có chứng nhận còn hiệu lực", "Certified, in force"),
+        ],
+        mandatory: [{ stars: 5, atLeast: 4 }],
+      },
+      {
+        id: "C2.5",
+        text: { vi: "Truy xuất nguồn gốc", en: "Traceability" },
+        options: [
+          opt("a", 0, "Không", "None"),
+          opt("b", 1, "Ghi chép theo lô", "Batch records"),
+          opt("c", 3, "Hệ thống truy xuất (tem, mã QR) đầy đủ", "A full trace system (stamp, QR)"),
+        ],
+      },
+    ],
+  };
+}
+
+export const exportCapacity = {
+  id: "C3",
+  title: { vi: "Khả năng xuất khẩu", en: "Export capacity" },
+  criteria: [
+    {
+      id: "C3.1",
+      text: { vi: "Xuất khẩu", en: "Exports" },
+      options: [
+        opt("a", 0, "Chưa có", "None"),
+        opt("b", 1, "Có thể đáp ứng yêu cầu xuất khẩu", "Could meet export rules"),
+        opt("c", 3, "Đã xuất khẩu", "Has exported"),
+        opt("d", 5, "Xuất khẩu ổn định theo hợp đồng", "Exports steadily under contract"),
+      ],
+      mandatory: [{ stars: 5, atLeast: 3 }],
+    },
+  ],
+};
+
 export { opt };

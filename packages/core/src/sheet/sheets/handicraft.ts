@@ -1,4 +1,4 @@
-import { opt, partA, partB } from "./common";
+import { exportCapacity, opt, partA, partB } from "./common";
 
 /** Handicrafts and decorative goods (mây tre đan, gốm, thêu dệt, đồ gỗ mỹ nghệ…), after Decision 148's annex. */
 export const handicraft = {
@@ -124,23 +124,7 @@ export const handicraft = {
             },
           ],
         },
-        {
-          id: "C3",
-          title: { vi: "Khả năng xuất khẩu", en: "Export capacity" },
-          criteria: [
-            {
-              id: "C3.1",
-              text: { vi: "Xuất khẩu", en: "Exports" },
-              options: [
-                opt("a", 0, "Chưa có", "None"),
-                opt("b", 1, "Có thể đáp ứng yêu cầu xuất khẩu", "Could meet export rules"),
-                opt("c", 3, "Đã xuất khẩu", "Has exported"),
-                opt("d", 5, "Xuất khẩu ổn định theo hợp đồng", "Exports steadily under contract"),
-              ],
-              mandatory: [{ stars: 5, atLeast: 3 }],
-            },
-          ],
-        },
+        exportCapacity,
       ],
     },
   ],
