@@ -7,14 +7,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./actor";
 import { errorResponses, router } from "./error";
 import { CENTRAL, roles, STAFF } from "./roles";
+import { body, guarded } from "./route-parts";
 import { named } from "./schemas";
 
-const guarded = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({
   200: { description, content: { "application/json": { schema } } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
 });
 const IdParam = z.object({
   id: z

@@ -10,15 +10,9 @@ import QRCode from "qrcode";
 import { type AppEnv, cartOf, sessionToken } from "./actor";
 import { errorResponses, router } from "./error";
 import { BUYER_OR_STAFF, PUBLIC, roles, SIGNED_IN } from "./roles";
+import { body, json } from "./route-parts";
 import { named } from "./schemas";
 
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 // Every answer's schema is the domain's own view, so the typed client reads what the server sends.
 const CartSchema = named(Cart.View, "Cart");
 const ComboSchema = named(ComboView, "ComboView");

@@ -5,25 +5,15 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./actor";
 import { errorResponses, router } from "./error";
 import { PUBLIC, type Role, roles, STAFF } from "./roles";
+import { body, guarded, json, onOne, ulidParam } from "./route-parts";
 import { named } from "./schemas";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
+const CouncilParam = z.object({ id: ulidParam("id", "a council id") });
+const SittingParam = z.object({ id: ulidParam("id", "a sitting id") });
+const AgendaParam = z.object({
+  id: ulidParam("id", "a sitting id"),
+  dossierId: ulidParam("dossierId", "a dossier id"),
 });
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-const guarded = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
-const onOne = { ...guarded, 404: errorResponses[404], 409: errorResponses[409] };
-const Id = (name: string, what: string) =>
-  z
-    .string()
-    .regex(/^[0-9a-z]{26}$/, `expected ${what}`)
-    .openapi({ param: { name, in: "path" } });
-const CouncilParam = z.object({ id: Id("id", "a council id") });
-const SittingParam = z.object({ id: Id("id", "a sitting id") });
-const AgendaParam = z.object({ id: Id("id", "a sitting id"), dossierId: Id("dossierId", "a dossier id") });
 const ScopeQuery = z.object({
   scope: z
     .string()

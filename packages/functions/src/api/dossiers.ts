@@ -5,24 +5,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./actor";
 import { errorResponses, router } from "./error";
 import { COMMUNE, roles, SELLER } from "./roles";
+import { body, guarded, json, onOne, ulidParam } from "./route-parts";
 import { named } from "./schemas";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
+const DossierParam = z.object({ id: ulidParam("id", "a dossier id") });
+const EvidenceParam = z.object({
+  id: ulidParam("id", "a dossier id"),
+  evidenceId: ulidParam("evidenceId", "an evidence id"),
 });
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-const guarded = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
-const onOne = { ...guarded, 404: errorResponses[404], 409: errorResponses[409] };
-const Id = (name: string, what: string) =>
-  z
-    .string()
-    .regex(/^[0-9a-z]{26}$/, `expected ${what}`)
-    .openapi({ param: { name, in: "path" } });
-const DossierParam = z.object({ id: Id("id", "a dossier id") });
-const EvidenceParam = z.object({ id: Id("id", "a dossier id"), evidenceId: Id("evidenceId", "an evidence id") });
 
 const Summary = named(Dossier.Summary, "DossierSummary");
 const View = named(Dossier.View, "Dossier");

@@ -5,15 +5,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { type AppEnv, clientIp } from "./actor";
 import { errorResponses, router } from "./error";
 import { PUBLIC, roles, SELLER, SIGNED_IN, STAFF } from "./roles";
+import { body, json } from "./route-parts";
 import { named } from "./schemas";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
 const IdParam = z.object({
   id: z
     .string()

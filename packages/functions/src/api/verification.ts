@@ -1,19 +1,11 @@
 import { SellerVerification } from "@cho-ocop/core/seller/verification/index";
 import { createRoute, z } from "@hono/zod-openapi";
 import { type AppEnv, publicOrigin } from "./actor";
-import { errorResponses, router } from "./error";
+import { router } from "./error";
 import { roles, SELLER, STAFF } from "./roles";
+import { body, guarded, json, onOne } from "./route-parts";
 import { named } from "./schemas";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-const guarded = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
-const onOne = { ...guarded, 404: errorResponses[404], 409: errorResponses[409] };
 const SellerParam = z.object({
   id: z
     .string()
