@@ -119,6 +119,9 @@ export const DecisionEntity = entityOnFirstUse(
       sittingId: { type: "string", required: true },
       /** [{ dossierId, productId?, productName, producerName, stars, total, parts, certificateId?, certificateNumber? }] */
       entries: { type: "any", required: true },
+      /** The dossiers the decision names; with `complete` false, a decision cut off part-way can be resumed. */
+      dossierIds: { type: "list", items: { type: "string" } },
+      complete: { type: "boolean" },
       createdBy: { type: "string", required: true },
       createdAt: { type: "string", required: true },
     },

@@ -2,7 +2,7 @@ import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireUser, SYSTEM } from "../account/actor";
 import { Account, LoginInput } from "../account/index";
-import { Certificate } from "../certificate/index";
+import { Certificate, CertificateEntity } from "../certificate/index";
 import { Dossier } from "../dossier/index";
 import { province } from "../geo/province";
 import { Registry } from "../register/index";
@@ -677,7 +677,8 @@ export namespace Council {
    * The decision recognising the sitting's products: each product gets the stars of its council's average and,
    * when it is 3★ or more and at this level (province 3★–4★, central 5★) and the dossier names a product on this
    * platform, a certificate through the registry, which becomes the product's certificate. Everything is checked
-   * before anything is written; the number is unique within the scope.
+   * before anything is written; the number is unique within the scope. Each product's outcome is recorded as it
+   * is made, so a decision cut off part-way is finished by sending it again: what was done is not done twice.
    */
   export async function decide(
     actor: Actor,
@@ -687,8 +688,14 @@ export namespace Council {
     const d = DecideInput.parse(input);
     const { s, c } = await asOrganiser(actor, sittingId);
     const by = requireOrganiser(actor, c);
-    const planned: { sum: Summary; stars: number; productId: string | null; producerName: string; issue: boolean }[] =
-      [];
+    const planned: {
+      sum: Summary;
+      stars: number;
+      productId: string | null;
+      producerName: string;
+      issue: boolean;
+      before: Dossier.Outcome | undefined;
+    }[] = [];
     for (const dossierId of new Set(d.dossierIds)) {
       const sum = await summaryOf(s, c, dossierId);
       if (!sum.complete || !sum.average) throw incomplete(sum.productName);
@@ -704,11 +711,16 @@ export namespace Council {
         );
       }
       const dossier = await Dossier.get(SYSTEM, dossierId);
+      // Decided already: by this decision, in a call that was cut off (resumed below), or by another one.
+      const before = dossier.state === "decided" ? (dossier.outcome ?? undefined) : undefined;
+      if (before && before.decisionNumber !== d.number) {
+        throw conflict("closed", `${sum.productName} đã có kết quả.`, `${sum.productName} already has its result.`);
+      }
       const productId = dossier.registration.productId ?? null;
       const issue = stars >= 3 && Certificate.levelFor(stars) === s.level && !!productId;
-      planned.push({ sum, stars, productId, producerName: dossier.producerName, issue });
+      planned.push({ sum, stars, productId, producerName: dossier.producerName, issue, before });
     }
-    const createdAt = now();
+    const dossierIds = planned.map((p) => p.sum.dossierId).sort();
     const record = {
       scope: s.scope,
       number: d.number,
@@ -718,19 +730,26 @@ export namespace Council {
       issuer: d.issuer,
       sittingId,
       entries: [] as z.infer<typeof Entry>[],
+      dossierIds,
+      complete: false,
       createdBy: by.userId,
-      createdAt,
+      createdAt: now(),
     };
-    await DecisionEntity.create(record)
+    const entries: z.infer<typeof Entry>[] = await DecisionEntity.create(record)
       .go()
-      .catch((e: unknown) => {
-        if (String((e as Error).message).includes("conditional")) {
+      .then(() => [])
+      .catch(async (e: unknown) => {
+        if (!String((e as Error).message).includes("conditional")) throw e;
+        const cut = await unfinished(record);
+        if (!cut) {
           throw conflict("decision_exists", `Đã có quyết định số ${d.number}.`, `Decision ${d.number} already exists.`);
         }
-        throw e;
+        record.createdBy = cut.createdBy;
+        record.createdAt = cut.createdAt;
+        return cut.entries as z.infer<typeof Entry>[];
       });
-    const entries: z.infer<typeof Entry>[] = [];
     for (const p of planned) {
+      if (entries.some((e) => e.dossierId === p.sum.dossierId)) continue;
       const avg = p.sum.average as NonNullable<Summary["average"]>;
       const parts = { a: avg.parts.A, b: avg.parts.B, c: avg.parts.C };
       const scoreFits = Certificate.Input.safeParse({
@@ -741,9 +760,12 @@ export namespace Council {
         issuer: d.issuer,
         level: s.level,
       }).success;
-      const issued =
-        p.issue && p.productId
-          ? await Registry.issue(actor, {
+      const { before } = p;
+      const issued = before?.certificateNumber
+        ? { certificateId: before.certificateId as string, number: before.certificateNumber }
+        : p.issue && p.productId
+          ? ((await issuedBefore(p.productId, p.sum.dossierId, d.number)) ??
+            (await Registry.issue(actor, {
               productId: p.productId,
               stars: p.stars as 3 | 4 | 5,
               ...(scoreFits ? { score: parts } : {}),
@@ -753,18 +775,20 @@ export namespace Council {
               signer: d.signer,
               level: s.level,
               dossierId: p.sum.dossierId,
-            })
+            })))
           : undefined;
-      await Dossier.decide(actor, p.sum.dossierId, {
-        outcome: {
-          stars: p.stars,
-          total: avg.total,
-          decisionNumber: d.number,
-          decisionDate: d.date,
-          certificateId: issued?.certificateId,
-          certificateNumber: issued?.number,
-        },
-      });
+      if (!before) {
+        await Dossier.decide(actor, p.sum.dossierId, {
+          outcome: {
+            stars: p.stars,
+            total: avg.total,
+            decisionNumber: d.number,
+            decisionDate: d.date,
+            certificateId: issued?.certificateId,
+            certificateNumber: issued?.number,
+          },
+        });
+      }
       entries.push({
         dossierId: p.sum.dossierId,
         productId: p.productId,
@@ -776,19 +800,52 @@ export namespace Council {
         certificateId: issued?.certificateId ?? null,
         certificateNumber: issued?.number ?? null,
       });
+      await DecisionEntity.patch({ scope: s.scope, number: d.number }).set({ entries }).go();
     }
-    await DecisionEntity.patch({ scope: s.scope, number: d.number }).set({ entries }).go();
+    await DecisionEntity.patch({ scope: s.scope, number: d.number }).set({ complete: true }).go();
     const decided = new Set(entries.map((e) => e.dossierId));
     const dossiers = (s.dossiers as SittingDossier[]).map((x) =>
       decided.has(x.dossierId) ? { ...x, decisionNumber: d.number } : x,
     );
     await SittingEntity.patch({ sittingId }).set({ dossiers }).go();
-    return { ...record, entries };
+    const { dossierIds: _, complete: __, ...view } = record;
+    return { ...view, entries };
+  }
+
+  /** The certificate an earlier, cut-off call of this decision issued for the dossier's product, if it got that far. */
+  async function issuedBefore(productId: string, dossierId: string, decisionNumber: string) {
+    const { data } = await CertificateEntity.query.byProduct({ productId }).go({ pages: "all" });
+    const found = data.find((x) => x.dossierId === dossierId && x.decisionNumber === decisionNumber && x.number);
+    return found ? { certificateId: found.certificateId, number: found.number as string } : undefined;
+  }
+
+  /** The decision of this number when an earlier call for the same sitting, dossiers and wording stopped part-way. */
+  async function unfinished(wanted: {
+    scope: string;
+    number: string;
+    sittingId: string;
+    date: string;
+    signer: string;
+    issuer: string;
+    dossierIds: string[];
+  }) {
+    const { data } = await DecisionEntity.get({ scope: wanted.scope, number: wanted.number }).go();
+    if (data?.complete !== false) return undefined;
+    const same =
+      data.sittingId === wanted.sittingId &&
+      data.date === wanted.date &&
+      data.signer === wanted.signer &&
+      data.issuer === wanted.issuer &&
+      JSON.stringify([...(data.dossierIds ?? [])].sort()) === JSON.stringify(wanted.dossierIds);
+    return same ? data : undefined;
   }
 
   export async function decisions(actor: Actor, scope: string): Promise<DecisionView[]> {
     requireOrganiser(actor, { level: scope === "central" ? "central" : "province", scope });
     const { data } = await DecisionEntity.query.byScope({ scope }).go({ pages: "all", order: "desc" });
-    return data.map((x) => ({ ...x, entries: x.entries as z.infer<typeof Entry>[] }));
+    return data.map(({ dossierIds: _, complete: __, ...x }) => ({
+      ...x,
+      entries: x.entries as z.infer<typeof Entry>[],
+    }));
   }
 }

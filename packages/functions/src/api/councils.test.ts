@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { CertificateEntity } from "@cho-ocop/core/certificate/index";
 import { ScoreEntity } from "@cho-ocop/core/council/entities";
 import { Dossier } from "@cho-ocop/core/dossier/index";
+import { Registry } from "@cho-ocop/core/register/index";
 import { Sheet } from "@cho-ocop/core/sheet/index";
 import { vietnamDay } from "@cho-ocop/core/util/date";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { call, phone, tokenFor } from "../../test/api";
 import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
 
@@ -381,6 +383,77 @@ describe("a sitting scores a dossier and the decision certifies it", () => {
     expect(fwd.status).toBe(200);
     expect(fwd.body.average.stars).toBe(5);
     expect((await Dossier.get({ kind: "system" }, top)).state).toBe("central_council");
+  });
+
+  it("finishes a decision cut off part-way when it is sent again, issuing each product's certificate once", async () => {
+    const products = [await approvedProduct(seller), await approvedProduct(seller)] as [string, string];
+    const ids = [
+      await waitingDossier(products[0], "Chè búp Mộc Châu"),
+      await waitingDossier(products[1], "Chè xanh Tà Xùa"),
+    ];
+    await call("PUT", `/api/admin/sittings/${sittingId}/dossiers`, { token: staff, body: { dossierIds: ids } });
+    for (const id of ids) {
+      for (const m of scorers()) {
+        await call("POST", `/api/council/sittings/${sittingId}/dossiers/${id}/score/submit`, {
+          token: m.token,
+          body: { answers: answers("che@1", { "C2.4": "b", "B1.1": "c" }) },
+        });
+      }
+    }
+    const decision = {
+      number: "1530/QĐ-UBND",
+      date: vietnamDay(),
+      signer: "Phó Chủ tịch UBND tỉnh Sơn La",
+      issuer: "UBND tỉnh Sơn La",
+      dossierIds: ids,
+    };
+    const issue = Registry.issue;
+    let calls = 0;
+    // The registry fails on the second product, as a lost connection would, after the first was certified.
+    const spy = vi.spyOn(Registry, "issue").mockImplementation(async (...args) => {
+      calls += 1;
+      if (calls === 2) throw new Error("connection reset");
+      return issue(...args);
+    });
+    try {
+      const cut = await call("POST", `/api/admin/sittings/${sittingId}/decision`, { token: staff, body: decision });
+      expect(cut.status).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+    const first = (await call<{ certificate: { decisionNumber: string } }>("GET", `/api/products/${products[0]}`)).body;
+    expect(first.certificate.decisionNumber).toBe("1530/QĐ-UBND");
+    expect((await Dossier.get({ kind: "system" }, ids[1] as string)).state).toBe("province_council");
+
+    const otherWording = await call("POST", `/api/admin/sittings/${sittingId}/decision`, {
+      token: staff,
+      body: { ...decision, signer: "Chủ tịch UBND tỉnh Sơn La" },
+    });
+    expect(otherWording.status).toBe(409);
+    const resumed = await call<{ entries: { dossierId: string; certificateNumber: string }[] }>(
+      "POST",
+      `/api/admin/sittings/${sittingId}/decision`,
+      { token: staff, body: decision },
+    );
+    expect(resumed.status).toBe(201);
+    expect(resumed.body.entries.map((e) => e.dossierId).sort()).toEqual([...ids].sort());
+    const numbers = resumed.body.entries.map((e) => e.certificateNumber);
+    expect(new Set(numbers).size).toBe(2);
+    for (const [i, productId] of products.entries()) {
+      const mine = await CertificateEntity.query.byProduct({ productId }).go({ pages: "all" });
+      const fromDecision = mine.data.filter((x) => x.decisionNumber === "1530/QĐ-UBND");
+      expect(fromDecision.map((x) => x.number)).toEqual([
+        numbers[resumed.body.entries.findIndex((e) => e.dossierId === ids[i])],
+      ]);
+      expect((await Dossier.get({ kind: "system" }, ids[i] as string)).state).toBe("decided");
+    }
+    const again = await call("POST", `/api/admin/sittings/${sittingId}/decision`, { token: staff, body: decision });
+    expect(again.status).toBe(409);
+    const listed = await call<{ number: string; entries: unknown[] }[]>("GET", `/api/admin/decisions?scope=${SON_LA}`, {
+      token: staff,
+    });
+    expect(listed.body.find((x) => x.number === "1530/QĐ-UBND")?.entries).toHaveLength(2);
+    expect(Object.keys(listed.body[0] ?? {})).not.toContain("complete");
   });
 });
 
