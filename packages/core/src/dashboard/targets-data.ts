@@ -1,6 +1,8 @@
 /**
- * The programme's national targets, as the OCOP programme sets them: Decision 919/QĐ-TTg of 1 August 2022 (the
- * National OCOP Programme 2021–2025), carried on by the 2026–2030 programme while it is drafted.
+ * The programme's national targets as the project's design records them from the programme's seed documents
+ * (../shared/docs/DESIGN.md, "Program figures from the seed documents"): 10,000 products of 3★ or more, 400–500 of
+ * them at 5★. The research notes name no decision for these figures, so none is cited here; name the decision only
+ * once its text has been checked.
  */
 export const NATIONAL_TARGETS = {
   /** Products of 3★ or more in force. */
@@ -8,7 +10,7 @@ export const NATIONAL_TARGETS = {
   /** Of them at 5★: a range. */
   fiveStars: { min: 400, max: 500 },
   source: {
-    vi: "Quyết định 919/QĐ-TTg ngày 01/8/2022 phê duyệt Chương trình mỗi xã một sản phẩm giai đoạn 2021–2025",
-    en: "Decision 919/QĐ-TTg of 1 August 2022 approving the One Commune One Product programme 2021–2025",
+    vi: "Mục tiêu quốc gia của Chương trình OCOP theo tài liệu của Chương trình",
+    en: "National targets of the OCOP programme, as stated in the programme's documents",
   },
 } as const;
