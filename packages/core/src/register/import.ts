@@ -94,8 +94,11 @@ export namespace RegistryImport {
     /** Rows that would be (or were) added; rows already in the register. */
     added: Array<Row & { line: number }>;
     unchanged: Array<{ line: number; number: string }>;
-    /** Which header was read for each field. */
+    /** Which header was read for each field: for a file whose layout is not known, the suggestion to map from. */
     columns: Partial<Record<Field, string>>;
+    /** The file's header cells, and the required fields none of them was read as: the mapping step's choices. */
+    headers: string[];
+    missingColumns: Field[];
     committed: boolean;
   }
 
@@ -171,6 +174,17 @@ export namespace RegistryImport {
     const columns: Partial<Record<Field, string>> = {};
     for (const field of FIELDS) {
       const wanted = mapping?.[field];
+      if (wanted && !folded.includes(fold(wanted))) {
+        throw new DomainError(
+          400,
+          "unknown_column",
+          {
+            vi: `Tệp không có cột “${wanted}” (ghép cho ${field}).`,
+            en: `The file has no column “${wanted}” (mapped to ${field}).`,
+          },
+          `mapping.${field}`,
+        );
+      }
       const at = wanted ? folded.indexOf(fold(wanted)) : folded.findIndex((h) => HEADERS[field].includes(h));
       if (at >= 0) {
         index[field] = at;
@@ -178,13 +192,16 @@ export namespace RegistryImport {
       }
     }
     const missing = REQUIRED.filter((f) => index[f] === undefined);
+    return { index, columns, missing };
+  }
+
+  function requireColumns(missing: Field[]) {
     if (missing.length) {
       throw new DomainError(400, "missing_columns", {
         vi: `Tệp thiếu cột: ${missing.join(", ")}. Hãy chọn cột tương ứng ở bước ghép cột.`,
         en: `The file lacks the columns: ${missing.join(", ")}. Map them to the file's headers.`,
       });
     }
-    return { index, columns };
   }
 
   /** Text from a file's bytes: UTF-8 only (with or without its BOM); anything else is refused as a whole. */
@@ -220,7 +237,21 @@ export namespace RegistryImport {
     const [head, ...body] = xlsx !== undefined ? Xlsx.read(Buffer.from(xlsx, "base64")) : readCsv(csv ?? "");
     const header = head?.cells;
     if (!header || body.length === 0) throw fileError("Tệp không có dòng dữ liệu nào.", "The file has no data rows.");
-    const { index, columns } = columnsOf(header, mapping);
+    const { index, columns, missing } = columnsOf(header, mapping);
+    const headers = header.map((h) => h.trim()).filter(Boolean);
+    if (missing.length && !commit) {
+      return {
+        rows: body.length,
+        failed: [],
+        added: [],
+        unchanged: [],
+        columns,
+        headers,
+        missingColumns: missing,
+        committed: false,
+      };
+    }
+    requireColumns(missing);
     const staffScope = actor.kind === "user" ? actor.user.staffScope : "central";
 
     const failed: Report["failed"] = [];
@@ -273,7 +304,16 @@ export namespace RegistryImport {
     const existing = await Promise.all(rows.map((r) => CertificateNumberEntity.get({ number: r.number }).go()));
     const added = rows.filter((_, i) => !existing[i]?.data);
     const unchanged = rows.filter((_, i) => existing[i]?.data).map((r) => ({ line: r.line, number: r.number }));
-    const report: Report = { rows: body.length, failed, added, unchanged, columns, committed: false };
+    const report: Report = {
+      rows: body.length,
+      failed,
+      added,
+      unchanged,
+      columns,
+      headers,
+      missingColumns: [],
+      committed: false,
+    };
     if (!commit || failed.length) return report;
 
     const now = new Date().toISOString();

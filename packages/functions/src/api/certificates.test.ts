@@ -295,8 +295,11 @@ describe("importing a province's OCOP list", () => {
       failed: Array<{ line: number; errors: string[] }>;
       added: Array<{ number: string }>;
       unchanged: Array<{ number: string }>;
+      columns: Record<string, string>;
+      headers: string[];
+      missingColumns: string[];
       committed: boolean;
-      error?: { code: string; message: string };
+      error?: { code: string; message: string; field?: string };
     }>("POST", "/api/admin/certificates/import", { token, body: { csv, ...extra } });
 
   it("previews, then creates the certificates, shows them in the lookup with their status, and re-importing changes nothing", async () => {
@@ -331,8 +334,21 @@ describe("importing a province's OCOP list", () => {
   it("maps the columns of another layout", async () => {
     const csv = `San pham;Don vi;Dia ban;Hang;Ma so;Cap ngay;Het han\nGạo séng cù;HTX Gạo;Sơn La;3;${n(3)};01/06/2024;01/06/2027\n`;
     const unmapped = await importAs(await staff(), csv);
-    expect(unmapped.status).toBe(400);
-    expect(unmapped.body.error?.code).toBe("missing_columns");
+    expect(unmapped.status).toBe(200);
+    expect(unmapped.body).toMatchObject({
+      rows: 1,
+      added: [],
+      committed: false,
+      headers: ["San pham", "Don vi", "Dia ban", "Hang", "Ma so", "Cap ngay", "Het han"],
+      columns: { productName: "San pham" },
+      missingColumns: ["producerName", "province", "stars", "number", "issuedOn", "expiresOn"],
+    });
+    expect((await importAs(await staff(), csv, { commit: true })).body.error?.code).toBe("missing_columns");
+    expect((await call("GET", `/api/certificates/${n(3)}`)).status).toBe(404);
+    const wrong = await importAs(await staff(), csv, { mapping: { productName: "Ten hang" } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({ code: "unknown_column", field: "mapping.productName" });
+    expect(wrong.body.error?.message).toContain("Ten hang");
     const mapped = await importAs(await staff(), csv, {
       commit: true,
       mapping: {
@@ -446,7 +462,7 @@ describe("importing a province's OCOP list from an Excel workbook", () => {
     // A title above the header: the first row read is the header, so the mapped columns are not found.
     const missing = await importXlsx(officer, bad, { mapping });
     expect(missing.status).toBe(400);
-    expect(missing.body.error?.code).toBe("missing_columns");
+    expect(missing.body.error?.code).toBe("unknown_column");
 
     const rows = [
       header,
@@ -475,5 +491,21 @@ describe("importing a province's OCOP list from an Excel workbook", () => {
       body: { csv: "a", xlsx: "UEs=" },
     });
     expect(both.status).toBe(400);
+  });
+});
+
+describe("the certificate as a PDF", () => {
+  it("is a PDF for an issued certificate, cached briefly; 404 for an unknown number, 400 for a malformed one", async () => {
+    const { productId } = await draftProduct("Mận hậu Mộc Châu giấy chứng nhận");
+    const { number } = await Registry.issue(SYSTEM, { productId, ...decision(4) });
+    const pdf = await call<string>("GET", `/api/certificates/${number}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(String(pdf.body).startsWith("%PDF-")).toBe(true);
+    const unknown = await call<{ error: { code: string } }>("GET", "/api/certificates/OCOP-14-1999-9999/pdf");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBeTruthy();
+    expect((await call("GET", `/api/certificates/${encodeURIComponent("số sai!")}/pdf`)).status).toBe(400);
   });
 });
