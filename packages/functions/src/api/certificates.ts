@@ -55,6 +55,22 @@ const qr = createRoute({
   },
 });
 
+const pdf = createRoute({
+  method: "get",
+  path: "/certificates/{number}/pdf",
+  tags: ["Certificates"],
+  summary: "The certificate as a printable A4 PDF, its status stated, with a QR (and a link) to its public page",
+  description:
+    "Made from the register on each request, so an expired or revoked certificate says so; cached for 5 minutes.",
+  ...roles(PUBLIC),
+  request: { params: NumberParam },
+  responses: {
+    200: { description: "PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } },
+    400: errorResponses[400],
+    404: errorResponses[404],
+  },
+});
+
 const search = createRoute({
   method: "get",
   path: "/certificates",
@@ -187,6 +203,15 @@ export const certificates = router<AppEnv>()
   .openapi(qr, async (c) => {
     const svg = await Registry.qrSvg(c.req.valid("param").number, publicOrigin(c));
     return c.body(svg, 200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=3600" });
+  })
+  .openapi(pdf, async (c) => {
+    const { number } = c.req.valid("param");
+    const bytes = await Registry.pdf(number, publicOrigin(c));
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": "application/pdf",
+      "content-disposition": `inline; filename="${number}.pdf"`,
+      "cache-control": "public, max-age=300",
+    });
   })
   .openapi(search, async (c) => c.json(await Registry.search(c.req.valid("query")), 200))
   .openapi(openData, async (c) => {
