@@ -37,7 +37,7 @@ test("Sơn La's officer previews a province list, sees the bad rows named, then 
       `Ngoài tỉnh,HTX HN,Hà Nội,4,E2E-${stamp}-4,01/01/2025,01/01/2028`,
     ]),
   );
-  await page.getByRole("button", { name: "Xem trước" }).click();
+  await page.getByRole("button", { name: "Xem trước", exact: true }).click();
   const report = page.getByTestId("import-report");
   await expect(report).toContainText("4 dòng: 2 mới, 0 đã có, 2 lỗi");
   await expect(page.getByTestId("import-failed")).toContainText("Dòng 4");
@@ -51,13 +51,43 @@ test("Sơn La's officer previews a province list, sees the bad rows named, then 
 
   // The clean list: a preview of the rows, then the import.
   await input.setInputFiles(file(rows));
-  await page.getByRole("button", { name: "Xem trước" }).click();
+  await page.getByRole("button", { name: "Xem trước", exact: true }).click();
   await expect(report).toContainText("2 dòng: 2 mới, 0 đã có, 0 lỗi");
   await expect(page.getByTestId("import-added")).toContainText(`E2E-${stamp}-1`);
   await expect(page.getByTestId("import-added")).toContainText("Thịt trâu gác bếp");
   await screenshot(page, info, "registry-import-preview");
   await page.getByRole("button", { name: "Nhập 2 giấy chứng nhận" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Đã nhập 2 giấy chứng nhận." })).toBeVisible();
+
+  // Another layout, as a district's own spreadsheet has it: the officer matches the columns, then imports.
+  const other = "Tên SP,Cơ sở,Tỉnh/TP,Sao,Số GCN,Ngày cấp GCN,Hiệu lực đến";
+  await input.setInputFiles({
+    name: "danh-sach-huyen.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`${other}\r\nMận hậu Mộc Châu,HTX Mận Hậu,Sơn La,3,E2E-${stamp}-5,02/06/2025,02/06/2028\r\n`),
+  });
+  await page.getByRole("button", { name: "Xem trước", exact: true }).click();
+  const mapping = page.getByTestId("import-mapping");
+  await expect(mapping).toContainText("Ghép cột");
+  await expect(mapping.getByText("(chưa có cột)").first()).toBeVisible();
+  const pairs: [string, string][] = [
+    ["Tên sản phẩm", "Tên SP"],
+    ["Chủ thể", "Cơ sở"],
+    ["Tỉnh, thành phố", "Tỉnh/TP"],
+    ["Hạng sao", "Sao"],
+    ["Số giấy chứng nhận", "Số GCN"],
+    ["Ngày cấp", "Ngày cấp GCN"],
+    ["Ngày hết hạn", "Hiệu lực đến"],
+  ];
+  for (const [field, column] of pairs) await mapping.getByLabel(field).selectOption(column);
+  await screenshot(page, info, "registry-import-mapping");
+  await page.getByRole("button", { name: "Xem trước với các cột đã chọn" }).click();
+  await expect(report).toContainText("1 dòng: 1 mới, 0 đã có, 0 lỗi");
+  await expect(page.getByTestId("import-added")).toContainText("Mận hậu Mộc Châu");
+  await page.getByRole("button", { name: "Nhập 1 giấy chứng nhận" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã nhập 1 giấy chứng nhận." })).toBeVisible();
+  await page.goto(`/chung-nhan/E2E-${stamp}-5`);
+  await expect(page.getByTestId("certificate-product")).toHaveText("Mận hậu Mộc Châu");
 
   await page.goto(`/chung-nhan/E2E-${stamp}-2`);
   await expect(page.getByTestId("certificate-product")).toHaveText("Thịt trâu gác bếp");

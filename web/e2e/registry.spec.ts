@@ -1,4 +1,5 @@
 import { expect } from "@playwright/test";
+import { type PDFDocument as Doc, PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { screenshot, test, vnDate } from "./helpers";
 import { SMALL_PHONE } from "./viewports";
 
@@ -6,6 +7,18 @@ import { SMALL_PHONE } from "./viewports";
 const VALID = "GCN-14-2025-015";
 const EXPIRING = "GCN-14-2023-042";
 const REVOKED = "GCN-14-2024-031";
+
+/** The URIs of the link annotations on a PDF's pages, as a PDF reader would open them. */
+function linkUris(doc: Doc): string[] {
+  return doc.getPages().flatMap((p) => {
+    const annots = p.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
+    return (annots?.asArray() ?? []).flatMap((ref) => {
+      const action = doc.context.lookup(ref, PDFDict).lookupMaybe(PDFName.of("A"), PDFDict);
+      const uri = action?.lookupMaybe(PDFName.of("URI"), PDFString);
+      return uri ? [uri.decodeText()] : [];
+    });
+  });
+}
 
 test("a shopper checks a certificate by the number on the label and sees its status, stars, decision and issuer", async ({
   page,
@@ -24,6 +37,19 @@ test("a shopper checks a certificate by the number on the label and sees its sta
   await expect(page.getByTestId("certificate-valid-until")).toHaveText(vnDate(cert.validUntil));
   await expect(page.getByRole("img", { name: `Mã QR mở trang giấy chứng nhận ${VALID}` })).toBeVisible();
   await screenshot(page, info, "registry-valid");
+
+  // The printable certificate: the link over its QR opens this very page.
+  const pdfLink = page.getByRole("link", { name: "Tải giấy chứng nhận (PDF)" });
+  await expect(pdfLink).toBeVisible();
+  const pdf = await request.get((await pdfLink.getAttribute("href")) ?? "");
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const doc = await PDFDocument.load(await pdf.body());
+  expect(doc.getTitle()).toBe(`Giấy chứng nhận sản phẩm OCOP ${VALID}`);
+  const [uri, ...more] = linkUris(doc);
+  expect(more).toEqual([]);
+  expect(new URL(uri ?? "").pathname).toBe(`/chung-nhan/${VALID}`);
+  await page.goto(uri ?? "");
+  await expect(page.getByTestId("certificate-status")).toHaveText("Còn hiệu lực");
 
   await page.goto(`/chung-nhan/${EXPIRING}`);
   await expect(page.getByTestId("certificate-status")).toHaveText("Còn hiệu lực, sắp hết hạn");

@@ -15,6 +15,11 @@ export const registryAdminApi = {
   import: (json: ImportInput) => ok(client.api.admin.certificates.import.$post({ json })),
 };
 
+/** The certificate as a printable PDF, its QR opening the certificate's page. */
+export function certificatePdfUrl(number: string): string {
+  return `/api/certificates/${encodeURIComponent(number)}/pdf`;
+}
+
 export function certificateQrImage(number: string): string {
   return client.api.certificates[":number"]["qr.svg"].$url({ param: { number } }).pathname;
 }

@@ -29,6 +29,7 @@ export const vi = {
   "registry.signer": "Người ký",
   "registry.viewProduct": "Xem sản phẩm trên Chợ OCOP",
   "registry.qr": "Mã QR của giấy chứng nhận",
+  "registry.pdf": "Tải giấy chứng nhận (PDF)",
   "registry.qrAlt": "Mã QR mở trang giấy chứng nhận {number}",
   "registry.openData": "Dữ liệu mở (CC BY 4.0): JSON và CSV",
   "registry.import.nav": "Nhập danh sách OCOP",
@@ -44,6 +45,21 @@ export const vi = {
   "registry.import.line": "Dòng {n}",
   "registry.import.added": "Sẽ thêm",
   "registry.import.done": "Đã nhập {n} giấy chứng nhận.",
+  "registry.import.mapping": "Ghép cột",
+  "registry.import.mappingHint":
+    "Tệp không theo mẫu của hệ thống quốc gia: chọn cột của tệp cho từng thông tin, rồi xem trước lại.",
+  "registry.import.missing": "(chưa có cột)",
+  "registry.import.noColumn": "— Không có —",
+  "registry.import.previewMapped": "Xem trước với các cột đã chọn",
+  "registry.import.field.productName": "Tên sản phẩm",
+  "registry.import.field.producerName": "Chủ thể",
+  "registry.import.field.province": "Tỉnh, thành phố",
+  "registry.import.field.stars": "Hạng sao",
+  "registry.import.field.number": "Số giấy chứng nhận",
+  "registry.import.field.issuedOn": "Ngày cấp",
+  "registry.import.field.expiresOn": "Ngày hết hạn",
+  "registry.import.field.decisionNumber": "Số quyết định",
+  "registry.import.field.issuer": "Cơ quan cấp",
 } as const;
 
 export type RegistryKey = keyof typeof vi;
@@ -77,6 +93,7 @@ export const en: Partial<Record<RegistryKey | `${RegistryKey}_one`, string>> = {
   "registry.signer": "Signed by",
   "registry.viewProduct": "See the product on Chợ OCOP",
   "registry.qr": "The certificate's QR code",
+  "registry.pdf": "Download the certificate (PDF)",
   "registry.qrAlt": "QR code opening the page of certificate {number}",
   "registry.openData": "Open data (CC BY 4.0): JSON and CSV",
   "registry.import.nav": "Import OCOP list",
@@ -92,6 +109,21 @@ export const en: Partial<Record<RegistryKey | `${RegistryKey}_one`, string>> = {
   "registry.import.line": "Line {n}",
   "registry.import.added": "To be added",
   "registry.import.done": "Imported {n} certificates.",
+  "registry.import.mapping": "Match the columns",
+  "registry.import.mappingHint":
+    "The file is not in the national system's layout: choose the file's column for each item, then preview again.",
+  "registry.import.missing": "(no column yet)",
+  "registry.import.noColumn": "— None —",
+  "registry.import.previewMapped": "Preview with these columns",
+  "registry.import.field.productName": "Product name",
+  "registry.import.field.producerName": "Producer",
+  "registry.import.field.province": "Province",
+  "registry.import.field.stars": "Stars",
+  "registry.import.field.number": "Certificate number",
+  "registry.import.field.issuedOn": "Issued on",
+  "registry.import.field.expiresOn": "Expiry date",
+  "registry.import.field.decisionNumber": "Decision number",
+  "registry.import.field.issuer": "Issuer",
 };
 
 register({ vi, en });

@@ -1,6 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
-import { certificateQrImage, registryApi } from "../../api/registry";
+import { certificatePdfUrl, certificateQrImage, registryApi } from "../../api/registry";
 import { OcopStars } from "../../components/OcopStars";
 import { isNotFound, Loaded, NotFoundState } from "../../components/States";
 import { type Key, t } from "../../i18n";
@@ -115,6 +115,17 @@ export default function Certificate() {
               height="160"
               loading="lazy"
             />
+            <p>
+              <a
+                class="button"
+                href={certificatePdfUrl(c.number)}
+                target="_blank"
+                rel="noopener"
+                data-testid="certificate-pdf"
+              >
+                {t("registry.pdf")}
+              </a>
+            </p>
           </section>
         </article>
       )}

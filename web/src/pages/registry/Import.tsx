@@ -1,13 +1,28 @@
 import { createSignal, For, Show } from "solid-js";
 import { ApiError } from "../../api/client";
 import { registryAdminApi } from "../../api/registry";
-import { t } from "../../i18n";
+import { type Key, t } from "../../i18n";
 import "../../i18n/registry";
 import { formatDate } from "../../lib/format";
 import { useTitle } from "../../lib/title";
 import "../../styles/registry.css";
 
 type Report = Awaited<ReturnType<typeof registryAdminApi.import>>;
+type Field = Report["missingColumns"][number];
+type Mapping = Partial<Record<Field, string>>;
+
+/** The fields of the national layout, in the order its columns come. */
+const FIELD_ORDER: Field[] = [
+  "productName",
+  "producerName",
+  "province",
+  "stars",
+  "number",
+  "issuedOn",
+  "expiresOn",
+  "decisionNumber",
+  "issuer",
+];
 
 /** Staff bring a province's existing OCOP list into the register: pick the CSV, preview what it holds, then import. */
 export default function RegistryImportPage() {
@@ -17,11 +32,14 @@ export default function RegistryImportPage() {
   const [report, setReport] = createSignal<Report>();
   const [error, setError] = createSignal("");
   const [busy, setBusy] = createSignal(false);
+  /** The columns chosen for the fields the file's headers did not name, in the mapping step. */
+  const [mapping, setMapping] = createSignal<Mapping>({});
 
   const read = async (file: File | undefined) => {
     setReport(undefined);
     setError("");
     setFile(undefined);
+    setMapping({});
     if (!file) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
     // An .xlsx is a zip ("PK"): the API reads its first sheet.
@@ -42,7 +60,15 @@ export default function RegistryImportPage() {
     setBusy(true);
     setError("");
     try {
-      setReport(await registryAdminApi.import({ ...file(), commit }));
+      const chosen = mapping();
+      const answer = await registryAdminApi.import({
+        ...file(),
+        ...(Object.keys(chosen).length > 0 ? { mapping: chosen } : {}),
+        commit,
+      });
+      // The columns the API read, as the mapping step's starting point: the staff's own choices stay.
+      setMapping({ ...(answer.missingColumns.length > 0 ? answer.columns : {}), ...chosen });
+      setReport(answer);
     } catch (e) {
       setReport(undefined);
       setError(e instanceof ApiError ? e.message : String(e));
@@ -94,6 +120,48 @@ export default function RegistryImportPage() {
               <p class="registry-status registry-status--valid" role="status">
                 {t("registry.import.done", { n: r().added.length })}
               </p>
+            </Show>
+            <Show when={r().missingColumns.length > 0 || Object.keys(mapping()).length > 0}>
+              <fieldset class="registry-import__mapping" data-testid="import-mapping">
+                <legend>{t("registry.import.mapping")}</legend>
+                <p class="muted">{t("registry.import.mappingHint")}</p>
+                <For each={FIELD_ORDER}>
+                  {(field) => (
+                    <label class="field">
+                      <span id={`import-map-${field}`}>
+                        {t(`registry.import.field.${field}` as Key)}
+                        <Show when={r().missingColumns.includes(field) && !mapping()[field]}>
+                          {" "}
+                          <strong class="registry-import__missing">{t("registry.import.missing")}</strong>
+                        </Show>
+                      </span>
+                      <select
+                        aria-labelledby={`import-map-${field}`}
+                        value={mapping()[field] ?? ""}
+                        onChange={(e) => {
+                          const column = e.currentTarget.value;
+                          setMapping((m) => {
+                            const next = { ...m };
+                            if (column) next[field] = column;
+                            else delete next[field];
+                            return next;
+                          });
+                        }}
+                      >
+                        <option value="">{t("registry.import.noColumn")}</option>
+                        <For each={r().headers.filter((h) => h.trim() !== "")}>
+                          {(header) => <option value={header}>{header}</option>}
+                        </For>
+                      </select>
+                    </label>
+                  )}
+                </For>
+                <p>
+                  <button class="button" type="button" disabled={busy()} onClick={() => void send(false)}>
+                    {t("registry.import.previewMapped")}
+                  </button>
+                </p>
+              </fieldset>
             </Show>
             <Show when={r().failed.length > 0}>
               <h2>{t("registry.import.failed")}</h2>
