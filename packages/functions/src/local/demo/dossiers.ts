@@ -11,14 +11,25 @@ export const DEMO_COMMUNE_STAFF = [
   { phone: "0900000119", ward: "05503", name: "Cán bộ UBND xã Tân Cương" },
 ];
 
-/** Dossiers of the Sơn La demo producer at each step before the councils (the councils' own demo is council/'s). */
+/** Dossiers of the Sơn La demo producer at each step, from a draft to a decision (the councils' own demo is council/'s). */
 const STEPS = [
   { key: "nhap", state: "draft", product: "Chè Shan tuyết Mộc Châu túi lọc", daysAgo: 1, complete: false },
   { key: "xa", state: "commune_check", product: "Chè Ô long Mộc Châu", daysAgo: 4, complete: true },
   { key: "tra-lai", state: "returned", product: "Chè xanh Mộc Châu", daysAgo: 9, complete: true },
   { key: "tinh-1", state: "province_council", product: "Chè Shan tuyết cổ thụ Mộc Châu", daysAgo: 15, complete: true },
   { key: "tinh-2", state: "province_council", product: "Hồng trà Mộc Châu", daysAgo: 20, complete: true },
+  {
+    key: "trung-uong",
+    state: "central_council",
+    product: "Chè Shan tuyết cổ thụ trăm năm",
+    daysAgo: 40,
+    complete: true,
+  },
+  { key: "da-quyet", state: "decided", product: "Chè Shan tuyết Mộc Châu hộp quà", daysAgo: 60, complete: true },
 ] as const;
+
+/** What the province council decided for the decided demo dossier (its number is not in the register: a demo). */
+const DEMO_OUTCOME = { stars: 4, total: 81.7, decisionNumber: "2145/QĐ-UBND" };
 
 const CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
 /** A stable id from a key, so re-seeding writes the same dossiers. */
@@ -58,7 +69,9 @@ export async function seedDemoDossiers(producerId: string, wardCode: string, pro
         reasons: ["Thiếu hợp đồng thu mua chè búp tươi với các hộ trong phường", "Ảnh nhãn bị mờ, chụp lại giúp"],
       } as (typeof history)[number]);
     }
-    if (step.state === "province_council") {
+    const pastCommune =
+      step.state === "province_council" || step.state === "central_council" || step.state === "decided";
+    if (pastCommune) {
       history.push({
         from: "commune_check",
         to: "province_council",
@@ -66,6 +79,25 @@ export async function seedDemoDossiers(producerId: string, wardCode: string, pro
         by: "demo",
         party: "commune",
         note: "Đã xác minh vùng chè và lao động tại phường",
+      } as (typeof history)[number]);
+    }
+    if (step.state === "central_council") {
+      history.push({
+        from: "province_council",
+        to: "central_council",
+        at: iso(12),
+        by: "demo",
+        party: "province",
+        note: "Hội đồng tỉnh chấm 92,3 điểm, đạt các tiêu chí bắt buộc 5 sao: chuyển hội đồng trung ương",
+      } as (typeof history)[number]);
+    }
+    if (step.state === "decided") {
+      history.push({
+        from: "province_council",
+        to: "decided",
+        at: iso(14),
+        by: "demo",
+        party: "province",
       } as (typeof history)[number]);
     }
     await Dossier.seed({
@@ -92,9 +124,10 @@ export async function seedDemoDossiers(producerId: string, wardCode: string, pro
       evidence: [],
       history,
       ...(submitted ? { submittedAt: iso(1) } : {}),
-      ...(step.state === "province_council"
+      ...(pastCommune
         ? { communeCheck: { at: iso(2), by: "demo", note: "Đã xác minh vùng chè và lao động tại phường" } }
         : {}),
+      ...(step.state === "decided" ? { outcome: { ...DEMO_OUTCOME, decisionDate: iso(14).slice(0, 10) } } : {}),
       createdAt: at.toISOString(),
     });
   }
