@@ -8,6 +8,7 @@ import { StorefrontService } from "../storefront/entities";
 import { IsoDate } from "../util/date";
 import { DomainError } from "../util/error";
 import { fold } from "../util/fold";
+import { IMPORT_FIELDS, type ImportField } from "./import-fields";
 import { Xlsx } from "./xlsx";
 
 /**
@@ -19,18 +20,8 @@ import { Xlsx } from "./xlsx";
  * changes nothing.
  */
 export namespace RegistryImport {
-  export const FIELDS = [
-    "productName",
-    "producerName",
-    "province",
-    "stars",
-    "number",
-    "issuedOn",
-    "expiresOn",
-    "decisionNumber",
-    "issuer",
-  ] as const;
-  export type Field = (typeof FIELDS)[number];
+  export const FIELDS = IMPORT_FIELDS;
+  export type Field = ImportField;
   const REQUIRED: Field[] = ["productName", "producerName", "province", "stars", "number", "issuedOn", "expiresOn"];
 
   /** Headers as provinces and the national system write them, folded (no accents, lower case). */

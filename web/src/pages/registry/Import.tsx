@@ -1,3 +1,4 @@
+import { IMPORT_FIELDS } from "@cho-ocop/core/register/import-fields";
 import { createSignal, For, Show } from "solid-js";
 import { ApiError } from "../../api/client";
 import { registryAdminApi } from "../../api/registry";
@@ -10,19 +11,6 @@ import "../../styles/registry.css";
 type Report = Awaited<ReturnType<typeof registryAdminApi.import>>;
 type Field = Report["missingColumns"][number];
 type Mapping = Partial<Record<Field, string>>;
-
-/** The fields of the national layout, in the order its columns come. */
-const FIELD_ORDER: Field[] = [
-  "productName",
-  "producerName",
-  "province",
-  "stars",
-  "number",
-  "issuedOn",
-  "expiresOn",
-  "decisionNumber",
-  "issuer",
-];
 
 /** Staff bring a province's existing OCOP list into the register: pick the CSV, preview what it holds, then import. */
 export default function RegistryImportPage() {
@@ -125,7 +113,7 @@ export default function RegistryImportPage() {
               <fieldset class="registry-import__mapping" data-testid="import-mapping">
                 <legend>{t("registry.import.mapping")}</legend>
                 <p class="muted">{t("registry.import.mappingHint")}</p>
-                <For each={FIELD_ORDER}>
+                <For each={IMPORT_FIELDS}>
                   {(field) => (
                     <label class="field">
                       <span id={`import-map-${field}`}>
