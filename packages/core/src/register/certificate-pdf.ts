@@ -4,7 +4,24 @@ import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, PDFName, PDFString, rgb } from "pdf-lib";
 import QRCode from "qrcode";
 import type { Certificate } from "../certificate/index";
-import type { Registry } from "./index";
+
+/** What the certificate shows: the fields of the register's public view (Registry.PublicView) it prints. */
+export interface CertificatePage {
+  number: string;
+  status: Certificate.PublicStatus;
+  stars: number;
+  productName: string;
+  producerName: string;
+  provinceName: string;
+  decisionNumber: string;
+  decisionDate: string;
+  issuer: string;
+  signer?: string;
+  level: Certificate.Level;
+  validFrom: string;
+  validUntil: string;
+  revokedReason?: string;
+}
 
 /** A4 in PDF points. */
 const A4: [number, number] = [595.28, 841.89];
@@ -37,7 +54,7 @@ const vnDate = (iso: string) => iso.slice(0, 10).split("-").reverse().join("/");
  * The certificate as a one-page A4 PDF: what the register holds, its status stated plainly, and a QR (with a link
  * over it) that opens the certificate's public page, where its status is always the current one.
  */
-export async function certificatePdf(cert: Registry.PublicView, pageUrl: string): Promise<Uint8Array> {
+export async function certificatePdf(cert: CertificatePage, pageUrl: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const [regularBytes, boldBytes] = await loadFonts();
