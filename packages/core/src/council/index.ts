@@ -5,6 +5,7 @@ import { Account, LoginInput } from "../account/index";
 import { Certificate, CertificateEntity } from "../certificate/index";
 import { Dossier } from "../dossier/index";
 import { province } from "../geo/province";
+import { Product } from "../product";
 import { Registry } from "../register/index";
 import { Sheet } from "../sheet/index";
 import { IsoDate } from "../util/date";
@@ -716,7 +717,10 @@ export namespace Council {
       if (before && before.decisionNumber !== d.number) {
         throw conflict("closed", `${sum.productName} đã có kết quả.`, `${sum.productName} already has its result.`);
       }
-      const productId = dossier.registration.productId ?? null;
+      const named = dossier.registration.productId;
+      // Only the dossier's own producer's product is certified, whatever the dossier names.
+      const productId =
+        named && (await Product.get(named).catch(() => undefined))?.producerId === dossier.producerId ? named : null;
       const issue = stars >= 3 && Certificate.levelFor(stars) === s.level && !!productId;
       planned.push({ sum, stars, productId, producerName: dossier.producerName, issue, before });
     }

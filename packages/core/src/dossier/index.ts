@@ -8,6 +8,7 @@ import { serviceOnFirstUse } from "../db/on-first-use";
 import { PROVINCE_CODES } from "../geo/province";
 import { ward } from "../geo/ward";
 import { Producer } from "../producer";
+import { Product } from "../product";
 import { Sheet } from "../sheet/index";
 import { storage } from "../storage";
 import { Upload } from "../upload";
@@ -390,6 +391,7 @@ export namespace Dossier {
     const fields = Save.parse(input);
     const r = await own(actor, dossierId);
     if (fields.version !== r.version) throw changed();
+    await requireOwnProduct(r.producerId, fields.registration.productId);
     const state = editable(r);
     await write(r, {
       state,
@@ -400,6 +402,20 @@ export namespace Dossier {
       history: reopened(actor, r, state),
     });
     return view(await load(dossierId), "producer");
+  }
+
+  /** A dossier may name only its own producer's product: a decision certifies the product the dossier names. */
+  async function requireOwnProduct(producerId: string, productId: string | undefined) {
+    if (!productId) return;
+    const product = await Product.get(productId).catch(() => undefined);
+    if (product?.producerId !== producerId) {
+      throw new DomainError(
+        400,
+        "not_your_product",
+        { vi: "Sản phẩm này không thuộc chủ thể của hồ sơ.", en: "This product is not the dossier's producer's." },
+        "registration.productId",
+      );
+    }
   }
 
   export const SubGroup = SubGroupView;

@@ -2,7 +2,7 @@ import { Sheet } from "@cho-ocop/core/sheet/index";
 import { LocalStorage } from "@cho-ocop/core/storage/index";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, tokenFor } from "../../test/api";
-import { producerInput, SON_LA, sonLaWard } from "../../test/catalogue";
+import { producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
 import { localApp } from "../local/server";
 
 /**
@@ -180,6 +180,34 @@ describe("a producer drafts a dossier as they go", () => {
     const after = (await get(d.dossierId)).body;
     expect(after).toEqual({ ...before, evidence: after.evidence });
     expect(after.evidence).toEqual([]);
+  });
+
+  it("names only the producer's own product: another producer's is a 400 that changes nothing", async () => {
+    const d = await open();
+    const theirs = await call<{ productId: string }>("POST", "/api/seller/products", {
+      token: otherSeller,
+      body: productInput(),
+    });
+    const mine = await call<{ productId: string }>("POST", "/api/seller/products", {
+      token: seller,
+      body: productInput(),
+    });
+    expect([theirs.status, mine.status]).toEqual([201, 201]);
+    for (const productId of [theirs.body.productId, "01hzzzzzzzzzzzzzzzzzzzzzzz"]) {
+      const refused = await call<View>("PUT", `/api/seller/dossiers/${d.dossierId}`, {
+        token: seller,
+        body: { ...form(d.version), registration: { ...form(d.version).registration, productId } },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: "not_your_product", field: "registration.productId" });
+    }
+    expect((await get(d.dossierId)).body.version).toBe(d.version);
+    const named = await call<View>("PUT", `/api/seller/dossiers/${d.dossierId}`, {
+      token: seller,
+      body: { ...form(d.version), registration: { ...form(d.version).registration, productId: mine.body.productId } },
+    });
+    expect(named.status).toBe(200);
+    expect(named.body.registration.productId).toBe(mine.body.productId);
   });
 
   it("attaches only the producer's own uploaded files, of their true type, and removes them", async () => {
