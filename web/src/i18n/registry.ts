@@ -60,6 +60,7 @@ export const vi = {
   "registry.import.field.expiresOn": "Ngày hết hạn",
   "registry.import.field.decisionNumber": "Số quyết định",
   "registry.import.field.issuer": "Cơ quan cấp",
+  "registry.import.field.phone": "Số điện thoại của chủ thể (để chủ thể nhận hồ sơ)",
 } as const;
 
 export type RegistryKey = keyof typeof vi;
@@ -124,6 +125,7 @@ export const en: Partial<Record<RegistryKey | `${RegistryKey}_one`, string>> = {
   "registry.import.field.expiresOn": "Expiry date",
   "registry.import.field.decisionNumber": "Decision number",
   "registry.import.field.issuer": "Issuer",
+  "registry.import.field.phone": "Producer's phone (lets the producer claim its record)",
 };
 
 register({ vi, en });

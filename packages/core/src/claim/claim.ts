@@ -41,13 +41,13 @@ export namespace Claim {
     }
   }
 
-  /** Only the record's own province's staff decide a claim that waits, and only once, a refusal with its reason. */
+  /** Only the record's own province's staff (or central staff) decide a claim that waits, and only once, a refusal with its reason. */
   export function assertDecidable(
     claim: { status: Status; province: string },
     staffProvince: string,
     decision: { approve: true } | { approve: false; reason: string },
   ): void {
-    if (claim.province !== staffProvince) {
+    if (staffProvince !== "central" && claim.province !== staffProvince) {
       throw new DomainError(403, "forbidden", {
         vi: "Chỉ cán bộ của tỉnh có hồ sơ mới duyệt được yêu cầu này.",
         en: "Only the record's province's staff may decide this claim.",

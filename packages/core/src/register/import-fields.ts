@@ -9,5 +9,6 @@ export const IMPORT_FIELDS = [
   "expiresOn",
   "decisionNumber",
   "issuer",
+  "phone",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];

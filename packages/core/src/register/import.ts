@@ -1,15 +1,28 @@
 import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireStaff } from "../account/actor";
-import { Audit } from "../audit";
-import { Certificate, CertificateNumberEntity } from "../certificate/index";
+import { Audit, AuditEntity } from "../audit";
+import { Certificate, CertificateEntity, CertificateNumberEntity } from "../certificate/index";
+import { recordIdOf, UnclaimedProducerEntity } from "../claim/entities";
+import { lazyClient, tableName } from "../db/client";
+import { serviceOnFirstUse } from "../db/on-first-use";
 import { PROVINCES, province } from "../geo/province";
-import { StorefrontService } from "../storefront/entities";
 import { IsoDate } from "../util/date";
 import { DomainError } from "../util/error";
 import { fold } from "../util/fold";
+import { VnMobile } from "../util/phone";
 import { IMPORT_FIELDS, type ImportField } from "./import-fields";
 import { Xlsx } from "./xlsx";
+
+const ImportService = serviceOnFirstUse(
+  {
+    certificate: CertificateEntity,
+    certificateNumber: CertificateNumberEntity,
+    unclaimed: UnclaimedProducerEntity,
+    audit: AuditEntity,
+  },
+  { client: lazyClient, table: tableName() },
+);
 
 /**
  * A province's existing OCOP list brought into the register from a spreadsheet, as CSV (UTF-8) or the first sheet
@@ -42,6 +55,7 @@ export namespace RegistryImport {
     expiresOn: ["ngay het han", "han hieu luc", "hieu luc den", "expiry date", "expiry_date"],
     decisionNumber: ["so quyet dinh", "quyet dinh", "decision number"],
     issuer: ["co quan cap", "don vi cap", "issuer"],
+    phone: ["so dien thoai", "dien thoai", "sdt", "so dt", "dien thoai lien he", "phone"],
   };
 
   export const Input = z
@@ -75,6 +89,8 @@ export namespace RegistryImport {
     expiresOn: string;
     decisionNumber: string;
     issuer: string;
+    /** The producer's phone when the list gives one: signing in with it lets the producer claim its record at once. */
+    phone?: string;
   }
 
   export interface Report {
@@ -268,6 +284,8 @@ export namespace RegistryImport {
       const expiresOn = parseDate(cell("expiresOn"));
       if (!expiresOn) errors.push(`expiresOn: “${cell("expiresOn")}” is not a date`);
       else if (issuedOn && expiresOn <= issuedOn) errors.push("expiresOn: before the issue date");
+      const phone = cell("phone") ? VnMobile.safeParse(cell("phone")) : undefined;
+      if (phone && !phone.success) errors.push(`phone: “${cell("phone")}” is not a Vietnamese mobile number`);
       if (provinceCode && stars && staffScope !== "central") {
         if (staffScope !== provinceCode) errors.push("province: outside your province");
         else if (stars >= 5) errors.push("stars: 5★ certificates are imported by central staff");
@@ -289,6 +307,7 @@ export namespace RegistryImport {
         decisionNumber: cell("decisionNumber"),
         issuer:
           cell("issuer") || (level === "central" ? "Bộ Nông nghiệp và Môi trường" : provinceCommittee(provinceCode)),
+        ...(phone?.success ? { phone: phone.data } : {}),
       });
     });
 
@@ -308,13 +327,35 @@ export namespace RegistryImport {
     if (!commit || failed.length) return report;
 
     const now = new Date().toISOString();
-    // 24 rows a transaction (two items each, plus the audit), so each row's number is claimed with its certificate.
+    const recordIds = [...new Set(added.map((r) => recordIdOf(r.provinceCode, r.producerName)))];
+    const claimed = new Map<string, string>();
+    if (recordIds.length) {
+      const { data: records } = await UnclaimedProducerEntity.get(recordIds.map((recordId) => ({ recordId }))).go();
+      for (const r of records) if (r.state === "granted" && r.producerId) claimed.set(r.recordId, r.producerId);
+    }
+    // 24 rows a transaction (two items each, their producers' records, the audit): each number is claimed with its
+    // certificate, and every certificate is in its producer's record from the start.
     for (let i = 0; i < added.length; i += 24) {
       const chunk = added.slice(i, i + 24);
-      const result = await StorefrontService.transaction
+      const byRecord = new Map<string, Array<Row & { line: number }>>();
+      for (const r of chunk) {
+        const id = recordIdOf(r.provinceCode, r.producerName);
+        byRecord.set(id, [...(byRecord.get(id) ?? []), r]);
+      }
+      const result = await ImportService.transaction
         .write((tx) => [
+          ...[...byRecord].map(([recordId, rows]) => {
+            const first = rows[0] as Row;
+            const phone = rows.find((r) => r.phone)?.phone;
+            return tx.unclaimed
+              .upsert({ recordId, provinceCode: first.provinceCode, updatedAt: now })
+              .ifNotExists({ name: first.producerName, state: "open", createdAt: now, ...(phone ? { phone } : {}) })
+              .add({ numbers: rows.map((r) => r.number), products: rows.map((r) => r.productName) })
+              .commit();
+          }),
           ...chunk.flatMap((r) => {
             const certificateId = ulid().toLowerCase();
+            const producerId = claimed.get(recordIdOf(r.provinceCode, r.producerName));
             const productId = `import-${r.number}`;
             return [
               tx.certificate
@@ -337,6 +378,7 @@ export namespace RegistryImport {
                   producerName: r.producerName,
                   provinceCode: r.provinceCode,
                   changedAt: now,
+                  ...(producerId ? { producerId } : {}),
                 })
                 .commit(),
               tx.certificateNumber.create({ number: r.number, productId, certificateId }).commit(),

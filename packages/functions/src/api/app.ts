@@ -8,6 +8,7 @@ import { auth } from "./auth";
 import { bodyLimits } from "./body-limit";
 import { catalog } from "./catalog";
 import { certificateAdmin, certificates } from "./certificates";
+import { claims } from "./claims";
 import { onlyThroughCloudFront } from "./cloudfront";
 import { commerce } from "./commerce";
 import { councilAdmin, councilMember, sheets } from "./councils";
@@ -47,6 +48,7 @@ base.use("/api/*", (c, next) => Site.withOrigin(publicOrigin(c), next));
 export const app = base
   .get("/api/health", (c) => c.json({ ok: true, status: "ok", time: new Date().toISOString() }))
   .route("/api/products", products)
+  .route("/api", claims)
   .route("/api/producers", producers)
   .route("/api", catalog)
   .route("/api", auth)

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { SYSTEM } from "@cho-ocop/core/account/actor";
 import { RateEntity, UserEntity } from "@cho-ocop/core/account/entities";
 import { Account } from "@cho-ocop/core/account/index";
+import { ClaimEntity, recordIdOf } from "@cho-ocop/core/claim/entities";
 import { Combo } from "@cho-ocop/core/combo/index";
 import { DossierEntity } from "@cho-ocop/core/dossier/entity";
 import { Dossier } from "@cho-ocop/core/dossier/index";
@@ -14,6 +15,7 @@ import { ReportEntity } from "@cho-ocop/core/live/report";
 import { OutboxMessenger } from "@cho-ocop/core/message/index";
 import { Producer } from "@cho-ocop/core/producer/index";
 import { Product } from "@cho-ocop/core/product/index";
+import { RegistryImport } from "@cho-ocop/core/register/import";
 import { Registry } from "@cho-ocop/core/register/index";
 import { VerificationEntity } from "@cho-ocop/core/seller/verification/entity";
 import { Settings } from "@cho-ocop/core/settings/index";
@@ -205,6 +207,40 @@ async function waitingVerification() {
 }
 /** The last dossier `seededDossier` wrote: the own producer's, complete, at the step a case needs. */
 let dossierId = "";
+
+/** A producer of Sơn La that an imported list names, without a phone (so claims wait for staff): its record id. */
+async function unclaimedRecord() {
+  const name = `HTX Nhận ${ulidish()}`;
+  const number = `CL-${ulidish()}`.toUpperCase();
+  await RegistryImport.run(SYSTEM, {
+    csv: `Tên sản phẩm,Chủ thể,Tỉnh,Số sao,Số giấy chứng nhận,Ngày cấp,Ngày hết hạn\nMật ong bạc hà,${name},Sơn La,3,${number},01/02/2025,01/02/2028\n`,
+    commit: true,
+  });
+  return recordIdOf(SON_LA, name);
+}
+const claimsOfRecord = (recordId: string) => async () =>
+  ClaimEntity.query
+    .byRecord({ recordId })
+    .go()
+    .then((r) => r.data.length);
+/** A fresh shopper's claim on a fresh record, waiting for staff: its id. */
+async function waitingClaim() {
+  const recordId = await unclaimedRecord();
+  const token = await tokenFor();
+  const sent = await call<{ claimId: string }>("POST", `/api/producers/unclaimed/${recordId}/claims`, {
+    token,
+    body: { kind: "cooperative", wardCode: await sonLaWard(), note: "Tôi là chủ nhiệm HTX." },
+  });
+  expect(sent.status).toBe(201);
+  return sent.body.claimId;
+}
+const claimProbe = (claimId: () => string) => async () =>
+  ClaimEntity.get({ claimId: claimId() })
+    .go()
+    .then((r) => r.data?.status);
+let lastClaim = "";
+let lastRecord = "";
+
 const SEEDED_EVIDENCE = "01jdossierevidence00000000";
 async function seededDossier(state: "draft" | "commune_check") {
   const { Sheet } = await import("@cho-ocop/core/sheet/index");
@@ -635,6 +671,47 @@ const CASES: Case[] = [
     body: () => ({ reasons: ["Thiếu xác nhận vùng nguyên liệu của xã"] }),
     probe: dossierProbe,
   },
+  {
+    method: "GET",
+    path: "/api/producers/unclaimed",
+    allowed: EVERYONE,
+    url: () => `/api/producers/unclaimed?province=${SON_LA}&q=htx`,
+  },
+  {
+    method: "POST",
+    path: "/api/producers/unclaimed/{id}/claims",
+    allowed: [...SHOPPERS, ...ANY_SELLER],
+    roles: ["shopper", "seller"],
+    prepare: async () => {
+      lastRecord = await unclaimedRecord();
+      return { url: `/api/producers/unclaimed/${lastRecord}/claims` };
+    },
+    body: async () => ({ kind: "household", wardCode: await sonLaWard() }),
+    probe: () => claimsOfRecord(lastRecord)(),
+  },
+  { method: "GET", path: "/api/me/claims", allowed: SIGNED_IN },
+  { method: "GET", path: "/api/admin/claims", allowed: ANY_STAFF },
+  {
+    method: "POST",
+    path: "/api/admin/claims/{id}/approve",
+    allowed: OWN_STAFF,
+    prepare: async () => {
+      lastClaim = await waitingClaim();
+      return { url: `/api/admin/claims/${lastClaim}/approve` };
+    },
+    probe: () => claimProbe(() => lastClaim)(),
+  },
+  {
+    method: "POST",
+    path: "/api/admin/claims/{id}/reject",
+    allowed: OWN_STAFF,
+    prepare: async () => {
+      lastClaim = await waitingClaim();
+      return { url: `/api/admin/claims/${lastClaim}/reject` };
+    },
+    body: () => ({ reason: "Không liên lạc được với số điện thoại của HTX." }),
+    probe: () => claimProbe(() => lastClaim)(),
+  },
   { method: "GET", path: "/api/admin/verifications", allowed: ANY_STAFF },
   {
     method: "GET",
@@ -691,6 +768,21 @@ const CASES: Case[] = [
   },
   { method: "GET", path: "/api/admin/expiring", allowed: ANY_STAFF },
   { method: "GET", path: "/api/admin/dashboard", allowed: ANY_STAFF },
+  { method: "GET", path: "/api/admin/dashboard/programme", allowed: ANY_STAFF },
+  {
+    method: "GET",
+    path: "/api/admin/dashboard/export.csv",
+    allowed: ANY_STAFF,
+    url: () => "/api/admin/dashboard/export.csv?what=targets",
+  },
+  {
+    method: "PUT",
+    path: "/api/admin/dashboard/targets/{province}",
+    allowed: OWN_STAFF,
+    url: () => `/api/admin/dashboard/targets/${SON_LA}`,
+    body: () => ({ products: 120, fiveStars: 3 }),
+    probe: async () => (await Settings.entity.get({ scope: "settings", key: `target:${SON_LA}` }).go()).data ?? null,
+  },
   { method: "GET", path: "/api/admin/audit", allowed: ANY_STAFF },
   { method: "GET", path: "/api/admin/collections", allowed: ANY_STAFF },
   {

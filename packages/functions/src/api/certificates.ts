@@ -164,6 +164,7 @@ const ImportRowSchema = z.object({
   expiresOn: z.string(),
   decisionNumber: z.string(),
   issuer: z.string(),
+  phone: z.string().optional(),
 });
 
 const importList = createRoute({
@@ -173,7 +174,7 @@ const importList = createRoute({
   summary:
     "Import a province's OCOP list (CSV, UTF-8, or an .xlsx as base64): preview with `commit: false`, then commit; all or nothing",
   description:
-    "Send the file as `csv` (text) or `xlsx` (the workbook base64, at most 1 MB; its first sheet is read, rows named by their sheet row number). Columns as the national system publishes them (product name, producer, province, stars, certificate number, issued on, expiry date), or mapped with `mapping`. A row that cannot be read is named with its line and nothing is written; numbers already in the register are left unchanged, so a re-import changes nothing.",
+    "Send the file as `csv` (text) or `xlsx` (the workbook base64, at most 1 MB; its first sheet is read, rows named by their sheet row number). Columns as the national system publishes them (product name, producer, province, stars, certificate number, issued on, expiry date), or mapped with `mapping`; an optional producer's phone column (Số điện thoại) lets the producer claim its record by signing in with that phone. Each producer named gets one unclaimed producer record (per province and name). A row that cannot be read is named with its line and nothing is written; numbers already in the register are left unchanged, so a re-import changes nothing.",
   ...roles(STAFF),
   request: { ...body(named(RegistryImport.Input, "CertificateImport")) },
   responses: {
