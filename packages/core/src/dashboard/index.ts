@@ -2,9 +2,23 @@ import { type Actor, requireStaff } from "../account/actor";
 import { PROVINCES } from "../geo/province";
 import { GROUPS } from "../group";
 import { Storefront } from "../storefront";
+import { type ExportKind, exportCsv } from "./export";
+import { Programme as ProgrammeSchema, programme as readProgramme } from "./programme";
+import { ProvinceTarget } from "./targets";
 
 /** Programme figures for staff, in the form of the programme's own reports ("65.9% 3★, 33.3% 4★"). */
 export namespace Dashboard {
+  export const Programme = ProgrammeSchema;
+  export type Programme = ProgrammeSchema;
+  export const programme = readProgramme;
+  export const TargetInput = ProvinceTarget.Input;
+  export const setTarget = ProvinceTarget.set;
+
+  /** One table of the programme's figures as CSV, in the caller's scope. */
+  export async function csv(actor: Actor, what: ExportKind) {
+    return exportCsv(await readProgramme(actor), what);
+  }
+
   const share = (n: number, total: number) => (total ? Math.round((n / total) * 1000) / 10 : 0);
 
   export async function figures(actor: Actor) {

@@ -1,7 +1,9 @@
 import { Audit } from "@cho-ocop/core/audit/index";
 import { AuditLog } from "@cho-ocop/core/audit-log/index";
 import { Curation } from "@cho-ocop/core/curation/index";
+import { ExportKind } from "@cho-ocop/core/dashboard/export";
 import { Dashboard } from "@cho-ocop/core/dashboard/index";
+import { PROVINCE_CODES } from "@cho-ocop/core/geo/province";
 import { Product } from "@cho-ocop/core/product/index";
 import { Review } from "@cho-ocop/core/review/index";
 import { storage } from "@cho-ocop/core/storage/index";
@@ -10,7 +12,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { type AppEnv, publicOrigin } from "./actor";
 import { errorResponses, router } from "./error";
 import { CENTRAL, roles, STAFF } from "./roles";
-import { IdParam } from "./schemas";
+import { IdParam, named } from "./schemas";
 import { AuditSchema, CertificateRecordSchema, ProductRecordSchema } from "./schemas-account";
 
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -131,6 +133,49 @@ const dashboard = createRoute({
   },
 });
 
+const ProgrammeSchema = named(Dashboard.Programme, "Programme");
+
+const programme = createRoute({
+  method: "get",
+  path: "/dashboard/programme",
+  tags: ["Staff"],
+  summary:
+    "The evaluation pipeline (dossiers by stage and province, pass rates, days in each stage), the star distribution of certificates in force and progress toward the national and province targets; a province's staff see their province's dossiers and target",
+  ...roles(STAFF),
+  responses: { ...ok(ProgrammeSchema, "Figures"), ...guarded },
+});
+
+const putTarget = createRoute({
+  method: "put",
+  path: "/dashboard/targets/{province}",
+  tags: ["Staff"],
+  summary: "Set a province's own target (products of 3★ or more, of them 5★): its province's staff or central staff",
+  ...roles(STAFF),
+  request: {
+    params: z.object({
+      province: z.enum(PROVINCE_CODES).openapi({ param: { name: "province", in: "path" }, example: "14" }),
+    }),
+    ...body(Dashboard.TargetInput),
+  },
+  responses: {
+    ...ok(z.object({ products: z.number(), fiveStars: z.number(), updatedAt: z.string() }), "The target"),
+    ...guarded,
+  },
+});
+
+const exportCsv = createRoute({
+  method: "get",
+  path: "/dashboard/export.csv",
+  tags: ["Staff"],
+  summary: "One table of the programme figures as CSV (UTF-8 with a BOM): the pipeline, the star shares or the targets",
+  ...roles(STAFF),
+  request: { query: z.object({ what: ExportKind }) },
+  responses: {
+    200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },
+    ...guarded,
+  },
+});
+
 const audit = createRoute({
   method: "get",
   path: "/audit",
@@ -228,6 +273,17 @@ export const admin = router<AppEnv>()
     return c.json(await Review.expiring(await c.var.actor(), today, until), 200);
   })
   .openapi(dashboard, async (c) => c.json(await Dashboard.figures(await c.var.actor()), 200))
+  .openapi(programme, async (c) => c.json(await Dashboard.programme(await c.var.actor()), 200))
+  .openapi(putTarget, async (c) =>
+    c.json(await Dashboard.setTarget(await c.var.actor(), c.req.valid("param").province, c.req.valid("json")), 200),
+  )
+  .openapi(exportCsv, async (c) => {
+    const { what } = c.req.valid("query");
+    return c.body(await Dashboard.csv(await c.var.actor(), what), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="ocop-${what}.csv"`,
+    });
+  })
   .openapi(audit, async (c) => c.json(await AuditLog.recent(await c.var.actor(), c.req.valid("query").limit), 200))
   .openapi(collections, async (c) => c.json(await Curation.list(await c.var.actor()), 200))
   .openapi(putCollection, async (c) =>

@@ -6,6 +6,7 @@ import { RateEntity, UserEntity } from "@cho-ocop/core/account/entities";
 import { Account } from "@cho-ocop/core/account/index";
 import { ClaimEntity, recordIdOf } from "@cho-ocop/core/claim/entities";
 import { Combo } from "@cho-ocop/core/combo/index";
+import { ProvinceTarget } from "@cho-ocop/core/dashboard/targets";
 import { DossierEntity } from "@cho-ocop/core/dossier/entity";
 import { Dossier } from "@cho-ocop/core/dossier/index";
 import { wardsOf } from "@cho-ocop/core/geo/ward";
@@ -768,6 +769,21 @@ const CASES: Case[] = [
   },
   { method: "GET", path: "/api/admin/expiring", allowed: ANY_STAFF },
   { method: "GET", path: "/api/admin/dashboard", allowed: ANY_STAFF },
+  { method: "GET", path: "/api/admin/dashboard/programme", allowed: ANY_STAFF },
+  {
+    method: "PUT",
+    path: "/api/admin/dashboard/targets/{province}",
+    allowed: OWN_STAFF,
+    url: () => `/api/admin/dashboard/targets/${SON_LA}`,
+    body: (_, who) => ({ products: who === "central" ? 410 : 400, fiveStars: 12 }),
+    probe: async () => (await ProvinceTarget.all()).get(SON_LA)?.products,
+  },
+  {
+    method: "GET",
+    path: "/api/admin/dashboard/export.csv",
+    allowed: ANY_STAFF,
+    url: () => "/api/admin/dashboard/export.csv?what=stars",
+  },
   { method: "GET", path: "/api/admin/dashboard/programme", allowed: ANY_STAFF },
   {
     method: "GET",
