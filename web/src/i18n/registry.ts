@@ -60,7 +60,7 @@ export const vi = {
   "registry.import.field.expiresOn": "Ngày hết hạn",
   "registry.import.field.decisionNumber": "Số quyết định",
   "registry.import.field.issuer": "Cơ quan cấp",
-  "registry.import.field.phone": "Số điện thoại của chủ thể (để chủ thể nhận hồ sơ)",
+  "registry.import.field.phone": "Số điện thoại (để cơ sở nhận hồ sơ)",
 } as const;
 
 export type RegistryKey = keyof typeof vi;
