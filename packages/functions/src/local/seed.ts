@@ -25,6 +25,11 @@ export const DEMO_STAFF = [
   // A second central officer, on live duty: moderation is a shift of its own, and each phone gets 5 codes an hour.
   { phone: "0900000002", scope: "central", name: "Cán bộ trực live, Văn phòng Điều phối OCOP Trung ương" },
   { phone: "0900000014", scope: "14", name: "Cán bộ OCOP tỉnh Sơn La" },
+  // Cần Thơ's OCOP officer, the secretary of the council in the evaluation cycle's story (e2e/ocop-cycle.spec.ts).
+  { phone: "0900000151", scope: "92", name: "Cán bộ OCOP thành phố Cần Thơ" },
+  // Central statistics, who read the programme dashboard (e2e), and Sơn La's officer who decides producer claims.
+  { phone: "0900000165", scope: "central", name: "Cán bộ thống kê, Văn phòng Điều phối OCOP Trung ương" },
+  { phone: "0900000170", scope: "14", name: "Cán bộ tiếp nhận hồ sơ OCOP tỉnh Sơn La" },
 ];
 
 /** Gift boxes staff offer for combos. */

@@ -4,11 +4,13 @@ import { Sheet } from "@cho-ocop/core/sheet/index";
 
 /**
  * Demo commune staff (the People's Committee of the ward of a demo producer), who pre-check OCOP dossiers: Mộc Châu's
- * for the demo dossiers below, and Tân Cương's, whose producer files a dossier in the dossier story (e2e).
+ * for the demo dossiers below, Tân Cương's, whose producer files a dossier in the dossier story (e2e), and Mỹ
+ * Xuyên's, in the evaluation cycle's story.
  */
 export const DEMO_COMMUNE_STAFF = [
   { phone: "0900000114", ward: "03980", name: "Cán bộ UBND phường Mộc Châu" },
   { phone: "0900000119", ward: "05503", name: "Cán bộ UBND xã Tân Cương" },
+  { phone: "0900000150", ward: "31684", name: "Cán bộ UBND phường Mỹ Xuyên" },
 ];
 
 /** Dossiers of the Sơn La demo producer at each step, from a draft to a decision (the councils' own demo is council/'s). */
