@@ -45,6 +45,8 @@ const Trace = lazy(() => import("./pages/Trace"));
 const RegistryLookup = lazy(() => import("./pages/registry/Lookup"));
 const RegistryCertificate = lazy(() => import("./pages/registry/Certificate"));
 const RegistryImport = lazy(() => import("./pages/registry/Import"));
+const ClaimProducer = lazy(() => import("./pages/claim/ClaimProducer"));
+const AdminClaims = lazy(() => import("./pages/admin/Claims"));
 const SellerShell = lazy(() => import("./pages/seller/SellerShell"));
 const SellerHome = lazy(() => import("./pages/seller/SellerHome"));
 const ProductEditor = lazy(() => import("./pages/seller/ProductEditor"));
@@ -98,6 +100,7 @@ if (root) {
         <Route path="/truy-xuat/:id" component={Trace} />
         <Route path="/tra-cuu-ocop" component={RegistryLookup} />
         <Route path="/chung-nhan/:number" component={RegistryCertificate} />
+        <Route path="/nhan-ho-so" component={ClaimProducer} />
         <Route path="/ban-hang" component={SellerShell}>
           <Route path="/" component={SellerHome} />
           <Route path="/san-pham/moi" component={ProductEditor} />
@@ -122,6 +125,7 @@ if (root) {
           <Route path="/bo-suu-tap" component={Collections} />
           <Route path="/so-lieu" component={Dashboard} />
           <Route path="/nhap-ocop" component={RegistryImport} />
+          <Route path="/nhan-ho-so" component={AdminClaims} />
           <Route path="/nhat-ky" component={AuditLog} />
           <Route path="/don-hang" component={AdminOrders} />
           <Route path="/qua-tang" component={GiftsPricing} />

@@ -1,6 +1,7 @@
 import { createRoot, createSignal } from "solid-js";
 import type { AdminKey } from "./admin";
 import type { BuyKey } from "./buy";
+import type { ClaimKey } from "./claim";
 import type { CouncilKey } from "./council";
 import type { BaseKey } from "./dict";
 import type { DossierKey } from "./dossier";
@@ -24,6 +25,7 @@ export type Key =
   | BaseKey
   | AdminKey
   | BuyKey
+  | ClaimKey
   | CouncilKey
   | DossierKey
   | GiftsKey

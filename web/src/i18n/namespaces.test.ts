@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as admin from "./admin";
 import * as buy from "./buy";
+import * as claim from "./claim";
 import * as council from "./council";
 import * as base from "./dict";
 import * as dossier from "./dossier";
@@ -13,7 +14,7 @@ import * as shop from "./shop";
 import * as trace from "./trace";
 import * as verify from "./verify";
 
-const lazy = { admin, buy, council, dossier, gifts, live, portal, registry, sales, shop, trace, verify };
+const lazy = { admin, buy, claim, council, dossier, gifts, live, portal, registry, sales, shop, trace, verify };
 
 describe("namespaces", () => {
   it("start every key of a lazy dictionary with its namespace, and no base key with one", () => {

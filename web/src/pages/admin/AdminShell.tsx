@@ -3,6 +3,7 @@ import { For, Show } from "solid-js";
 import { Refusal, RequireSignIn } from "../../components/portal/bits";
 import { type Key, t } from "../../i18n";
 import "../../i18n/admin";
+import "../../i18n/claim";
 import "../../i18n/council";
 import "../../i18n/live";
 import "../../i18n/registry";
@@ -21,6 +22,7 @@ const SECTIONS: Array<{ href: string; key?: Key; label?: () => string; end?: boo
   { href: "/quan-tri/xac-minh", label: () => t("verify.staff.nav") },
   { href: "/quan-tri/hoi-dong", label: () => t("council.nav") },
   { href: "/quan-tri/nhap-ocop", label: () => t("registry.import.nav") },
+  { href: "/quan-tri/nhan-ho-so", label: () => t("claim.staff.nav") },
   { href: "/quan-tri/so-lieu", key: "admin.nav.dashboard" },
   { href: "/quan-tri/nhat-ky", key: "admin.nav.audit" },
 ];

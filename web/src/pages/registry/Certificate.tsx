@@ -5,6 +5,7 @@ import { OcopStars } from "../../components/OcopStars";
 import { isNotFound, Loaded, NotFoundState } from "../../components/States";
 import { type Key, t } from "../../i18n";
 import "../../i18n/registry";
+import "../../i18n/claim";
 import { formatDate } from "../../lib/format";
 import { useTitle } from "../../lib/title";
 import { CertificateStatus } from "./status";
@@ -103,6 +104,13 @@ export default function Certificate() {
             <p>
               <A class="button" href={`/san-pham/${c.productId}`}>
                 {t("registry.viewProduct")}
+              </A>
+            </p>
+          </Show>
+          <Show when={!c.productId && !c.superseded && c.status !== "revoked"}>
+            <p data-testid="certificate-claim">
+              <A href={`/nhan-ho-so?province=${c.provinceCode}&q=${encodeURIComponent(c.producerName)}`}>
+                {t("claim.certificateLink")}
               </A>
             </p>
           </Show>

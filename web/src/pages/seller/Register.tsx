@@ -1,8 +1,9 @@
-import { useNavigate } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { FormMessage } from "../../components/form";
 import { t } from "../../i18n";
 import "../../i18n/portal";
+import "../../i18n/claim";
+import { A, useNavigate } from "@solidjs/router";
 import { invitationApi, sellerApi } from "../../api/seller";
 import { currentUser, loadMe } from "../../lib/session";
 import { useTitle } from "../../lib/title";
@@ -19,6 +20,9 @@ export default function Register() {
         <h1>{t("portal.register.title")}</h1>
         <p class="muted">{t("portal.register.lead")}</p>
       </header>
+      <p class="note" data-testid="claim-link">
+        <A href="/nhan-ho-so">{t("claim.link")}</A>
+      </p>
       <Invitations />
       <ProducerForm
         id="register"
