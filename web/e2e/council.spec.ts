@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { type Browser, expect, type Page } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { signIn } from "./accounts";
 import { screenshotAs, test } from "./helpers";
+import { scoreAs, submitSheet as submit } from "./scoring";
 import { DESKTOP } from "./viewports";
 
 /**
@@ -25,41 +26,14 @@ const digest = createHash("sha256").update("product:che-o-long-moc-chau").digest
 const PRODUCT_ID = Array.from({ length: 26 }, (_, i) => CROCKFORD[(digest[i] ?? 0) % 32]).join("");
 let certificateNumber = "";
 
-async function scoreAs(browser: Browser, phone: string, lower: Record<string, number>, note?: [string, string]) {
-  const context = await browser.newContext(DESKTOP);
-  const page = await context.newPage();
-  page.on("dialog", (d) => d.accept());
-  await page.goto("/hoi-dong");
-  await signIn(page, phone);
-  await expect(page.getByRole("heading", { level: 1, name: "Phiên chấm điểm của tôi" })).toBeVisible();
-  await page.getByRole("link", { name: PRODUCT }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: `Chấm điểm: ${PRODUCT}` })).toBeVisible();
-  await expect(page.getByRole("complementary", { name: "Hồ sơ và minh chứng" })).toContainText(
-    "Nguồn gốc nguyên liệuĐồi chè Ô long 20 ha",
-  );
-  const criteria = page.locator("[data-testid^='criterion-']");
-  const count = await criteria.count();
-  expect(count).toBeGreaterThan(20);
-  for (let i = 0; i < count; i++) {
-    const c = criteria.nth(i);
-    const id = (await c.getAttribute("data-testid"))?.replace("criterion-", "") ?? "";
-    const options = c.getByRole("radio");
-    const n = await options.count();
-    await options.nth(lower[id] !== undefined ? (lower[id] as number) : n - 1).check();
-  }
-  if (note) await page.getByLabel(`Ghi chú ${note[0]}`).fill(note[1]);
-  return { context, page };
-}
-
-async function submit(page: Page) {
-  await page.getByRole("button", { name: "Nộp phiếu chấm" }).click();
-  await expect(page.getByTestId("council-summary")).toBeVisible();
-}
-
 test("three members score on their own, each seeing the others only after submitting", async ({ browser }) => {
   test.setTimeout(180_000);
   // The chair: no certified quality system (C2.4 "being applied" = 2 of 4) → 98.
-  const chair = await scoreAs(browser, CHAIR, { "C2.4": 1 }, ["C2.4", "Mới áp dụng VietGAP, chưa có chứng nhận"]);
+  const chair = await scoreAs(browser, CHAIR, PRODUCT, { "C2.4": 1 });
+  await chair.page.getByLabel("Ghi chú C2.4").fill("Mới áp dụng VietGAP, chưa có chứng nhận");
+  await expect(chair.page.getByRole("complementary", { name: "Hồ sơ và minh chứng" })).toContainText(
+    "Nguồn gốc nguyên liệuĐồi chè Ô long 20 ha",
+  );
   await expect(chair.page.getByTestId("running-C")).toHaveText("Phần C: 33/35");
   await expect(chair.page.getByTestId("running-total")).toHaveText("Tổng: 98/100");
   await screenshotAs(chair.page, "council-scoring");
@@ -67,7 +41,7 @@ test("three members score on their own, each seeing the others only after submit
   await expect(chair.page.getByRole("status").filter({ hasText: "Đã lưu." })).toBeVisible();
 
   // A member who has not submitted sees nothing of the chair's sheet.
-  const m1 = await scoreAs(browser, MEMBER_1, { "C2.4": 1, "B1.1": 2 });
+  const m1 = await scoreAs(browser, MEMBER_1, PRODUCT, { "C2.4": 1, "B1.1": 2 });
   const peek = await m1.page.request.get(
     new URL(m1.page.url()).pathname
       .replace("/hoi-dong/", "/api/council/sittings/")
@@ -81,7 +55,7 @@ test("three members score on their own, each seeing the others only after submit
   await submit(m1.page);
   await expect(m1.page.getByText("2/3 thành viên đã nộp phiếu")).toBeVisible();
 
-  const m2 = await scoreAs(browser, MEMBER_2, {});
+  const m2 = await scoreAs(browser, MEMBER_2, PRODUCT);
   await expect(m2.page.getByTestId("running-total")).toHaveText("Tổng: 100/100");
   await submit(m2.page);
   await expect(m2.page.getByText("3/3 thành viên đã nộp phiếu")).toBeVisible();

@@ -202,7 +202,8 @@ export const vi = {
   "portal.editor.status.expired":
     "Giấy chứng nhận đã hết hạn: sản phẩm không hiện trên Chợ cho đến khi giấy mới được duyệt.",
   "portal.editor.certInForce": "Giấy chứng nhận đang dùng: số {number}, hiệu lực đến {until}.",
-  "portal.editor.renewSoon": "Còn {n} ngày, hãy gửi giấy chứng nhận mới.",
+  "portal.editor.renewSoon": "Còn {n} ngày, hãy đánh giá lại để có giấy chứng nhận mới.",
+  "portal.editor.renewDossier": "Lập hồ sơ đánh giá lại",
   "portal.editor.viewInShop": "Xem trên Chợ",
   "portal.editor.name": "Tên sản phẩm",
   "portal.editor.nameHint": "Như trên giấy chứng nhận OCOP, ví dụ “Chè Shan Tuyết Suối Giàng”.",
@@ -521,7 +522,8 @@ export const en: Partial<Record<PortalKey | `${PortalKey}_one`, string>> = {
   "portal.editor.status.expired":
     "The certificate has expired: the product is off the storefront until a new one is approved.",
   "portal.editor.certInForce": "Certificate in force: no. {number}, valid until {until}.",
-  "portal.editor.renewSoon": "{n} days left: submit the new certificate.",
+  "portal.editor.renewSoon": "{n} days left: have it re-evaluated for a new certificate.",
+  "portal.editor.renewDossier": "Open a renewal dossier",
   "portal.editor.viewInShop": "See it in the shop",
   "portal.editor.name": "Product name",
   "portal.editor.nameHint": "As on the OCOP certificate, e.g. “Chè Shan Tuyết Suối Giàng”.",

@@ -3,6 +3,7 @@ import { ulid } from "ulid";
 import { z } from "zod";
 import { type Actor, requireCommuneStaff, requireSeller, requireUser, staffMayActOn } from "../account/actor";
 import { Audit, AuditEntity } from "../audit";
+import { CertificateEntity } from "../certificate/index";
 import { lazyClient, tableName } from "../db/client";
 import { serviceOnFirstUse } from "../db/on-first-use";
 import { PROVINCE_CODES } from "../geo/province";
@@ -286,8 +287,9 @@ export namespace Dossier {
     const { renewFrom } = Create.parse(input);
     const producer = await Producer.get(seller.producerId);
     const last = renewFrom ? await lastDossierOf(seller.producerId, renewFrom) : undefined;
+    const renewed = renewFrom ? await renewedProduct(seller.producerId, renewFrom) : undefined;
     const prefill = renewFrom
-      ? renewalFrom(last ? draftOf(last) : undefined)
+      ? renewalFrom(last ? draftOf(last) : undefined, renewed)
       : { registration: {}, businessPlan: {}, selfAssessment: {}, evidence: [] };
     const at = now();
     const record = {
@@ -317,16 +319,44 @@ export namespace Dossier {
     return decided.find((r) => (r.outcome as Outcome | undefined)?.certificateId === certificateId) ?? decided[0];
   }
 
+  /** The producer's own listed product that holds the certificate being renewed, if any. */
+  async function renewedProduct(producerId: string, certificateId: string) {
+    const { data } = await Product.entity.query.byProducer({ producerId }).go({ pages: "all" });
+    for (const p of data) {
+      const held = await CertificateEntity.get({ productId: p.productId, certificateId }).go();
+      if (held.data) return { productId: p.productId, productName: p.name, group: p.group };
+    }
+    return undefined;
+  }
+
   /**
    * A re-recognition's draft (Decision 148: a new registration and a self-assessment of the three years): everything
    * the last dossier said, its evidence still attached, and the three-year review left for the producer to write.
+   * When the last dossier was another product's, only what it said of the producer carries over (who represents it,
+   * its workers, its business plan): that product's sub-group, self-assessment and evidence are not this one's.
    */
-  export function renewalFrom(last: ReturnType<typeof draftOf> | undefined) {
+  export function renewalFrom(
+    last: ReturnType<typeof draftOf> | undefined,
+    renewed?: { productId: string; productName: string; group?: Registration["group"] },
+  ) {
+    const same = !renewed || !last?.registration.productId || last.registration.productId === renewed.productId;
+    if (same) {
+      return {
+        registration: { ...(last?.registration ?? {}), ...(renewed ?? {}) },
+        businessPlan: { ...(last?.businessPlan ?? {}) },
+        selfAssessment: { ...(last?.selfAssessment ?? {}) },
+        evidence: [...(last?.evidence ?? [])],
+      };
+    }
+    const { representative, phone, workers, localWorkers, annualOutput } = last?.registration ?? {};
+    const producerLevel = Object.fromEntries(
+      Object.entries({ representative, phone, workers, localWorkers, annualOutput }).filter(([, v]) => v !== undefined),
+    );
     return {
-      registration: { ...(last?.registration ?? {}) },
+      registration: { ...producerLevel, ...renewed },
       businessPlan: { ...(last?.businessPlan ?? {}) },
-      selfAssessment: { ...(last?.selfAssessment ?? {}) },
-      evidence: [...(last?.evidence ?? [])],
+      selfAssessment: {},
+      evidence: [],
     };
   }
 

@@ -48,4 +48,31 @@ describe("a re-recognition dossier (Decision 148: a new registration and a self-
       evidence: [],
     });
   });
+
+  const renewed = {
+    productId: "01hopquagaost25000000000a1",
+    productName: "Hộp quà gạo ST25",
+    group: "thuc-pham" as const,
+  };
+
+  it("names the product whose certificate is renewed, the rest as the last dossier of that product said", () => {
+    const ofIt = { ...last, registration: { ...last.registration, productId: renewed.productId } };
+    const next = Dossier.renewalFrom(ofIt, renewed);
+    expect(next.registration).toEqual({ ...last.registration, ...renewed });
+    expect(next.selfAssessment).toEqual(last.selfAssessment);
+    expect(next.evidence).toEqual(last.evidence);
+  });
+
+  it("keeps only what the producer said of itself when the last dossier was another product's", () => {
+    const other = { ...last, registration: { ...last.registration, productId: "01gaost25luatom0000000000a1" } };
+    const next = Dossier.renewalFrom(other, renewed);
+    expect(next.registration).toEqual({ ...renewed, workers: 20, localWorkers: 18 });
+    expect(next.businessPlan).toEqual(last.businessPlan);
+    expect(next.selfAssessment).toEqual({});
+    expect(next.evidence).toEqual([]);
+  });
+
+  it("names the product even when no earlier dossier is on this platform", () => {
+    expect(Dossier.renewalFrom(undefined, renewed).registration).toEqual(renewed);
+  });
 });

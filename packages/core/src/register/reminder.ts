@@ -1,6 +1,7 @@
 import { Account } from "../account/index";
 import { Certificate, CertificateEntity } from "../certificate/index";
 import { type Message, messenger } from "../message/index";
+import { Product } from "../product";
 import { Site } from "../site";
 import { addDays, vietnamDay } from "../util/date";
 
@@ -15,7 +16,7 @@ export namespace Reminder {
   export const renewalPath = (certificateId: string) => `/ban-hang/ho-so/moi?renew=${certificateId}`;
 
   export function message(
-    c: { productName?: string; number?: string; validUntil: string },
+    c: { productName?: string; number?: string; decisionNumber?: string; validUntil: string },
     days: number,
     link: string,
     to: { channel: Message["channel"]; address: string },
@@ -25,16 +26,18 @@ export namespace Reminder {
       channel: to.channel,
       to: to.address,
       subject: `Giấy chứng nhận OCOP sắp hết hạn: ${c.productName ?? ""}`,
-      text: `Chợ OCOP: giấy chứng nhận OCOP số ${c.number} của “${c.productName}” hết hạn ngày ${d}/${m}/${y} (còn ${days} ngày). Lập hồ sơ đánh giá lại: ${link}`,
+      text: `Chợ OCOP: giấy chứng nhận OCOP ${c.number ? `số ${c.number}` : `theo quyết định ${c.decisionNumber}`} của “${c.productName}” hết hạn ngày ${d}/${m}/${y} (còn ${days} ngày). Lập hồ sơ đánh giá lại: ${link}`,
     };
   }
 
   /** Sends the reminders due on `today`; returns the certificate numbers reminded, with the threshold. */
   export async function sendDue(today = vietnamDay()): Promise<Array<{ number: string; days: number }>> {
-    const { data } = await CertificateEntity.query
+    const until = addDays(today, Certificate.REMINDER_DAYS[0]);
+    const { data: registry } = await CertificateEntity.query
       .byExpiry({ feed: "registry" })
-      .between({ expiresOn: today }, { expiresOn: addDays(today, Certificate.REMINDER_DAYS[0]) })
+      .between({ expiresOn: today }, { expiresOn: until })
       .go({ pages: "all" });
+    const data = [...registry, ...(await listedOnly(today, until, new Set(registry.map((c) => c.certificateId))))];
     const site = (Site.publicUrl() ?? "http://localhost:3000").replace(/\/$/, "");
     const sent: Array<{ number: string; days: number }> = [];
     for (const c of data) {
@@ -67,5 +70,24 @@ export namespace Reminder {
       sent.push({ number: c.number ?? c.certificateId, days: due });
     }
     return sent;
+  }
+
+  /**
+   * The certificates sellers typed in and staff approved (not in the registry, so not in its expiry index) that run
+   * out by `until`: found from the listed products that hold them, and named as their product is.
+   */
+  async function listedOnly(today: string, until: string, seen: Set<string>) {
+    const { data: products } = await Product.entity.query.byStatus({ status: "approved" }).go({ pages: "all" });
+    const found = [];
+    for (const p of products) {
+      const held = p.certificate;
+      if (!held || seen.has(held.certificateId) || held.validUntil < today || held.validUntil > until) continue;
+      const { data: c } = await CertificateEntity.get({
+        productId: p.productId,
+        certificateId: held.certificateId,
+      }).go();
+      if (c) found.push({ ...c, productName: c.productName ?? p.name, producerId: c.producerId ?? p.producerId });
+    }
+    return found;
   }
 }

@@ -10,6 +10,7 @@ import { addDays, addMonths, vietnamDay } from "@cho-ocop/core/util/date";
 import { describe, expect, it } from "vitest";
 import { call, tokenFor } from "../../test/api";
 import { certificateInput, producerInput, productInput, SON_LA, sonLaWard } from "../../test/catalogue";
+import { demoId } from "../local/seed";
 
 const decision = (stars = 4, decisionDate = vietnamDay()) => ({
   ...certificateInput(stars),
@@ -271,6 +272,19 @@ describe("expiry reminders", () => {
     }
     expect(texts.some((t) => t.includes("còn 90 ngày"))).toBe(true);
     expect(texts.some((t) => t.includes("còn 30 ngày"))).toBe(true);
+  });
+
+  it("also reach the sellers of a listed product whose certificate they typed in and staff approved", async () => {
+    const product = await Product.get(demoId("product", "hop-qua-gao-st25"));
+    const held = product.certificate;
+    expect(held?.validUntil).toBeDefined();
+    const ninetyBefore = addDays(held?.validUntil ?? "", -90);
+    expect(await Reminder.sendDue(ninetyBefore)).toContainEqual({ number: held?.certificateId, days: 90 });
+    const texts = (await OutboxMessenger.recent(2000)).filter((m) => m.to === "+84983000136").map((m) => m.text);
+    const reminder = texts.find((t) => t.includes("còn 90 ngày"));
+    expect(reminder).toContain(`“Hộp quà gạo ST25 hút chân không” hết hạn`);
+    expect(reminder).toContain(`theo quyết định ${held?.decisionNumber}`);
+    expect(reminder).toContain(`/ban-hang/ho-so/moi?renew=${held?.certificateId}`);
   });
 
   it("are not sent for a revoked certificate", async () => {

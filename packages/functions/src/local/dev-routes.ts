@@ -99,10 +99,13 @@ export function devRoutes(storage: LocalStorage) {
   dev.use("/api/dev/outbox", async (c, next) => (isLoopback(peerAddress(c)) ? next() : notFoundRoute(c)));
   dev.use("/dev/outbox", async (c, next) => (isLoopback(peerAddress(c)) ? next() : notFoundRoute(c)));
 
-  dev.get("/api/dev/outbox", async (c) => c.json(await OutboxMessenger.recent()));
+  // The latest 50, or with ?to=<number or address> the latest 50 of one recipient's (say, a reminder from hours ago).
+  const messagesFor = async (to: string | undefined) =>
+    to ? (await OutboxMessenger.recent(2000)).filter((m) => m.to === to).slice(0, 50) : OutboxMessenger.recent();
+  dev.get("/api/dev/outbox", async (c) => c.json(await messagesFor(c.req.query("to"))));
 
   dev.get("/dev/outbox", async (c) => {
-    const messages = await OutboxMessenger.recent();
+    const messages = await messagesFor(c.req.query("to"));
     return c.html(html`<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Hộp thư đi (chỉ chạy trên máy) — Chợ OCOP</title>

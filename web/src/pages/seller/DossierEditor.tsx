@@ -9,6 +9,7 @@ import {
   type EvidenceInput,
   type EvidenceKind,
 } from "../../api/dossier";
+import { sellerApi } from "../../api/seller";
 import { DossierStepper } from "../../components/dossier/Stepper";
 import { BackLink } from "../../components/portal/bits";
 import { ErrorState, errorMessage } from "../../components/States";
@@ -96,6 +97,7 @@ export default function DossierEditor() {
   const [dossier, { mutate, refetch }] = createResource(() => params.id, dossierApi.get);
   const [subGroups] = createResource(() => dossierApi.subGroups());
   const [kinds] = createResource(() => dossierApi.kinds());
+  const [products] = createResource(() => sellerApi.products().catch(() => []));
   const [form, setForm] = createStore<Form>({ registration: {}, businessPlan: {}, selfAssessment: {} });
   const [version, setVersion] = createSignal(0);
   const [save, setSave] = createSignal<"idle" | "saving" | "saved" | "offline" | "conflict">("idle");
@@ -176,6 +178,12 @@ export default function DossierEditor() {
     change(() => setForm("registration", field as never, (value === "" ? undefined : value) as never));
   const setPlan = (field: string, value: unknown) =>
     change(() => setForm("businessPlan", field as never, (value === "" ? undefined : value) as never));
+  const pickProduct = (productId: string) =>
+    change(() => {
+      const picked = products()?.find((p) => p.productId === productId);
+      setForm("registration", "productId", picked?.productId);
+      if (picked) setForm("registration", "productName", picked.name);
+    });
   const pickSubGroup = (code: string) =>
     change(() => {
       setForm("registration", "subGroup", code || undefined);
@@ -354,6 +362,30 @@ export default function DossierEditor() {
 
               <section class="dossier-step" aria-labelledby="dz-s2">
                 <h2 id="dz-s2">{t("dossier.step.registration")}</h2>
+                <div class="pfield">
+                  <label class="pfield__label" for="dz-productId">
+                    {t("dossier.product")}
+                  </label>
+                  <select
+                    id="dz-productId"
+                    class="input"
+                    disabled={!editable()}
+                    onChange={(e) => pickProduct(e.currentTarget.value)}
+                    aria-describedby="dz-productId-hint"
+                  >
+                    <option value="">{t("dossier.product.none")}</option>
+                    <For each={products() ?? []}>
+                      {(p) => (
+                        <option value={p.productId} selected={form.registration.productId === p.productId}>
+                          {p.name}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                  <p class="pfield__hint" id="dz-productId-hint">
+                    {t("dossier.product.hint")}
+                  </p>
+                </div>
                 {input("productName", t("dossier.productName"))}
                 {input("representative", t("dossier.representative"))}
                 {input("phone", t("dossier.phone"), { type: "tel", inputmode: "tel" })}

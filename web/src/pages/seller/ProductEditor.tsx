@@ -43,7 +43,8 @@ function StatusPanel(props: { product: ProductRecord }) {
             {t("portal.editor.certInForce", { number: c().decisionNumber, until: formatDate(c().validUntil) })}
             <Show when={!expired() && daysBetween(vietnamDay(), c().validUntil) <= 90}>
               {" "}
-              <strong>{t("portal.editor.renewSoon", { n: daysBetween(vietnamDay(), c().validUntil) })}</strong>
+              <strong>{t("portal.editor.renewSoon", { n: daysBetween(vietnamDay(), c().validUntil) })}</strong>{" "}
+              <A href={`/ban-hang/ho-so/moi?renew=${c().certificateId}`}>{t("portal.editor.renewDossier")}</A>
             </Show>
           </p>
         )}

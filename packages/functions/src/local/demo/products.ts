@@ -4,8 +4,8 @@ const BNNMT = "Bộ Nông nghiệp và Môi trường";
 
 /**
  * Real OCOP-style specialities under fictional brands. Four approved products carry an expired certificate
- * (ruou-ngo-binh-gom, banh-gai-ninh-giang, tui-coi-kim-son, nhut-mit-xu-nghe), two expire within weeks
- * (mut-vo-buoi, muoi-tom-tay-ninh) and four wait for review (status "pending").
+ * (ruou-ngo-binh-gom, banh-gai-ninh-giang, tui-coi-kim-son, nhut-mit-xu-nghe), three expire within weeks
+ * (mut-vo-buoi, muoi-tom-tay-ninh, hop-qua-gao-st25: its producer renews it in e2e/ocop-cycle.spec.ts) and four wait for review (status "pending").
  */
 export const PRODUCTS: DemoProduct[] = [
   // Lào Cai (formerly Yên Bái for Suối Giàng)
@@ -1819,7 +1819,8 @@ export const PRODUCTS: DemoProduct[] = [
       decisionNumber: "1686/QĐ-UBND",
       issuer: "UBND thành phố Cần Thơ",
       level: "province",
-      monthsAgo: 6,
+      monthsAgo: 35,
+      daysAgo: 5,
     },
     status: "approved",
   },
