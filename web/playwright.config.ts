@@ -20,7 +20,7 @@ const ARGS = [
 
 /** Specs that run once, as stories whose steps choose their own viewports; every other spec runs on the phone and the desktop. */
 const STORIES =
-  /(selling|accounts|staff|buying|addresses|pay|live(-[a-z]+)?|screens|storefront|dossier|council|ocop-cycle)\.spec\.ts/;
+  /(selling|accounts|staff|buying|addresses|pay|live(-[a-z]+)?|screens|storefront|dossier|council|ocop-cycle|claim)\.spec\.ts/;
 /** The AWS-shaped mode's story runs against its own server (playwright.aws.config.ts). */
 const AWS = /e2e\/aws\//;
 
@@ -69,9 +69,9 @@ export default defineConfig({
     {
       // The OCOP evaluation, once, in order: a producer files a dossier from a phone (412 and 360 px), the ward's
       // officer passes it to the province; a council scores it; then the whole cycle, from a phone's dossier to the
-      // certificate's QR and a renewal (ocop-cycle).
+      // certificate's QR and a renewal (ocop-cycle); producers claim their imported records (claim).
       name: "evaluating",
-      testMatch: /(dossier|council|ocop-cycle)\.spec\.ts/,
+      testMatch: /(dossier|council|ocop-cycle|claim)\.spec\.ts/,
       testIgnore: AWS,
     },
     {
